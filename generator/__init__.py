@@ -1,0 +1,19 @@
+"""specgen: Azure REST API specs (Swagger 2.0) -> a self-contained Python package.
+
+The pipeline, one module per stage: `load` (files and $refs) -> `build` (IR, names) -> `render`
+(templates) -> `format` (black, compile) -> `writer` (atomic write or --check).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def compile_schema(schema: Any, *, draft: str = "2020-12") -> str:
+    """JSON Schema -> source of a standalone validator module (see `generator.validator_emit`)."""
+    from generator.validator_emit import compile_schema as _compile
+
+    return _compile(schema, draft=draft)
+
+
+__all__ = ["compile_schema"]

@@ -1,0 +1,577 @@
+"""Stage 2: Swagger 2.0 (after `$ref` resolution) -> IR, with every Python name decided here.
+
+Definitions are discovered by following references from the operations and from the root file's
+definitions, across files. A definition that is an object becomes a model (its `allOf` parents
+merged in), one with `enum` becomes an enum, anything else (a string alias, an array) is inlined
+where it is used. Swagger puts annotations beside a `$ref` that apply to that use only (`readOnly`,
+`x-ms-client-flatten`, `description`): they are read from the referencing property.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator import ir, names
+from generator.errors import Problem, SpecError, join_pointer
+from generator.load import Document, Loader, Target, default_root
+from generator.overlay import Overlay
+
+HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
+_DEFINITION = re.compile(r"^/definitions/([^/]+)$")
+_CONSTRAINTS = (
+    "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
+    "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties",
+    "maxProperties",
+)
+_INT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+
+DefKey = tuple[Path, str]  # (document path, definition name)
+
+
+@dataclass
+class _Builder:
+    loader: Loader
+    root: Document
+    overlay: Overlay
+    problems: list[Problem] = field(default_factory=list)
+    # Discovery results.
+    definitions: dict[DefKey, Target] = field(default_factory=dict)
+    class_names: dict[DefKey, str] = field(default_factory=dict)
+    # Build results.
+    models: dict[str, ir.Model] = field(default_factory=dict)
+    enums: dict[str, ir.Enum] = field(default_factory=dict)
+    overlay_used: set[tuple[str, str]] = field(default_factory=set)
+    notes: set[str] = field(default_factory=set)
+    _building: set[DefKey] = field(default_factory=set)
+
+    # -- references ---------------------------------------------------------------------------
+
+    def deref(self, node: Any, doc: Document, pointer: str) -> tuple[Any, Document, str]:
+        """The schema a node stands for: follows `$ref` (and refs to refs)."""
+        if isinstance(node, dict) and "$ref" in node:
+            target = self.loader.resolve(node["$ref"], doc, join_pointer(pointer, "$ref"))
+            return target.value, target.doc, target.pointer
+        return node, doc, pointer
+
+    def definition_key(self, node: Any, doc: Document, pointer: str) -> DefKey | None:
+        """If `node` is a `$ref` landing on a definition, its key."""
+        if not (isinstance(node, dict) and "$ref" in node):
+            return None
+        target = self.loader.resolve(node["$ref"], doc, join_pointer(pointer, "$ref"))
+        m = _DEFINITION.match(target.pointer)
+        if not m:
+            return None
+        from generator.errors import unescape_pointer_token
+
+        key = (target.doc.path, unescape_pointer_token(m.group(1)))
+        self.definitions.setdefault(key, target)
+        return key
+
+    # -- discovery ----------------------------------------------------------------------------
+
+    def discover(self, roots: list[tuple[Any, Document, str]]) -> None:
+        """Find every definition reachable from `roots`, iteratively (no recursion limit)."""
+        todo = list(roots)
+        seen: set[tuple[Path, str]] = set()
+        while todo:
+            node, doc, pointer = todo.pop()
+            if (doc.path, pointer) in seen:
+                continue
+            seen.add((doc.path, pointer))
+            if isinstance(node, dict):
+                if "$ref" in node:
+                    try:
+                        target = self.loader.resolve(node["$ref"], doc, join_pointer(pointer, "$ref"))
+                    except SpecError as exc:
+                        self.problems.extend(exc.problems)
+                        continue
+                    self.definition_key(node, doc, pointer)
+                    todo.append((target.value, target.doc, target.pointer))
+                for k, v in node.items():
+                    if k in ("x-ms-examples", "example", "examples", "enum", "x-ms-enum"):
+                        continue
+                    if isinstance(v, (dict, list)):
+                        todo.append((v, doc, join_pointer(pointer, k)))
+            elif isinstance(node, list):
+                for i, v in enumerate(node):
+                    if isinstance(v, (dict, list)):
+                        todo.append((v, doc, join_pointer(pointer, i)))
+
+    def assign_names(self) -> None:
+        """Class names: the definition name; on a clash, the root file keeps it, others are
+        qualified by their file's folder and stem (`V3TypesResource`), deterministically."""
+        by_name: dict[str, list[DefKey]] = {}
+        for key in self.definitions:
+            by_name.setdefault(names.pascal(key[1]) or "Model", []).append(key)
+        scope = names.Scope("module")
+        for name in sorted(by_name):
+            keys = sorted(by_name[name], key=lambda k: (k[0] != self.root.path, str(k[0])))
+            for i, key in enumerate(keys):
+                if i == 0:
+                    self.class_names[key] = scope.add(name)
+                else:
+                    rel = key[0].relative_to(self.loader.root).with_suffix("")
+                    prefix = "".join(names.pascal(p) for p in rel.parts[-2:])
+                    self.class_names[key] = scope.add(prefix + name)
+        self.scope = scope
+
+    # -- types --------------------------------------------------------------------------------
+
+    def type_of(self, node: Any, doc: Document, pointer: str, context: str) -> ir.Type:
+        """The IR type of a schema (a property, item, parameter or response schema)."""
+        key = self.definition_key(node, doc, pointer)
+        schema, sdoc, spointer = self.deref(node, doc, pointer)
+        if not isinstance(schema, dict):
+            self.problems.append(sdoc.problem(spointer, "a schema must be an object"))
+            return ir.Type("any")
+        if key is not None and self.is_named(schema):
+            self.build_definition(key)
+            kind = "enum" if "enum" in schema else "model"
+            return ir.Type(kind, ref=self.class_names[key])
+        return self.inline_type(schema, sdoc, spointer, context)
+
+    @staticmethod
+    def is_named(schema: dict[str, Any]) -> bool:
+        """Definitions that become classes: objects and enums; others are inlined."""
+        if "enum" in schema:
+            return True
+        return schema.get("type") == "object" or "properties" in schema or "allOf" in schema or (
+            "type" not in schema and "additionalProperties" not in schema and "items" not in schema
+        )
+
+    def inline_type(self, schema: dict[str, Any], doc: Document, pointer: str, context: str) -> ir.Type:
+        constraints = self.constraints(schema)
+        stype = schema.get("type")
+        fmt = schema.get("format") if isinstance(schema.get("format"), str) else None
+        if "enum" in schema:
+            enum_name = (schema.get("x-ms-enum") or {}).get("name")
+            if isinstance(enum_name, str) and enum_name:
+                return ir.Type("enum", ref=self.inline_enum(enum_name, schema, doc, pointer))
+            values = schema["enum"]
+            return ir.Type(_primitive(stype), format=fmt, constraints=constraints + (("enum", tuple(values)),))
+        if stype == "array" or "items" in schema:
+            items = schema.get("items")
+            if not isinstance(items, dict):
+                self.problems.append(doc.problem(pointer, "an array schema needs 'items' (a schema object)"))
+                return ir.Type("array", item=ir.Type("any"), constraints=constraints)
+            item = self.type_of(items, doc, join_pointer(pointer, "items"), context + "Item")
+            return ir.Type("array", item=item, constraints=constraints)
+        if stype == "object" or "properties" in schema or "allOf" in schema or "additionalProperties" in schema:
+            if schema.get("properties") or schema.get("allOf"):
+                return ir.Type("model", ref=self.anonymous_model(schema, doc, pointer, context))
+            extra = schema.get("additionalProperties")
+            if isinstance(extra, dict):
+                item = self.type_of(extra, doc, join_pointer(pointer, "additionalProperties"), context + "Value")
+                return ir.Type("map", item=item, constraints=constraints)
+            return ir.Type("map", item=ir.Type("any"), constraints=constraints)
+        if stype == "string":
+            if fmt == "date-time":
+                return ir.Type("datetime", format=fmt, constraints=constraints)
+            return ir.Type("string", format=fmt, constraints=constraints)
+        if stype == "integer":
+            low, high = _INT_RANGES.get(fmt or "", (None, None))
+            if low is not None:
+                merged = dict(constraints)
+                merged.setdefault("minimum", low)
+                merged.setdefault("maximum", high)
+                constraints = tuple(sorted(merged.items()))
+            return ir.Type("integer", format=fmt, constraints=constraints)
+        if stype == "number":
+            return ir.Type("number", format=fmt, constraints=constraints)
+        if stype == "boolean":
+            return ir.Type("boolean")
+        if stype is None:
+            return ir.Type("any")
+        if stype == "file":
+            self.notes.add("binary ('file') payloads are passed through as bytes")
+            return ir.Type("any")
+        self.problems.append(doc.problem(join_pointer(pointer, "type"), f"unknown type {stype!r}"))
+        return ir.Type("any")
+
+    def constraints(self, schema: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+        out = []
+        for k in _CONSTRAINTS:
+            if k in schema and not isinstance(schema[k], (dict, list)):
+                out.append((k, schema[k]))
+        return tuple(out)
+
+    # -- named things -------------------------------------------------------------------------
+
+    def build_definition(self, key: DefKey) -> None:
+        name = self.class_names[key]
+        if name in self.models or name in self.enums or key in self._building:
+            return
+        self._building.add(key)
+        target = self.definitions[key]
+        schema = target.value
+        if "enum" in schema:
+            self.enums[name] = self.make_enum(name, schema, target.doc, target.pointer, definition=True)
+        else:
+            self.models[name] = self.make_model(name, key[1], schema, target.doc, target.pointer, definition=True)
+
+    def inline_enum(self, enum_name: str, schema: dict[str, Any], doc: Document, pointer: str) -> str:
+        made = self.make_enum(names.pascal(enum_name) or "Enum", schema, doc, pointer, definition=False)
+        existing = self.enums.get(made.name)
+        if existing is not None and (existing.members, existing.extensible) == (made.members, made.extensible):
+            return existing.name
+        name = self.scope.add(made.name)
+        self.enums[name] = ir.Enum(name, name, made.members, made.extensible, made.value_kind, made.description, made.source, definition=False)
+        return name
+
+    def make_enum(self, name: str, schema: dict[str, Any], doc: Document, pointer: str, *, definition: bool) -> ir.Enum:
+        xms = schema.get("x-ms-enum") if isinstance(schema.get("x-ms-enum"), dict) else {}
+        values = schema.get("enum")
+        if not isinstance(values, list) or not values:
+            self.problems.append(doc.problem(join_pointer(pointer, "enum"), "enum must be a non-empty list"))
+            values = []
+        descriptions = {}
+        member_names = {}
+        for v in xms.get("values") or []:
+            if isinstance(v, dict) and "value" in v:
+                try:
+                    descriptions[v["value"]] = str(v.get("description") or "")
+                    if isinstance(v.get("name"), str):
+                        member_names[v["value"]] = v["name"]
+                except TypeError:  # an unhashable value: reported below
+                    pass
+        scope = names.Scope("enum_member")
+        members = []
+        for i, value in enumerate(values):
+            if not isinstance(value, (str, int, float, bool)) or value is None:
+                self.problems.append(doc.problem(join_pointer(pointer, "enum", i), "enum values must be strings or numbers"))
+                continue
+            label = member_names.get(value, str(value))
+            members.append(ir.EnumMember(scope.add(names.enum_member_name(label)), value, descriptions.get(value, "")))
+        kinds = {_primitive(schema.get("type"))}
+        return ir.Enum(
+            name=name,
+            py_name=name,
+            members=tuple(members),
+            extensible=bool(xms.get("modelAsString", False)),
+            value_kind=kinds.pop() if len(kinds) == 1 else "string",
+            description=_text(schema.get("description")),
+            source=f"{doc.display}#{pointer}",
+            definition=definition,
+        )
+
+    def anonymous_model(self, schema: dict[str, Any], doc: Document, pointer: str, context: str) -> str:
+        name = self.scope.add(names.pascal(context) or "Model")
+        self.notes.add(f"anonymous object schemas became models (e.g. {name})")
+        self.models[name] = self.make_model(name, name, schema, doc, pointer, definition=False)
+        return name
+
+    def make_model(self, name: str, def_name: str, schema: dict[str, Any], doc: Document, pointer: str, *, definition: bool) -> ir.Model:
+        props: dict[str, tuple[Any, Document, str]] = {}
+        required: set[str] = set()
+        azure_resource = bool(schema.get("x-ms-azure-resource"))
+        # allOf parents first, then the schema's own properties (they win on a clash).
+        parts = self.all_of_chain(schema, doc, pointer)
+        for part, pdoc, ppointer in parts:
+            azure_resource = azure_resource or bool(part.get("x-ms-azure-resource"))
+            for wire, prop in (part.get("properties") or {}).items():
+                props[wire] = (prop, pdoc, join_pointer(ppointer, "properties", wire))
+            req = part.get("required") or []
+            if isinstance(req, list):
+                required.update(r for r in req if isinstance(r, str))
+        scope = names.Scope("field")
+        fields: list[ir.Field] = []
+        for wire, (prop, pdoc, ppointer) in props.items():
+            if not isinstance(prop, dict):
+                self.problems.append(pdoc.problem(ppointer, "a property schema must be an object"))
+                continue
+            try:
+                fields.append(self.make_field(def_name, wire, prop, pdoc, ppointer, wire in required, scope))
+            except SpecError as exc:
+                self.problems.extend(exc.problems)
+        for r in sorted(required - set(props)):
+            self.problems.append(doc.problem(join_pointer(pointer, "required"), f"required property {r!r} is not defined"))
+        additional = None
+        extra = schema.get("additionalProperties")
+        if isinstance(extra, dict):
+            additional = self.type_of(extra, doc, join_pointer(pointer, "additionalProperties"), name + "Value")
+        return ir.Model(
+            name=name,
+            py_name=name,
+            fields=tuple(fields),
+            flattened=(),
+            additional=additional,
+            description=_text(schema.get("description")),
+            source=f"{doc.display}#{pointer}",
+            azure_resource=azure_resource,
+            definition=definition,
+        )
+
+    def all_of_chain(self, schema: dict[str, Any], doc: Document, pointer: str) -> list[tuple[dict[str, Any], Document, str]]:
+        """The schema's allOf parents (depth first, each once) followed by the schema itself."""
+        out: list[tuple[dict[str, Any], Document, str]] = []
+        seen: set[tuple[Path, str]] = set()
+        # Iterative post-order: (node, doc, pointer, expanded?)
+        stack: list[tuple[dict[str, Any], Document, str, bool]] = [(schema, doc, pointer, False)]
+        while stack:
+            node, ndoc, npointer, expanded = stack.pop()
+            if expanded:
+                out.append((node, ndoc, npointer))
+                continue
+            if (ndoc.path, npointer) in seen:
+                continue
+            seen.add((ndoc.path, npointer))
+            stack.append((node, ndoc, npointer, True))
+            parents = node.get("allOf") or []
+            if not isinstance(parents, list):
+                self.problems.append(ndoc.problem(join_pointer(npointer, "allOf"), "allOf must be a list"))
+                continue
+            for i in reversed(range(len(parents))):
+                try:
+                    pnode, pdoc, ppointer = self.deref(parents[i], ndoc, join_pointer(npointer, "allOf", i))
+                except SpecError as exc:
+                    self.problems.extend(exc.problems)
+                    continue
+                if not isinstance(pnode, dict):
+                    self.problems.append(ndoc.problem(join_pointer(npointer, "allOf", i), "allOf items must be schemas"))
+                    continue
+                stack.append((pnode, pdoc, ppointer, False))
+        return out
+
+    def make_field(self, def_name: str, wire: str, prop: dict[str, Any], doc: Document, pointer: str, required: bool, scope: names.Scope) -> ir.Field:
+        client_name = prop.get("x-ms-client-name")
+        py = scope.add(names.field_name(client_name if isinstance(client_name, str) and client_name else wire))
+        ftype = self.type_of(prop, doc, pointer, def_name + names.pascal(wire))
+        target = self.deref(prop, doc, pointer)[0]
+        secret = bool(prop.get("x-ms-secret")) or (def_name, wire) in self.overlay.secrets
+        if (def_name, wire) in self.overlay.secrets:
+            self.overlay_used.add((def_name, wire))
+        mutability = prop.get("x-ms-mutability")
+        identifiers = prop.get("x-ms-identifiers")
+        return ir.Field(
+            py_name=py,
+            wire_name=wire,
+            type=ftype,
+            required=required,
+            read_only=bool(prop.get("readOnly") or (isinstance(target, dict) and target.get("readOnly") and "$ref" not in prop)),
+            secret=secret,
+            flatten=bool(prop.get("x-ms-client-flatten")) and ftype.kind == "model",
+            description=_text(prop.get("description") or (target.get("description") if isinstance(target, dict) else "")),
+            mutability=tuple(m for m in mutability if isinstance(m, str)) if isinstance(mutability, list) else (),
+            identifiers=tuple(i for i in identifiers if isinstance(i, str)) if isinstance(identifiers, list) else None,
+            default=prop.get("default"),
+            source=f"{doc.display}#{pointer}",
+        )
+
+    # -- flattening ---------------------------------------------------------------------------
+
+    def add_flattened(self) -> None:
+        """`x-ms-client-flatten`: the inner model's fields become accessors on the outer one."""
+        for name, model in list(self.models.items()):
+            taken = {f.py_name for f in model.fields}
+            scope = names.Scope("field", taken)
+            flat = []
+            for f in model.fields:
+                if not f.flatten or f.type.ref not in self.models:
+                    continue
+                for inner in self.models[f.type.ref].fields:
+                    py = inner.py_name if inner.py_name not in scope.taken else f"{f.py_name}_{inner.py_name}"
+                    flat.append(ir.FlattenedField(scope.add(py), f.py_name, inner.py_name, inner.type))
+            if flat:
+                self.models[name] = _replace(model, flattened=tuple(flat))
+
+    # -- operations ---------------------------------------------------------------------------
+
+    def operations(self) -> list[ir.Operation]:
+        ops: list[ir.Operation] = []
+        seen_ids: dict[str, str] = {}
+        paths = self.root.data.get("paths") or {}
+        if not isinstance(paths, dict):
+            self.problems.append(self.root.problem("/paths", "paths must be an object"))
+            return ops
+        global_consumes = tuple(self.root.data.get("consumes") or ("application/json",))
+        global_produces = tuple(self.root.data.get("produces") or ("application/json",))
+        for path, item in paths.items():
+            ipointer = join_pointer("/paths", path)
+            if not isinstance(item, dict):
+                self.problems.append(self.root.problem(ipointer, "a path item must be an object"))
+                continue
+            for method in HTTP_METHODS:
+                op = item.get(method)
+                if op is None:
+                    continue
+                opointer = join_pointer(ipointer, method)
+                try:
+                    built = self.operation(path, method, op, item, opointer, global_consumes, global_produces)
+                except SpecError as exc:
+                    self.problems.extend(exc.problems)
+                    continue
+                if built.operation_id in seen_ids:
+                    self.problems.append(self.root.problem(join_pointer(opointer, "operationId"), f"duplicate operationId {built.operation_id!r} (also at {seen_ids[built.operation_id]})"))
+                    continue
+                seen_ids[built.operation_id] = opointer
+                ops.append(built)
+        return sorted(ops, key=lambda o: o.operation_id)
+
+    def operation(self, path: str, method: str, op: dict[str, Any], item: dict[str, Any], opointer: str, consumes: tuple[str, ...], produces: tuple[str, ...]) -> ir.Operation:
+        doc = self.root
+        op_id = op.get("operationId")
+        if not isinstance(op_id, str) or not op_id:
+            raise SpecError([doc.problem(opointer, "operation has no operationId")])
+        # Path-level parameters, overridden by operation-level ones with the same name and place.
+        raw: dict[tuple[str, str], tuple[dict[str, Any], Document, str]] = {}
+        for source, spointer in ((item.get("parameters") or [], join_pointer("/paths", path, "parameters")), (op.get("parameters") or [], join_pointer(opointer, "parameters"))):
+            for i, p in enumerate(source):
+                pnode, pdoc, ppointer = self.deref(p, doc, join_pointer(spointer, i))
+                if not isinstance(pnode, dict) or not isinstance(pnode.get("name"), str) or pnode.get("in") not in ("path", "query", "header", "body", "formData"):
+                    self.problems.append(pdoc.problem(ppointer, "a parameter needs a string 'name' and 'in' of path, query, header or body"))
+                    continue
+                raw[(pnode["in"], pnode["name"])] = (pnode, pdoc, ppointer)
+        scope = names.Scope("parameter")
+        params = []
+        placeholders = set(re.findall(r"{([^}]+)}", path))
+        for (where, wire), (p, pdoc, ppointer) in raw.items():
+            if where == "formData":
+                self.notes.add("formData parameters are not supported and were left out")
+                continue
+            if where == "path" and wire not in placeholders:
+                self.problems.append(pdoc.problem(ppointer, f"path parameter {wire!r} does not appear in {path!r}"))
+            params.append(self.parameter(where, wire, p, pdoc, ppointer, op_id, scope))
+        declared = {p.wire_name for p in params if p.location == "path"}
+        for missing in sorted(placeholders - declared):
+            self.problems.append(doc.problem(opointer, f"path placeholder {{{missing}}} has no path parameter"))
+        responses = []
+        rnode = op.get("responses") or {}
+        for status, resp in sorted(rnode.items()):
+            rpointer = join_pointer(opointer, "responses", status)
+            resp, rdoc, rpointer = self.deref(resp, doc, rpointer)
+            if not isinstance(resp, dict):
+                self.problems.append(doc.problem(rpointer, "a response must be an object"))
+                continue
+            body = None
+            if isinstance(resp.get("schema"), dict):
+                body = self.type_of(resp["schema"], rdoc, join_pointer(rpointer, "schema"), names.pascal(op_id) + "Response" + status)
+            headers = tuple(
+                ir.Header(h, self.inline_type(hs if isinstance(hs, dict) else {}, rdoc, join_pointer(rpointer, "headers", h), "Header"))
+                for h, hs in sorted((resp.get("headers") or {}).items())
+            )
+            responses.append(ir.Response(str(status), body, headers, _text(resp.get("description"))))
+        lro_options = op.get("x-ms-long-running-operation-options") or {}
+        pageable = op.get("x-ms-pageable")
+        return ir.Operation(
+            operation_id=op_id,
+            py_name=self.op_scope.add(names.snake(op_id) or "operation"),
+            method=method.upper(),
+            path=path,
+            parameters=tuple(sorted(params, key=_param_order)),
+            responses=tuple(responses),
+            description=_text(op.get("description") or op.get("summary")),
+            long_running=bool(op.get("x-ms-long-running-operation")),
+            final_state_via=lro_options.get("final-state-via") if isinstance(lro_options, dict) else None,
+            pageable=isinstance(pageable, dict),
+            next_link_name=(pageable.get("nextLinkName", "nextLink") if isinstance(pageable, dict) else None),
+            item_name=(pageable.get("itemName", "value") if isinstance(pageable, dict) else None),
+            consumes=tuple(op.get("consumes") or consumes),
+            produces=tuple(op.get("produces") or produces),
+            source=f"{doc.display}#{opointer}",
+        )
+
+    def parameter(self, where: str, wire: str, p: dict[str, Any], doc: Document, pointer: str, op_id: str, scope: names.Scope) -> ir.Parameter:
+        if where == "body":
+            schema = p.get("schema")
+            ptype = self.type_of(schema, doc, join_pointer(pointer, "schema"), names.pascal(op_id) + "Body") if isinstance(schema, dict) else ir.Type("any")
+            py = "body"
+        else:
+            ptype = self.inline_type(p, doc, pointer, names.pascal(op_id) + names.pascal(wire))
+            if where == "query" and wire == "api-version":
+                py = "api_version"  # ARM's protocol parameter: defaults to the spec's version
+            else:
+                client_name = p.get("x-ms-client-name")
+                py = scope.add(names.snake(client_name if isinstance(client_name, str) and client_name else wire) or "param")
+        constant = None
+        if where != "body" and isinstance(p.get("enum"), list) and len(p["enum"]) == 1 and p.get("required"):
+            constant = p["enum"][0]
+        return ir.Parameter(
+            py_name=py,
+            wire_name=wire,
+            location=where,  # type: ignore[arg-type]
+            type=ptype,
+            required=bool(p.get("required")) or where == "path",
+            description=_text(p.get("description")),
+            client=p.get("x-ms-parameter-location") == "client",
+            constant=constant,
+            skip_url_encoding=bool(p.get("x-ms-skip-url-encoding")),
+            source=f"{doc.display}#{pointer}",
+        )
+
+
+def _param_order(p: ir.Parameter) -> tuple[int, int]:
+    return ({"path": 0, "query": 1, "header": 2, "body": 3}[p.location], 0 if p.required else 1)
+
+
+def _primitive(stype: Any) -> ir.Kind:
+    return {"integer": "integer", "number": "number", "boolean": "boolean"}.get(stype, "string")  # type: ignore[return-value]
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _replace(obj: Any, **changes: Any) -> Any:
+    from dataclasses import replace
+
+    return replace(obj, **changes)
+
+
+def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = None) -> tuple[ir.Api, list[str]]:
+    """Load `spec` and build the IR. Raises `SpecError` with every problem found.
+
+    Returns the IR and warnings (things that are not errors but a user should see).
+    """
+    loader = Loader(root if root is not None else default_root(spec))
+    doc = loader.document(spec)
+    data = doc.data
+    if not isinstance(data, dict) or data.get("swagger") != "2.0":
+        raise SpecError([doc.problem("", "not a Swagger 2.0 document (expected \"swagger\": \"2.0\")")])
+    info = data.get("info") if isinstance(data.get("info"), dict) else {}
+    version = info.get("version")
+    problems: list[Problem] = []
+    if not isinstance(version, str) or not version:
+        problems.append(doc.problem("/info", "info.version (the api-version) is missing"))
+        version = ""
+    b = _Builder(loader, doc, overlay or Overlay())
+    b.op_scope = names.Scope("module")  # type: ignore[attr-defined]
+    roots: list[tuple[Any, Document, str]] = [(data.get("paths") or {}, doc, "/paths")]
+    for name in (data.get("definitions") or {}):
+        roots.append(({"$ref": "#" + join_pointer("/definitions", name)}, doc, "/"))
+    b.discover(roots)
+    b.assign_names()
+    for key in sorted(b.definitions, key=lambda k: b.class_names[k]):
+        target = b.definitions[key]
+        if isinstance(target.value, dict) and b.is_named(target.value):
+            try:
+                b.build_definition(key)
+            except SpecError as exc:
+                b.problems.extend(exc.problems)
+    operations = b.operations()
+    b.add_flattened()
+    problems.extend(b.problems)
+    if problems:
+        raise SpecError(problems)
+    warnings = [
+        f"{b.overlay.display}: secret {d}.{p} matches nothing in {doc.display}"
+        for d, p in sorted(b.overlay.secrets - b.overlay_used)
+    ]
+    schemes = data.get("schemes") or ["https"]
+    api = ir.Api(
+        title=_text(info.get("title")),
+        api_version=version,
+        host=data.get("host") if isinstance(data.get("host"), str) else "management.azure.com",
+        scheme="https" if "https" in schemes else str(schemes[0]),
+        base_path=data.get("basePath") if isinstance(data.get("basePath"), str) else "",
+        spec_display=doc.path.relative_to(loader.root).as_posix(),
+        spec_sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+        models=tuple(sorted(b.models.values(), key=lambda m: m.py_name)),
+        enums=tuple(sorted(b.enums.values(), key=lambda e: e.py_name)),
+        operations=tuple(operations),
+        notes=tuple(sorted(b.notes)),
+    )
+    return api, warnings

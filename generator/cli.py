@@ -1,0 +1,84 @@
+"""`specgen`: generate, diff, lint. Exit status: 0 ok, 1 findings or stale output, 2 bad input."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import re
+import sys
+from pathlib import Path
+
+from generator.config import find_config
+from generator.errors import SpecError
+
+_PACKAGE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="specgen", description="Azure Swagger 2.0 specs -> a self-contained Python package")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    gen = sub.add_parser("generate", help="generate the package (default: [tool.specgen] in pyproject.toml)")
+    gen.add_argument("spec", nargs="?", type=Path, help="the Swagger file (default: the embedded default)")
+    gen.add_argument("--out", type=Path, help="output folder (the package goes in OUT/PACKAGE)")
+    gen.add_argument("--package", help="package name")
+    gen.add_argument("--root", type=Path, help="folder $refs may reach (default: the one holding specification/, else the spec's folder)")
+    gen.add_argument("--overlay", type=Path, help="overlay file marking secrets (default: from pyproject.toml)")
+    gen.add_argument("--no-overlay", action="store_true", help="ignore the configured overlay")
+    gen.add_argument("--check", action="store_true", help="write nothing; print a diff and exit 1 if the output is stale")
+    gen.add_argument("--target", choices=("dataclasses", "pydantic"), default="dataclasses", help="pydantic: also write pydantic v2 models (needs the [pydantic] extra)")
+    gen.set_defaults(run=_generate)
+
+    # Other commands live in their own modules, imported only when used.
+    for module in ("generator.diff_cli", "generator.lint_cli"):
+        try:
+            importlib.import_module(module).add_parser(sub)
+        except ModuleNotFoundError as exc:  # until that stage has landed
+            if exc.name != module:
+                raise
+
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except SpecError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from generator.generate import generate_package
+    from generator.writer import diff, write_atomically
+
+    config = find_config()
+    spec = args.spec or config.spec
+    if spec is None:
+        print("error: no SPEC given and no [tool.specgen] spec in pyproject.toml", file=sys.stderr)
+        return 2
+    package = args.package or config.package
+    if not _PACKAGE.match(package):
+        print(f"error: --package {package!r} is not a valid Python package name", file=sys.stderr)
+        return 2
+    out = args.out or config.out
+    overlay = None if args.no_overlay else (args.overlay or config.overlay)
+    result = generate_package(spec, package, root=args.root, overlay=overlay)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    target = out / package
+    if args.check:
+        changes = diff(target, result.files)
+        if changes:
+            sys.stdout.write(changes)
+            print(f"{target} is stale: run `specgen generate`", file=sys.stderr)
+            return 1
+        print(f"{target} is up to date", file=sys.stderr)
+        return 0
+    changed = write_atomically(target, result.files)
+    print(f"{'wrote' if changed else 'unchanged:'} {target} ({len(result.files)} files, api-version {result.api.api_version})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""The intermediate model: what the generated package contains, with every Python name decided.
+
+Built from the spec by `build.py`; read by the emitters. Nothing here knows about templates, and
+nothing downstream re-derives a name or a type decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["string", "integer", "number", "boolean", "datetime", "model", "enum", "array", "map", "any"]
+
+
+@dataclass(frozen=True)
+class Type:
+    """The type of a field, item or parameter. `ref` names a model or enum (by definition name)."""
+
+    kind: Kind
+    ref: str | None = None
+    item: Type | None = None  # arrays and maps
+    format: str | None = None
+    # JSON Schema validation keywords (minLength, pattern, minimum, enum, ...), wire values.
+    constraints: tuple[tuple[str, Any], ...] = ()
+
+    def constraint(self, name: str, default: Any = None) -> Any:
+        return dict(self.constraints).get(name, default)
+
+
+@dataclass(frozen=True)
+class Field:
+    py_name: str
+    wire_name: str
+    type: Type
+    required: bool = False
+    read_only: bool = False
+    secret: bool = False
+    flatten: bool = False
+    description: str = ""
+    mutability: tuple[str, ...] = ()
+    identifiers: tuple[str, ...] | None = None  # x-ms-identifiers
+    default: Any = None  # the spec's `default` (documentation only: never invented on the wire)
+    source: str = ""  # file#pointer, for messages and the diff
+
+
+@dataclass(frozen=True)
+class FlattenedField:
+    """`rc.source` standing for `rc.properties.source` (x-ms-client-flatten)."""
+
+    py_name: str
+    via: str  # the py_name of the flattened field on the outer model
+    target: str  # the py_name of the field on the inner model
+    type: Type
+
+
+@dataclass(frozen=True)
+class EnumMember:
+    py_name: str
+    value: str | int | float | bool
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Enum:
+    name: str  # definition name (schema document name)
+    py_name: str
+    members: tuple[EnumMember, ...]
+    extensible: bool  # x-ms-enum modelAsString: unknown values accepted and kept
+    value_kind: Kind = "string"
+    description: str = ""
+    source: str = ""
+    definition: bool = True  # False: an inline x-ms-enum, its schema stays inline
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str  # definition name (schema document name)
+    py_name: str
+    fields: tuple[Field, ...]
+    flattened: tuple[FlattenedField, ...] = ()
+    additional: Type | None = None  # typed additionalProperties on the model itself
+    description: str = ""
+    source: str = ""
+    azure_resource: bool = False
+    definition: bool = True  # False: an anonymous object schema, its schema stays inline
+
+
+@dataclass(frozen=True)
+class Header:
+    wire_name: str
+    type: Type
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str  # "200", "201", ..., "default"
+    body: Type | None
+    headers: tuple[Header, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    py_name: str
+    wire_name: str
+    location: Literal["path", "query", "header", "body"]
+    type: Type
+    required: bool
+    description: str = ""
+    client: bool = False  # x-ms-parameter-location: client
+    constant: Any = None  # single-value enum that must always be sent (e.g. api-version)
+    skip_url_encoding: bool = False
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    py_name: str  # snake_case operation id
+    method: str  # upper case
+    path: str  # template with {wireName} placeholders
+    parameters: tuple[Parameter, ...]
+    responses: tuple[Response, ...]
+    description: str = ""
+    long_running: bool = False
+    final_state_via: str | None = None
+    pageable: bool = False
+    next_link_name: str | None = None
+    item_name: str | None = None
+    consumes: tuple[str, ...] = ("application/json",)
+    produces: tuple[str, ...] = ("application/json",)
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Api:
+    title: str
+    api_version: str
+    host: str
+    scheme: str
+    base_path: str
+    spec_display: str  # the spec's path as messages and headers show it
+    spec_sha256: str
+    models: tuple[Model, ...]
+    enums: tuple[Enum, ...]
+    operations: tuple[Operation, ...]
+    notes: tuple[str, ...] = field(default=())  # what the IR could not express, said in the output
+
+    def model(self, name: str) -> Model:
+        return next(m for m in self.models if m.name == name)
+
+    def enum(self, name: str) -> Enum:
+        return next(e for e in self.enums if e.name == name)

@@ -1,0 +1,241 @@
+"""IR models and enums -> the code fragments `models.py.jinja` stitches together.
+
+Every `from_dict`/`to_dict` is specialised per model here: a fixed sequence of lookups and
+conversions decided from the field types, so the generated code does no per-call reflection.
+Values from the spec reach the code only through `literal()` (repr) or checked identifiers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from generator import ir
+from generator.text import docstring, literal
+
+_CHECK = {"string": "str", "integer": "int", "boolean": "bool"}
+
+
+@dataclass(frozen=True)
+class FieldView:
+    py_name: str
+    annotation: str  # with the default, e.g. `str | None | Unset = UNSET`
+    docstring: str
+
+
+@dataclass(frozen=True)
+class FlatView:
+    py_name: str
+    via: str
+    target: str
+    annotation: str
+    inner_class: str | None  # the inner model to create on first set, if it has no required fields
+
+
+@dataclass(frozen=True)
+class ModelView:
+    py_name: str
+    docstring: str
+    fields: tuple[FieldView, ...]
+    known_name: str  # module constant holding the wire names
+    known_keys: str  # literal of that frozenset
+    from_dict: str  # body lines
+    to_dict: str
+    repr: str
+    flattened: tuple[FlatView, ...]
+
+
+@dataclass(frozen=True)
+class EnumView:
+    py_name: str
+    bases: str
+    docstring: str
+    members: tuple[tuple[str, str], ...]  # (name, literal)
+    extensible: bool
+    lookup_name: str
+    lookup: str  # dict literal value -> member
+
+
+class ModelEmitter:
+    def __init__(self, api: ir.Api) -> None:
+        self.models = {m.name: m for m in api.models}
+        self.enums = {e.name: e for e in api.enums}
+        self.api = api
+
+    # -- annotations --------------------------------------------------------------------------
+
+    def annotation(self, t: ir.Type) -> str:
+        if t.kind == "model":
+            return self.models[t.ref or ""].py_name
+        if t.kind == "enum":
+            enum = self.enums[t.ref or ""]
+            return f"{enum.py_name} | {_scalar(enum.value_kind)}" if enum.extensible else enum.py_name
+        if t.kind == "array":
+            return f"list[{self.annotation(t.item or ir.Type('any'))}]"
+        if t.kind == "map":
+            return f"dict[str, {self.annotation(t.item or ir.Type('any'))}]"
+        return {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "datetime": "datetime"}.get(t.kind, "Any")
+
+    def field_annotation(self, f: ir.Field) -> str:
+        base = self.annotation(f.type)
+        if f.required and not f.read_only:
+            return base
+        return f"{base} | None | Unset = UNSET"
+
+    # -- wire -> Python -----------------------------------------------------------------------
+
+    def needs_conversion(self, t: ir.Type) -> bool:
+        if t.kind in ("model", "enum", "datetime"):
+            return True
+        if t.kind in ("array", "map") and t.item is not None:
+            return self.needs_conversion(t.item)
+        return False
+
+    def reader(self, t: ir.Type) -> str:
+        """A callable that turns a (non-null) wire value of type `t` into its Python value."""
+        if t.kind == "model":
+            return f"{self.models[t.ref or ''].py_name}.from_dict"
+        if t.kind == "enum":
+            return f"_in_{self.enums[t.ref or ''].py_name}"
+        if t.kind == "datetime":
+            return "_read_datetime"
+        if t.kind in ("array", "map"):
+            item = t.item or ir.Type("any")
+            helper = "_read_list" if t.kind == "array" else "_read_map"
+            if self.needs_conversion(item):
+                return f"lambda v: {helper}(v, {self.reader(item)})"
+            return f"lambda v: {helper}(v, None)"
+        return "_identity"
+
+    def read_statements(self, f: ir.Field, var: str) -> list[str]:
+        wire = literal(f.wire_name)
+        lines = [f"{var} = get({wire}, UNSET)"]
+        if f.required and not f.read_only:
+            lines += [f"if {var} is UNSET:", f"    raise DecodeError({literal('required property ' + repr(f.wire_name) + ' is missing')})"]
+        t = f.type
+        present = f"{var} is not UNSET and {var} is not None"
+        if t.kind in _CHECK:
+            lines += [f"if {var}.__class__ is not {_CHECK[t.kind]} and {present}:", f"    raise _type_error({literal(t.kind)}, {var}).at({wire})"]
+        elif t.kind == "number":
+            lines += [f"if {var}.__class__ is not float and {var}.__class__ is not int and {present}:", f"    raise _type_error('number', {var}).at({wire})"]
+        elif t.kind == "model":
+            lines += [f"if {present}:", f"    k = {wire}", f"    {var} = {self.reader(t)}({var})"]
+        elif t.kind == "enum" and f.secret:
+            lines += [f"if {present}:", f"    k = {wire}", f"    {var} = _secret_value({self.reader(t)}, {var})"]
+        elif self.needs_conversion(t) or t.kind in ("array", "map"):
+            call = self.reader(t)
+            if call.startswith("lambda v: "):
+                call = call[len("lambda v: "):].replace("(v,", f"({var},", 1)
+            else:
+                call = f"{call}({var})"
+            lines += [f"if {present}:", f"    k = {wire}", f"    {var} = {call}"]
+        return lines
+
+    # -- Python -> wire -----------------------------------------------------------------------
+
+    def writer(self, t: ir.Type, var: str, depth: int = 0) -> str:
+        """An expression turning the Python value in `var` back into its wire value."""
+        if t.kind == "model":
+            return f"{var}.to_dict(request=request)"
+        if t.kind == "enum":
+            enum = self.enums[t.ref or ""]
+            return f"({var}._value_ if {var}.__class__ is {enum.py_name} else {var})"
+        if t.kind == "datetime":
+            return f"_write_datetime({var})"
+        if t.kind == "array":
+            item = t.item or ir.Type("any")
+            x = f"x{depth}"
+            return f"[{self.writer(item, x, depth + 1)} for {x} in {var}]" if self.needs_conversion(item) else f"list({var})"
+        if t.kind == "map":
+            item = t.item or ir.Type("any")
+            k, x = f"k{depth}", f"x{depth}"
+            return f"{{{k}: {self.writer(item, x, depth + 1)} for {k}, {x} in {var}.items()}}" if self.needs_conversion(item) else f"dict({var})"
+        return var
+
+    # -- views --------------------------------------------------------------------------------
+
+    def model_view(self, m: ir.Model) -> ModelView:
+        known_name = f"_KEYS_{m.py_name}"
+        read: list[str] = [
+            "if data.__class__ is not dict:",
+            f"    raise _type_error('object', data, {literal(m.name)})",
+            "get = data.get",
+            "k = None",
+            "try:",
+        ]
+        args = []
+        for f in m.fields:
+            var = f"f_{f.py_name}"
+            read += ["    " + line for line in self.read_statements(f, var)]
+            args.append(f"{f.py_name}={var}")
+        read += ["except DecodeError as exc:", "    raise exc.at(k) if k is not None else exc from None"]
+        read += [
+            f"extra = {{}} if {known_name}.issuperset(data) else {{key: value for key, value in data.items() if key not in {known_name}}}",
+            f"return cls({', '.join(args + ['additional_properties=extra'])})",
+        ]
+        write = ["out: dict[str, Any] = {}"]
+        for f in m.fields:
+            cond = "v is not UNSET" + (" and not request" if f.read_only else "")
+            value = self.writer(f.type, "v")
+            if value != "v":
+                value = f"None if v is None else {value}"
+            write += [f"v = self.{f.py_name}", f"if {cond}:", f"    out[{literal(f.wire_name)}] = {value}"]
+        write += ["if self.additional_properties:", "    out.update(self.additional_properties)", "return out"]
+        rep = ["parts: list[str] = []"]
+        for f in m.fields:
+            # py_name is a checked identifier, so it may stand inside the f-string.
+            shown = f"'{f.py_name}=***'" if f.secret else f"f'{f.py_name}={{self.{f.py_name}!r}}'"
+            rep += [f"if self.{f.py_name} is not UNSET:", f"    parts.append({shown})"]
+        rep += [
+            "if self.additional_properties:",
+            "    parts.append(f'additional_properties=<{len(self.additional_properties)} unknown fields>')",
+            f"return {literal(m.py_name + '(')} + ', '.join(parts) + ')'",
+        ]
+        flat = []
+        for fl in m.flattened:
+            outer = next(f for f in m.fields if f.py_name == fl.via)
+            inner = self.models[outer.type.ref or ""]
+            creatable = not any(f.required and not f.read_only for f in inner.fields)
+            flat.append(FlatView(fl.py_name, fl.via, fl.target, self.annotation(fl.type) + " | None | Unset", inner.py_name if creatable else None))
+        return ModelView(
+            py_name=m.py_name,
+            docstring=docstring(m.description or f"The {m.name} model.", 4),
+            fields=tuple(
+                FieldView(f.py_name, self.field_annotation(f), docstring(_field_doc(f), 4))
+                for f in sorted(m.fields, key=lambda f: not (f.required and not f.read_only))
+            ),
+            known_name=known_name,
+            known_keys=f"frozenset({literal(sorted(f.wire_name for f in m.fields))})",
+            from_dict="\n".join(read),
+            to_dict="\n".join(write),
+            repr="\n".join(rep),
+            flattened=tuple(flat),
+        )
+
+    def enum_view(self, e: ir.Enum) -> EnumView:
+        bases = {"string": "str, Enum", "integer": "int, Enum"}.get(e.value_kind, "Enum")
+        doc = e.description or f"The {e.name} values."
+        if e.extensible:
+            doc += "\n\nExtensible: values not listed here are accepted and kept as plain strings."
+        return EnumView(
+            py_name=e.py_name,
+            bases=bases,
+            docstring=docstring(doc, 4),
+            members=tuple((m.py_name, literal(m.value)) for m in e.members),
+            extensible=e.extensible,
+            lookup_name=f"_VALUES_{e.py_name}",
+            lookup="{" + ", ".join(f"{literal(m.value)}: {e.py_name}.{m.py_name}" for m in e.members) + "}",
+        )
+
+
+def _scalar(kind: str) -> str:
+    return {"integer": "int", "number": "float", "boolean": "bool"}.get(kind, "str")
+
+
+def _field_doc(f: ir.Field) -> str:
+    notes = []
+    if f.wire_name != f.py_name:
+        notes.append(f"Wire name: `{f.wire_name}`.")
+    if f.read_only:
+        notes.append("Read-only: kept when parsing, left out of request bodies.")
+    if f.secret:
+        notes.append("Secret: never shown in repr() or messages.")
+    return " ".join([f.description.strip()] + notes).strip() if f.description else " ".join(notes)

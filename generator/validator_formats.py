@@ -1,0 +1,215 @@
+"""Runtime helpers copied into generated validator modules (standard library only).
+
+Each entry of :data:`HELPERS` is the source of one top-level definition plus the helpers and
+imports it needs.  The emitter copies only what a schema uses, in a fixed order, so the
+generated module stays small and byte-identical between runs.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+__all__ = ["FORMATS", "HELPERS", "Helper", "helper_closure"]
+
+
+class Helper(NamedTuple):
+    source: str
+    needs: tuple[str, ...] = ()
+    imports: tuple[str, ...] = ()
+
+
+HELPERS: dict[str, Helper] = {
+    "_MISSING": Helper("_MISSING = object()\n"),
+    "_r": Helper(
+        '''
+def _r(value):
+    """A short repr of an instance value for messages."""
+    text = repr(value)
+    if len(text) > 120:
+        text = text[:100] + "..." + text[-12:]
+    return text
+'''
+    ),
+    "_ptr": Helper(
+        '''
+def _ptr(path):
+    """RFC 6901 JSON Pointer for a tuple of keys and indices."""
+    if not path:
+        return ""
+    return "/" + "/".join(
+        str(part).replace("~", "~0").replace("/", "~1") for part in path
+    )
+'''
+    ),
+    "_sp": Helper(
+        '''
+def _sp(node, keyword):
+    """Schema location of ``keyword`` in schema node ``node`` (see _SP_PARENT)."""
+    parts = [keyword]
+    while node >= 0:
+        parts.append(_SP_SEGMENT[node])
+        node = _SP_PARENT[node]
+    return "/".join(reversed(parts))
+'''
+    ),
+    "_canon": Helper(
+        '''
+def _canon(value):
+    """A hashable form where 1 == 1.0 but 1 != True, for enum/const/uniqueItems."""
+    kind = type(value)
+    if kind is str:
+        return ("s", value)
+    if kind is bool:
+        return ("b", value)
+    if kind is int or kind is float:
+        return ("n", value)
+    if value is None:
+        return ("z", None)
+    if isinstance(value, dict):
+        return ("d", frozenset((k, _canon(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return ("l", tuple(map(_canon, value)))
+    if isinstance(value, str):
+        return ("s", str(value))
+    if isinstance(value, (int, float)):
+        return ("n", value)
+    return ("?", id(value))
+'''
+    ),
+    "_uniq": Helper(
+        '''
+def _uniq(items):
+    """True when no two items of the array are equal as JSON values."""
+    seen = set()
+    for item in items:
+        key = _canon(item)
+        if key in seen:
+            return False
+        seen.add(key)
+    return True
+''',
+        needs=("_canon",),
+    ),
+    "_mul": Helper(
+        '''
+def _mul(value, divisor):
+    """JSON Schema multipleOf, exact for decimal literals (0.0075 is a multiple of 0.0001)."""
+    if type(value) is int and type(divisor) is int:
+        return value % divisor == 0
+    if value != value or value in (float("inf"), float("-inf")):
+        return False
+    with localcontext() as ctx:
+        ctx.prec = 1200
+        try:
+            return Decimal(repr(value)) % Decimal(repr(divisor)) == 0
+        except ArithmeticError:
+            return False
+''',
+        imports=("from decimal import Decimal, localcontext",),
+    ),
+    "_fmt_date_time": Helper(
+        '''
+_DATE_TIME = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.[0-9]+)?"
+    r"(?:[Zz]|([+-])([0-9]{2}):([0-9]{2}))"
+).fullmatch
+
+
+def _fmt_date_time(value):
+    """RFC 3339 date-time (any number of fraction digits; leap seconds at 23:59:60 UTC)."""
+    m = _DATE_TIME(value)
+    if m is None:
+        return False
+    year, month, day, hour, minute, second = (int(g) for g in m.groups()[:6])
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        last = 29 if leap else 28
+    else:
+        last = 30 if month in (4, 6, 9, 11) else 31
+    if day > last or hour > 23 or minute > 59 or second > 60:
+        return False
+    sign = m.group(7)
+    if sign is not None:
+        off_h, off_m = int(m.group(8)), int(m.group(9))
+        if off_h > 23 or off_m > 59:
+            return False
+    else:
+        off_h = off_m = 0
+    if second == 60:
+        offset = (off_h * 60 + off_m) * (1 if sign == "+" else -1)
+        utc = (hour * 60 + minute - offset) % 1440
+        if utc != 23 * 60 + 59:
+            return False
+    return True
+''',
+        imports=("import re",),
+    ),
+    "_fmt_uuid": Helper(
+        '''
+_UUID = re.compile(
+    r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+).fullmatch
+
+
+def _fmt_uuid(value):
+    """RFC 4122 textual UUID (8-4-4-4-12 hex digits)."""
+    return _UUID(value) is not None
+''',
+        imports=("import re",),
+    ),
+    "_fmt_uri": Helper(
+        '''
+_URI = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.\\-]*:"
+    r"(?://(?:(?:[A-Za-z0-9\\-._~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*@)?"
+    r"(\\[[^\\]]*\\]|(?:[A-Za-z0-9\\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)"
+    r"(?::[0-9]*)?(?:/(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*)*"
+    r"|/?(?:(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})+"
+    r"(?:/(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*)*)?)"
+    r"(?:\\?(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?"
+    r"(?:#(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?"
+).fullmatch
+_IP_FUTURE = re.compile(r"v[0-9A-Fa-f]+\\.[A-Za-z0-9\\-._~!$&'()*+,;=:]+").fullmatch
+
+
+def _fmt_uri(value):
+    """RFC 3986 absolute URI (scheme required; IP literals checked)."""
+    m = _URI(value)
+    if m is None:
+        return False
+    host = m.group(1)
+    if host and host.startswith("["):
+        literal = host[1:-1]
+        if _IP_FUTURE(literal) is not None:
+            return True
+        try:
+            ipaddress.IPv6Address(literal)
+        except ValueError:
+            return False
+    return True
+''',
+        imports=("import ipaddress", "import re"),
+    ),
+}
+
+#: format name -> (helper name, applies to "str" or "num")
+FORMATS: dict[str, str] = {
+    "date-time": "_fmt_date_time",
+    "uuid": "_fmt_uuid",
+    "uri": "_fmt_uri",
+}
+
+
+def helper_closure(names: set[str]) -> list[str]:
+    """The helpers in ``names`` plus everything they need, in a stable order."""
+    todo = sorted(names)
+    done: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in done:
+            continue
+        done.add(name)
+        todo.extend(HELPERS[name].needs)
+    return [name for name in HELPERS if name in done]
