@@ -1,0 +1,75 @@
+"""Shared test fixtures: where the specs are, the generated package, throw-away packages."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parents[1]
+STABLE = ROOT / "specs/azure-rest-api-specs/specification/compute/resource-manager/Microsoft.Compute/ComputeRP/stable"
+SPEC = STABLE / "2024-11-01/ComputeRP.runCommands.json"  # the default (TypeSpec layout)
+HANDWRITTEN_2024_11 = STABLE / "2024-11-01/runCommand.json"
+HANDWRITTEN_2024_07 = STABLE / "2024-07-01/runCommand.json"
+ALL_SPECS = (SPEC, HANDWRITTEN_2024_11, HANDWRITTEN_2024_07)
+OVERLAY = ROOT / "specs/overlays/runcommands.yaml"
+GENERATED = ROOT / "generated"
+CONFORMANCE = ROOT.parent / "shared/conformance/JSON-Schema-Test-Suite"
+
+# Derandomized so CI is repeatable; no deadline, since the machines are shared and noisy.
+settings.register_profile(
+    "ci", derandomize=True, max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", max_examples=50, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+if str(GENERATED) not in sys.path:
+    sys.path.insert(0, str(GENERATED))
+
+
+def spec_examples(spec: Path) -> list[tuple[str, str, dict[str, Any]]]:
+    """(operationId, example title, example) for every x-ms-examples file the spec names that exists."""
+    doc = json.loads(spec.read_text(encoding="utf-8"))
+    out = []
+    for item in doc["paths"].values():
+        for method, op in item.items():
+            if method == "parameters":
+                continue
+            for title, ref in sorted((op.get("x-ms-examples") or {}).items()):
+                path = spec.parent / ref["$ref"]
+                if path.is_file():
+                    out.append((op["operationId"], title, json.loads(path.read_text(encoding="utf-8"))))
+    return sorted(out, key=lambda t: (t[0], t[1]))
+
+
+_counter = 0
+
+
+def generate_into(spec: Path, folder: Path, *, overlay: Path | None = OVERLAY, root: Path | None = None) -> ModuleType:
+    """Generate a package from `spec` into `folder` under a fresh name and import it."""
+    global _counter
+    from generator.generate import generate_package
+    from generator.writer import write_atomically
+
+    _counter += 1
+    name = f"pkg_{os.getpid()}_{_counter}"
+    result = generate_package(spec, name, root=root, overlay=overlay)
+    write_atomically(folder / name, result.files)
+    sys.path.insert(0, str(folder))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(folder))
+
+
+@pytest.fixture(scope="session")
+def pkg() -> ModuleType:
+    """The committed generated package (generated/runcommands)."""
+    return importlib.import_module("runcommands")
