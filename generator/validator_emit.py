@@ -83,6 +83,7 @@ _APPLICATORS = {
             "not",
             "if",
             "dependentSchemas",
+            "unevaluatedProperties",
         }
     ),
     "4": frozenset(
@@ -203,6 +204,8 @@ class _Emitter:
         self.applicators = _APPLICATORS[draft]
         self.names: dict[tuple[str, int, bool, bool], str] = {}
         self.queue: deque[tuple[str, int, _Ctx]] = deque()
+        self.evaluated_names: dict[int, str] = {}
+        self.evaluated_queue: deque[tuple[str, int]] = deque()
         self.functions: list[str] = []
         self.constants: list[str] = []
         self.const_names: dict[tuple[str, str], str] = {}
@@ -659,6 +662,15 @@ class _Emitter:
                 with w.block(f"if {_literal(name)} in {var}:"):
                     w.splice(sub)
         self.properties(w, nid, obj, var, pexpr, ctx)
+        if self.draft != "4" and "unevaluatedProperties" in obj:
+            key, item, seen = self.var("k"), self.var("c"), self.var("seen")
+            sub = _Writer()
+            self.apply(sub, self.child(nid, "unevaluatedProperties"), item, f"{pexpr} + ({key},)", ctx)
+            if sub.lines:
+                w.line(f"{seen} = {self.evaluated_function(nid)}({var})")
+                with w.block(f"for {key}, {item} in {var}.items():"):
+                    with w.block(f"if {key} not in {seen}:"):
+                        w.splice(sub)
         if self.draft != "4" and "propertyNames" in obj:
             key = self.var("k")
             sub = _Writer()
@@ -772,9 +784,71 @@ class _Emitter:
     # -- module -----------------------------------------------------------------------------
 
     def drain(self) -> None:
-        while self.queue:
-            name, nid, ctx = self.queue.popleft()
-            self.emit_function(name, nid, ctx)
+        while self.queue or self.evaluated_queue:
+            while self.queue:
+                name, nid, ctx = self.queue.popleft()
+                self.emit_function(name, nid, ctx)
+            while self.evaluated_queue:
+                name, nid = self.evaluated_queue.popleft()
+                self.emit_evaluated(name, nid)
+
+    # -- unevaluatedProperties: which keys did in-place applicators evaluate? ----------------
+
+    def evaluated_expr(self, nid: int, var: str) -> str:
+        """Expression: the set of keys of dict ``var`` that node ``nid`` evaluates."""
+        nid, _secret = self.effective(nid, False)
+        obj = self.obj(nid)
+        if not isinstance(obj, dict):
+            return "set()"
+        if "unevaluatedProperties" in obj or "additionalProperties" in obj:
+            return f"set({var})"
+        return f"{self.evaluated_function(nid)}({var})"
+
+    def evaluated_function(self, nid: int) -> str:
+        name = self.evaluated_names.get(nid)
+        if name is None:
+            name = f"_u{len(self.evaluated_names)}"
+            self.evaluated_names[nid] = name
+            self.evaluated_queue.append((name, nid))
+        return name
+
+    def emit_evaluated(self, name: str, nid: int) -> None:
+        """``def _uN(x)``: keys of dict ``x`` evaluated by node ``nid`` (own unevaluated* aside)."""
+        obj = self.obj(nid)
+        ctx = _Ctx(True, False, False)
+        w = _Writer()
+        with w.block(f"def {name}(x):"):
+            if "additionalProperties" in obj:
+                w.line("return set(x)")
+                self.functions.append(w.render())
+                return
+            props = sorted(obj.get("properties") or {})
+            w.line(f"s = {{k for k in {_literal(tuple(props))} if k in x}}" if props else "s = set()")
+            for pat in obj.get("patternProperties") or {}:
+                w.line(f"s.update(k for k in x if {self.regex(pat)}(k) is not None)")
+            if self.ref_of(obj) is not None:
+                w.line(f"s |= {self.evaluated_expr(self.resolve(nid), 'x')}")
+            for j in range(len(obj.get("allOf") or ())):
+                w.line(f"s |= {self.evaluated_expr(self.child(nid, 'allOf', str(j)), 'x')}")
+            for kw in ("anyOf", "oneOf"):
+                for j in range(len(obj.get(kw) or ())):
+                    sub = self.child(nid, kw, str(j))
+                    with w.block(f"if {self.test_expr(sub, 'x', ctx)}:"):
+                        w.line(f"s |= {self.evaluated_expr(sub, 'x')}")
+            if "if" in obj:
+                iid = self.child(nid, "if")
+                with w.block(f"if {self.test_expr(iid, 'x', ctx)}:"):
+                    w.line(f"s |= {self.evaluated_expr(iid, 'x')}")
+                    if "then" in obj:
+                        w.line(f"s |= {self.evaluated_expr(self.child(nid, 'then'), 'x')}")
+                if "else" in obj:
+                    with w.block("else:"):
+                        w.line(f"s |= {self.evaluated_expr(self.child(nid, 'else'), 'x')}")
+            for dep in obj.get("dependentSchemas") or {}:
+                with w.block(f"if {_literal(dep)} in x:"):
+                    w.line(f"s |= {self.evaluated_expr(self.child(nid, 'dependentSchemas', dep), 'x')}")
+            w.line("return s")
+        self.functions.append(w.render())
 
     def module(self, doc: str, entry_points: str, exports: list[str]) -> str:
         self.drain()
