@@ -59,6 +59,11 @@ class ModelEmitter:
         self.models = {m.name: m for m in api.models}
         self.enums = {e.name: e for e in api.enums}
         self.api = api
+        self.used: set[str] = set()  # runtime helpers the emitted code calls
+
+    def _use(self, helper: str) -> str:
+        self.used.add(helper)
+        return helper
 
     # -- annotations --------------------------------------------------------------------------
 
@@ -96,14 +101,14 @@ class ModelEmitter:
         if t.kind == "enum":
             return f"_in_{self.enums[t.ref or ''].py_name}"
         if t.kind == "datetime":
-            return "_read_datetime"
+            return self._use("_read_datetime")
         if t.kind in ("array", "map"):
             item = t.item or ir.Type("any")
-            helper = "_read_list" if t.kind == "array" else "_read_map"
+            helper = self._use("_read_list" if t.kind == "array" else "_read_map")
             if self.needs_conversion(item):
                 return f"lambda v: {helper}(v, {self.reader(item)})"
             return f"lambda v: {helper}(v, None)"
-        return "_identity"
+        return self._use("_identity")
 
     def read_statements(self, f: ir.Field, var: str) -> list[str]:
         wire = literal(f.wire_name)
@@ -111,22 +116,29 @@ class ModelEmitter:
         if f.required and not f.read_only:
             lines += [f"if {var} is UNSET:", f"    raise DecodeError({literal('required property ' + repr(f.wire_name) + ' is missing')})"]
         t = f.type
+        required = f.required and not f.read_only
+        # A required field must be there and must not be null; an optional one may be either.
         present = f"{var} is not UNSET and {var} is not None"
+
+        def guarded(*body: str) -> list[str]:
+            return list(body) if required else [f"if {present}:", *("    " + b for b in body)]
         if t.kind in _CHECK:
-            lines += [f"if {var}.__class__ is not {_CHECK[t.kind]} and {present}:", f"    raise _type_error({literal(t.kind)}, {var}).at({wire})"]
+            check = f"{var}.__class__ is not {_CHECK[t.kind]}"
+            lines += [f"if {check}{'' if required else ' and ' + present}:", f"    raise _type_error({literal(t.kind)}, {var}).at({wire})"]
         elif t.kind == "number":
-            lines += [f"if {var}.__class__ is not float and {var}.__class__ is not int and {present}:", f"    raise _type_error('number', {var}).at({wire})"]
+            check = f"{var}.__class__ is not float and {var}.__class__ is not int"
+            lines += [f"if {check}{'' if required else ' and ' + present}:", f"    raise _type_error('number', {var}).at({wire})"]
         elif t.kind == "model":
-            lines += [f"if {present}:", f"    k = {wire}", f"    {var} = {self.reader(t)}({var})"]
+            lines += guarded(f"k = {wire}", f"{var} = {self.reader(t)}({var})")
         elif t.kind == "enum" and f.secret:
-            lines += [f"if {present}:", f"    k = {wire}", f"    {var} = _secret_value({self.reader(t)}, {var})"]
+            lines += guarded(f"k = {wire}", f"{var} = {self._use('_secret_value')}({self.reader(t)}, {var})")
         elif self.needs_conversion(t) or t.kind in ("array", "map"):
             call = self.reader(t)
             if call.startswith("lambda v: "):
                 call = call[len("lambda v: "):].replace("(v,", f"({var},", 1)
             else:
                 call = f"{call}({var})"
-            lines += [f"if {present}:", f"    k = {wire}", f"    {var} = {call}"]
+            lines += guarded(f"k = {wire}", f"{var} = {call}")
         return lines
 
     # -- Python -> wire -----------------------------------------------------------------------
@@ -139,7 +151,7 @@ class ModelEmitter:
             enum = self.enums[t.ref or ""]
             return f"({var}._value_ if {var}.__class__ is {enum.py_name} else {var})"
         if t.kind == "datetime":
-            return f"_write_datetime({var})"
+            return f"{self._use('_write_datetime')}({var})"
         if t.kind == "array":
             item = t.item or ir.Type("any")
             x = f"x{depth}"
@@ -157,7 +169,7 @@ class ModelEmitter:
         read: list[str] = [
             "if data.__class__ is not dict:",
             f"    raise _type_error('object', data, {literal(m.name)})",
-            "get = data.get",
+            "get: Any = data.get",
             "k = None",
             "try:",
         ]
@@ -173,17 +185,25 @@ class ModelEmitter:
         ]
         write = ["out: dict[str, Any] = {}"]
         for f in m.fields:
-            cond = "v is not UNSET" + (" and not request" if f.read_only else "")
-            value = self.writer(f.type, "v")
-            if value != "v":
-                value = f"None if v is None else {value}"
-            write += [f"v = self.{f.py_name}", f"if {cond}:", f"    out[{literal(f.wire_name)}] = {value}"]
+            var = f"f_{f.py_name}"
+            value = self.writer(f.type, var)
+            if value != var:
+                value = f"None if {var} is None else {value}"
+            line = f"out[{literal(f.wire_name)}] = {value}"
+            if f.required and not f.read_only:  # always set: the constructor requires it
+                write += [f"{var} = self.{f.py_name}", line]
+            else:
+                cond = f"{var} is not UNSET" + (" and not request" if f.read_only else "")
+                write += [f"{var} = self.{f.py_name}", f"if {cond}:", f"    {line}"]
         write += ["if self.additional_properties:", "    out.update(self.additional_properties)", "return out"]
         rep = ["parts: list[str] = []"]
         for f in m.fields:
             # py_name is a checked identifier, so it may stand inside the f-string.
             shown = f"'{f.py_name}=***'" if f.secret else f"f'{f.py_name}={{self.{f.py_name}!r}}'"
-            rep += [f"if self.{f.py_name} is not UNSET:", f"    parts.append({shown})"]
+            if f.required and not f.read_only:
+                rep += [f"parts.append({shown})"]
+            else:
+                rep += [f"if self.{f.py_name} is not UNSET:", f"    parts.append({shown})"]
         rep += [
             "if self.additional_properties:",
             "    parts.append(f'additional_properties=<{len(self.additional_properties)} unknown fields>')",

@@ -41,6 +41,11 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
+def export_order(names: list[str]) -> list[str]:
+    """`__all__` order as linters expect it: CONSTANTS, then Classes, then functions."""
+    return sorted(names, key=lambda n: (0 if n.isupper() else 1 if n[:1].isupper() else 2, n))
+
+
 def header(api: ir.Api) -> dict[str, str]:
     return {"spec": api.spec_display, "sha256": api.spec_sha256, "api_version": api.api_version}
 
@@ -51,6 +56,9 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
     common = {"header": header(api)}
     models = [emitter.model_view(m) for m in api.models]
     enums = [emitter.enum_view(e) for e in api.enums]
+    emitter.used.add("_type_error")
+    if enums:
+        emitter.used.add("_read_enum")
     schemas = emit_schemas(api)
     files = {
         "__init__.py": render(
@@ -64,7 +72,8 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
             "models.py.jinja",
             models=models,
             enums=enums,
-            exports=sorted([m.py_name for m in models] + [e.py_name for e in enums] + ["UNSET", "Unset", "DecodeError"]),
+            exports=export_order([m.py_name for m in models] + [e.py_name for e in enums] + ["UNSET", "Unset", "DecodeError"]),
+            runtime_imports=sorted(emitter.used),
             **common,
         ),
         "schemas/__init__.py": render("schemas_init.py.jinja", names=[n.removesuffix(".json") for n in schemas], **common),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import keyword as _keyword
 import math
+import re
 from collections import deque
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -138,7 +139,8 @@ class _Writer:
         self.lines.append((self.level, text))
 
     @contextmanager
-    def block(self, header: str) -> Iterator[None]:
+    def block(self, header: str, *, collapse: bool = False) -> Iterator[None]:
+        """An indented block; with ``collapse``, ``if A:`` around a lone ``if B:`` becomes one."""
         self.line(header)
         self.level += 1
         start = len(self.lines)
@@ -146,12 +148,107 @@ class _Writer:
         if len(self.lines) == start:
             self.line("pass")
         self.level -= 1
+        inner = self.lines[start:]
+        if (
+            collapse
+            and header.startswith("if ")
+            and inner[0][1].startswith("if ")
+            and all(level > self.level + 1 for level, _ in inner[1:])
+        ):
+            merged = f"if {_group(header[3:-1])} and {_group(inner[0][1][3:-1])}:"
+            self.lines[start - 1 : start + 1] = [(self.level, merged)]
+            self.lines[start:] = [(level - 1, text) for level, text in self.lines[start:]]
+
+    def text(self) -> str:
+        return "\n".join(text for _, text in self.lines)
 
     def splice(self, other: _Writer) -> None:
         self.lines.extend((self.level + lvl, text) for lvl, text in other.lines)
 
     def render(self) -> str:
         return "".join("    " * lvl + text + "\n" for lvl, text in self.lines)
+
+
+def _wrapped(expr: str) -> bool:
+    """True when ``expr`` is one parenthesised group (string literals skipped)."""
+    if not expr.startswith("("):
+        return False
+    depth, i, n = 0, 0, len(expr)
+    while i < n:
+        ch = expr[i]
+        if ch in "'\"":
+            i += 1
+            while i < n and expr[i] != ch:
+                i += 2 if expr[i] == "\\" else 1
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0 and i != n - 1:
+                return False
+        i += 1
+    return True
+
+
+def _split_top(expr: str, sep: str) -> list[str]:
+    """Split ``expr`` at ``sep`` where it is outside brackets and string literals."""
+    parts, depth, i, n, last = [], 0, 0, len(expr), 0
+    while i < n:
+        ch = expr[i]
+        if ch in "'\"":
+            i += 1
+            while i < n and expr[i] != ch:
+                i += 2 if expr[i] == "\\" else 1
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif depth == 0 and expr.startswith(sep, i):
+            parts.append(expr[last:i])
+            i += len(sep)
+            last = i
+            continue
+        i += 1
+    parts.append(expr[last:])
+    return parts
+
+
+_INVERSE = (
+    (" is not ", " is "),
+    (" not in ", " in "),
+    (" is ", " is not "),
+    (" in ", " not in "),
+    (" != ", " == "),
+    (" == ", " != "),
+    (" <= ", " > "),
+    (" >= ", " < "),
+    (" < ", " >= "),
+    (" > ", " <= "),
+)
+
+
+def _not(expr: str) -> str:
+    """The negation of a generated boolean expression, without needless parentheses."""
+    if len(_split_top(expr, " or ")) > 1 or len(_split_top(expr, " and ")) > 1:
+        return f"not ({expr})"
+    if expr.startswith("not "):
+        return expr[4:]
+    for op, inverse in _INVERSE:
+        parts = _split_top(expr, op)
+        if len(parts) == 2:
+            return parts[0] + inverse + parts[1]
+        if len(parts) > 2:
+            return f"not ({expr})"
+    return f"not {expr}"
+
+
+def _group(expr: str) -> str:
+    """``expr`` safe as an operand of ``and``."""
+    return f"({expr})" if len(_split_top(expr, " or ")) > 1 else expr
+
+
+def _uses(w: _Writer, name: str) -> bool:
+    return re.search(rf"\b{name}\b", w.text()) is not None
 
 
 def _literal(value: Any) -> str:
@@ -168,6 +265,27 @@ def _literal(value: Any) -> str:
             elif isinstance(item, list):
                 floats.extend(item)
     return text
+
+
+_ISINSTANCE = {"string": "str", "object": "dict", "array": "list"}
+
+
+def _type_cond(types: list[str], var: str) -> str:
+    """A boolean expression: ``var`` has one of ``types``."""
+    classes = [_ISINSTANCE[t] for t in types if t in _ISINSTANCE]
+    parts = []
+    if len(classes) == 1:
+        parts.append(f"isinstance({var}, {classes[0]})")
+    elif classes:
+        parts.append(f"isinstance({var}, ({', '.join(classes)}))")
+    if "number" in types:
+        parts.append(_TYPE_CHECKS["number"].format(v=var))
+    elif "integer" in types:
+        parts.append(_TYPE_CHECKS["integer"].format(v=var))
+    parts.extend(_TYPE_CHECKS[t].format(v=var) for t in types if t in ("boolean", "null"))
+    if len(parts) == 1:
+        return parts[0]
+    return " or ".join(parts)
 
 
 def _short(value: Any, limit: int = 200) -> str:
@@ -403,7 +521,17 @@ class _Emitter:
         with w.block(header):
             self.body(w, nid, "x", "p", ctx)
             if ctx.fast:
-                w.line("return True")
+                tail = w.lines[-2:]
+                if (
+                    len(w.lines) >= 3
+                    and tail[0][0] == 1
+                    and tail[0][1].startswith("if ")
+                    and tail[1] == (2, "return False")
+                ):
+                    del w.lines[-2:]
+                    w.line(f"return {_not(tail[0][1][3:-1])}")
+                else:
+                    w.line("return True")
         self.functions.append(w.render())
 
     def body(self, w: _Writer, nid: int, var: str, pexpr: str, ctx: _Ctx) -> None:
@@ -431,22 +559,22 @@ class _Emitter:
             if gw.lines:
                 sub[group] = gw
         if types is not None:
-            cond = " or ".join(_TYPE_CHECKS[t].format(v=var) for t in types)
+            cond = _type_cond(types, var)
             names = ", ".join(repr(t) for t in types)
             only = _GROUP_OF_TYPE.get(types[0]) if len(types) == 1 else None
             if ctx.fast:
-                self.check(w, ctx, f"not ({cond})", nid, "type", var, pexpr, "")
+                self.check(w, ctx, _not(cond), nid, "type", var, pexpr, "")
                 if only in sub:
                     w.splice(sub.pop(only))
             else:
                 msg = self.message(ctx, var, "{v} is not of type " + names)
-                with w.block(f"if not ({cond}):"):
+                with w.block(f"if {_not(cond)}:"):
                     self.fail(w, ctx, nid, "type", pexpr, msg)
                 if only in sub:
                     with w.block("else:"):
                         w.splice(sub.pop(only))
         for group, gw in sub.items():
-            with w.block(f"if {_GROUP_CHECKS[group].format(v=var)}:"):
+            with w.block(f"if {_GROUP_CHECKS[group].format(v=var)}:", collapse=True):
                 w.splice(gw)
         for kw, method in self.keywords.items():
             if kw in obj:
@@ -470,10 +598,10 @@ class _Emitter:
             ordered = sorted(set(values))
             if len(ordered) <= 4:
                 src = " or ".join(f"{var} == {_literal(v)}" for v in ordered)
-                cond = f"not (isinstance({var}, str) and ({src}))"
+                cond = _not(f"isinstance({var}, str) and ({src})")
             else:
                 name = self.constant("K", f"frozenset({_literal(tuple(ordered))})")
-                cond = f"not (isinstance({var}, str) and {var} in {name})"
+                cond = _not(f"isinstance({var}, str) and {var} in {name}")
         else:
             self.helpers.add("_canon")
             name = self.constant("K", f"frozenset(map(_canon, {_literal(values)}))")
@@ -487,7 +615,7 @@ class _Emitter:
         if value is None or isinstance(value, bool):
             cond = f"{var} is not {value!r}"
         elif type(value) is str:
-            cond = f"not (isinstance({var}, str) and {var} == {_literal(value)})"
+            cond = _not(f"isinstance({var}, str) and {var} == {_literal(value)}")
         else:
             self.helpers.add("_canon")
             name = self.constant("C", f"_canon({_literal(value)})")
@@ -582,8 +710,9 @@ class _Emitter:
                 item = self.var("c")
                 self.apply(sub, self.child(nid, holder, str(j)), item, f"{pexpr} + ({j},)", ctx)
                 if sub.lines:
-                    with w.block(f"if len({var}) > {j}:"):
-                        w.line(f"{item} = {var}[{j}]")
+                    with w.block(f"if len({var}) > {j}:", collapse=True):
+                        if _uses(sub, item):
+                            w.line(f"{item} = {var}[{j}]")
                         w.splice(sub)
             offset = len(prefix)
         rest = obj.get(rest_key)
@@ -603,7 +732,8 @@ class _Emitter:
                         with w.block(header):
                             w.splice(sub)
                     else:
-                        with w.block(f"for {idx} in range({offset}, len({var})):"):
+                        span = f"{offset}, len({var})" if offset else f"len({var})"
+                        with w.block(f"for {idx} in range({span}):"):
                             w.line(f"{item} = {var}[{idx}]")
                             w.splice(sub)
         if self.draft != "4" and "contains" in obj:
@@ -659,7 +789,7 @@ class _Emitter:
             else:
                 self.apply(sub, self.child(nid, kw, name), var, pexpr, ctx)
             if sub.lines:
-                with w.block(f"if {_literal(name)} in {var}:"):
+                with w.block(f"if {_literal(name)} in {var}:", collapse=True):
                     w.splice(sub)
         self.properties(w, nid, obj, var, pexpr, ctx)
         if self.draft != "4" and "unevaluatedProperties" in obj:
@@ -668,7 +798,8 @@ class _Emitter:
             self.apply(sub, self.child(nid, "unevaluatedProperties"), item, f"{pexpr} + ({key},)", ctx)
             if sub.lines:
                 w.line(f"{seen} = {self.evaluated_function(nid)}({var})")
-                with w.block(f"for {key}, {item} in {var}.items():"):
+                header = f"for {key}, {item} in {var}.items():" if _uses(sub, item) else f"for {key} in {var}:"
+                with w.block(header):
                     with w.block(f"if {key} not in {seen}:"):
                         w.splice(sub)
         if self.draft != "4" and "propertyNames" in obj:
@@ -693,8 +824,9 @@ class _Emitter:
             sub = _Writer()
             self.apply(sub, pid, item, f"{pexpr} + ({lit},)", ctx)
             if sub.lines:
-                with w.block(f"if {lit} in {var}:"):
-                    w.line(f"{item} = {var}[{lit}]")
+                with w.block(f"if {lit} in {var}:", collapse=True):
+                    if _uses(sub, item):
+                        w.line(f"{item} = {var}[{lit}]")
                     w.splice(sub)
         patterns = obj.get("patternProperties") if isinstance(obj.get("patternProperties"), dict) else {}
         extra = obj.get("additionalProperties", True)
@@ -720,7 +852,7 @@ class _Emitter:
             if self.obj(eff) is False and not ctx.fast:
                 names = self.var("extra")
                 if excluded:
-                    w.line(f"{names} = [{key} for {key} in {var} if not ({' or '.join(excluded)})]")
+                    w.line(f"{names} = [{key} for {key} in {var} if {_not(' or '.join(excluded))}]")
                 else:
                     w.line(f"{names} = list({var})")
                 with w.block(f"if {names}:"):
@@ -733,12 +865,18 @@ class _Emitter:
                 self.apply(sub, xid, item, f"{pexpr} + ({key},)", ctx)
                 if sub.lines:
                     if excluded:
-                        with loop.block(f"if not ({' or '.join(excluded)}):"):
+                        with loop.block(f"if {_not(' or '.join(excluded))}:", collapse=True):
                             loop.splice(sub)
                     else:
                         loop.splice(sub)
         if loop.lines:
-            with w.block(f"for {key}, {item} in {var}.items():"):
+            if not _uses(loop, item):
+                header = f"for {key} in {var}:"
+            elif not _uses(loop, key):
+                header = f"for {item} in {var}.values():"
+            else:
+                header = f"for {key}, {item} in {var}.items():"
+            with w.block(header):
                 w.splice(loop)
 
     def applicators_any(self, w: _Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
@@ -751,8 +889,9 @@ class _Emitter:
                 self.apply(w, self.child(nid, "allOf", str(j)), var, pexpr, ctx)
         if isinstance(obj.get("anyOf"), list):
             tests = [self.test_expr(self.child(nid, "anyOf", str(j)), var, ctx) for j in range(len(obj["anyOf"]))]
-            self.check(w, ctx, f"not ({' or '.join(tests) or 'False'})", nid, "anyOf", var, pexpr,
-                       "{v} is not valid under any of the given schemas")
+            if "True" not in tests:
+                self.check(w, ctx, _not(" or ".join(tests) or "False"), nid, "anyOf", var, pexpr,
+                           "{v} is not valid under any of the given schemas")
         if isinstance(obj.get("oneOf"), list):
             tests = [self.test_expr(self.child(nid, "oneOf", str(j)), var, ctx) for j in range(len(obj["oneOf"]))]
             hits = self.var("n")
@@ -778,7 +917,7 @@ class _Emitter:
                     with w.block("else:"):
                         w.splice(else_w)
             elif else_w.lines:
-                with w.block(f"if not {test}:"):
+                with w.block(f"if {_not(test)}:"):
                     w.splice(else_w)
 
     # -- module -----------------------------------------------------------------------------
@@ -857,7 +996,7 @@ class _Emitter:
         for name in helper_names:
             imports.update(HELPERS[name].imports)
         out = [f'"""{doc}"""\n\n', "from __future__ import annotations\n\n"]
-        out.extend(f"{line}\n" for line in sorted(imports))
+        out.extend(f"{line}\n" for line in sorted(imports, key=lambda i: (i.startswith("from "), i)))
         if imports:
             out.append("\n")
         out.append(f"__all__ = {sorted(exports)!r}\n\n")

@@ -96,7 +96,7 @@ def _mul(value, divisor):
     """JSON Schema multipleOf, exact for decimal literals (0.0075 is a multiple of 0.0001)."""
     if type(value) is int and type(divisor) is int:
         return value % divisor == 0
-    if value != value or value in (float("inf"), float("-inf")):
+    if not math.isfinite(value):
         return False
     with localcontext() as ctx:
         ctx.prec = 1200
@@ -105,7 +105,7 @@ def _mul(value, divisor):
         except ArithmeticError:
             return False
 ''',
-        imports=("from decimal import Decimal, localcontext",),
+        imports=("import math", "from decimal import Decimal, localcontext"),
     ),
     "_fmt_date_time": Helper(
         '''
