@@ -839,7 +839,7 @@ class _Emitter:
             sub = _Writer()
             self.apply(sub, self.child(nid, "patternProperties", pat), item, f"{pexpr} + ({key},)", ctx)
             if sub.lines:
-                with loop.block(f"if {regexes[pat]}({key}) is not None:"):
+                with loop.block(f"if {regexes[pat]}({key}) is not None:", collapse=True):
                     loop.splice(sub)
         known = sorted(props)
         excluded = []
@@ -910,14 +910,16 @@ class _Emitter:
                 self.apply(then_w, self.child(nid, "then"), var, pexpr, ctx)
             if "else" in obj:
                 self.apply(else_w, self.child(nid, "else"), var, pexpr, ctx)
-            if then_w.lines:
+            if then_w.lines and else_w.lines:
                 with w.block(f"if {test}:"):
                     w.splice(then_w)
-                if else_w.lines:
-                    with w.block("else:"):
-                        w.splice(else_w)
+                with w.block("else:"):
+                    w.splice(else_w)
+            elif then_w.lines:
+                with w.block(f"if {test}:", collapse=True):
+                    w.splice(then_w)
             elif else_w.lines:
-                with w.block(f"if {_not(test)}:"):
+                with w.block(f"if {_not(test)}:", collapse=True):
                     w.splice(else_w)
 
     # -- module -----------------------------------------------------------------------------
