@@ -1,23 +1,81 @@
-"""Stage 4: format generated Python with black (in-process, pinned mode) and prove it compiles."""
+"""Stage 4: format generated Python with black (in-process, pinned mode) and prove it compiles.
+
+black dominates a run's time, so its output is cached by the SHA-256 of its input, black's
+version and the mode (like black's own cache), in `$SPECGEN_CACHE` or the user cache folder. A
+hit skips importing black at all; the result is the same bytes either way.
+"""
 
 from __future__ import annotations
 
-import black
+import hashlib
+import os
+import tempfile
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
 
 from generator.errors import Problem, SpecError
 
-MODE = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=100)
+LINE_LENGTH = 100
+TARGET = "py310"
+
+
+def cache_folder() -> Path | None:
+    if os.environ.get("SPECGEN_CACHE") == "off":
+        return None
+    base = os.environ.get("SPECGEN_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "specgen" / "black"
+
+
+@lru_cache(maxsize=1)
+def _black_version() -> str:
+    return metadata.version("black")
+
+
+@lru_cache(maxsize=1)
+def _black() -> tuple[Any, Any]:
+    import black
+
+    mode = black.Mode(target_versions={black.TargetVersion[TARGET.upper()]}, line_length=LINE_LENGTH)
+    return black, mode
+
+
+def _key(source: str) -> str:
+    stamp = f"black {_black_version()} {TARGET} {LINE_LENGTH}\n"
+    return hashlib.sha256((stamp + source).encode("utf-8")).hexdigest()
 
 
 def format_python(path: str, source: str) -> str:
+    folder = cache_folder()
+    key = _key(source)
+    if folder is not None:
+        try:
+            return (folder / f"{key}.py").read_text(encoding="utf-8")
+        except OSError:
+            pass
+    black, mode = _black()
     try:
         compile(source, path, "exec", dont_inherit=True)
-        formatted = black.format_str(source, mode=MODE)
+        formatted: str = black.format_str(source, mode=mode)
         compile(formatted, path, "exec", dont_inherit=True)
     except (SyntaxError, black.InvalidInput) as exc:  # a generator bug, never a spec's fault
         line = getattr(exc, "lineno", None)
         raise SpecError([Problem(path, None, f"generated code does not compile: {exc}", line, 1)]) from None
+    if folder is not None:
+        _store(folder, key, formatted)
     return formatted
+
+
+def _store(folder: Path, key: str, text: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, folder / f"{key}.py")
+    except OSError:  # a read-only home is no reason to fail
+        pass
 
 
 def format_files(files: dict[str, str]) -> dict[str, str]:

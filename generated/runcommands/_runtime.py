@@ -76,7 +76,7 @@ def read_list(value: Any, item: Callable[[Any], Any] | None) -> list[Any]:
     if value.__class__ is not list:
         raise type_error("array", value)
     if item is None:
-        return value  # type: ignore[no-any-return]
+        return value
     out = []
     i = 0
     try:
@@ -91,7 +91,7 @@ def read_map(value: Any, item: Callable[[Any], Any] | None) -> dict[str, Any]:
     if value.__class__ is not dict:
         raise type_error("object", value)
     if item is None:
-        return value  # type: ignore[no-any-return]
+        return value
     out = {}
     key = ""
     try:
@@ -148,9 +148,9 @@ def read_datetime(value: Any) -> datetime:
 
 def write_datetime(value: datetime) -> str:
     if value.__class__ is WireDateTime:
-        return value.wire  # type: ignore[attr-defined, no-any-return]
+        return value.wire
     text = value.isoformat()
     return text[:-6] + "Z" if value.utcoffset() is not None and text.endswith("+00:00") else text
 
 
-__all__ = ["DecodeError", "UNSET", "Unset", "WireDateTime", "timezone"]
+__all__ = ["UNSET", "DecodeError", "Unset", "WireDateTime", "timezone"]

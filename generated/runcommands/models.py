@@ -17,12 +17,10 @@ from enum import Enum
 from typing import Any
 
 from ._runtime import UNSET, DecodeError, Unset
-from ._runtime import identity as _identity
 from ._runtime import read_datetime as _read_datetime
 from ._runtime import read_enum as _read_enum
 from ._runtime import read_list as _read_list
 from ._runtime import read_map as _read_map
-from ._runtime import secret_value as _secret_value
 from ._runtime import type_error as _type_error
 from ._runtime import write_datetime as _write_datetime
 
@@ -142,7 +140,7 @@ class ApiError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "ApiError")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_details = get("details", UNSET)
@@ -181,21 +179,25 @@ class ApiError:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.details
-        if v is not UNSET:
-            out["details"] = None if v is None else [x0.to_dict(request=request) for x0 in v]
-        v = self.innererror
-        if v is not UNSET:
-            out["innererror"] = None if v is None else v.to_dict(request=request)
-        v = self.code
-        if v is not UNSET:
-            out["code"] = v
-        v = self.target
-        if v is not UNSET:
-            out["target"] = v
-        v = self.message
-        if v is not UNSET:
-            out["message"] = v
+        f_details = self.details
+        if f_details is not UNSET:
+            out["details"] = (
+                None if f_details is None else [x0.to_dict(request=request) for x0 in f_details]
+            )
+        f_innererror = self.innererror
+        if f_innererror is not UNSET:
+            out["innererror"] = (
+                None if f_innererror is None else f_innererror.to_dict(request=request)
+            )
+        f_code = self.code
+        if f_code is not UNSET:
+            out["code"] = f_code
+        f_target = self.target
+        if f_target is not UNSET:
+            out["target"] = f_target
+        f_message = self.message
+        if f_message is not UNSET:
+            out["message"] = f_message
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -240,7 +242,7 @@ class ApiErrorBase:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "ApiErrorBase")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_code = get("code", UNSET)
@@ -264,15 +266,15 @@ class ApiErrorBase:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.code
-        if v is not UNSET:
-            out["code"] = v
-        v = self.target
-        if v is not UNSET:
-            out["target"] = v
-        v = self.message
-        if v is not UNSET:
-            out["message"] = v
+        f_code = self.code
+        if f_code is not UNSET:
+            out["code"] = f_code
+        f_target = self.target
+        if f_target is not UNSET:
+            out["target"] = f_target
+        f_message = self.message
+        if f_message is not UNSET:
+            out["message"] = f_message
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -309,7 +311,7 @@ class CloudError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "CloudError")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_error = get("error", UNSET)
@@ -328,9 +330,9 @@ class CloudError:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.error
-        if v is not UNSET:
-            out["error"] = None if v is None else v.to_dict(request=request)
+        f_error = self.error
+        if f_error is not UNSET:
+            out["error"] = None if f_error is None else f_error.to_dict(request=request)
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -365,7 +367,7 @@ class InnerError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "InnerError")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_exceptiontype = get("exceptiontype", UNSET)
@@ -396,12 +398,12 @@ class InnerError:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.exceptiontype
-        if v is not UNSET:
-            out["exceptiontype"] = v
-        v = self.errordetail
-        if v is not UNSET:
-            out["errordetail"] = v
+        f_exceptiontype = self.exceptiontype
+        if f_exceptiontype is not UNSET:
+            out["exceptiontype"] = f_exceptiontype
+        f_errordetail = self.errordetail
+        if f_errordetail is not UNSET:
+            out["errordetail"] = f_errordetail
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -444,7 +446,7 @@ class InstanceViewStatus:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "InstanceViewStatus")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_code = get("code", UNSET)
@@ -487,23 +489,25 @@ class InstanceViewStatus:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.code
-        if v is not UNSET:
-            out["code"] = v
-        v = self.level
-        if v is not UNSET:
+        f_code = self.code
+        if f_code is not UNSET:
+            out["code"] = f_code
+        f_level = self.level
+        if f_level is not UNSET:
             out["level"] = (
-                None if v is None else (v._value_ if v.__class__ is StatusLevelTypes else v)
+                None
+                if f_level is None
+                else (f_level._value_ if f_level.__class__ is StatusLevelTypes else f_level)
             )
-        v = self.display_status
-        if v is not UNSET:
-            out["displayStatus"] = v
-        v = self.message
-        if v is not UNSET:
-            out["message"] = v
-        v = self.time
-        if v is not UNSET:
-            out["time"] = None if v is None else _write_datetime(v)
+        f_display_status = self.display_status
+        if f_display_status is not UNSET:
+            out["displayStatus"] = f_display_status
+        f_message = self.message
+        if f_message is not UNSET:
+            out["message"] = f_message
+        f_time = self.time
+        if f_time is not UNSET:
+            out["time"] = None if f_time is None else _write_datetime(f_time)
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -550,7 +554,7 @@ class Resource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "Resource")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_id = get("id", UNSET)
@@ -584,18 +588,20 @@ class Resource:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.id
-        if v is not UNSET and not request:
-            out["id"] = v
-        v = self.name
-        if v is not UNSET and not request:
-            out["name"] = v
-        v = self.type
-        if v is not UNSET and not request:
-            out["type"] = v
-        v = self.system_data
-        if v is not UNSET and not request:
-            out["systemData"] = None if v is None else v.to_dict(request=request)
+        f_id = self.id
+        if f_id is not UNSET and not request:
+            out["id"] = f_id
+        f_name = self.name
+        if f_name is not UNSET and not request:
+            out["name"] = f_name
+        f_type = self.type
+        if f_type is not UNSET and not request:
+            out["type"] = f_type
+        f_system_data = self.system_data
+        if f_system_data is not UNSET and not request:
+            out["systemData"] = (
+                None if f_system_data is None else f_system_data.to_dict(request=request)
+            )
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -648,45 +654,39 @@ class RunCommandDocument:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandDocument")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_schema = get("$schema", UNSET)
             if f_schema is UNSET:
                 raise DecodeError("required property '$schema' is missing")
-            if f_schema.__class__ is not str and f_schema is not UNSET and f_schema is not None:
+            if f_schema.__class__ is not str:
                 raise _type_error("string", f_schema).at("$schema")
             f_id = get("id", UNSET)
             if f_id is UNSET:
                 raise DecodeError("required property 'id' is missing")
-            if f_id.__class__ is not str and f_id is not UNSET and f_id is not None:
+            if f_id.__class__ is not str:
                 raise _type_error("string", f_id).at("id")
             f_os_type = get("osType", UNSET)
             if f_os_type is UNSET:
                 raise DecodeError("required property 'osType' is missing")
-            if f_os_type is not UNSET and f_os_type is not None:
-                k = "osType"
-                f_os_type = _in_OperatingSystemTypes(f_os_type)
+            k = "osType"
+            f_os_type = _in_OperatingSystemTypes(f_os_type)
             f_label = get("label", UNSET)
             if f_label is UNSET:
                 raise DecodeError("required property 'label' is missing")
-            if f_label.__class__ is not str and f_label is not UNSET and f_label is not None:
+            if f_label.__class__ is not str:
                 raise _type_error("string", f_label).at("label")
             f_description = get("description", UNSET)
             if f_description is UNSET:
                 raise DecodeError("required property 'description' is missing")
-            if (
-                f_description.__class__ is not str
-                and f_description is not UNSET
-                and f_description is not None
-            ):
+            if f_description.__class__ is not str:
                 raise _type_error("string", f_description).at("description")
             f_script = get("script", UNSET)
             if f_script is UNSET:
                 raise DecodeError("required property 'script' is missing")
-            if f_script is not UNSET and f_script is not None:
-                k = "script"
-                f_script = _read_list(f_script, None)
+            k = "script"
+            f_script = _read_list(f_script, None)
             f_parameters = get("parameters", UNSET)
             if f_parameters is not UNSET and f_parameters is not None:
                 k = "parameters"
@@ -712,47 +712,41 @@ class RunCommandDocument:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.schema
-        if v is not UNSET:
-            out["$schema"] = v
-        v = self.id
-        if v is not UNSET:
-            out["id"] = v
-        v = self.os_type
-        if v is not UNSET:
-            out["osType"] = (
-                None if v is None else (v._value_ if v.__class__ is OperatingSystemTypes else v)
+        f_schema = self.schema
+        out["$schema"] = f_schema
+        f_id = self.id
+        out["id"] = f_id
+        f_os_type = self.os_type
+        out["osType"] = (
+            None
+            if f_os_type is None
+            else (f_os_type._value_ if f_os_type.__class__ is OperatingSystemTypes else f_os_type)
+        )
+        f_label = self.label
+        out["label"] = f_label
+        f_description = self.description
+        out["description"] = f_description
+        f_script = self.script
+        out["script"] = None if f_script is None else list(f_script)
+        f_parameters = self.parameters
+        if f_parameters is not UNSET:
+            out["parameters"] = (
+                None
+                if f_parameters is None
+                else [x0.to_dict(request=request) for x0 in f_parameters]
             )
-        v = self.label
-        if v is not UNSET:
-            out["label"] = v
-        v = self.description
-        if v is not UNSET:
-            out["description"] = v
-        v = self.script
-        if v is not UNSET:
-            out["script"] = None if v is None else list(v)
-        v = self.parameters
-        if v is not UNSET:
-            out["parameters"] = None if v is None else [x0.to_dict(request=request) for x0 in v]
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
 
     def __repr__(self) -> str:
         parts: list[str] = []
-        if self.schema is not UNSET:
-            parts.append(f"schema={self.schema!r}")
-        if self.id is not UNSET:
-            parts.append(f"id={self.id!r}")
-        if self.os_type is not UNSET:
-            parts.append(f"os_type={self.os_type!r}")
-        if self.label is not UNSET:
-            parts.append(f"label={self.label!r}")
-        if self.description is not UNSET:
-            parts.append(f"description={self.description!r}")
-        if self.script is not UNSET:
-            parts.append(f"script={self.script!r}")
+        parts.append(f"schema={self.schema!r}")
+        parts.append(f"id={self.id!r}")
+        parts.append(f"os_type={self.os_type!r}")
+        parts.append(f"label={self.label!r}")
+        parts.append(f"description={self.description!r}")
+        parts.append(f"script={self.script!r}")
         if self.parameters is not UNSET:
             parts.append(f"parameters={self.parameters!r}")
         if self.additional_properties:
@@ -787,38 +781,33 @@ class RunCommandDocumentBase:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandDocumentBase")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_schema = get("$schema", UNSET)
             if f_schema is UNSET:
                 raise DecodeError("required property '$schema' is missing")
-            if f_schema.__class__ is not str and f_schema is not UNSET and f_schema is not None:
+            if f_schema.__class__ is not str:
                 raise _type_error("string", f_schema).at("$schema")
             f_id = get("id", UNSET)
             if f_id is UNSET:
                 raise DecodeError("required property 'id' is missing")
-            if f_id.__class__ is not str and f_id is not UNSET and f_id is not None:
+            if f_id.__class__ is not str:
                 raise _type_error("string", f_id).at("id")
             f_os_type = get("osType", UNSET)
             if f_os_type is UNSET:
                 raise DecodeError("required property 'osType' is missing")
-            if f_os_type is not UNSET and f_os_type is not None:
-                k = "osType"
-                f_os_type = _in_OperatingSystemTypes(f_os_type)
+            k = "osType"
+            f_os_type = _in_OperatingSystemTypes(f_os_type)
             f_label = get("label", UNSET)
             if f_label is UNSET:
                 raise DecodeError("required property 'label' is missing")
-            if f_label.__class__ is not str and f_label is not UNSET and f_label is not None:
+            if f_label.__class__ is not str:
                 raise _type_error("string", f_label).at("label")
             f_description = get("description", UNSET)
             if f_description is UNSET:
                 raise DecodeError("required property 'description' is missing")
-            if (
-                f_description.__class__ is not str
-                and f_description is not UNSET
-                and f_description is not None
-            ):
+            if f_description.__class__ is not str:
                 raise _type_error("string", f_description).at("description")
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
@@ -841,39 +830,31 @@ class RunCommandDocumentBase:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.schema
-        if v is not UNSET:
-            out["$schema"] = v
-        v = self.id
-        if v is not UNSET:
-            out["id"] = v
-        v = self.os_type
-        if v is not UNSET:
-            out["osType"] = (
-                None if v is None else (v._value_ if v.__class__ is OperatingSystemTypes else v)
-            )
-        v = self.label
-        if v is not UNSET:
-            out["label"] = v
-        v = self.description
-        if v is not UNSET:
-            out["description"] = v
+        f_schema = self.schema
+        out["$schema"] = f_schema
+        f_id = self.id
+        out["id"] = f_id
+        f_os_type = self.os_type
+        out["osType"] = (
+            None
+            if f_os_type is None
+            else (f_os_type._value_ if f_os_type.__class__ is OperatingSystemTypes else f_os_type)
+        )
+        f_label = self.label
+        out["label"] = f_label
+        f_description = self.description
+        out["description"] = f_description
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
 
     def __repr__(self) -> str:
         parts: list[str] = []
-        if self.schema is not UNSET:
-            parts.append(f"schema={self.schema!r}")
-        if self.id is not UNSET:
-            parts.append(f"id={self.id!r}")
-        if self.os_type is not UNSET:
-            parts.append(f"os_type={self.os_type!r}")
-        if self.label is not UNSET:
-            parts.append(f"label={self.label!r}")
-        if self.description is not UNSET:
-            parts.append(f"description={self.description!r}")
+        parts.append(f"schema={self.schema!r}")
+        parts.append(f"id={self.id!r}")
+        parts.append(f"os_type={self.os_type!r}")
+        parts.append(f"label={self.label!r}")
+        parts.append(f"description={self.description!r}")
         if self.additional_properties:
             parts.append(
                 f"additional_properties=<{len(self.additional_properties)} unknown fields>"
@@ -902,17 +883,13 @@ class RunCommandInput:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandInput")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_command_id = get("commandId", UNSET)
             if f_command_id is UNSET:
                 raise DecodeError("required property 'commandId' is missing")
-            if (
-                f_command_id.__class__ is not str
-                and f_command_id is not UNSET
-                and f_command_id is not None
-            ):
+            if f_command_id.__class__ is not str:
                 raise _type_error("string", f_command_id).at("commandId")
             f_script = get("script", UNSET)
             if f_script is not UNSET and f_script is not None:
@@ -939,23 +916,25 @@ class RunCommandInput:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.command_id
-        if v is not UNSET:
-            out["commandId"] = v
-        v = self.script
-        if v is not UNSET:
-            out["script"] = None if v is None else list(v)
-        v = self.parameters
-        if v is not UNSET:
-            out["parameters"] = None if v is None else [x0.to_dict(request=request) for x0 in v]
+        f_command_id = self.command_id
+        out["commandId"] = f_command_id
+        f_script = self.script
+        if f_script is not UNSET:
+            out["script"] = None if f_script is None else list(f_script)
+        f_parameters = self.parameters
+        if f_parameters is not UNSET:
+            out["parameters"] = (
+                None
+                if f_parameters is None
+                else [x0.to_dict(request=request) for x0 in f_parameters]
+            )
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
 
     def __repr__(self) -> str:
         parts: list[str] = []
-        if self.command_id is not UNSET:
-            parts.append(f"command_id={self.command_id!r}")
+        parts.append(f"command_id={self.command_id!r}")
         if self.script is not UNSET:
             parts.append(f"script={self.script!r}")
         if self.parameters is not UNSET:
@@ -986,18 +965,18 @@ class RunCommandInputParameter:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandInputParameter")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_name = get("name", UNSET)
             if f_name is UNSET:
                 raise DecodeError("required property 'name' is missing")
-            if f_name.__class__ is not str and f_name is not UNSET and f_name is not None:
+            if f_name.__class__ is not str:
                 raise _type_error("string", f_name).at("name")
             f_value = get("value", UNSET)
             if f_value is UNSET:
                 raise DecodeError("required property 'value' is missing")
-            if f_value.__class__ is not str and f_value is not UNSET and f_value is not None:
+            if f_value.__class__ is not str:
                 raise _type_error("string", f_value).at("value")
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
@@ -1015,22 +994,18 @@ class RunCommandInputParameter:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.name
-        if v is not UNSET:
-            out["name"] = v
-        v = self.value
-        if v is not UNSET:
-            out["value"] = v
+        f_name = self.name
+        out["name"] = f_name
+        f_value = self.value
+        out["value"] = f_value
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
 
     def __repr__(self) -> str:
         parts: list[str] = []
-        if self.name is not UNSET:
-            parts.append(f"name={self.name!r}")
-        if self.value is not UNSET:
-            parts.append(f"value={self.value!r}")
+        parts.append(f"name={self.name!r}")
+        parts.append(f"value={self.value!r}")
         if self.additional_properties:
             parts.append(
                 f"additional_properties=<{len(self.additional_properties)} unknown fields>"
@@ -1057,15 +1032,14 @@ class RunCommandListResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandListResult")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_value = get("value", UNSET)
             if f_value is UNSET:
                 raise DecodeError("required property 'value' is missing")
-            if f_value is not UNSET and f_value is not None:
-                k = "value"
-                f_value = _read_list(f_value, RunCommandDocumentBase.from_dict)
+            k = "value"
+            f_value = _read_list(f_value, RunCommandDocumentBase.from_dict)
             f_next_link = get("nextLink", UNSET)
             if (
                 f_next_link.__class__ is not str
@@ -1087,20 +1061,18 @@ class RunCommandListResult:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.value
-        if v is not UNSET:
-            out["value"] = None if v is None else [x0.to_dict(request=request) for x0 in v]
-        v = self.next_link
-        if v is not UNSET:
-            out["nextLink"] = v
+        f_value = self.value
+        out["value"] = None if f_value is None else [x0.to_dict(request=request) for x0 in f_value]
+        f_next_link = self.next_link
+        if f_next_link is not UNSET:
+            out["nextLink"] = f_next_link
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
 
     def __repr__(self) -> str:
         parts: list[str] = []
-        if self.value is not UNSET:
-            parts.append(f"value={self.value!r}")
+        parts.append(f"value={self.value!r}")
         if self.next_link is not UNSET:
             parts.append(f"next_link={self.next_link!r}")
         if self.additional_properties:
@@ -1129,7 +1101,7 @@ class RunCommandManagedIdentity:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandManagedIdentity")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_client_id = get("clientId", UNSET)
@@ -1162,12 +1134,12 @@ class RunCommandManagedIdentity:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.client_id
-        if v is not UNSET:
-            out["clientId"] = v
-        v = self.object_id
-        if v is not UNSET:
-            out["objectId"] = v
+        f_client_id = self.client_id
+        if f_client_id is not UNSET:
+            out["clientId"] = f_client_id
+        f_object_id = self.object_id
+        if f_object_id is not UNSET:
+            out["objectId"] = f_object_id
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -1208,18 +1180,18 @@ class RunCommandParameterDefinition:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandParameterDefinition")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_name = get("name", UNSET)
             if f_name is UNSET:
                 raise DecodeError("required property 'name' is missing")
-            if f_name.__class__ is not str and f_name is not UNSET and f_name is not None:
+            if f_name.__class__ is not str:
                 raise _type_error("string", f_name).at("name")
             f_type = get("type", UNSET)
             if f_type is UNSET:
                 raise DecodeError("required property 'type' is missing")
-            if f_type.__class__ is not str and f_type is not UNSET and f_type is not None:
+            if f_type.__class__ is not str:
                 raise _type_error("string", f_type).at("type")
             f_default_value = get("defaultValue", UNSET)
             if (
@@ -1257,28 +1229,24 @@ class RunCommandParameterDefinition:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.name
-        if v is not UNSET:
-            out["name"] = v
-        v = self.type
-        if v is not UNSET:
-            out["type"] = v
-        v = self.default_value
-        if v is not UNSET:
-            out["defaultValue"] = v
-        v = self.required
-        if v is not UNSET:
-            out["required"] = v
+        f_name = self.name
+        out["name"] = f_name
+        f_type = self.type
+        out["type"] = f_type
+        f_default_value = self.default_value
+        if f_default_value is not UNSET:
+            out["defaultValue"] = f_default_value
+        f_required = self.required
+        if f_required is not UNSET:
+            out["required"] = f_required
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
 
     def __repr__(self) -> str:
         parts: list[str] = []
-        if self.name is not UNSET:
-            parts.append(f"name={self.name!r}")
-        if self.type is not UNSET:
-            parts.append(f"type={self.type!r}")
+        parts.append(f"name={self.name!r}")
+        parts.append(f"type={self.type!r}")
         if self.default_value is not UNSET:
             parts.append(f"default_value={self.default_value!r}")
         if self.required is not UNSET:
@@ -1307,7 +1275,7 @@ class RunCommandResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandResult")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_value = get("value", UNSET)
@@ -1326,9 +1294,11 @@ class RunCommandResult:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.value
-        if v is not UNSET:
-            out["value"] = None if v is None else [x0.to_dict(request=request) for x0 in v]
+        f_value = self.value
+        if f_value is not UNSET:
+            out["value"] = (
+                None if f_value is None else [x0.to_dict(request=request) for x0 in f_value]
+            )
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -1380,7 +1350,7 @@ class SystemData:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "SystemData")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_created_by = get("createdBy", UNSET)
@@ -1433,28 +1403,42 @@ class SystemData:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.created_by
-        if v is not UNSET:
-            out["createdBy"] = v
-        v = self.created_by_type
-        if v is not UNSET:
+        f_created_by = self.created_by
+        if f_created_by is not UNSET:
+            out["createdBy"] = f_created_by
+        f_created_by_type = self.created_by_type
+        if f_created_by_type is not UNSET:
             out["createdByType"] = (
-                None if v is None else (v._value_ if v.__class__ is CreatedByType else v)
+                None
+                if f_created_by_type is None
+                else (
+                    f_created_by_type._value_
+                    if f_created_by_type.__class__ is CreatedByType
+                    else f_created_by_type
+                )
             )
-        v = self.created_at
-        if v is not UNSET:
-            out["createdAt"] = None if v is None else _write_datetime(v)
-        v = self.last_modified_by
-        if v is not UNSET:
-            out["lastModifiedBy"] = v
-        v = self.last_modified_by_type
-        if v is not UNSET:
+        f_created_at = self.created_at
+        if f_created_at is not UNSET:
+            out["createdAt"] = None if f_created_at is None else _write_datetime(f_created_at)
+        f_last_modified_by = self.last_modified_by
+        if f_last_modified_by is not UNSET:
+            out["lastModifiedBy"] = f_last_modified_by
+        f_last_modified_by_type = self.last_modified_by_type
+        if f_last_modified_by_type is not UNSET:
             out["lastModifiedByType"] = (
-                None if v is None else (v._value_ if v.__class__ is CreatedByType else v)
+                None
+                if f_last_modified_by_type is None
+                else (
+                    f_last_modified_by_type._value_
+                    if f_last_modified_by_type.__class__ is CreatedByType
+                    else f_last_modified_by_type
+                )
             )
-        v = self.last_modified_at
-        if v is not UNSET:
-            out["lastModifiedAt"] = None if v is None else _write_datetime(v)
+        f_last_modified_at = self.last_modified_at
+        if f_last_modified_at is not UNSET:
+            out["lastModifiedAt"] = (
+                None if f_last_modified_at is None else _write_datetime(f_last_modified_at)
+            )
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -1507,7 +1491,7 @@ class TrackedResource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "TrackedResource")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_id = get("id", UNSET)
@@ -1530,11 +1514,7 @@ class TrackedResource:
             f_location = get("location", UNSET)
             if f_location is UNSET:
                 raise DecodeError("required property 'location' is missing")
-            if (
-                f_location.__class__ is not str
-                and f_location is not UNSET
-                and f_location is not None
-            ):
+            if f_location.__class__ is not str:
                 raise _type_error("string", f_location).at("location")
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
@@ -1556,24 +1536,25 @@ class TrackedResource:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.id
-        if v is not UNSET and not request:
-            out["id"] = v
-        v = self.name
-        if v is not UNSET and not request:
-            out["name"] = v
-        v = self.type
-        if v is not UNSET and not request:
-            out["type"] = v
-        v = self.system_data
-        if v is not UNSET and not request:
-            out["systemData"] = None if v is None else v.to_dict(request=request)
-        v = self.tags
-        if v is not UNSET:
-            out["tags"] = None if v is None else dict(v)
-        v = self.location
-        if v is not UNSET:
-            out["location"] = v
+        f_id = self.id
+        if f_id is not UNSET and not request:
+            out["id"] = f_id
+        f_name = self.name
+        if f_name is not UNSET and not request:
+            out["name"] = f_name
+        f_type = self.type
+        if f_type is not UNSET and not request:
+            out["type"] = f_type
+        f_system_data = self.system_data
+        if f_system_data is not UNSET and not request:
+            out["systemData"] = (
+                None if f_system_data is None else f_system_data.to_dict(request=request)
+            )
+        f_tags = self.tags
+        if f_tags is not UNSET:
+            out["tags"] = None if f_tags is None else dict(f_tags)
+        f_location = self.location
+        out["location"] = f_location
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -1590,8 +1571,7 @@ class TrackedResource:
             parts.append(f"system_data={self.system_data!r}")
         if self.tags is not UNSET:
             parts.append(f"tags={self.tags!r}")
-        if self.location is not UNSET:
-            parts.append(f"location={self.location!r}")
+        parts.append(f"location={self.location!r}")
         if self.additional_properties:
             parts.append(
                 f"additional_properties=<{len(self.additional_properties)} unknown fields>"
@@ -1616,7 +1596,7 @@ class UpdateResource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "UpdateResource")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_tags = get("tags", UNSET)
@@ -1635,9 +1615,9 @@ class UpdateResource:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.tags
-        if v is not UNSET:
-            out["tags"] = None if v is None else dict(v)
+        f_tags = self.tags
+        if f_tags is not UNSET:
+            out["tags"] = None if f_tags is None else dict(f_tags)
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -1684,7 +1664,7 @@ class VirtualMachineRunCommand:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommand")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_id = get("id", UNSET)
@@ -1707,11 +1687,7 @@ class VirtualMachineRunCommand:
             f_location = get("location", UNSET)
             if f_location is UNSET:
                 raise DecodeError("required property 'location' is missing")
-            if (
-                f_location.__class__ is not str
-                and f_location is not UNSET
-                and f_location is not None
-            ):
+            if f_location.__class__ is not str:
                 raise _type_error("string", f_location).at("location")
             f_properties = get("properties", UNSET)
             if f_properties is not UNSET and f_properties is not None:
@@ -1742,27 +1718,30 @@ class VirtualMachineRunCommand:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.id
-        if v is not UNSET and not request:
-            out["id"] = v
-        v = self.name
-        if v is not UNSET and not request:
-            out["name"] = v
-        v = self.type
-        if v is not UNSET and not request:
-            out["type"] = v
-        v = self.system_data
-        if v is not UNSET and not request:
-            out["systemData"] = None if v is None else v.to_dict(request=request)
-        v = self.tags
-        if v is not UNSET:
-            out["tags"] = None if v is None else dict(v)
-        v = self.location
-        if v is not UNSET:
-            out["location"] = v
-        v = self.properties
-        if v is not UNSET:
-            out["properties"] = None if v is None else v.to_dict(request=request)
+        f_id = self.id
+        if f_id is not UNSET and not request:
+            out["id"] = f_id
+        f_name = self.name
+        if f_name is not UNSET and not request:
+            out["name"] = f_name
+        f_type = self.type
+        if f_type is not UNSET and not request:
+            out["type"] = f_type
+        f_system_data = self.system_data
+        if f_system_data is not UNSET and not request:
+            out["systemData"] = (
+                None if f_system_data is None else f_system_data.to_dict(request=request)
+            )
+        f_tags = self.tags
+        if f_tags is not UNSET:
+            out["tags"] = None if f_tags is None else dict(f_tags)
+        f_location = self.location
+        out["location"] = f_location
+        f_properties = self.properties
+        if f_properties is not UNSET:
+            out["properties"] = (
+                None if f_properties is None else f_properties.to_dict(request=request)
+            )
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -1779,8 +1758,7 @@ class VirtualMachineRunCommand:
             parts.append(f"system_data={self.system_data!r}")
         if self.tags is not UNSET:
             parts.append(f"tags={self.tags!r}")
-        if self.location is not UNSET:
-            parts.append(f"location={self.location!r}")
+        parts.append(f"location={self.location!r}")
         if self.properties is not UNSET:
             parts.append(f"properties={self.properties!r}")
         if self.additional_properties:
@@ -2016,7 +1994,7 @@ class VirtualMachineRunCommandInstanceView:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandInstanceView")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_execution_state = get("executionState", UNSET)
@@ -2081,32 +2059,40 @@ class VirtualMachineRunCommandInstanceView:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.execution_state
-        if v is not UNSET:
+        f_execution_state = self.execution_state
+        if f_execution_state is not UNSET:
             out["executionState"] = (
-                None if v is None else (v._value_ if v.__class__ is ExecutionState else v)
+                None
+                if f_execution_state is None
+                else (
+                    f_execution_state._value_
+                    if f_execution_state.__class__ is ExecutionState
+                    else f_execution_state
+                )
             )
-        v = self.execution_message
-        if v is not UNSET:
-            out["executionMessage"] = v
-        v = self.exit_code
-        if v is not UNSET:
-            out["exitCode"] = v
-        v = self.output
-        if v is not UNSET:
-            out["output"] = v
-        v = self.error
-        if v is not UNSET:
-            out["error"] = v
-        v = self.start_time
-        if v is not UNSET:
-            out["startTime"] = None if v is None else _write_datetime(v)
-        v = self.end_time
-        if v is not UNSET:
-            out["endTime"] = None if v is None else _write_datetime(v)
-        v = self.statuses
-        if v is not UNSET:
-            out["statuses"] = None if v is None else [x0.to_dict(request=request) for x0 in v]
+        f_execution_message = self.execution_message
+        if f_execution_message is not UNSET:
+            out["executionMessage"] = f_execution_message
+        f_exit_code = self.exit_code
+        if f_exit_code is not UNSET:
+            out["exitCode"] = f_exit_code
+        f_output = self.output
+        if f_output is not UNSET:
+            out["output"] = f_output
+        f_error = self.error
+        if f_error is not UNSET:
+            out["error"] = f_error
+        f_start_time = self.start_time
+        if f_start_time is not UNSET:
+            out["startTime"] = None if f_start_time is None else _write_datetime(f_start_time)
+        f_end_time = self.end_time
+        if f_end_time is not UNSET:
+            out["endTime"] = None if f_end_time is None else _write_datetime(f_end_time)
+        f_statuses = self.statuses
+        if f_statuses is not UNSET:
+            out["statuses"] = (
+                None if f_statuses is None else [x0.to_dict(request=request) for x0 in f_statuses]
+            )
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -2196,7 +2182,7 @@ class VirtualMachineRunCommandProperties:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandProperties")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_source = get("source", UNSET)
@@ -2325,50 +2311,66 @@ class VirtualMachineRunCommandProperties:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.source
-        if v is not UNSET:
-            out["source"] = None if v is None else v.to_dict(request=request)
-        v = self.parameters
-        if v is not UNSET:
-            out["parameters"] = None if v is None else [x0.to_dict(request=request) for x0 in v]
-        v = self.protected_parameters
-        if v is not UNSET:
-            out["protectedParameters"] = (
-                None if v is None else [x0.to_dict(request=request) for x0 in v]
+        f_source = self.source
+        if f_source is not UNSET:
+            out["source"] = None if f_source is None else f_source.to_dict(request=request)
+        f_parameters = self.parameters
+        if f_parameters is not UNSET:
+            out["parameters"] = (
+                None
+                if f_parameters is None
+                else [x0.to_dict(request=request) for x0 in f_parameters]
             )
-        v = self.async_execution
-        if v is not UNSET:
-            out["asyncExecution"] = v
-        v = self.run_as_user
-        if v is not UNSET:
-            out["runAsUser"] = v
-        v = self.run_as_password
-        if v is not UNSET:
-            out["runAsPassword"] = v
-        v = self.timeout_in_seconds
-        if v is not UNSET:
-            out["timeoutInSeconds"] = v
-        v = self.output_blob_uri
-        if v is not UNSET:
-            out["outputBlobUri"] = v
-        v = self.error_blob_uri
-        if v is not UNSET:
-            out["errorBlobUri"] = v
-        v = self.output_blob_managed_identity
-        if v is not UNSET:
-            out["outputBlobManagedIdentity"] = None if v is None else v.to_dict(request=request)
-        v = self.error_blob_managed_identity
-        if v is not UNSET:
-            out["errorBlobManagedIdentity"] = None if v is None else v.to_dict(request=request)
-        v = self.provisioning_state
-        if v is not UNSET and not request:
-            out["provisioningState"] = v
-        v = self.instance_view
-        if v is not UNSET and not request:
-            out["instanceView"] = None if v is None else v.to_dict(request=request)
-        v = self.treat_failure_as_deployment_failure
-        if v is not UNSET:
-            out["treatFailureAsDeploymentFailure"] = v
+        f_protected_parameters = self.protected_parameters
+        if f_protected_parameters is not UNSET:
+            out["protectedParameters"] = (
+                None
+                if f_protected_parameters is None
+                else [x0.to_dict(request=request) for x0 in f_protected_parameters]
+            )
+        f_async_execution = self.async_execution
+        if f_async_execution is not UNSET:
+            out["asyncExecution"] = f_async_execution
+        f_run_as_user = self.run_as_user
+        if f_run_as_user is not UNSET:
+            out["runAsUser"] = f_run_as_user
+        f_run_as_password = self.run_as_password
+        if f_run_as_password is not UNSET:
+            out["runAsPassword"] = f_run_as_password
+        f_timeout_in_seconds = self.timeout_in_seconds
+        if f_timeout_in_seconds is not UNSET:
+            out["timeoutInSeconds"] = f_timeout_in_seconds
+        f_output_blob_uri = self.output_blob_uri
+        if f_output_blob_uri is not UNSET:
+            out["outputBlobUri"] = f_output_blob_uri
+        f_error_blob_uri = self.error_blob_uri
+        if f_error_blob_uri is not UNSET:
+            out["errorBlobUri"] = f_error_blob_uri
+        f_output_blob_managed_identity = self.output_blob_managed_identity
+        if f_output_blob_managed_identity is not UNSET:
+            out["outputBlobManagedIdentity"] = (
+                None
+                if f_output_blob_managed_identity is None
+                else f_output_blob_managed_identity.to_dict(request=request)
+            )
+        f_error_blob_managed_identity = self.error_blob_managed_identity
+        if f_error_blob_managed_identity is not UNSET:
+            out["errorBlobManagedIdentity"] = (
+                None
+                if f_error_blob_managed_identity is None
+                else f_error_blob_managed_identity.to_dict(request=request)
+            )
+        f_provisioning_state = self.provisioning_state
+        if f_provisioning_state is not UNSET and not request:
+            out["provisioningState"] = f_provisioning_state
+        f_instance_view = self.instance_view
+        if f_instance_view is not UNSET and not request:
+            out["instanceView"] = (
+                None if f_instance_view is None else f_instance_view.to_dict(request=request)
+            )
+        f_treat_failure_as_deployment_failure = self.treat_failure_as_deployment_failure
+        if f_treat_failure_as_deployment_failure is not UNSET:
+            out["treatFailureAsDeploymentFailure"] = f_treat_failure_as_deployment_failure
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -2437,7 +2439,7 @@ class VirtualMachineRunCommandScriptSource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandScriptSource")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_script = get("script", UNSET)
@@ -2488,18 +2490,22 @@ class VirtualMachineRunCommandScriptSource:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.script
-        if v is not UNSET:
-            out["script"] = v
-        v = self.script_uri
-        if v is not UNSET:
-            out["scriptUri"] = v
-        v = self.command_id
-        if v is not UNSET:
-            out["commandId"] = v
-        v = self.script_uri_managed_identity
-        if v is not UNSET:
-            out["scriptUriManagedIdentity"] = None if v is None else v.to_dict(request=request)
+        f_script = self.script
+        if f_script is not UNSET:
+            out["script"] = f_script
+        f_script_uri = self.script_uri
+        if f_script_uri is not UNSET:
+            out["scriptUri"] = f_script_uri
+        f_command_id = self.command_id
+        if f_command_id is not UNSET:
+            out["commandId"] = f_command_id
+        f_script_uri_managed_identity = self.script_uri_managed_identity
+        if f_script_uri_managed_identity is not UNSET:
+            out["scriptUriManagedIdentity"] = (
+                None
+                if f_script_uri_managed_identity is None
+                else f_script_uri_managed_identity.to_dict(request=request)
+            )
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -2540,7 +2546,7 @@ class VirtualMachineRunCommandUpdate:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandUpdate")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_tags = get("tags", UNSET)
@@ -2567,12 +2573,14 @@ class VirtualMachineRunCommandUpdate:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.tags
-        if v is not UNSET:
-            out["tags"] = None if v is None else dict(v)
-        v = self.properties
-        if v is not UNSET:
-            out["properties"] = None if v is None else v.to_dict(request=request)
+        f_tags = self.tags
+        if f_tags is not UNSET:
+            out["tags"] = None if f_tags is None else dict(f_tags)
+        f_properties = self.properties
+        if f_properties is not UNSET:
+            out["properties"] = (
+                None if f_properties is None else f_properties.to_dict(request=request)
+            )
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -2793,15 +2801,14 @@ class VirtualMachineRunCommandsListResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandsListResult")
-        get = data.get
+        get: Any = data.get
         k = None
         try:
             f_value = get("value", UNSET)
             if f_value is UNSET:
                 raise DecodeError("required property 'value' is missing")
-            if f_value is not UNSET and f_value is not None:
-                k = "value"
-                f_value = _read_list(f_value, VirtualMachineRunCommand.from_dict)
+            k = "value"
+            f_value = _read_list(f_value, VirtualMachineRunCommand.from_dict)
             f_next_link = get("nextLink", UNSET)
             if (
                 f_next_link.__class__ is not str
@@ -2825,20 +2832,18 @@ class VirtualMachineRunCommandsListResult:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        v = self.value
-        if v is not UNSET:
-            out["value"] = None if v is None else [x0.to_dict(request=request) for x0 in v]
-        v = self.next_link
-        if v is not UNSET:
-            out["nextLink"] = v
+        f_value = self.value
+        out["value"] = None if f_value is None else [x0.to_dict(request=request) for x0 in f_value]
+        f_next_link = self.next_link
+        if f_next_link is not UNSET:
+            out["nextLink"] = f_next_link
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
 
     def __repr__(self) -> str:
         parts: list[str] = []
-        if self.value is not UNSET:
-            parts.append(f"value={self.value!r}")
+        parts.append(f"value={self.value!r}")
         if self.next_link is not UNSET:
             parts.append(f"next_link={self.next_link!r}")
         if self.additional_properties:
@@ -2849,6 +2854,7 @@ class VirtualMachineRunCommandsListResult:
 
 
 __all__ = [
+    "UNSET",
     "ApiError",
     "ApiErrorBase",
     "CloudError",
@@ -2870,7 +2876,6 @@ __all__ = [
     "StatusLevelTypes",
     "SystemData",
     "TrackedResource",
-    "UNSET",
     "Unset",
     "UpdateResource",
     "VirtualMachineRunCommand",

@@ -11,7 +11,7 @@ and each has its file name as `$id`, so a registry keyed by `$id` resolves them.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ NAMES: tuple[str, ...] = (
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _text(name: str) -> str:
     if name not in NAMES:
         raise KeyError(f"no schema named {name!r}")
