@@ -288,6 +288,11 @@ def _type_cond(types: list[str], var: str) -> str:
     return " or ".join(parts)
 
 
+def _within(obj: dict[str, Any], kw: str, bound: int, sign: int) -> bool:
+    value = obj.get(kw)
+    return type(value) in (int, float) and (value - bound) * sign >= 0
+
+
 def _short(value: Any, limit: int = 200) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 20] + "..." + text[-12:]
@@ -333,6 +338,7 @@ class _Emitter:
         self.sp_table: list[tuple[int, str]] = []
         self.fresh = 0
         self.effective_cache: dict[tuple[int, bool], tuple[int, bool]] = {}
+        self.relevant_cache: dict[int, bool] = {}
         self.keywords: dict[str, Any] = {
             "type": self.kw_type,
             "enum": self.kw_enum,
@@ -341,8 +347,48 @@ class _Emitter:
 
     # -- naming -----------------------------------------------------------------------------
 
+    def request_relevant(self, nid: int) -> bool:
+        """Can request mode change the verdict below node ``nid`` (a readOnly property)?"""
+        hit = self.relevant_cache.get(nid)
+        if hit is not None:
+            return hit
+        seen = {nid}
+        todo = [nid]
+        found = False
+        while todo and not found:
+            cur = todo.pop()
+            obj = self.obj(cur)
+            nexts: list[int] = []
+            if isinstance(obj, dict):
+                if self.ref_of(obj) is not None:
+                    nexts.append(self.resolve(cur))
+                if isinstance(obj.get("properties"), dict):
+                    holder = self.child(cur, "properties")
+                    found = any(
+                        self.is_read_only(self.index.children[(holder, name)])
+                        for name in obj["properties"]
+                        if (holder, name) in self.index.children
+                    )
+            if isinstance(obj, (dict, list)):
+                keys = obj.keys() if isinstance(obj, dict) else (str(i) for i in range(len(obj)))
+                nexts.extend(self.index.children[(cur, k)] for k in keys if (cur, k) in self.index.children)
+            for nxt in nexts:
+                if nxt in self.relevant_cache:
+                    found = found or self.relevant_cache[nxt]
+                elif nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        if found:
+            self.relevant_cache[nid] = True
+        else:
+            for item in seen:
+                self.relevant_cache[item] = False
+        return found
+
     def function(self, nid: int, ctx: _Ctx) -> str:
         """Name of the generated function for node ``nid`` in mode ``ctx`` (queued if new)."""
+        if ctx.request and not self.request_relevant(nid):
+            ctx = ctx._replace(request=False)
         secret = ctx.secret and not ctx.fast
         key = ("f" if ctx.fast else "v", nid, ctx.request, secret)
         name = self.names.get(key)
@@ -679,6 +725,8 @@ class _Emitter:
         fmt = obj.get("format")
         if fmt in _INT_FORMATS:
             lo, hi = _INT_FORMATS[fmt]
+            if _within(obj, "minimum", lo, 1) and _within(obj, "maximum", hi, -1):
+                return  # the bounds already say it (Azure specs spell both out)
             self.check(w, ctx, f"not {lo} <= {var} <= {hi}", nid, "format", var, pexpr,
                        f"{{v}} is not a valid {fmt!r} (range {lo} to {hi})")
 
@@ -1131,6 +1179,19 @@ def compile_schema_set(
         ident = functions[uri]
         name = uri[:-5] if uri.endswith(".json") else uri
         table.append((name, ident))
+        if (fast, full) == (rfast, rfull):
+            lines.append(f'''def validate_{ident}(instance: object, *, request: bool = False) -> list[ValidationError]:
+    """Every error of ``instance`` against {_doc_text(uri)} (nothing below it is readOnly)."""
+    errors: list[ValidationError] = []
+    if not {fast}(instance):
+        {full}(instance, (), errors)
+    return errors
+
+
+def _is_valid_{ident}(instance: object, request: bool = False) -> bool:
+    return {fast}(instance)
+''')
+            continue
         lines.append(f'''def validate_{ident}(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against {_doc_text(uri)} (``request``: readOnly is an error)."""
     errors: list[ValidationError] = []
