@@ -592,8 +592,7 @@ class _Emitter:
         types = obj.get("type")
         if isinstance(types, str):
             types = [types]
-        if types is not None:
-            if not isinstance(types, list) or not all(t in _TYPE_CHECKS for t in types):
+        if types is not None and (not isinstance(types, list) or not all(t in _TYPE_CHECKS for t in types)):
                 raise SchemaCompileError(f"bad type {obj['type']!r}")
         groups = {"str": self.group_str, "num": self.group_num, "obj": self.group_obj, "arr": self.group_arr}
         sub: dict[str, _Writer] = {}
@@ -793,9 +792,8 @@ class _Emitter:
         item, hits = self.var("c"), self.var("n")
         test = self.test_expr(self.child(nid, "contains"), item, ctx)
         w.line(f"{hits} = 0")
-        with w.block(f"for {item} in {var}:"):
-            with w.block(f"if {test}:"):
-                w.line(f"{hits} += 1")
+        with w.block(f"for {item} in {var}:"), w.block(f"if {test}:"):
+            w.line(f"{hits} += 1")
         self.check(w, ctx, f"{hits} < {lo}", nid, "contains", var, pexpr,
                    f"array has fewer than {lo} items matching 'contains'")
         if hi is not None:
@@ -847,9 +845,8 @@ class _Emitter:
             if sub.lines:
                 w.line(f"{seen} = {self.evaluated_function(nid)}({var})")
                 header = f"for {key}, {item} in {var}.items():" if _uses(sub, item) else f"for {key} in {var}:"
-                with w.block(header):
-                    with w.block(f"if {key} not in {seen}:"):
-                        w.splice(sub)
+                with w.block(header), w.block(f"if {key} not in {seen}:"):
+                    w.splice(sub)
         if self.draft != "4" and "propertyNames" in obj:
             key = self.var("k")
             sub = _Writer()
@@ -1177,7 +1174,7 @@ def compile_schema_set(
             pairs.append((em.function(eff, ctx), em.function(eff, ctx._replace(fast=False, secret=secret))))
         (fast, full), (rfast, rfull) = pairs
         ident = functions[uri]
-        name = uri[:-5] if uri.endswith(".json") else uri
+        name = uri.removesuffix(".json")
         table.append((name, ident))
         if (fast, full) == (rfast, rfull):
             lines.append(f'''def validate_{ident}(instance: object, *, request: bool = False) -> list[ValidationError]:

@@ -36,20 +36,32 @@ def _ptr(path):
     """RFC 6901 JSON Pointer for a tuple of keys and indices."""
     if not path:
         return ""
-    return "/" + "/".join(
-        str(part).replace("~", "~0").replace("/", "~1") for part in path
-    )
+    parts = []
+    for part in path:
+        if type(part) is not str:
+            part = str(part)
+        elif "~" in part or "/" in part:
+            part = part.replace("~", "~0").replace("/", "~1")
+        parts.append(part)
+    return "/" + "/".join(parts)
 '''
     ),
     "_sp": Helper(
         '''
+_SP_CACHE = {}
+
+
 def _sp(node, keyword):
     """Schema location of ``keyword`` in schema node ``node`` (see _SP_PARENT)."""
-    parts = [keyword]
-    while node >= 0:
-        parts.append(_SP_SEGMENT[node])
-        node = _SP_PARENT[node]
-    return "/".join(reversed(parts))
+    key = (node, keyword)
+    text = _SP_CACHE.get(key)
+    if text is None:
+        parts = [keyword]
+        while node >= 0:
+            parts.append(_SP_SEGMENT[node])
+            node = _SP_PARENT[node]
+        text = _SP_CACHE[key] = "/".join(reversed(parts))
+    return text
 '''
     ),
     "_canon": Helper(
@@ -110,8 +122,9 @@ def _mul(value, divisor):
     "_fmt_date_time": Helper(
         '''
 _DATE_TIME = re.compile(
-    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.[0-9]+)?"
-    r"(?:[Zz]|([+-])([0-9]{2}):([0-9]{2}))"
+    r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]"
+    r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(?:\\.[0-9]+)?"
+    r"(?:[Zz]|([+-])([01][0-9]|2[0-3]):([0-5][0-9]))"
 ).fullmatch
 
 
@@ -120,27 +133,21 @@ def _fmt_date_time(value):
     m = _DATE_TIME(value)
     if m is None:
         return False
-    year, month, day, hour, minute, second = (int(g) for g in m.groups()[:6])
-    if not 1 <= month <= 12 or day < 1:
-        return False
-    if month == 2:
-        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-        last = 29 if leap else 28
-    else:
-        last = 30 if month in (4, 6, 9, 11) else 31
-    if day > last or hour > 23 or minute > 59 or second > 60:
-        return False
-    sign = m.group(7)
-    if sign is not None:
-        off_h, off_m = int(m.group(8)), int(m.group(9))
-        if off_h > 23 or off_m > 59:
+    day = m[3]
+    if day > "28":
+        year, month = int(m[1]), int(m[2])
+        if month == 2:
+            leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+            last = 29 if leap else 28
+        else:
+            last = 30 if month in (4, 6, 9, 11) else 31
+        if int(day) > last:
             return False
-    else:
-        off_h = off_m = 0
-    if second == 60:
-        offset = (off_h * 60 + off_m) * (1 if sign == "+" else -1)
-        utc = (hour * 60 + minute - offset) % 1440
-        if utc != 23 * 60 + 59:
+    if m[6] == "60":
+        offset = 0
+        if m[7] is not None:
+            offset = (int(m[8]) * 60 + int(m[9])) * (1 if m[7] == "+" else -1)
+        if (int(m[4]) * 60 + int(m[5]) - offset) % 1440 != 23 * 60 + 59:
             return False
     return True
 ''',

@@ -50,7 +50,7 @@ def join_uri(base: str, ref: str) -> str:
 
 
 def _strip_empty_fragment(uri: str) -> str:
-    return uri[:-1] if uri.endswith("#") else uri
+    return uri.removesuffix("#")
 
 
 @dataclass(slots=True)
@@ -167,9 +167,9 @@ class SchemaIndex:
         target = self.anchors.get(uri + "#" + frag)
         if target is None:
             raise UnresolvableRefError(f"cannot resolve $ref {ref!r} (no anchor {frag!r})")
-        if dynamic and isinstance(self.nodes[target].obj, dict):
-            if self.nodes[target].obj.get("$dynamicAnchor") == frag and self.dynamic.get(frag):
-                return self.dynamic[frag][0]
+        obj = self.nodes[target].obj
+        if dynamic and isinstance(obj, dict) and obj.get("$dynamicAnchor") == frag and self.dynamic.get(frag):
+            return self.dynamic[frag][0]
         return target
 
     def _walk_pointer(self, nid: int, pointer: str, ref: str) -> int:
