@@ -178,7 +178,10 @@ class ModelEmitter:
             var = f"f_{f.py_name}"
             read += ["    " + line for line in self.read_statements(f, var)]
             args.append(f"{f.py_name}={var}")
-        read += ["except DecodeError as exc:", "    raise exc.at(k) if k is not None else exc from None"]
+        if m.fields:
+            read += ["except DecodeError as exc:", "    raise exc.at(k) if k is not None else exc from None"]
+        else:
+            read = read[:2]
         read += [
             f"extra = {{}} if {known_name}.issuperset(data) else {{key: value for key, value in data.items() if key not in {known_name}}}",
             f"return cls({', '.join(args + ['additional_properties=extra'])})",

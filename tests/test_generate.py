@@ -1,0 +1,162 @@
+"""Golden output, determinism, --check, atomic writes, the CLI contract."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import GENERATED, HANDWRITTEN_2024_07, ROOT, SPEC, generate_into
+
+from generator.cli import main
+from generator.generate import generate_package
+from generator.writer import read_tree, write_atomically
+
+CONFIG = ROOT / "pyproject.toml"
+
+
+def _run(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_generated_folder_equals_a_fresh_run() -> None:
+    result = _run("generate", "--check")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+
+
+def test_output_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    trees = []
+    for seed in ("0", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SPECGEN_CACHE": "off"}
+        out = tmp_path / seed
+        result = _run("generate", str(SPEC), "--out", str(out), "--package", "pkg", env=env)
+        assert result.returncode == 0, result.stderr
+        trees.append(read_tree(out / "pkg"))
+    assert trees[0] == trees[1]
+    assert trees[0] == read_tree(GENERATED / "runcommands")
+
+
+def test_header_names_the_spec_and_its_hash_without_timestamp() -> None:
+    import hashlib
+
+    text = (GENERATED / "runcommands/models.py").read_text(encoding="utf-8")
+    digest = hashlib.sha256(SPEC.read_bytes()).hexdigest()
+    assert f"# spec sha256: {digest}" in text.splitlines()[1]
+    assert "ComputeRP.runCommands.json" in text.splitlines()[0]
+    assert "# api-version: 2024-11-01" in text
+    assert (GENERATED / "runcommands/py.typed").exists()
+
+
+def test_check_reports_stale_output_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["generate", str(SPEC), "--out", str(out), "--package", "pkg"]) == 0
+    models = out / "pkg/models.py"
+    models.write_text(models.read_text() + "# hand edit\n")
+    (out / "pkg/stale.py").write_text("x = 1\n")
+    before = read_tree(out / "pkg")
+    assert main(["generate", str(SPEC), "--out", str(out), "--package", "pkg", "--check"]) == 1
+    diff = capsys.readouterr().out
+    assert "-# hand edit" in diff and "stale.py" in diff
+    assert read_tree(out / "pkg") == before
+    # A real run removes the stale file and the edit.
+    assert main(["generate", str(SPEC), "--out", str(out), "--package", "pkg"]) == 0
+    assert not (out / "pkg/stale.py").exists()
+    assert main(["generate", str(SPEC), "--out", str(out), "--package", "pkg", "--check"]) == 0
+
+
+def test_failed_run_leaves_output_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["generate", str(SPEC), "--out", str(out), "--package", "pkg"]) == 0
+    before = read_tree(out / "pkg")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"swagger": "2.0", "info": {"version": "1"}, "paths": {"/x": {"get": {"operationId": "X_Get", "responses": {"200": {"schema": {"$ref": "#/definitions/Missing"}}}}}}}')
+    assert main(["generate", str(bad), "--out", str(out), "--package", "pkg"]) == 2
+    assert read_tree(out / "pkg") == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".pkg")]  # no staging left behind
+
+
+def test_write_interrupted_midway_keeps_the_old_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "pkg"
+    write_atomically(folder, {"a.py": b"old\n"})
+    calls = {"n": 0}
+    real = Path.write_bytes
+
+    def flaky(self: Path, data: bytes) -> int:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("disk full")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", flaky)
+    with pytest.raises(OSError):
+        write_atomically(folder, {"a.py": b"new\n", "b.py": b"new\n"})
+    assert read_tree(folder) == {"a.py": b"old\n"}
+
+
+def test_default_run_uses_the_embedded_default(tmp_path: Path) -> None:
+    result = _run("generate", "--check")
+    assert "generated/runcommands is up to date" in result.stderr
+
+
+def test_other_api_versions_generate(tmp_path: Path) -> None:
+    pkg = generate_into(HANDWRITTEN_2024_07, tmp_path)
+    assert pkg.API_VERSION == "2024-07-01"
+    assert pkg.models.VirtualMachineRunCommand.from_dict({"location": "x"}).to_dict() == {"location": "x"}
+
+
+def test_an_api_version_not_in_the_repository_generates(tmp_path: Path) -> None:
+    """A made-up next version: renamed, added and retyped things, not tuned to our two specs."""
+    import json
+    import shutil
+
+    tree = tmp_path / "azure-rest-api-specs"
+    shutil.copytree(ROOT / "specs/azure-rest-api-specs", tree)
+    stable = tree / SPEC.relative_to(ROOT / "specs/azure-rest-api-specs").parent.parent
+    new = stable / "2026-01-01"
+    new.mkdir()
+    spec = json.loads(SPEC.read_text())
+    spec["info"]["version"] = "2026-01-01"
+    text = json.dumps(spec).replace("../../../../../../common-types", "../../../../../../common-types")
+    spec = json.loads(text)
+    props = spec["definitions"]["VirtualMachineRunCommandProperties"]["properties"]
+    props["retryPolicy"] = {"$ref": "#/definitions/RetryPolicy", "description": "new in this version"}
+    spec["definitions"]["RetryPolicy"] = {
+        "type": "object",
+        "properties": {"maxAttempts": {"type": "integer", "format": "int32", "minimum": 1}, "class": {"type": "string"}},
+        "required": ["maxAttempts"],
+    }
+    spec["definitions"]["ExecutionState"]["enum"].append("Paused")
+    (new / "ComputeRP.runCommands.json").write_text(json.dumps(spec, indent=2))
+    pkg = generate_into(new / "ComputeRP.runCommands.json", tmp_path / "out")
+    assert pkg.API_VERSION == "2026-01-01"
+    body = {"location": "x", "properties": {"retryPolicy": {"maxAttempts": 3, "class": "fast"}}}
+    rc = pkg.models.VirtualMachineRunCommand.from_dict(body)
+    assert rc.retry_policy.class_ == "fast"
+    assert rc.to_dict() == body
+    assert pkg.models.ExecutionState.PAUSED == "Paused"
+
+
+def test_bad_package_name_is_refused(tmp_path: Path) -> None:
+    assert main(["generate", str(SPEC), "--out", str(tmp_path), "--package", "not-valid"]) == 2
+
+
+def test_generate_package_is_pure(tmp_path: Path) -> None:
+    a = generate_package(SPEC, "x")
+    b = generate_package(SPEC, "x")
+    assert a.files == b.files
+    assert not list(tmp_path.iterdir())
+
+
+def test_generated_code_passes_mypy_strict_and_ruff() -> None:
+    mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "runcommands"], cwd=GENERATED, capture_output=True, text=True, timeout=600)
+    assert mypy.returncode == 0, mypy.stdout[-5000:]
+    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "runcommands"], cwd=GENERATED, capture_output=True, text=True, timeout=300)
+    assert ruff.returncode == 0, ruff.stdout[-5000:]
+
+
+def test_python_dash_m_is_the_same_program() -> None:
+    result = _run("--help")
+    assert result.returncode == 0 and "generate" in result.stdout
+    assert "specgen" in result.stdout

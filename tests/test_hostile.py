@@ -1,0 +1,181 @@
+"""A spec is untrusted input: hostile text never runs, bad references fail with a location."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import generate_into
+
+from generator.cli import main
+
+MARKER = "specgen-pwned-marker"
+
+
+def _spec(definitions: dict[str, Any], *, paths: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "swagger": "2.0",
+        "info": {"title": "Hostile", "version": "2020-01-01"},
+        "paths": paths or {},
+        "definitions": definitions,
+    }
+
+
+def _write(folder: Path, spec: dict[str, Any] | str, name: str = "spec.json") -> Path:
+    path = folder / name
+    path.write_text(spec if isinstance(spec, str) else json.dumps(spec), encoding="utf-8")
+    return path
+
+
+def _payload(tmp_path: Path) -> str:
+    return f"__import__('pathlib').Path({str(tmp_path / MARKER)!r}).touch()"
+
+
+def test_code_in_descriptions_never_runs(tmp_path: Path) -> None:
+    evil = _payload(tmp_path)
+    spec = _spec({
+        "Evil": {
+            "type": "object",
+            "description": f'"""\n{evil}\n"""\\',
+            "properties": {
+                "x": {"type": "string", "description": f"\"\"\"); {evil}; (\"\"\"\r\n\u2028# {evil}\u2029"},
+                f'a"); {evil} #': {"type": "string", "description": "\\"},
+            },
+        },
+    })
+    pkg = generate_into(_write(tmp_path, spec), tmp_path / "out")
+    obj = pkg.models.Evil.from_dict({"x": "1", f'a"); {evil} #': "2"})
+    assert obj.to_dict() == {"x": "1", f'a"); {evil} #': "2"}
+    repr(obj)
+    pkg.schemas.load("Evil")
+    assert not (tmp_path / MARKER).exists()
+    # The text survives as data, escaped.
+    source = (tmp_path / "out" / pkg.__name__ / "models.py").read_text()
+    assert "\\u2028" in source and "\r" not in source
+
+
+def test_reserved_property_names(tmp_path: Path) -> None:
+    spec = _spec({
+        "Thing": {
+            "type": "object",
+            "properties": {name: {"type": "string"} for name in ("class", "self", "from", "type", "id", "properties", "$expand", "to_dict", "import")},
+        }
+    })
+    pkg = generate_into(_write(tmp_path, spec), tmp_path / "out")
+    wire = {"class": "a", "self": "b", "from": "c", "type": "d", "id": "e", "properties": "f", "$expand": "g", "to_dict": "h", "import": "i"}
+    thing = pkg.models.Thing.from_dict(wire)
+    assert (thing.class_, thing.self_, thing.from_, thing.type, thing.id, thing.properties, thing.expand) == tuple("abcdefg")
+    assert thing.to_dict_ == "h" and thing.import_ == "i"
+    assert thing.to_dict() == wire
+
+
+def test_enum_values_with_quotes_and_newlines(tmp_path: Path) -> None:
+    values = ['it\'s "quoted"', "line\nbreak", "back\\slash", "", "123", "None", "name"]
+    spec = _spec({"Odd": {"type": "string", "enum": values, "x-ms-enum": {"name": "Odd", "modelAsString": False}},
+                  "Holder": {"type": "object", "properties": {"odd": {"$ref": "#/definitions/Odd"}}}})
+    pkg = generate_into(_write(tmp_path, spec), tmp_path / "out")
+    assert [m.value for m in pkg.models.Odd] == values
+    for v in values:
+        assert pkg.models.Holder.from_dict({"odd": v}).to_dict() == {"odd": v}
+
+
+def test_recursive_definitions_work(tmp_path: Path) -> None:
+    spec = _spec({
+        "Node": {"type": "object", "properties": {"name": {"type": "string"}, "children": {"type": "array", "items": {"$ref": "#/definitions/Node"}}, "parent": {"$ref": "#/definitions/Node"}}},
+    })
+    pkg = generate_into(_write(tmp_path, spec), tmp_path / "out")
+    body: dict[str, Any] = {"name": "root", "children": [{"name": "a", "children": [{"name": "b"}]}], "parent": {"name": "p"}}
+    assert pkg.models.Node.from_dict(body).to_dict() == body
+
+
+def _cli(spec: Path, tmp_path: Path, *extra: str) -> tuple[int, str]:
+    proc = subprocess.run([sys.executable, "-m", "generator", "generate", str(spec), "--out", str(tmp_path / "out"), "--package", "p", "--no-overlay", *extra],
+                          capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in proc.stderr
+    if proc.returncode:
+        assert not (tmp_path / "out" / "p").exists()
+    return proc.returncode, proc.stderr
+
+
+@pytest.mark.parametrize("ref", ["https://example.com/evil.json#/definitions/X", "http://localhost/x.json", "file:///etc/passwd", "//example.com/x.json"])
+def test_remote_refs_are_refused(tmp_path: Path, ref: str) -> None:
+    spec = _write(tmp_path, _spec({"A": {"type": "object", "properties": {"x": {"$ref": ref}}}}))
+    code, err = _cli(spec, tmp_path)
+    assert code == 2
+    assert "remote $ref" in err and "spec.json:1:" in err and "#/definitions/A/properties/x/$ref" in err
+
+
+def test_refs_climbing_out_of_the_root_are_refused(tmp_path: Path) -> None:
+    inside = tmp_path / "root"
+    inside.mkdir()
+    (tmp_path / "secret.json").write_text('{"definitions": {"S": {"type": "object"}}}')
+    spec = _write(inside, _spec({"A": {"type": "object", "properties": {"x": {"$ref": "../secret.json#/definitions/S"}}}}))
+    code, err = _cli(spec, tmp_path)
+    assert code == 2 and "outside the spec root" in err
+    # A symlink inside the root that points outside is caught after realpath too.
+    (inside / "link.json").symlink_to(tmp_path / "secret.json")
+    spec = _write(inside, _spec({"A": {"type": "object", "properties": {"x": {"$ref": "link.json#/definitions/S"}}}}))
+    code, err = _cli(spec, tmp_path)
+    assert code == 2 and "outside the spec root" in err
+    # With --root widened, the same spec is fine.
+    code, err = _cli(spec, tmp_path, "--root", str(tmp_path))
+    assert code == 0, err
+
+
+def test_ref_cycle_that_never_reaches_a_schema(tmp_path: Path) -> None:
+    spec = _write(tmp_path, _spec({"A": {"$ref": "#/definitions/B"}, "B": {"$ref": "#/definitions/A"}, "C": {"type": "object", "properties": {"a": {"$ref": "#/definitions/A"}}}}))
+    code, err = _cli(spec, tmp_path)
+    assert code == 2 and "cycle" in err
+
+
+def test_malformed_json_points_at_the_text(tmp_path: Path) -> None:
+    spec = _write(tmp_path, '{\n  "swagger": "2.0",\n  "info": {"version": "1"\n  "paths": {}\n}\n')
+    code, err = _cli(spec, tmp_path)
+    assert code == 2
+    assert "spec.json:4:3: malformed JSON" in err
+
+
+def test_unresolvable_ref_lists_every_problem(tmp_path: Path) -> None:
+    spec = _write(tmp_path, _spec({
+        "A": {"type": "object", "properties": {"x": {"$ref": "#/definitions/Nope"}, "y": {"$ref": "missing.json#/definitions/Y"}}},
+    }))
+    code, err = _cli(spec, tmp_path)
+    assert code == 2
+    assert "Nope" in err and "missing.json" in err
+    assert len([line for line in err.splitlines() if line.startswith("error:")]) == 2
+
+
+def test_not_swagger(tmp_path: Path) -> None:
+    code, err = _cli(_write(tmp_path, {"openapi": "3.0.0"}), tmp_path)
+    assert code == 2 and "not a Swagger 2.0 document" in err
+
+
+def test_yaml_spec_uses_a_safe_loader(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text(f"""swagger: "2.0"
+info: {{title: Y, version: "2020-01-01"}}
+paths: {{}}
+definitions:
+  Evil:
+    type: object
+    description: !!python/object/apply:os.system ["touch {tmp_path / MARKER}"]
+""")
+    assert main(["generate", str(path), "--out", str(tmp_path / "out"), "--package", "p", "--no-overlay"]) == 2
+    assert not (tmp_path / MARKER).exists()
+    path.write_text("""swagger: "2.0"
+info: {title: Y, version: 2020-01-01}
+paths: {}
+definitions:
+  Thing: {type: object, properties: {when: {type: string, format: date-time}}}
+""")
+    pkg = generate_into(path, tmp_path / "out2", overlay=None)
+    assert pkg.API_VERSION == "2020-01-01"  # a YAML date stays text
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    code, err = _cli(tmp_path / "nope.json", tmp_path)
+    assert code == 2 and "cannot read" in err
