@@ -92,4 +92,6 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
 def _module_emitters() -> list[Any]:
     """The emitters of the other generated modules (requests, responses, validators, ...)."""
     emitters: list[Any] = []
+    from generator.strategy_emit import emit as emit_strategies
+    emitters.append(emit_strategies)
     return emitters

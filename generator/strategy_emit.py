@@ -1,0 +1,256 @@
+"""IR -> `strategies.py`: hypothesis strategies drawing valid wire bodies for every definition.
+
+One builder function per model and enum, each a fixed dictionary of per-field strategy
+expressions decided here from the IR types (no schema interpretation at run time, no
+hypothesis-jsonschema). The generated module imports hypothesis only inside functions, so the
+package stays standard-library-only for users who never draw a body.
+
+Values from the spec reach the code only through `literal()` (repr); identifiers are the IR's
+checked `py_name`s; comments go through `comment()`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from generator import ir
+from generator.text import comment, docstring, literal
+
+MAX_ITEMS = 3  # lists and maps: modest sizes keep property tests fast
+MAX_TEXT = 8  # free text: characters beyond minLength
+
+# String formats drawn by a dedicated helper; any other format is drawn as plain text (and the
+# generated code says so).
+_FORMATS = {
+    "date-time": "_datetime()",
+    "date": "_date()",
+    "uuid": "_uuid()",
+    "uri": "_uri()",
+    "url": "_uri()",
+    "byte": "_base64()",
+    "duration": "_duration()",
+    "email": "_email()",
+}
+_TEXT_FORMATS = {"password", "arm-id", "binary", "base64url"}  # no syntax to honour beyond "string"
+
+
+@dataclass(frozen=True)
+class BuilderView:
+    func: str  # `_build_<py_name>`
+    name: str  # literal of the definition name (the key in the builder table)
+    docstring: str
+    body: str  # the function body, lines joined with "\n"
+
+
+class StrategyEmitter:
+    def __init__(self, api: ir.Api) -> None:
+        self.models = {m.name: m for m in api.models}
+        self.enums = {e.name: e for e in api.enums}
+        self.api = api
+
+    # -- expressions -------------------------------------------------------------------------
+
+    def expr(self, t: ir.Type, notes: list[str]) -> str:
+        """A strategy expression for a wire value of type `t`; `st`, `request`, `unknown` in scope.
+
+        Constraints the strategy cannot honour are appended to `notes` (said in the code).
+        """
+        c = dict(t.constraints)
+        if "enum" in c and t.kind not in ("model", "enum"):
+            return f"st.sampled_from({literal(list(c['enum']))})"
+        if t.kind == "model":
+            return f"_ref({literal(t.ref)}, request, unknown)"
+        if t.kind == "enum":
+            return f"_ref({literal(t.ref)}, request, unknown)"
+        if t.kind == "string":
+            return self.string(t, c, notes)
+        if t.kind == "datetime":
+            if "pattern" in c or "minLength" in c or "maxLength" in c:
+                notes.append("string bounds/pattern beside format date-time are not honoured")
+            return "_datetime()"
+        if t.kind == "integer":
+            return self.integer(c, notes)
+        if t.kind == "number":
+            return self.number(t, c, notes)
+        if t.kind == "boolean":
+            return "st.booleans()"
+        if t.kind == "array":
+            return self.array(t, c, notes)
+        if t.kind == "map":
+            item = self.expr(t.item or ir.Type("any"), notes)
+            low = int(c.get("minProperties", 0))
+            high = int(c.get("maxProperties", low + MAX_ITEMS))
+            high = min(high, low + MAX_ITEMS)
+            sizes = f"min_size={low}, max_size={high}" if low else f"max_size={high}"
+            return f"st.dictionaries(_text(), {item}, {sizes})"
+        return "_json()"
+
+    def string(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> str:
+        low = int(c.get("minLength", 0))
+        high = c.get("maxLength")
+        high = None if high is None else int(high)
+        if "pattern" in c:
+            notes.append(
+                f"pattern {c['pattern']!r} is drawn with Python's `re` (ASCII classes), not ECMA-262"
+            )
+            return f"_pattern({literal(c['pattern'])}, {low}, {literal(high)})"
+        if t.format in _FORMATS:
+            if low or high is not None:
+                notes.append(f"length bounds beside format {t.format!r}: drawn values are filtered")
+                return f"_sized({_FORMATS[t.format]}, {low}, {literal(high)})"
+            return _FORMATS[t.format]
+        if t.format and t.format not in _TEXT_FORMATS:
+            notes.append(f"format {t.format!r} has no generator here: drawn as plain text")
+        top = low + MAX_TEXT if high is None else min(high, low + MAX_TEXT)
+        return f"_text({low}, {top})" if (low, top) != (0, MAX_TEXT) else "_text()"
+
+    def integer(self, c: dict[str, Any], notes: list[str]) -> str:
+        low, high = _bounds(c)
+        lo = None if low is None else (math.floor(low[0]) + 1 if low[1] else math.ceil(low[0]))
+        hi = None if high is None else (math.ceil(high[0]) - 1 if high[1] else math.floor(high[0]))
+        if "multipleOf" in c:
+            step = c["multipleOf"]
+            return f"_multiple_of({literal(lo)}, {literal(hi)}, {literal(step)}, integral=True)"
+        return f"st.integers(min_value={literal(lo)}, max_value={literal(hi)})"
+
+    def number(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> str:
+        low, high = _bounds(c)
+        if "multipleOf" in c:
+            lo = None if low is None else low[0]
+            hi = None if high is None else high[0]
+            if (low and low[1]) or (high and high[1]):
+                notes.append("exclusive bounds beside multipleOf: drawn values are filtered")
+                return f"_multiple_of({literal(lo)}, {literal(hi)}, {literal(c['multipleOf'])}).filter(lambda x: {_exclusive_filter(low, high)})"
+            return f"_multiple_of({literal(lo)}, {literal(hi)}, {literal(c['multipleOf'])})"
+        args = ["allow_nan=False", "allow_infinity=False"]
+        if low is not None:
+            args += [f"min_value={literal(float(low[0]))}", f"exclude_min={low[1]}"]
+        if high is not None:
+            args += [f"max_value={literal(float(high[0]))}", f"exclude_max={high[1]}"]
+        if t.format == "float":
+            args.append("width=32")
+        floats = f"st.floats({', '.join(args)})"
+        lo = None if low is None else (math.floor(low[0]) + 1 if low[1] else math.ceil(low[0]))
+        hi = None if high is None else (math.ceil(high[0]) - 1 if high[1] else math.floor(high[0]))
+        if lo is not None and hi is not None and lo > hi:
+            return floats  # no integer in range
+        return f"st.one_of(st.integers(min_value={literal(lo)}, max_value={literal(hi)}), {floats})"
+
+    def array(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> str:
+        item = self.expr(t.item or ir.Type("any"), notes)
+        low = int(c.get("minItems", 0))
+        high = int(c.get("maxItems", low + MAX_ITEMS))
+        high = min(high, low + MAX_ITEMS)
+        unique = ", unique_by=_canonical" if c.get("uniqueItems") else ""
+        sizes = f"min_size={low}, max_size={high}" if low else f"max_size={high}"
+        return f"st.lists({item}, {sizes}{unique})"
+
+    # -- builders ----------------------------------------------------------------------------
+
+    def model_builder(self, m: ir.Model) -> BuilderView:
+        lines: list[str] = ["from hypothesis import strategies as st", ""]
+        groups: dict[tuple[bool, bool], list[str]] = {(r, ro): [] for r in (True, False) for ro in (False, True)}
+        for f in m.fields:
+            notes: list[str] = []
+            expr = self.expr(f.type, notes)
+            entry = [f"# {comment(n)}" for n in notes]
+            if f.secret:
+                entry.append("# secret (x-ms-secret): an ordinary string on the wire; models hide it in repr")
+            entry.append(f"{literal(f.wire_name)}: {expr},")
+            groups[(f.required, f.read_only)].extend(entry)
+        lines += _dict_lines("required", groups[(True, False)])
+        lines += _dict_lines("optional", groups[(False, False)])
+        if groups[(True, True)] or groups[(False, True)]:
+            lines.append("if not request:  # read-only fields appear in responses only")
+            if groups[(True, True)]:
+                lines += ["    " + line for line in _update_lines("required", groups[(True, True)])]
+            if groups[(False, True)]:
+                lines += ["    " + line for line in _update_lines("optional", groups[(False, True)])]
+        extra_notes: list[str] = []
+        if m.additional is not None:
+            extra = self.expr(m.additional, extra_notes)
+            lines += [f"# additionalProperties: unknown keys carry {comment(m.additional.kind)} values"]
+        else:
+            extra = "_json()"
+        lines += [f"# {comment(n)}" for n in extra_notes]
+        known = f"frozenset({literal(sorted(f.wire_name for f in m.fields))})"
+        lines.append(f"return _object(required, optional, {known}, {extra} if unknown else None)")
+        if not any("st." in line for line in lines):
+            lines = lines[2:]  # no `st` needed: leave the import out (ruff F401)
+        doc = f"Wire bodies of {m.name}" + (" (an inline object schema)." if not m.definition else ".")
+        return BuilderView(f"_build_{m.py_name}", literal(m.name), docstring(doc, 4), "\n".join(lines))
+
+    def enum_builder(self, e: ir.Enum) -> BuilderView:
+        values = [member.value for member in e.members]
+        lines = ["from hypothesis import strategies as st", ""]
+        if e.extensible:
+            lines.append("# x-ms-enum modelAsString: the known values, and new ones")
+            other = {"integer": "st.integers()", "number": "st.floats(allow_nan=False, allow_infinity=False)", "boolean": "st.booleans()"}.get(e.value_kind, "_text()")
+            lines.append(f"return st.one_of(st.sampled_from({literal(values)}), {other})")
+        else:
+            lines.append(f"return st.sampled_from({literal(values)})")
+        kind = "extensible" if e.extensible else "closed"
+        doc = f"Values of the {kind} enum {e.name}."
+        return BuilderView(f"_build_{e.py_name}", literal(e.name), docstring(doc, 4), "\n".join(lines))
+
+
+def _bounds(c: dict[str, Any]) -> tuple[tuple[float, bool] | None, tuple[float, bool] | None]:
+    """(value, exclusive) lower and upper bounds, from draft-4 (boolean) or 2020-12 keywords."""
+    out: list[tuple[float, bool] | None] = []
+    for bound, exclusive in (("minimum", "exclusiveMinimum"), ("maximum", "exclusiveMaximum")):
+        ex = c.get(exclusive)
+        if isinstance(ex, bool) or ex is None:
+            out.append((c[bound], bool(ex)) if bound in c else None)
+        elif bound in c:
+            tighter = max if bound == "minimum" else min
+            value = tighter(c[bound], ex)
+            out.append((value, value == ex))
+        else:
+            out.append((ex, True))
+    return out[0], out[1]
+
+
+def _exclusive_filter(low: tuple[float, bool] | None, high: tuple[float, bool] | None) -> str:
+    parts = []
+    if low is not None:
+        parts.append(f"x {'>' if low[1] else '>='} {literal(low[0])}")
+    if high is not None:
+        parts.append(f"x {'<' if high[1] else '<='} {literal(high[0])}")
+    return " and ".join(parts) or "True"
+
+
+def _dict_lines(var: str, entries: list[str]) -> list[str]:
+    if not entries:
+        return [f"{var}: dict[str, SearchStrategy[Any]] = {{}}"]
+    return [f"{var}: dict[str, SearchStrategy[Any]] = {{", *("    " + e for e in entries), "}"]
+
+
+def _update_lines(var: str, entries: list[str]) -> list[str]:
+    return [f"{var}.update({{", *("    " + e for e in entries), "})"]
+
+
+def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[str, str]:
+    """`{"strategies.py": text}` for the package (`schemas` is unused: the IR says it all)."""
+    from generator.render import render
+
+    emitter = StrategyEmitter(api)
+    builders = [emitter.enum_builder(e) for e in api.enums] + [emitter.model_builder(m) for m in api.models]
+    definitions = sorted([m.name for m in api.models if m.definition] + [e.name for e in api.enums if e.definition])
+    limits = [
+        "null is never drawn: Swagger 2.0 `x-nullable` is not in the IR",
+        "no discriminator / polymorphic subtypes: the IR merges allOf parents into each model",
+        "`default` values are documentation: fields are drawn present or absent, never defaulted",
+    ] + [comment(n) for n in api.notes]
+    return {
+        "strategies.py": render(
+            "strategies.py.jinja",
+            builders=builders,
+            definitions=[literal(d) for d in definitions],
+            limits=[comment(n) for n in limits],
+            max_items=MAX_ITEMS,
+            max_text=MAX_TEXT,
+            **common,
+        )
+    }
