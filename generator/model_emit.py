@@ -166,25 +166,25 @@ class ModelEmitter:
 
     def model_view(self, m: ir.Model) -> ModelView:
         known_name = f"_KEYS_{m.py_name}"
+        # The object is made without __init__ (half the cost) and every slot is set below.
         read: list[str] = [
             "if data.__class__ is not dict:",
             f"    raise _type_error('object', data, {literal(m.name)})",
+            "obj = object.__new__(cls)",
             "get: Any = data.get",
             "k = None",
             "try:",
         ]
-        args = []
         for f in m.fields:
-            var = f"f_{f.py_name}"
-            read += ["    " + line for line in self.read_statements(f, var)]
-            args.append(f"{f.py_name}={var}")
+            read += ["    " + line for line in self.read_statements(f, "v")]
+            read.append(f"    obj.{f.py_name} = v")
         if m.fields:
             read += ["except DecodeError as exc:", "    raise exc.at(k) if k is not None else exc from None"]
         else:
-            read = read[:2]
+            read = [line for line in read if line not in ("get: Any = data.get", "k = None", "try:")]
         read += [
-            f"extra = {{}} if {known_name}.issuperset(data) else {{key: value for key, value in data.items() if key not in {known_name}}}",
-            f"return cls({', '.join(args + ['additional_properties=extra'])})",
+            f"obj.additional_properties = {{}} if {known_name}.issuperset(data) else {{key: value for key, value in data.items() if key not in {known_name}}}",
+            "return obj",
         ]
         write = ["out: dict[str, Any] = {}"]
         for f in m.fields:

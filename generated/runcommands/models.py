@@ -140,41 +140,40 @@ class ApiError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "ApiError")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_details = get("details", UNSET)
-            if f_details is not UNSET and f_details is not None:
+            v = get("details", UNSET)
+            if v is not UNSET and v is not None:
                 k = "details"
-                f_details = _read_list(f_details, ApiErrorBase.from_dict)
-            f_innererror = get("innererror", UNSET)
-            if f_innererror is not UNSET and f_innererror is not None:
+                v = _read_list(v, ApiErrorBase.from_dict)
+            obj.details = v
+            v = get("innererror", UNSET)
+            if v is not UNSET and v is not None:
                 k = "innererror"
-                f_innererror = InnerError.from_dict(f_innererror)
-            f_code = get("code", UNSET)
-            if f_code.__class__ is not str and f_code is not UNSET and f_code is not None:
-                raise _type_error("string", f_code).at("code")
-            f_target = get("target", UNSET)
-            if f_target.__class__ is not str and f_target is not UNSET and f_target is not None:
-                raise _type_error("string", f_target).at("target")
-            f_message = get("message", UNSET)
-            if f_message.__class__ is not str and f_message is not UNSET and f_message is not None:
-                raise _type_error("string", f_message).at("message")
+                v = InnerError.from_dict(v)
+            obj.innererror = v
+            v = get("code", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("code")
+            obj.code = v
+            v = get("target", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("target")
+            obj.target = v
+            v = get("message", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("message")
+            obj.message = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_ApiError.issuperset(data)
             else {key: value for key, value in data.items() if key not in _KEYS_ApiError}
         )
-        return cls(
-            details=f_details,
-            innererror=f_innererror,
-            code=f_code,
-            target=f_target,
-            message=f_message,
-            additional_properties=extra,
-        )
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -242,26 +241,30 @@ class ApiErrorBase:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "ApiErrorBase")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_code = get("code", UNSET)
-            if f_code.__class__ is not str and f_code is not UNSET and f_code is not None:
-                raise _type_error("string", f_code).at("code")
-            f_target = get("target", UNSET)
-            if f_target.__class__ is not str and f_target is not UNSET and f_target is not None:
-                raise _type_error("string", f_target).at("target")
-            f_message = get("message", UNSET)
-            if f_message.__class__ is not str and f_message is not UNSET and f_message is not None:
-                raise _type_error("string", f_message).at("message")
+            v = get("code", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("code")
+            obj.code = v
+            v = get("target", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("target")
+            obj.target = v
+            v = get("message", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("message")
+            obj.message = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_ApiErrorBase.issuperset(data)
             else {key: value for key, value in data.items() if key not in _KEYS_ApiErrorBase}
         )
-        return cls(code=f_code, target=f_target, message=f_message, additional_properties=extra)
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -311,21 +314,23 @@ class CloudError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "CloudError")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_error = get("error", UNSET)
-            if f_error is not UNSET and f_error is not None:
+            v = get("error", UNSET)
+            if v is not UNSET and v is not None:
                 k = "error"
-                f_error = ApiError.from_dict(f_error)
+                v = ApiError.from_dict(v)
+            obj.error = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_CloudError.issuperset(data)
             else {key: value for key, value in data.items() if key not in _KEYS_CloudError}
         )
-        return cls(error=f_error, additional_properties=extra)
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -367,33 +372,26 @@ class InnerError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "InnerError")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_exceptiontype = get("exceptiontype", UNSET)
-            if (
-                f_exceptiontype.__class__ is not str
-                and f_exceptiontype is not UNSET
-                and f_exceptiontype is not None
-            ):
-                raise _type_error("string", f_exceptiontype).at("exceptiontype")
-            f_errordetail = get("errordetail", UNSET)
-            if (
-                f_errordetail.__class__ is not str
-                and f_errordetail is not UNSET
-                and f_errordetail is not None
-            ):
-                raise _type_error("string", f_errordetail).at("errordetail")
+            v = get("exceptiontype", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("exceptiontype")
+            obj.exceptiontype = v
+            v = get("errordetail", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("errordetail")
+            obj.errordetail = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_InnerError.issuperset(data)
             else {key: value for key, value in data.items() if key not in _KEYS_InnerError}
         )
-        return cls(
-            exceptiontype=f_exceptiontype, errordetail=f_errordetail, additional_properties=extra
-        )
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -446,45 +444,40 @@ class InstanceViewStatus:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "InstanceViewStatus")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_code = get("code", UNSET)
-            if f_code.__class__ is not str and f_code is not UNSET and f_code is not None:
-                raise _type_error("string", f_code).at("code")
-            f_level = get("level", UNSET)
-            if f_level is not UNSET and f_level is not None:
+            v = get("code", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("code")
+            obj.code = v
+            v = get("level", UNSET)
+            if v is not UNSET and v is not None:
                 k = "level"
-                f_level = _in_StatusLevelTypes(f_level)
-            f_display_status = get("displayStatus", UNSET)
-            if (
-                f_display_status.__class__ is not str
-                and f_display_status is not UNSET
-                and f_display_status is not None
-            ):
-                raise _type_error("string", f_display_status).at("displayStatus")
-            f_message = get("message", UNSET)
-            if f_message.__class__ is not str and f_message is not UNSET and f_message is not None:
-                raise _type_error("string", f_message).at("message")
-            f_time = get("time", UNSET)
-            if f_time is not UNSET and f_time is not None:
+                v = _in_StatusLevelTypes(v)
+            obj.level = v
+            v = get("displayStatus", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("displayStatus")
+            obj.display_status = v
+            v = get("message", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("message")
+            obj.message = v
+            v = get("time", UNSET)
+            if v is not UNSET and v is not None:
                 k = "time"
-                f_time = _read_datetime(f_time)
+                v = _read_datetime(v)
+            obj.time = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_InstanceViewStatus.issuperset(data)
             else {key: value for key, value in data.items() if key not in _KEYS_InstanceViewStatus}
         )
-        return cls(
-            code=f_code,
-            level=f_level,
-            display_status=f_display_status,
-            message=f_message,
-            time=f_time,
-            additional_properties=extra,
-        )
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -554,36 +547,35 @@ class Resource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "Resource")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_id = get("id", UNSET)
-            if f_id.__class__ is not str and f_id is not UNSET and f_id is not None:
-                raise _type_error("string", f_id).at("id")
-            f_name = get("name", UNSET)
-            if f_name.__class__ is not str and f_name is not UNSET and f_name is not None:
-                raise _type_error("string", f_name).at("name")
-            f_type = get("type", UNSET)
-            if f_type.__class__ is not str and f_type is not UNSET and f_type is not None:
-                raise _type_error("string", f_type).at("type")
-            f_system_data = get("systemData", UNSET)
-            if f_system_data is not UNSET and f_system_data is not None:
+            v = get("id", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("id")
+            obj.id = v
+            v = get("name", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("name")
+            obj.name = v
+            v = get("type", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("type")
+            obj.type = v
+            v = get("systemData", UNSET)
+            if v is not UNSET and v is not None:
                 k = "systemData"
-                f_system_data = SystemData.from_dict(f_system_data)
+                v = SystemData.from_dict(v)
+            obj.system_data = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_Resource.issuperset(data)
             else {key: value for key, value in data.items() if key not in _KEYS_Resource}
         )
-        return cls(
-            id=f_id,
-            name=f_name,
-            type=f_type,
-            system_data=f_system_data,
-            additional_properties=extra,
-        )
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -654,60 +646,59 @@ class RunCommandDocument:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandDocument")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_schema = get("$schema", UNSET)
-            if f_schema is UNSET:
+            v = get("$schema", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property '$schema' is missing")
-            if f_schema.__class__ is not str:
-                raise _type_error("string", f_schema).at("$schema")
-            f_id = get("id", UNSET)
-            if f_id is UNSET:
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("$schema")
+            obj.schema = v
+            v = get("id", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'id' is missing")
-            if f_id.__class__ is not str:
-                raise _type_error("string", f_id).at("id")
-            f_os_type = get("osType", UNSET)
-            if f_os_type is UNSET:
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("id")
+            obj.id = v
+            v = get("osType", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'osType' is missing")
             k = "osType"
-            f_os_type = _in_OperatingSystemTypes(f_os_type)
-            f_label = get("label", UNSET)
-            if f_label is UNSET:
+            v = _in_OperatingSystemTypes(v)
+            obj.os_type = v
+            v = get("label", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'label' is missing")
-            if f_label.__class__ is not str:
-                raise _type_error("string", f_label).at("label")
-            f_description = get("description", UNSET)
-            if f_description is UNSET:
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("label")
+            obj.label = v
+            v = get("description", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'description' is missing")
-            if f_description.__class__ is not str:
-                raise _type_error("string", f_description).at("description")
-            f_script = get("script", UNSET)
-            if f_script is UNSET:
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("description")
+            obj.description = v
+            v = get("script", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'script' is missing")
             k = "script"
-            f_script = _read_list(f_script, None)
-            f_parameters = get("parameters", UNSET)
-            if f_parameters is not UNSET and f_parameters is not None:
+            v = _read_list(v, None)
+            obj.script = v
+            v = get("parameters", UNSET)
+            if v is not UNSET and v is not None:
                 k = "parameters"
-                f_parameters = _read_list(f_parameters, RunCommandParameterDefinition.from_dict)
+                v = _read_list(v, RunCommandParameterDefinition.from_dict)
+            obj.parameters = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_RunCommandDocument.issuperset(data)
             else {key: value for key, value in data.items() if key not in _KEYS_RunCommandDocument}
         )
-        return cls(
-            schema=f_schema,
-            id=f_id,
-            os_type=f_os_type,
-            label=f_label,
-            description=f_description,
-            script=f_script,
-            parameters=f_parameters,
-            additional_properties=extra,
-        )
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -781,51 +772,50 @@ class RunCommandDocumentBase:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandDocumentBase")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_schema = get("$schema", UNSET)
-            if f_schema is UNSET:
+            v = get("$schema", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property '$schema' is missing")
-            if f_schema.__class__ is not str:
-                raise _type_error("string", f_schema).at("$schema")
-            f_id = get("id", UNSET)
-            if f_id is UNSET:
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("$schema")
+            obj.schema = v
+            v = get("id", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'id' is missing")
-            if f_id.__class__ is not str:
-                raise _type_error("string", f_id).at("id")
-            f_os_type = get("osType", UNSET)
-            if f_os_type is UNSET:
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("id")
+            obj.id = v
+            v = get("osType", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'osType' is missing")
             k = "osType"
-            f_os_type = _in_OperatingSystemTypes(f_os_type)
-            f_label = get("label", UNSET)
-            if f_label is UNSET:
+            v = _in_OperatingSystemTypes(v)
+            obj.os_type = v
+            v = get("label", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'label' is missing")
-            if f_label.__class__ is not str:
-                raise _type_error("string", f_label).at("label")
-            f_description = get("description", UNSET)
-            if f_description is UNSET:
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("label")
+            obj.label = v
+            v = get("description", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'description' is missing")
-            if f_description.__class__ is not str:
-                raise _type_error("string", f_description).at("description")
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("description")
+            obj.description = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_RunCommandDocumentBase.issuperset(data)
             else {
                 key: value for key, value in data.items() if key not in _KEYS_RunCommandDocumentBase
             }
         )
-        return cls(
-            schema=f_schema,
-            id=f_id,
-            os_type=f_os_type,
-            label=f_label,
-            description=f_description,
-            additional_properties=extra,
-        )
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -883,35 +873,34 @@ class RunCommandInput:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandInput")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_command_id = get("commandId", UNSET)
-            if f_command_id is UNSET:
+            v = get("commandId", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'commandId' is missing")
-            if f_command_id.__class__ is not str:
-                raise _type_error("string", f_command_id).at("commandId")
-            f_script = get("script", UNSET)
-            if f_script is not UNSET and f_script is not None:
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("commandId")
+            obj.command_id = v
+            v = get("script", UNSET)
+            if v is not UNSET and v is not None:
                 k = "script"
-                f_script = _read_list(f_script, None)
-            f_parameters = get("parameters", UNSET)
-            if f_parameters is not UNSET and f_parameters is not None:
+                v = _read_list(v, None)
+            obj.script = v
+            v = get("parameters", UNSET)
+            if v is not UNSET and v is not None:
                 k = "parameters"
-                f_parameters = _read_list(f_parameters, RunCommandInputParameter.from_dict)
+                v = _read_list(v, RunCommandInputParameter.from_dict)
+            obj.parameters = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_RunCommandInput.issuperset(data)
             else {key: value for key, value in data.items() if key not in _KEYS_RunCommandInput}
         )
-        return cls(
-            command_id=f_command_id,
-            script=f_script,
-            parameters=f_parameters,
-            additional_properties=extra,
-        )
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -965,22 +954,25 @@ class RunCommandInputParameter:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandInputParameter")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_name = get("name", UNSET)
-            if f_name is UNSET:
+            v = get("name", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'name' is missing")
-            if f_name.__class__ is not str:
-                raise _type_error("string", f_name).at("name")
-            f_value = get("value", UNSET)
-            if f_value is UNSET:
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("name")
+            obj.name = v
+            v = get("value", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'value' is missing")
-            if f_value.__class__ is not str:
-                raise _type_error("string", f_value).at("value")
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("value")
+            obj.value = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_RunCommandInputParameter.issuperset(data)
             else {
@@ -989,7 +981,7 @@ class RunCommandInputParameter:
                 if key not in _KEYS_RunCommandInputParameter
             }
         )
-        return cls(name=f_name, value=f_value, additional_properties=extra)
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -1032,31 +1024,30 @@ class RunCommandListResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandListResult")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_value = get("value", UNSET)
-            if f_value is UNSET:
+            v = get("value", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'value' is missing")
             k = "value"
-            f_value = _read_list(f_value, RunCommandDocumentBase.from_dict)
-            f_next_link = get("nextLink", UNSET)
-            if (
-                f_next_link.__class__ is not str
-                and f_next_link is not UNSET
-                and f_next_link is not None
-            ):
-                raise _type_error("string", f_next_link).at("nextLink")
+            v = _read_list(v, RunCommandDocumentBase.from_dict)
+            obj.value = v
+            v = get("nextLink", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("nextLink")
+            obj.next_link = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_RunCommandListResult.issuperset(data)
             else {
                 key: value for key, value in data.items() if key not in _KEYS_RunCommandListResult
             }
         )
-        return cls(value=f_value, next_link=f_next_link, additional_properties=extra)
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -1101,26 +1092,21 @@ class RunCommandManagedIdentity:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandManagedIdentity")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_client_id = get("clientId", UNSET)
-            if (
-                f_client_id.__class__ is not str
-                and f_client_id is not UNSET
-                and f_client_id is not None
-            ):
-                raise _type_error("string", f_client_id).at("clientId")
-            f_object_id = get("objectId", UNSET)
-            if (
-                f_object_id.__class__ is not str
-                and f_object_id is not UNSET
-                and f_object_id is not None
-            ):
-                raise _type_error("string", f_object_id).at("objectId")
+            v = get("clientId", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("clientId")
+            obj.client_id = v
+            v = get("objectId", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("objectId")
+            obj.object_id = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_RunCommandManagedIdentity.issuperset(data)
             else {
@@ -1129,7 +1115,7 @@ class RunCommandManagedIdentity:
                 if key not in _KEYS_RunCommandManagedIdentity
             }
         )
-        return cls(client_id=f_client_id, object_id=f_object_id, additional_properties=extra)
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -1180,36 +1166,33 @@ class RunCommandParameterDefinition:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandParameterDefinition")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_name = get("name", UNSET)
-            if f_name is UNSET:
+            v = get("name", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'name' is missing")
-            if f_name.__class__ is not str:
-                raise _type_error("string", f_name).at("name")
-            f_type = get("type", UNSET)
-            if f_type is UNSET:
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("name")
+            obj.name = v
+            v = get("type", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'type' is missing")
-            if f_type.__class__ is not str:
-                raise _type_error("string", f_type).at("type")
-            f_default_value = get("defaultValue", UNSET)
-            if (
-                f_default_value.__class__ is not str
-                and f_default_value is not UNSET
-                and f_default_value is not None
-            ):
-                raise _type_error("string", f_default_value).at("defaultValue")
-            f_required = get("required", UNSET)
-            if (
-                f_required.__class__ is not bool
-                and f_required is not UNSET
-                and f_required is not None
-            ):
-                raise _type_error("boolean", f_required).at("required")
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("type")
+            obj.type = v
+            v = get("defaultValue", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("defaultValue")
+            obj.default_value = v
+            v = get("required", UNSET)
+            if v.__class__ is not bool and v is not UNSET and v is not None:
+                raise _type_error("boolean", v).at("required")
+            obj.required = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_RunCommandParameterDefinition.issuperset(data)
             else {
@@ -1218,13 +1201,7 @@ class RunCommandParameterDefinition:
                 if key not in _KEYS_RunCommandParameterDefinition
             }
         )
-        return cls(
-            name=f_name,
-            type=f_type,
-            default_value=f_default_value,
-            required=f_required,
-            additional_properties=extra,
-        )
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -1275,21 +1252,23 @@ class RunCommandResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandResult")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_value = get("value", UNSET)
-            if f_value is not UNSET and f_value is not None:
+            v = get("value", UNSET)
+            if v is not UNSET and v is not None:
                 k = "value"
-                f_value = _read_list(f_value, InstanceViewStatus.from_dict)
+                v = _read_list(v, InstanceViewStatus.from_dict)
+            obj.value = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_RunCommandResult.issuperset(data)
             else {key: value for key, value in data.items() if key not in _KEYS_RunCommandResult}
         )
-        return cls(value=f_value, additional_properties=extra)
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -1350,55 +1329,46 @@ class SystemData:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "SystemData")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_created_by = get("createdBy", UNSET)
-            if (
-                f_created_by.__class__ is not str
-                and f_created_by is not UNSET
-                and f_created_by is not None
-            ):
-                raise _type_error("string", f_created_by).at("createdBy")
-            f_created_by_type = get("createdByType", UNSET)
-            if f_created_by_type is not UNSET and f_created_by_type is not None:
+            v = get("createdBy", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("createdBy")
+            obj.created_by = v
+            v = get("createdByType", UNSET)
+            if v is not UNSET and v is not None:
                 k = "createdByType"
-                f_created_by_type = _in_CreatedByType(f_created_by_type)
-            f_created_at = get("createdAt", UNSET)
-            if f_created_at is not UNSET and f_created_at is not None:
+                v = _in_CreatedByType(v)
+            obj.created_by_type = v
+            v = get("createdAt", UNSET)
+            if v is not UNSET and v is not None:
                 k = "createdAt"
-                f_created_at = _read_datetime(f_created_at)
-            f_last_modified_by = get("lastModifiedBy", UNSET)
-            if (
-                f_last_modified_by.__class__ is not str
-                and f_last_modified_by is not UNSET
-                and f_last_modified_by is not None
-            ):
-                raise _type_error("string", f_last_modified_by).at("lastModifiedBy")
-            f_last_modified_by_type = get("lastModifiedByType", UNSET)
-            if f_last_modified_by_type is not UNSET and f_last_modified_by_type is not None:
+                v = _read_datetime(v)
+            obj.created_at = v
+            v = get("lastModifiedBy", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("lastModifiedBy")
+            obj.last_modified_by = v
+            v = get("lastModifiedByType", UNSET)
+            if v is not UNSET and v is not None:
                 k = "lastModifiedByType"
-                f_last_modified_by_type = _in_CreatedByType(f_last_modified_by_type)
-            f_last_modified_at = get("lastModifiedAt", UNSET)
-            if f_last_modified_at is not UNSET and f_last_modified_at is not None:
+                v = _in_CreatedByType(v)
+            obj.last_modified_by_type = v
+            v = get("lastModifiedAt", UNSET)
+            if v is not UNSET and v is not None:
                 k = "lastModifiedAt"
-                f_last_modified_at = _read_datetime(f_last_modified_at)
+                v = _read_datetime(v)
+            obj.last_modified_at = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_SystemData.issuperset(data)
             else {key: value for key, value in data.items() if key not in _KEYS_SystemData}
         )
-        return cls(
-            created_by=f_created_by,
-            created_by_type=f_created_by_type,
-            created_at=f_created_at,
-            last_modified_by=f_last_modified_by,
-            last_modified_by_type=f_last_modified_by_type,
-            last_modified_at=f_last_modified_at,
-            additional_properties=extra,
-        )
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -1491,47 +1461,46 @@ class TrackedResource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "TrackedResource")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_id = get("id", UNSET)
-            if f_id.__class__ is not str and f_id is not UNSET and f_id is not None:
-                raise _type_error("string", f_id).at("id")
-            f_name = get("name", UNSET)
-            if f_name.__class__ is not str and f_name is not UNSET and f_name is not None:
-                raise _type_error("string", f_name).at("name")
-            f_type = get("type", UNSET)
-            if f_type.__class__ is not str and f_type is not UNSET and f_type is not None:
-                raise _type_error("string", f_type).at("type")
-            f_system_data = get("systemData", UNSET)
-            if f_system_data is not UNSET and f_system_data is not None:
+            v = get("id", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("id")
+            obj.id = v
+            v = get("name", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("name")
+            obj.name = v
+            v = get("type", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("type")
+            obj.type = v
+            v = get("systemData", UNSET)
+            if v is not UNSET and v is not None:
                 k = "systemData"
-                f_system_data = SystemData.from_dict(f_system_data)
-            f_tags = get("tags", UNSET)
-            if f_tags is not UNSET and f_tags is not None:
+                v = SystemData.from_dict(v)
+            obj.system_data = v
+            v = get("tags", UNSET)
+            if v is not UNSET and v is not None:
                 k = "tags"
-                f_tags = _read_map(f_tags, None)
-            f_location = get("location", UNSET)
-            if f_location is UNSET:
+                v = _read_map(v, None)
+            obj.tags = v
+            v = get("location", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'location' is missing")
-            if f_location.__class__ is not str:
-                raise _type_error("string", f_location).at("location")
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("location")
+            obj.location = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_TrackedResource.issuperset(data)
             else {key: value for key, value in data.items() if key not in _KEYS_TrackedResource}
         )
-        return cls(
-            id=f_id,
-            name=f_name,
-            type=f_type,
-            system_data=f_system_data,
-            tags=f_tags,
-            location=f_location,
-            additional_properties=extra,
-        )
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -1596,21 +1565,23 @@ class UpdateResource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "UpdateResource")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_tags = get("tags", UNSET)
-            if f_tags is not UNSET and f_tags is not None:
+            v = get("tags", UNSET)
+            if v is not UNSET and v is not None:
                 k = "tags"
-                f_tags = _read_map(f_tags, None)
+                v = _read_map(v, None)
+            obj.tags = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_UpdateResource.issuperset(data)
             else {key: value for key, value in data.items() if key not in _KEYS_UpdateResource}
         )
-        return cls(tags=f_tags, additional_properties=extra)
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -1664,38 +1635,46 @@ class VirtualMachineRunCommand:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommand")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_id = get("id", UNSET)
-            if f_id.__class__ is not str and f_id is not UNSET and f_id is not None:
-                raise _type_error("string", f_id).at("id")
-            f_name = get("name", UNSET)
-            if f_name.__class__ is not str and f_name is not UNSET and f_name is not None:
-                raise _type_error("string", f_name).at("name")
-            f_type = get("type", UNSET)
-            if f_type.__class__ is not str and f_type is not UNSET and f_type is not None:
-                raise _type_error("string", f_type).at("type")
-            f_system_data = get("systemData", UNSET)
-            if f_system_data is not UNSET and f_system_data is not None:
+            v = get("id", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("id")
+            obj.id = v
+            v = get("name", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("name")
+            obj.name = v
+            v = get("type", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("type")
+            obj.type = v
+            v = get("systemData", UNSET)
+            if v is not UNSET and v is not None:
                 k = "systemData"
-                f_system_data = SystemData.from_dict(f_system_data)
-            f_tags = get("tags", UNSET)
-            if f_tags is not UNSET and f_tags is not None:
+                v = SystemData.from_dict(v)
+            obj.system_data = v
+            v = get("tags", UNSET)
+            if v is not UNSET and v is not None:
                 k = "tags"
-                f_tags = _read_map(f_tags, None)
-            f_location = get("location", UNSET)
-            if f_location is UNSET:
+                v = _read_map(v, None)
+            obj.tags = v
+            v = get("location", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'location' is missing")
-            if f_location.__class__ is not str:
-                raise _type_error("string", f_location).at("location")
-            f_properties = get("properties", UNSET)
-            if f_properties is not UNSET and f_properties is not None:
+            if v.__class__ is not str:
+                raise _type_error("string", v).at("location")
+            obj.location = v
+            v = get("properties", UNSET)
+            if v is not UNSET and v is not None:
                 k = "properties"
-                f_properties = VirtualMachineRunCommandProperties.from_dict(f_properties)
+                v = VirtualMachineRunCommandProperties.from_dict(v)
+            obj.properties = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommand.issuperset(data)
             else {
@@ -1704,16 +1683,7 @@ class VirtualMachineRunCommand:
                 if key not in _KEYS_VirtualMachineRunCommand
             }
         )
-        return cls(
-            id=f_id,
-            name=f_name,
-            type=f_type,
-            system_data=f_system_data,
-            tags=f_tags,
-            location=f_location,
-            properties=f_properties,
-            additional_properties=extra,
-        )
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -1994,48 +1964,49 @@ class VirtualMachineRunCommandInstanceView:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandInstanceView")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_execution_state = get("executionState", UNSET)
-            if f_execution_state is not UNSET and f_execution_state is not None:
+            v = get("executionState", UNSET)
+            if v is not UNSET and v is not None:
                 k = "executionState"
-                f_execution_state = _in_ExecutionState(f_execution_state)
-            f_execution_message = get("executionMessage", UNSET)
-            if (
-                f_execution_message.__class__ is not str
-                and f_execution_message is not UNSET
-                and f_execution_message is not None
-            ):
-                raise _type_error("string", f_execution_message).at("executionMessage")
-            f_exit_code = get("exitCode", UNSET)
-            if (
-                f_exit_code.__class__ is not int
-                and f_exit_code is not UNSET
-                and f_exit_code is not None
-            ):
-                raise _type_error("integer", f_exit_code).at("exitCode")
-            f_output = get("output", UNSET)
-            if f_output.__class__ is not str and f_output is not UNSET and f_output is not None:
-                raise _type_error("string", f_output).at("output")
-            f_error = get("error", UNSET)
-            if f_error.__class__ is not str and f_error is not UNSET and f_error is not None:
-                raise _type_error("string", f_error).at("error")
-            f_start_time = get("startTime", UNSET)
-            if f_start_time is not UNSET and f_start_time is not None:
+                v = _in_ExecutionState(v)
+            obj.execution_state = v
+            v = get("executionMessage", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("executionMessage")
+            obj.execution_message = v
+            v = get("exitCode", UNSET)
+            if v.__class__ is not int and v is not UNSET and v is not None:
+                raise _type_error("integer", v).at("exitCode")
+            obj.exit_code = v
+            v = get("output", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("output")
+            obj.output = v
+            v = get("error", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("error")
+            obj.error = v
+            v = get("startTime", UNSET)
+            if v is not UNSET and v is not None:
                 k = "startTime"
-                f_start_time = _read_datetime(f_start_time)
-            f_end_time = get("endTime", UNSET)
-            if f_end_time is not UNSET and f_end_time is not None:
+                v = _read_datetime(v)
+            obj.start_time = v
+            v = get("endTime", UNSET)
+            if v is not UNSET and v is not None:
                 k = "endTime"
-                f_end_time = _read_datetime(f_end_time)
-            f_statuses = get("statuses", UNSET)
-            if f_statuses is not UNSET and f_statuses is not None:
+                v = _read_datetime(v)
+            obj.end_time = v
+            v = get("statuses", UNSET)
+            if v is not UNSET and v is not None:
                 k = "statuses"
-                f_statuses = _read_list(f_statuses, InstanceViewStatus.from_dict)
+                v = _read_list(v, InstanceViewStatus.from_dict)
+            obj.statuses = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandInstanceView.issuperset(data)
             else {
@@ -2044,17 +2015,7 @@ class VirtualMachineRunCommandInstanceView:
                 if key not in _KEYS_VirtualMachineRunCommandInstanceView
             }
         )
-        return cls(
-            execution_state=f_execution_state,
-            execution_message=f_execution_message,
-            exit_code=f_exit_code,
-            output=f_output,
-            error=f_error,
-            start_time=f_start_time,
-            end_time=f_end_time,
-            statuses=f_statuses,
-            additional_properties=extra,
-        )
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -2182,106 +2143,75 @@ class VirtualMachineRunCommandProperties:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandProperties")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_source = get("source", UNSET)
-            if f_source is not UNSET and f_source is not None:
+            v = get("source", UNSET)
+            if v is not UNSET and v is not None:
                 k = "source"
-                f_source = VirtualMachineRunCommandScriptSource.from_dict(f_source)
-            f_parameters = get("parameters", UNSET)
-            if f_parameters is not UNSET and f_parameters is not None:
+                v = VirtualMachineRunCommandScriptSource.from_dict(v)
+            obj.source = v
+            v = get("parameters", UNSET)
+            if v is not UNSET and v is not None:
                 k = "parameters"
-                f_parameters = _read_list(f_parameters, RunCommandInputParameter.from_dict)
-            f_protected_parameters = get("protectedParameters", UNSET)
-            if f_protected_parameters is not UNSET and f_protected_parameters is not None:
+                v = _read_list(v, RunCommandInputParameter.from_dict)
+            obj.parameters = v
+            v = get("protectedParameters", UNSET)
+            if v is not UNSET and v is not None:
                 k = "protectedParameters"
-                f_protected_parameters = _read_list(
-                    f_protected_parameters, RunCommandInputParameter.from_dict
-                )
-            f_async_execution = get("asyncExecution", UNSET)
-            if (
-                f_async_execution.__class__ is not bool
-                and f_async_execution is not UNSET
-                and f_async_execution is not None
-            ):
-                raise _type_error("boolean", f_async_execution).at("asyncExecution")
-            f_run_as_user = get("runAsUser", UNSET)
-            if (
-                f_run_as_user.__class__ is not str
-                and f_run_as_user is not UNSET
-                and f_run_as_user is not None
-            ):
-                raise _type_error("string", f_run_as_user).at("runAsUser")
-            f_run_as_password = get("runAsPassword", UNSET)
-            if (
-                f_run_as_password.__class__ is not str
-                and f_run_as_password is not UNSET
-                and f_run_as_password is not None
-            ):
-                raise _type_error("string", f_run_as_password).at("runAsPassword")
-            f_timeout_in_seconds = get("timeoutInSeconds", UNSET)
-            if (
-                f_timeout_in_seconds.__class__ is not int
-                and f_timeout_in_seconds is not UNSET
-                and f_timeout_in_seconds is not None
-            ):
-                raise _type_error("integer", f_timeout_in_seconds).at("timeoutInSeconds")
-            f_output_blob_uri = get("outputBlobUri", UNSET)
-            if (
-                f_output_blob_uri.__class__ is not str
-                and f_output_blob_uri is not UNSET
-                and f_output_blob_uri is not None
-            ):
-                raise _type_error("string", f_output_blob_uri).at("outputBlobUri")
-            f_error_blob_uri = get("errorBlobUri", UNSET)
-            if (
-                f_error_blob_uri.__class__ is not str
-                and f_error_blob_uri is not UNSET
-                and f_error_blob_uri is not None
-            ):
-                raise _type_error("string", f_error_blob_uri).at("errorBlobUri")
-            f_output_blob_managed_identity = get("outputBlobManagedIdentity", UNSET)
-            if (
-                f_output_blob_managed_identity is not UNSET
-                and f_output_blob_managed_identity is not None
-            ):
+                v = _read_list(v, RunCommandInputParameter.from_dict)
+            obj.protected_parameters = v
+            v = get("asyncExecution", UNSET)
+            if v.__class__ is not bool and v is not UNSET and v is not None:
+                raise _type_error("boolean", v).at("asyncExecution")
+            obj.async_execution = v
+            v = get("runAsUser", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("runAsUser")
+            obj.run_as_user = v
+            v = get("runAsPassword", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("runAsPassword")
+            obj.run_as_password = v
+            v = get("timeoutInSeconds", UNSET)
+            if v.__class__ is not int and v is not UNSET and v is not None:
+                raise _type_error("integer", v).at("timeoutInSeconds")
+            obj.timeout_in_seconds = v
+            v = get("outputBlobUri", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("outputBlobUri")
+            obj.output_blob_uri = v
+            v = get("errorBlobUri", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("errorBlobUri")
+            obj.error_blob_uri = v
+            v = get("outputBlobManagedIdentity", UNSET)
+            if v is not UNSET and v is not None:
                 k = "outputBlobManagedIdentity"
-                f_output_blob_managed_identity = RunCommandManagedIdentity.from_dict(
-                    f_output_blob_managed_identity
-                )
-            f_error_blob_managed_identity = get("errorBlobManagedIdentity", UNSET)
-            if (
-                f_error_blob_managed_identity is not UNSET
-                and f_error_blob_managed_identity is not None
-            ):
+                v = RunCommandManagedIdentity.from_dict(v)
+            obj.output_blob_managed_identity = v
+            v = get("errorBlobManagedIdentity", UNSET)
+            if v is not UNSET and v is not None:
                 k = "errorBlobManagedIdentity"
-                f_error_blob_managed_identity = RunCommandManagedIdentity.from_dict(
-                    f_error_blob_managed_identity
-                )
-            f_provisioning_state = get("provisioningState", UNSET)
-            if (
-                f_provisioning_state.__class__ is not str
-                and f_provisioning_state is not UNSET
-                and f_provisioning_state is not None
-            ):
-                raise _type_error("string", f_provisioning_state).at("provisioningState")
-            f_instance_view = get("instanceView", UNSET)
-            if f_instance_view is not UNSET and f_instance_view is not None:
+                v = RunCommandManagedIdentity.from_dict(v)
+            obj.error_blob_managed_identity = v
+            v = get("provisioningState", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("provisioningState")
+            obj.provisioning_state = v
+            v = get("instanceView", UNSET)
+            if v is not UNSET and v is not None:
                 k = "instanceView"
-                f_instance_view = VirtualMachineRunCommandInstanceView.from_dict(f_instance_view)
-            f_treat_failure_as_deployment_failure = get("treatFailureAsDeploymentFailure", UNSET)
-            if (
-                f_treat_failure_as_deployment_failure.__class__ is not bool
-                and f_treat_failure_as_deployment_failure is not UNSET
-                and f_treat_failure_as_deployment_failure is not None
-            ):
-                raise _type_error("boolean", f_treat_failure_as_deployment_failure).at(
-                    "treatFailureAsDeploymentFailure"
-                )
+                v = VirtualMachineRunCommandInstanceView.from_dict(v)
+            obj.instance_view = v
+            v = get("treatFailureAsDeploymentFailure", UNSET)
+            if v.__class__ is not bool and v is not UNSET and v is not None:
+                raise _type_error("boolean", v).at("treatFailureAsDeploymentFailure")
+            obj.treat_failure_as_deployment_failure = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandProperties.issuperset(data)
             else {
@@ -2290,23 +2220,7 @@ class VirtualMachineRunCommandProperties:
                 if key not in _KEYS_VirtualMachineRunCommandProperties
             }
         )
-        return cls(
-            source=f_source,
-            parameters=f_parameters,
-            protected_parameters=f_protected_parameters,
-            async_execution=f_async_execution,
-            run_as_user=f_run_as_user,
-            run_as_password=f_run_as_password,
-            timeout_in_seconds=f_timeout_in_seconds,
-            output_blob_uri=f_output_blob_uri,
-            error_blob_uri=f_error_blob_uri,
-            output_blob_managed_identity=f_output_blob_managed_identity,
-            error_blob_managed_identity=f_error_blob_managed_identity,
-            provisioning_state=f_provisioning_state,
-            instance_view=f_instance_view,
-            treat_failure_as_deployment_failure=f_treat_failure_as_deployment_failure,
-            additional_properties=extra,
-        )
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -2439,38 +2353,30 @@ class VirtualMachineRunCommandScriptSource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandScriptSource")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_script = get("script", UNSET)
-            if f_script.__class__ is not str and f_script is not UNSET and f_script is not None:
-                raise _type_error("string", f_script).at("script")
-            f_script_uri = get("scriptUri", UNSET)
-            if (
-                f_script_uri.__class__ is not str
-                and f_script_uri is not UNSET
-                and f_script_uri is not None
-            ):
-                raise _type_error("string", f_script_uri).at("scriptUri")
-            f_command_id = get("commandId", UNSET)
-            if (
-                f_command_id.__class__ is not str
-                and f_command_id is not UNSET
-                and f_command_id is not None
-            ):
-                raise _type_error("string", f_command_id).at("commandId")
-            f_script_uri_managed_identity = get("scriptUriManagedIdentity", UNSET)
-            if (
-                f_script_uri_managed_identity is not UNSET
-                and f_script_uri_managed_identity is not None
-            ):
+            v = get("script", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("script")
+            obj.script = v
+            v = get("scriptUri", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("scriptUri")
+            obj.script_uri = v
+            v = get("commandId", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("commandId")
+            obj.command_id = v
+            v = get("scriptUriManagedIdentity", UNSET)
+            if v is not UNSET and v is not None:
                 k = "scriptUriManagedIdentity"
-                f_script_uri_managed_identity = RunCommandManagedIdentity.from_dict(
-                    f_script_uri_managed_identity
-                )
+                v = RunCommandManagedIdentity.from_dict(v)
+            obj.script_uri_managed_identity = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandScriptSource.issuperset(data)
             else {
@@ -2479,13 +2385,7 @@ class VirtualMachineRunCommandScriptSource:
                 if key not in _KEYS_VirtualMachineRunCommandScriptSource
             }
         )
-        return cls(
-            script=f_script,
-            script_uri=f_script_uri,
-            command_id=f_command_id,
-            script_uri_managed_identity=f_script_uri_managed_identity,
-            additional_properties=extra,
-        )
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -2546,20 +2446,23 @@ class VirtualMachineRunCommandUpdate:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandUpdate")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_tags = get("tags", UNSET)
-            if f_tags is not UNSET and f_tags is not None:
+            v = get("tags", UNSET)
+            if v is not UNSET and v is not None:
                 k = "tags"
-                f_tags = _read_map(f_tags, None)
-            f_properties = get("properties", UNSET)
-            if f_properties is not UNSET and f_properties is not None:
+                v = _read_map(v, None)
+            obj.tags = v
+            v = get("properties", UNSET)
+            if v is not UNSET and v is not None:
                 k = "properties"
-                f_properties = VirtualMachineRunCommandProperties.from_dict(f_properties)
+                v = VirtualMachineRunCommandProperties.from_dict(v)
+            obj.properties = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandUpdate.issuperset(data)
             else {
@@ -2568,7 +2471,7 @@ class VirtualMachineRunCommandUpdate:
                 if key not in _KEYS_VirtualMachineRunCommandUpdate
             }
         )
-        return cls(tags=f_tags, properties=f_properties, additional_properties=extra)
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
@@ -2801,24 +2704,23 @@ class VirtualMachineRunCommandsListResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandsListResult")
+        obj = object.__new__(cls)
         get: Any = data.get
         k = None
         try:
-            f_value = get("value", UNSET)
-            if f_value is UNSET:
+            v = get("value", UNSET)
+            if v is UNSET:
                 raise DecodeError("required property 'value' is missing")
             k = "value"
-            f_value = _read_list(f_value, VirtualMachineRunCommand.from_dict)
-            f_next_link = get("nextLink", UNSET)
-            if (
-                f_next_link.__class__ is not str
-                and f_next_link is not UNSET
-                and f_next_link is not None
-            ):
-                raise _type_error("string", f_next_link).at("nextLink")
+            v = _read_list(v, VirtualMachineRunCommand.from_dict)
+            obj.value = v
+            v = get("nextLink", UNSET)
+            if v.__class__ is not str and v is not UNSET and v is not None:
+                raise _type_error("string", v).at("nextLink")
+            obj.next_link = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        extra = (
+        obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandsListResult.issuperset(data)
             else {
@@ -2827,7 +2729,7 @@ class VirtualMachineRunCommandsListResult:
                 if key not in _KEYS_VirtualMachineRunCommandsListResult
             }
         )
-        return cls(value=f_value, next_link=f_next_link, additional_properties=extra)
+        return obj
 
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
