@@ -850,7 +850,7 @@ class _Emitter:
         if self.draft != "4" and "propertyNames" in obj:
             key = self.var("k")
             sub = _Writer()
-            self.apply(sub, self.child(nid, "propertyNames"), key, pexpr, ctx._replace(secret=False))
+            self.apply(sub, self.child(nid, "propertyNames"), key, pexpr, ctx)
             if sub.lines:
                 with w.block(f"for {key} in {var}:"):
                     w.splice(sub)
@@ -902,8 +902,11 @@ class _Emitter:
                     w.line(f"{names} = list({var})")
                 with w.block(f"if {names}:"):
                     self.helpers.add("_r")
-                    msg = (f"'Additional properties are not allowed (' + ', '.join(map(_r, {names}))"
-                           f" + ' unexpected)'")
+                    if ctx.secret:
+                        msg = f"'Additional properties are not allowed (' + str(len({names})) + ' unexpected)'"
+                    else:
+                        msg = (f"'Additional properties are not allowed (' + ', '.join(map(_r, {names}))"
+                               f" + ' unexpected)'")
                     self.fail(w, ctx, nid, "additionalProperties", pexpr, msg)
             else:
                 sub = _Writer()
