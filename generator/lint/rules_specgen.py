@@ -1,0 +1,163 @@
+"""specgen's own rules: references, unused definitions, path parameters, operationIds."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from generator.errors import SpecError, escape_pointer_token
+from generator.lint.core import Context, Loc, check, placeholders
+from generator.load import _inside
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def refs(ctx: Context) -> list[tuple[Any, Loc]]:
+    """Every `$ref` written in the document, with the location of the object holding it."""
+    cached = getattr(ctx, "_refs", None)
+    if cached is not None:
+        return cached
+    out: list[tuple[Any, Loc]] = []
+    todo: list[tuple[Any, Loc]] = [(ctx.doc.data, ctx.root)]
+    while todo:
+        node, loc = todo.pop()
+        if isinstance(node, dict):
+            if "$ref" in node:
+                out.append((node["$ref"], loc))
+            todo.extend((v, loc.child(k)) for k, v in node.items() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            todo.extend((v, loc.child(i)) for i, v in enumerate(node) if isinstance(v, (dict, list)))
+    out.reverse()
+    ctx._refs = out  # type: ignore[attr-defined]
+    return out
+
+
+@check("RefOutsideRoot")
+def ref_outside_root(ctx: Context) -> None:
+    for ref, loc in refs(ctx):
+        if not isinstance(ref, str):
+            continue
+        where = loc.child("$ref")
+        if _SCHEME.match(ref) or ref.startswith("//"):
+            ctx.report("RefOutsideRoot", where, f"Remote $ref {ref!r} is not allowed: only local files inside the spec root.", key=False)
+            continue
+        file_part = ref.partition("#")[0]
+        if file_part:
+            real = Path(os.path.realpath(ctx.doc.path.parent / unquote(file_part)))
+            if not _inside(real, ctx.loader.root):
+                ctx.report("RefOutsideRoot", where, f"$ref {ref!r} leaves the spec root {ctx.loader.root}.", key=False)
+
+
+@check("UnresolvedRef")
+def unresolved_ref(ctx: Context) -> None:
+    for ref, loc in refs(ctx):
+        where = loc.child("$ref")
+        if not isinstance(ref, str):
+            ctx.report("UnresolvedRef", where, "$ref must be a string.", key=False)
+            continue
+        if _SCHEME.match(ref) or ref.startswith("//"):
+            continue  # RefOutsideRoot
+        file_part, _, fragment = ref.partition("#")
+        path = Path(os.path.realpath(ctx.doc.path.parent / unquote(file_part))) if file_part else ctx.doc.path
+        if not _inside(path, ctx.loader.root):
+            continue  # RefOutsideRoot
+        if file_part and not fragment:
+            # A whole file (x-ms-examples): it must exist; it is not parsed.
+            if not path.is_file():
+                ctx.report("UnresolvedRef", where, f"$ref {ref!r}: no such file {os.path.relpath(path, ctx.doc.path.parent)}.", key=False)
+            continue
+        try:
+            ctx.loader.resolve(ref, ctx.doc, where.pointer)
+        except SpecError as exc:
+            message = exc.problems[0].message if exc.problems else str(exc)
+            ctx.report("UnresolvedRef", where, message, key=False)
+
+
+@check("UnusedDefinition")
+def unused_definition(ctx: Context) -> None:
+    data = ctx.doc.data if isinstance(ctx.doc.data, dict) else {}
+    definitions = data.get("definitions")
+    if not isinstance(definitions, dict) or not (data.get("paths") or data.get("x-ms-paths")):
+        return
+    used: set[str] = set()
+    for ref, _ in refs(ctx):
+        if not isinstance(ref, str):
+            continue
+        file_part, _, fragment = ref.partition("#")
+        if file_part:
+            try:
+                same = os.path.samefile(ctx.doc.path.parent / unquote(file_part), ctx.doc.path)
+            except OSError:
+                same = False
+            if not same:
+                continue
+        parts = unquote(fragment).split("/")
+        if len(parts) >= 3 and parts[1] == "definitions":
+            used.add(parts[2])
+    for name in definitions:
+        if escape_pointer_token(name) not in used and name not in used:
+            ctx.report("UnusedDefinition", ctx.root.child("definitions", name), f"Definition '{name}' is not referenced.")
+
+
+@check("PathParameterNotInPath")
+def path_parameter_not_in_path(ctx: Context) -> None:
+    for item_path, item_loc, params in _path_params(ctx):
+        names = set(placeholders(item_path))
+        for value, loc in params:
+            if value.get("name") not in names:
+                ctx.report("PathParameterNotInPath", loc, f"Path parameter '{value.get('name')}' does not appear in the path {item_path}.", key=False)
+
+
+@check("PathParameterNotDeclared")
+def path_parameter_not_declared(ctx: Context) -> None:
+    for op in ctx.operations():
+        declared = {p.value.get("name") for p in ctx.parameters(op) if p.value.get("in") == "path"}
+        for name in placeholders(op.path):
+            if name not in declared:
+                ctx.report("PathParameterNotDeclared", op.loc, f"{{{name}}} in the path has no path parameter in {op.method.upper()} {op.path}.")
+
+
+@check("DuplicateParameter")
+def duplicate_parameter(ctx: Context) -> None:
+    lists: list[Loc] = []
+    seen_items: set[str] = set()
+    for op in ctx.operations():
+        lists.append(op.loc.child("parameters"))
+        if op.item_loc.pointer not in seen_items:
+            seen_items.add(op.item_loc.pointer)
+            lists.append(op.item_loc.child("parameters"))
+    for list_loc in lists:
+        try:
+            values = ctx.doc.get(list_loc.pointer)
+        except KeyError:
+            continue
+        seen: set[tuple[Any, Any]] = set()
+        for param in ctx.param_list(values, list_loc):
+            key = (param.value.get("name"), param.value.get("in"))
+            if key in seen:
+                ctx.report("DuplicateParameter", param.loc, f"Parameter '{key[0]}' (in: {key[1]}) is declared twice.", key=False)
+            seen.add(key)
+
+
+@check("DuplicateOperationId")
+def duplicate_operation_id(ctx: Context) -> None:
+    first: dict[str, str] = {}
+    for op in ctx.operations():
+        op_id = op.value.get("operationId")
+        if not isinstance(op_id, str):
+            continue
+        if op_id in first:
+            ctx.report("DuplicateOperationId", op.loc.child("operationId"), f"operationId '{op_id}' is also used by {first[op_id]}.", key=False)
+        else:
+            first[op_id] = f"{op.method.upper()} {op.path}"
+
+
+def _path_params(ctx: Context) -> list[tuple[str, Loc, list[tuple[dict[str, Any], Loc]]]]:
+    out = []
+    for op in ctx.operations():
+        params = [(p.value, p.loc) for p in ctx.parameters(op) if p.value.get("in") == "path"]
+        out.append((op.path, op.loc, params))
+    return out

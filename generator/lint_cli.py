@@ -1,0 +1,103 @@
+"""`specgen lint FILE...`: wired into `generator.cli` (which imports this module lazily).
+
+Exit status: 0 no error-level finding, 1 an error-level finding remains, 2 a file could not be read
+or parsed (printed as `file:line:col: error: ...`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    lint = sub.add_parser(
+        "lint",
+        help="check spec files against Azure's ARM rules (file:line:col: severity RULE message)",
+        description="Check Swagger 2.0 spec files against Azure ARM rules, with exact line:col positions.",
+    )
+    lint.add_argument("files", nargs="*", type=Path, metavar="FILE", help="spec files (JSON or YAML)")
+    lint.add_argument("--format", choices=("text", "json", "sarif"), default="text", help="output format (default: text)")
+    lint.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
+    lint.add_argument("--root", type=Path, help="folder $refs may reach (default: the one holding specification/)")
+    lint.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in this baseline")
+    lint.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings as a baseline and exit 0")
+    lint.add_argument("--no-suppressions", action="store_true", help="ignore suppressions.yaml and [tool.specgen.lint]")
+    lint.add_argument("--rule", action="append", metavar="RULE", help="run only this rule (repeatable)")
+    lint.add_argument("--explain", metavar="RULE", help="describe a rule and exit")
+    lint.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+    lint.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.lint.table import RULES
+
+    if args.explain:
+        info = RULES.get(args.explain) or next((r for r in RULES.values() if r.id.lower() == args.explain.lower()), None)
+        if info is None:
+            print(f"error: unknown rule {args.explain!r} (see --list-rules)", file=sys.stderr)
+            return 2
+        origin = "Azure azure-openapi-validator (LintDiff)" if info.source == "azure" else "specgen"
+        print(f"{info.id} ({info.severity}; {origin})\n\n{info.description}\n\n{info.explanation}")
+        return 0
+    if args.list_rules:
+        for info in RULES.values():
+            print(f"{info.id:42} {info.severity:8} {info.description}")
+        return 0
+    if not args.files:
+        print("error: no FILE given", file=sys.stderr)
+        return 2
+    unknown = [r for r in args.rule or [] if r not in RULES]
+    if unknown:
+        print(f"error: unknown rule {unknown[0]!r} (see --list-rules)", file=sys.stderr)
+        return 2
+
+    from generator.errors import SpecError
+    from generator.lint import find_pyproject, lint, output
+    from generator.lint import suppressions as supp
+    from generator.lint.core import CHECKS
+
+    rules = [r for r in args.rule if r in CHECKS] if args.rule else None
+    result = lint(
+        args.files,
+        root=args.root,
+        pyproject=None if args.no_suppressions else find_pyproject(),
+        use_suppressions=not args.no_suppressions,
+        rules=rules,
+    )
+    for problem in result.problems:
+        where = f"{problem.file}:{problem.line or 1}:{problem.col or 1}"
+        print(f"{where}: error: {problem.message}", file=sys.stderr)
+    findings = result.findings
+    if args.write_baseline:
+        supp.write_baseline(args.write_baseline, findings)
+        print(f"wrote {len(findings)} findings to {args.write_baseline}", file=sys.stderr)
+        return 2 if result.problems else 0
+    if args.baseline:
+        try:
+            findings, known = supp.filter_baseline(findings, supp.read_baseline(args.baseline))
+        except SpecError as exc:
+            for problem in exc.problems:
+                print(f"{problem.file}:{problem.line or 1}:{problem.col or 1}: error: {problem.message}", file=sys.stderr)
+            return 2
+        result.baselined = known
+    if args.format == "json":
+        report = output.as_json(findings)
+    elif args.format == "sarif":
+        report = output.sarif(findings)
+    else:
+        report = output.text(findings)
+    if args.output:
+        args.output.write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+    if args.format == "text":
+        errors = sum(f.severity == "error" for f in findings)
+        extra = "".join(
+            f", {n} {what}" for n, what in ((result.suppressed, "suppressed"), (result.baselined, "in baseline")) if n
+        )
+        print(f"{len(args.files)} file(s): {errors} error(s), {len(findings) - errors} warning(s){extra}", file=sys.stderr)
+    if result.problems:
+        return 2
+    return 1 if any(f.severity == "error" for f in findings) else 0
