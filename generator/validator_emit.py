@@ -251,20 +251,30 @@ def _uses(w: _Writer, name: str) -> bool:
     return re.search(rf"\b{name}\b", w.text()) is not None
 
 
+_JSON_SCALARS = (str, int, float, bool, type(None))
+
+
 def _literal(value: Any) -> str:
-    """Python source for a JSON value; non-finite floats spelled out, everything via repr."""
-    text = repr(value)
-    if "inf" in text or "nan" in text:
-        floats = [value]
-        while floats:
-            item = floats.pop()
-            if isinstance(item, float) and not math.isfinite(item):
-                raise SchemaCompileError(f"non-finite number {item!r} in schema")
-            if isinstance(item, dict):
-                floats.extend(item.values())
-            elif isinstance(item, list):
-                floats.extend(item)
-    return text
+    """Python source for a JSON value, via repr; only plain JSON types are accepted.
+
+    Exact types are required so that no ``__repr__`` from a str/dict subclass (or any other
+    object smuggled into a schema) can write into the generated source.
+    """
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        kind = type(item)
+        if kind is float and not math.isfinite(item):
+            raise SchemaCompileError(f"non-finite number {item!r} in schema")
+        if kind is dict:
+            if any(type(key) is not str for key in item):
+                raise SchemaCompileError("schema object keys must be strings")
+            todo.extend(item.values())
+        elif kind is list or kind is tuple:
+            todo.extend(item)
+        elif kind not in _JSON_SCALARS:
+            raise SchemaCompileError(f"not a JSON value in schema: {kind.__name__}")
+    return repr(value)
 
 
 _ISINSTANCE = {"string": "str", "object": "dict", "array": "list"}
@@ -290,7 +300,7 @@ def _type_cond(types: list[str], var: str) -> str:
 
 def _within(obj: dict[str, Any], kw: str, bound: int, sign: int) -> bool:
     value = obj.get(kw)
-    return type(value) in (int, float) and (value - bound) * sign >= 0
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and (value - bound) * sign >= 0
 
 
 def _short(value: Any, limit: int = 200) -> str:
@@ -856,7 +866,7 @@ class _Emitter:
                     w.splice(sub)
 
     def properties(self, w: _Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
-        props = obj.get("properties") if isinstance(obj.get("properties"), dict) else {}
+        props: dict[str, Any] = obj["properties"] if isinstance(obj.get("properties"), dict) else {}
         for name in props:
             pid = self.child(nid, "properties", name)
             lit = _literal(name)
@@ -873,7 +883,9 @@ class _Emitter:
                     if _uses(sub, item):
                         w.line(f"{item} = {var}[{lit}]")
                     w.splice(sub)
-        patterns = obj.get("patternProperties") if isinstance(obj.get("patternProperties"), dict) else {}
+        patterns: dict[str, Any] = (
+            obj["patternProperties"] if isinstance(obj.get("patternProperties"), dict) else {}
+        )
         extra = obj.get("additionalProperties", True)
         if not patterns and (extra is True or extra == {}):
             return
@@ -1159,6 +1171,8 @@ def compile_schema_set(
     index = SchemaIndex("2020-12")
     uris = sorted(documents)
     for uri in uris:
+        if type(uri) is not str:
+            raise ValueError(f"document URIs must be strings, got {type(uri).__name__}")
         if uri not in functions:
             raise ValueError(f"no function name given for document {uri!r}")
         ident = functions[uri]

@@ -176,9 +176,10 @@ def _read_unicode_escape(r: _Reader) -> int:
             raise r.fail("code point out of range")
         r.i = end + 1
         return cp
-    cp = _read_hex(r, 4)
-    if cp is None:
+    value = _read_hex(r, 4)
+    if value is None:
         return ord("u")
+    cp = value
     if 0xD800 <= cp <= 0xDBFF and r.src[r.i : r.i + 2] == "\\u":
         save = r.i
         r.i += 2
@@ -232,9 +233,8 @@ def _escape(r: _Reader, in_class: bool) -> tuple[str, list[tuple[int, int]] | No
             return _char(cp), None, cp
         return "\\\\c", None, ord("\\")
     if ch == "x":
-        cp = _read_hex(r, 2)
-        if cp is None:
-            cp = ord("x")
+        value = _read_hex(r, 2)
+        cp = ord("x") if value is None else value
         return _char(cp), None, cp
     if ch == "u":
         cp = _read_unicode_escape(r)
