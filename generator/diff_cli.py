@@ -1,0 +1,54 @@
+"""`specgen diff OLD NEW`: what changed between two api-versions, as Azure's breaking-change gate
+(openapi-diff) would classify it, and what changes for code using the generated package.
+
+Exit status: 0, or 1 with `--fail-on` when a finding reaches that severity; 2 for a bad spec.
+Only argparse is imported here; the comparison is imported when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "diff",
+        help="classify the changes between two specs (openapi-diff rules) and the generated Python API",
+        description="Compare OLD and NEW (Swagger 2.0, either layout) the way Azure's breaking-change gate does.",
+    )
+    p.add_argument("old", type=Path, help="the old spec")
+    p.add_argument("new", type=Path, help="the new spec")
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown", help="markdown (default) or json (the findings as a list)")
+    p.add_argument("--scenario", choices=("same", "cross"), help="severity table to apply (default: 'same' when info.version is equal, else 'cross')")
+    p.add_argument("--fail-on", choices=("error", "warning"), help="exit 1 when a finding reaches this severity")
+    p.add_argument("--root", type=Path, help="folder $refs may reach, for both specs (default: per spec)")
+    p.add_argument("--old-root", type=Path, help="folder $refs of OLD may reach")
+    p.add_argument("--new-root", type=Path, help="folder $refs of NEW may reach")
+    p.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.diff_report import fails, run_diff, to_json, to_markdown
+    from generator.errors import SpecError
+
+    try:
+        result = run_diff(
+            args.old,
+            args.new,
+            scenario=args.scenario,
+            old_root=args.old_root or args.root,
+            new_root=args.new_root or args.root,
+        )
+    except SpecError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
+    text = to_json(result) if args.format == "json" else to_markdown(result)
+    if args.output is not None:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 1 if fails(result, args.fail_on) else 0

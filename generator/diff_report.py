@@ -1,0 +1,229 @@
+"""`specgen diff`: run the comparison and render it (Markdown, JSON, the generate-time summary)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from generator.diff_rules import COVERED, SEVERITY_ORDER, at_least
+from generator.diff_types import DiffResult, Finding, PyChange, SpecInfo
+from generator.errors import Problem, SpecError
+
+SCENARIO_TEXT = {
+    "same": "same version (the spec was edited in place: every change is an error)",
+    "cross": "cross version (a new api-version: additions are info, breaking changes errors)",
+}
+
+
+def run_diff(old: Path, new: Path, *, scenario: str | None = None, old_root: Path | None = None, new_root: Path | None = None) -> DiffResult:
+    """Compare two specs. Raises SpecError (with every problem of both) for a bad spec."""
+    from generator.build import build
+    from generator.diff_compare import Side, compare
+    from generator.diff_python import compare_apis
+    from generator.load import default_root
+
+    problems: list[Problem] = []
+    apis = []
+    for spec, root in ((old, old_root), (new, new_root)):
+        try:
+            apis.append(build(spec, root=root)[0])
+        except SpecError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise SpecError(problems)
+    old_api, new_api = apis
+    old_side = Side(old, old_root if old_root is not None else default_root(old))
+    new_side = Side(new, new_root if new_root is not None else default_root(new))
+    chosen = scenario or ("same" if old_side.version == new_side.version else "cross")
+    findings = compare(old_side, new_side, chosen)  # type: ignore[arg-type]
+    return DiffResult(
+        old=SpecInfo(old_side.root.display, old_api.api_version),
+        new=SpecInfo(new_side.root.display, new_api.api_version),
+        scenario=chosen,
+        scenario_source="--scenario" if scenario else "info.version",
+        findings=tuple(findings),
+        python=tuple(compare_apis(old_api, new_api)),
+    )
+
+
+def fails(result: DiffResult, threshold: str | None) -> bool:
+    """Whether a finding reaches `threshold` (error | warning); None never fails."""
+    return threshold is not None and any(at_least(f.severity, threshold) for f in result.findings)
+
+
+# -- JSON ---------------------------------------------------------------------------------------
+
+
+def to_json(result: DiffResult) -> str:
+    """The findings as a JSON list, in a stable order (byte-identical across runs)."""
+    return json.dumps([f.to_json() for f in _ordered(result.findings)], indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+# -- Markdown -----------------------------------------------------------------------------------
+
+
+def _ordered(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
+    """Grouped (operation, model, ...), the groups with the worst findings first; inside a group
+    errors first, then by rule id and place."""
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.group, []).append(f)
+    order = sorted(groups, key=lambda g: (min(SEVERITY_ORDER[f.severity] for f in groups[g]), _group_kind(g), g))
+    return [f for g in order for f in sorted(groups[g], key=lambda f: f.sort_key())]
+
+
+def _group_kind(group: str) -> int:
+    return {"spec": 0, "path": 1, "operation": 2, "model": 3}.get(group.split(" ", 1)[0], 4)
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _where(f: Finding) -> tuple[str, str]:
+    o = f"`{f.old}`" if f.old else ""
+    n = f"`{f.new}`" if f.new else ""
+    return o, n
+
+
+def to_markdown(result: DiffResult) -> str:
+    lines: list[str] = []
+    o, n = result.old, result.new
+    lines.append(f"# specgen diff: {o.api_version} → {n.api_version}")
+    lines.append("")
+    lines.append(f"- old: `{o.display}` (api-version {o.api_version})")
+    lines.append(f"- new: `{n.display}` (api-version {n.api_version})")
+    lines.append(f"- scenario: {SCENARIO_TEXT[result.scenario]}, chosen by {result.scenario_source}")
+    lines.append("")
+    lines.append(_headline(result))
+    lines.append("")
+    lines.append("## Wire changes (openapi-diff rules)")
+    lines.append("")
+    if not result.findings:
+        lines.append("No changes.")
+        lines.append("")
+    current = None
+    for f in _ordered(result.findings):
+        if f.group != current:
+            if current is not None:
+                lines.append("")
+            current = f.group
+            kind, _, name = f.group.partition(" ")
+            lines.append(f"### {kind.capitalize()} `{name}`" if name else f"### {kind.capitalize()}")
+            lines.append("")
+            lines.append("| severity | rule | message | old | new |")
+            lines.append("| --- | --- | --- | --- | --- |")
+        old_loc, new_loc = _where(f)
+        lines.append(f"| {f.severity} | {f.id} {f.code} | {_md(f.message)} | {old_loc} | {new_loc} |")
+    if result.findings:
+        lines.append("")
+    lines.append("## Python API changes (generated package)")
+    lines.append("")
+    if not result.python:
+        lines.append("No changes to class, field, enum member, request builder or parameter names.")
+    else:
+        breaking = [c for c in result.python if c.breaking]
+        other = [c for c in result.python if not c.breaking]
+        if breaking:
+            lines.append("Breaking for callers:")
+            lines.append("")
+            lines.extend(f"- {c.describe()}" for c in breaking)
+            lines.append("")
+        if other:
+            lines.append("Compatible:")
+            lines.append("")
+            lines.extend(f"- {c.describe()}" for c in other)
+    lines.append("")
+    lines.append(f"_Rules checked: {len(COVERED)} of openapi-diff's 1000-1050 (see `generator/diff_rules.py`)._")
+    return "\n".join(lines) + "\n"
+
+
+def _headline(result: DiffResult) -> str:
+    o, n = result.old.api_version, result.new.api_version
+    changes = result.api_changes
+    version = f"The api-version changed from {o} to {n}" if o != n else f"The api-version did not change ({o})"
+    if not changes and not result.python:
+        return f"**{version}; nothing else changed: no API change.**"
+    counts = ", ".join(f"{result.count(s)} {s}{'s' if result.count(s) != 1 else ''}" for s in ("error", "warning", "info"))
+    py_breaking = sum(1 for c in result.python if c.breaking)
+    return f"**{version}. {len(result.findings)} findings ({counts}); {len(result.python)} Python API changes ({py_breaking} breaking).**"
+
+
+# -- the summary `specgen generate` prints on an api-version bump -------------------------------
+
+_HEADER_SPEC = re.compile(r"^# Code generated by specgen from (.+)$", re.M)
+_HEADER_VERSION = re.compile(r"^# api-version: (.+)$", re.M)
+SUMMARY_LINES = 12
+
+
+def recorded_header(package_dir: Path) -> tuple[str | None, str | None] | None:
+    """(spec path relative to the spec root, api-version) from an existing package's
+    `__init__.py` header; None when there is no package yet."""
+    try:
+        text = (package_dir / "__init__.py").read_text(encoding="utf-8")[:4096]
+    except OSError:
+        return None
+    spec = _HEADER_SPEC.search(text)
+    version = _HEADER_VERSION.search(text)
+    return (spec.group(1).strip() if spec else None, version.group(1).strip() if version else None)
+
+
+def bump_summary(old_spec: Path | None, new_spec: Path, new_api_version: str, *, old_api_version: str = "", root: Path | None = None) -> str:
+    """One screen on what an api-version bump changes; `old_spec` None (or missing) says so."""
+    head = f"api-version bump: {old_api_version or '?'} -> {new_api_version}"
+    if old_spec is None or not old_spec.is_file():
+        where = f" ({old_spec} is gone)" if old_spec is not None else ""
+        return f"{head}\n  the previous spec is not available{where}: no diff; run `specgen diff OLD NEW` to compare"
+    try:
+        result = run_diff(old_spec, new_spec, old_root=root, new_root=root)
+    except SpecError as exc:
+        return f"{head}\n  cannot diff against the previous spec: {exc.problems[0]}"
+    return summary_text(result, head)
+
+
+def summary_text(result: DiffResult, head: str) -> str:
+    lines = [head, "  " + _headline(result).strip("*")]
+    shown = [f for f in _ordered(result.api_changes) if f.severity != "info"][:SUMMARY_LINES // 2]
+    for f in shown:
+        lines.append(f"  {f.severity}: {f.id} {f.code}: {f.message} ({f.new or f.old})")
+    py = [c for c in result.python if c.breaking][: SUMMARY_LINES // 2]
+    for c in py:
+        lines.append(f"  python: {c.describe()}")
+    lines.append(f"  full report: specgen diff {result.old.display} {result.new.display}")
+    return "\n".join(lines)
+
+
+def version_bump_notice(package_dir: Path, new_spec: Path, new_api_version: str, *, root: Path | None = None) -> str | None:
+    """For `specgen generate`: the summary when the package on disk records another
+    api-version than the spec being generated, else None. Never raises."""
+    from generator.load import default_root
+
+    try:
+        header = recorded_header(package_dir)
+        if header is None:
+            return None
+        spec_rel, old_version = header
+        if not old_version or old_version == new_api_version:
+            return None
+        spec_root = root if root is not None else default_root(new_spec)
+        old_spec = spec_root / spec_rel if spec_rel else None
+        return bump_summary(old_spec, new_spec, new_api_version, old_api_version=old_version, root=root)
+    except Exception as exc:  # a summary must never stop a generation
+        return f"api-version bump: could not summarise the diff ({type(exc).__name__}: {exc})"
+
+
+def describe_changes(changes: tuple[PyChange, ...]) -> list[str]:
+    return [c.describe() for c in changes]
+
+
+def result_to_dict(result: DiffResult) -> dict[str, Any]:
+    """Everything, for programmatic use (the CLI's JSON is the findings list only)."""
+    return {
+        "old": {"spec": result.old.display, "api_version": result.old.api_version},
+        "new": {"spec": result.new.display, "api_version": result.new.api_version},
+        "scenario": result.scenario,
+        "findings": [f.to_json() for f in _ordered(result.findings)],
+        "python": [c.describe() for c in result.python],
+    }
