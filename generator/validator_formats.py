@@ -36,14 +36,10 @@ def _ptr(path):
     """RFC 6901 JSON Pointer for a tuple of keys and indices."""
     if not path:
         return ""
-    parts = []
-    for part in path:
-        if type(part) is not str:
-            part = str(part)
-        elif "~" in part or "/" in part:
-            part = part.replace("~", "~0").replace("/", "~1")
-        parts.append(part)
-    return "/" + "/".join(parts)
+    text = "/".join(map(str, path))
+    if "~" in text or text.count("/") != len(path) - 1:
+        text = "/".join(str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    return "/" + text
 '''
     ),
     "_sp": Helper(
