@@ -75,6 +75,11 @@ def _generate(args: argparse.Namespace) -> int:
             return 1
         print(f"{target} is up to date", file=sys.stderr)
         return 0
+    from generator.diff_report import version_bump_notice
+
+    notice = version_bump_notice(target, spec, result.api.api_version, root=args.root)  # api-version bump: summarise the diff
+    if notice:
+        print(notice, file=sys.stderr)
     changed = write_atomically(target, result.files)
     print(f"{'wrote' if changed else 'unchanged:'} {target} ({len(result.files)} files, api-version {result.api.api_version})", file=sys.stderr)
     return 0

@@ -184,13 +184,23 @@ def bump_summary(old_spec: Path | None, new_spec: Path, new_api_version: str, *,
 
 
 def summary_text(result: DiffResult, head: str) -> str:
+    """At most a screen: the headline, findings counted by rule (worst first), breaking Python
+    changes, and the command for the full report."""
     lines = [head, "  " + _headline(result).strip("*")]
-    shown = [f for f in _ordered(result.api_changes) if f.severity != "info"][:SUMMARY_LINES // 2]
-    for f in shown:
-        lines.append(f"  {f.severity}: {f.id} {f.code}: {f.message} ({f.new or f.old})")
-    py = [c for c in result.python if c.breaking][: SUMMARY_LINES // 2]
-    for c in py:
+    by_rule: dict[tuple[int, str, str, str], int] = {}
+    for f in result.api_changes:
+        key = (SEVERITY_ORDER[f.severity], f.severity, f.id, f.code)
+        by_rule[key] = by_rule.get(key, 0) + 1
+    ranked = sorted(by_rule.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][2]))
+    for (_, sev, rule_id, code), count in ranked[:SUMMARY_LINES]:
+        lines.append(f"  {sev:7} {rule_id} {code} x{count}")
+    if len(ranked) > SUMMARY_LINES:
+        lines.append(f"  ... and {len(ranked) - SUMMARY_LINES} more rules")
+    breaking = [c for c in result.python if c.breaking]
+    for c in breaking[:6]:
         lines.append(f"  python: {c.describe()}")
+    if len(breaking) > 6:
+        lines.append(f"  python: ... and {len(breaking) - 6} more breaking changes")
     lines.append(f"  full report: specgen diff {result.old.display} {result.new.display}")
     return "\n".join(lines)
 
