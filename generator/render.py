@@ -94,4 +94,6 @@ def _module_emitters() -> list[Any]:
     emitters: list[Any] = []
     from generator.strategy_emit import emit as emit_strategies
     emitters.append(emit_strategies)
+    from generator import request_emit
+    emitters.append(request_emit.emit)
     return emitters

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 from ._runtime import UNSET, DecodeError, Unset
 
 if TYPE_CHECKING:
-    from . import models, schemas, strategies
+    from . import models, requests, responses, schemas, strategies
 
 API_VERSION = "2024-11-01"
 
 # Submodules load on first use, so importing the package stays cheap.
-_SUBMODULES = frozenset(["models", "schemas", "strategies"])
+_SUBMODULES = frozenset(["models", "requests", "responses", "schemas", "strategies"])
 
 
 def __getattr__(name: str) -> Any:
@@ -26,4 +26,14 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["API_VERSION", "UNSET", "DecodeError", "Unset", "models", "schemas", "strategies"]
+__all__ = [
+    "API_VERSION",
+    "UNSET",
+    "DecodeError",
+    "Unset",
+    "models",
+    "requests",
+    "responses",
+    "schemas",
+    "strategies",
+]
