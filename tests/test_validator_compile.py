@@ -531,3 +531,61 @@ def test_agrees_with_jsonschema(name: str, instance: Any) -> None:
     ours = ns["validate"](instance)
     assert ns["is_valid"](instance) is reference.is_valid(instance), json.dumps(instance)
     assert {e.path for e in ours} == expected_paths, json.dumps(instance)
+
+
+def test_set_refs_into_defs_and_self_refs() -> None:
+    docs = {
+        "A.json": {
+            "$id": "A.json",
+            "type": "object",
+            "properties": {
+                "b": {"$ref": "B.json#/$defs/inner"},
+                "self": {"$ref": "#"},
+                "list": {"type": "array", "items": {"$ref": "A.json"}},
+            },
+        },
+        "B.json": {
+            "$id": "B.json",
+            "$defs": {"inner": {"type": "object", "properties": {"ro": {"type": "string", "readOnly": True},
+                                                                  "n": {"type": "integer"}}}},
+        },
+    }
+    ns = load(compile_schema_set(docs, functions={"A.json": "a", "B.json": "b"}))
+    body = {"b": {"ro": "x", "n": "1"}, "self": {"list": [{"b": {"ro": 1}}]}}
+    assert errors_of(ns, body, "A") == {
+        ("/b/n", "type", "B.json#/$defs/inner/properties/n/type"),
+        ("/self/list/0/b/ro", "type", "B.json#/$defs/inner/properties/ro/type"),
+    }
+    assert errors_of(ns, body, "A", request=True) == {
+        ("/b/ro", "readOnly", "B.json#/$defs/inner/properties/ro/readOnly"),
+        ("/b/n", "type", "B.json#/$defs/inner/properties/n/type"),
+        ("/self/list/0/b/ro", "readOnly", "B.json#/$defs/inner/properties/ro/readOnly"),
+    }
+
+
+GENERATED_SCHEMAS = Path(__file__).resolve().parents[1] / "generated/runcommands/schemas"
+EXAMPLES = (
+    Path(__file__).resolve().parents[1]
+    / "specs/azure-rest-api-specs/specification/compute/resource-manager/Microsoft.Compute"
+    / "ComputeRP/stable/2024-11-01/examples/runCommandExamples"
+)
+
+
+def test_upstream_examples_validate_against_generated_schemas() -> None:
+    if not (GENERATED_SCHEMAS / "VirtualMachineRunCommand.json").is_file() or not EXAMPLES.is_dir():
+        pytest.skip("generated schemas or upstream examples not present")
+    docs = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in GENERATED_SCHEMAS.glob("*.json")}
+    functions = {uri: re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", uri[:-5]).lower() for uri in docs}
+    ns = load(compile_schema_set(docs, functions=functions))
+    checked = 0
+    for path in sorted(EXAMPLES.glob("VirtualMachineRunCommand_*.json")):
+        example = json.loads(path.read_text(encoding="utf-8"))
+        body = example["parameters"].get("runCommand")
+        if body is not None and "location" in body:
+            assert ns["validate"]("VirtualMachineRunCommand", body, request=True) == [], path.name
+            checked += 1
+        for response in example["responses"].values():
+            if isinstance(response.get("body"), dict) and "location" in response["body"]:
+                assert ns["validate"]("VirtualMachineRunCommand", response["body"]) == [], path.name
+                checked += 1
+    assert checked >= 4
