@@ -11,7 +11,7 @@ import pytest
 
 from generator.cli import main
 from generator.lint import RULES, lint
-from lint_cases import CASES, RES
+from test_lint_cases import CASES, RES
 
 SUPPRESSION_RULES = {"SuppressionWithoutReason", "UnusedSuppression", "InvalidSuppression"}  # test_lint_suppressions
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""Minimal failing and passing spec fragments, one pair per lint rule (used by test_lint_rules).
+"""Minimal failing and passing spec fragments, one pair per lint rule (data for test_lint_rules; no tests here).
 
 Each case: rule, failing text, (line, column, text expected at that position), passing text.
 Paths are under a provider so that the ARM point/collection logic applies.
