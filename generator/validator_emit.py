@@ -18,15 +18,20 @@ from __future__ import annotations
 
 import keyword as _keyword
 import math
-import re
 from collections import deque
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from generator.validator_formats import FORMATS, HELPERS, helper_closure
 from generator.validator_index import SchemaIndex, UnresolvableRefError
 from generator.validator_regex import RegexTranslationError, translate
+from generator.validator_source import (
+    SchemaCompileError,
+    Writer,
+    literal,
+    negate,
+    uses,
+)
 
 __all__ = [
     "RegexTranslationError",
@@ -37,10 +42,6 @@ __all__ = [
 ]
 
 DRAFTS = ("2020-12", "4")
-
-
-class SchemaCompileError(ValueError):
-    """The schema cannot be compiled (bad keyword value, `$ref` cycle, ...)."""
 
 
 _LEAF_KEYWORDS = frozenset(
@@ -126,155 +127,6 @@ class _Ctx(NamedTuple):
     fast: bool
     request: bool
     secret: bool
-
-
-class _Writer:
-    """Lines with indentation levels; ``block`` indents, ``splice`` inserts another writer."""
-
-    def __init__(self) -> None:
-        self.lines: list[tuple[int, str]] = []
-        self.level = 0
-
-    def line(self, text: str) -> None:
-        self.lines.append((self.level, text))
-
-    @contextmanager
-    def block(self, header: str, *, collapse: bool = False) -> Iterator[None]:
-        """An indented block; with ``collapse``, ``if A:`` around a lone ``if B:`` becomes one."""
-        self.line(header)
-        self.level += 1
-        start = len(self.lines)
-        yield
-        if len(self.lines) == start:
-            self.line("pass")
-        self.level -= 1
-        inner = self.lines[start:]
-        if (
-            collapse
-            and header.startswith("if ")
-            and inner[0][1].startswith("if ")
-            and all(level > self.level + 1 for level, _ in inner[1:])
-        ):
-            merged = f"if {_group(header[3:-1])} and {_group(inner[0][1][3:-1])}:"
-            self.lines[start - 1 : start + 1] = [(self.level, merged)]
-            self.lines[start:] = [(level - 1, text) for level, text in self.lines[start:]]
-
-    def text(self) -> str:
-        return "\n".join(text for _, text in self.lines)
-
-    def splice(self, other: _Writer) -> None:
-        self.lines.extend((self.level + lvl, text) for lvl, text in other.lines)
-
-    def render(self) -> str:
-        return "".join("    " * lvl + text + "\n" for lvl, text in self.lines)
-
-
-def _wrapped(expr: str) -> bool:
-    """True when ``expr`` is one parenthesised group (string literals skipped)."""
-    if not expr.startswith("("):
-        return False
-    depth, i, n = 0, 0, len(expr)
-    while i < n:
-        ch = expr[i]
-        if ch in "'\"":
-            i += 1
-            while i < n and expr[i] != ch:
-                i += 2 if expr[i] == "\\" else 1
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-            if depth == 0 and i != n - 1:
-                return False
-        i += 1
-    return True
-
-
-def _split_top(expr: str, sep: str) -> list[str]:
-    """Split ``expr`` at ``sep`` where it is outside brackets and string literals."""
-    parts, depth, i, n, last = [], 0, 0, len(expr), 0
-    while i < n:
-        ch = expr[i]
-        if ch in "'\"":
-            i += 1
-            while i < n and expr[i] != ch:
-                i += 2 if expr[i] == "\\" else 1
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif depth == 0 and expr.startswith(sep, i):
-            parts.append(expr[last:i])
-            i += len(sep)
-            last = i
-            continue
-        i += 1
-    parts.append(expr[last:])
-    return parts
-
-
-_INVERSE = (
-    (" is not ", " is "),
-    (" not in ", " in "),
-    (" is ", " is not "),
-    (" in ", " not in "),
-    (" != ", " == "),
-    (" == ", " != "),
-    (" <= ", " > "),
-    (" >= ", " < "),
-    (" < ", " >= "),
-    (" > ", " <= "),
-)
-
-
-def _not(expr: str) -> str:
-    """The negation of a generated boolean expression, without needless parentheses."""
-    if len(_split_top(expr, " or ")) > 1 or len(_split_top(expr, " and ")) > 1:
-        return f"not ({expr})"
-    if expr.startswith("not "):
-        return expr[4:]
-    for op, inverse in _INVERSE:
-        parts = _split_top(expr, op)
-        if len(parts) == 2:
-            return parts[0] + inverse + parts[1]
-        if len(parts) > 2:
-            return f"not ({expr})"
-    return f"not {expr}"
-
-
-def _group(expr: str) -> str:
-    """``expr`` safe as an operand of ``and``."""
-    return f"({expr})" if len(_split_top(expr, " or ")) > 1 else expr
-
-
-def _uses(w: _Writer, name: str) -> bool:
-    return re.search(rf"\b{name}\b", w.text()) is not None
-
-
-_JSON_SCALARS = (str, int, float, bool, type(None))
-
-
-def _literal(value: Any) -> str:
-    """Python source for a JSON value, via repr; only plain JSON types are accepted.
-
-    Exact types are required so that no ``__repr__`` from a str/dict subclass (or any other
-    object smuggled into a schema) can write into the generated source.
-    """
-    todo = [value]
-    while todo:
-        item = todo.pop()
-        kind = type(item)
-        if kind is float and not math.isfinite(item):
-            raise SchemaCompileError(f"non-finite number {item!r} in schema")
-        if kind is dict:
-            if any(type(key) is not str for key in item):
-                raise SchemaCompileError("schema object keys must be strings")
-            todo.extend(item.values())
-        elif kind is list or kind is tuple:
-            todo.extend(item)
-        elif kind not in _JSON_SCALARS:
-            raise SchemaCompileError(f"not a JSON value in schema: {kind.__name__}")
-    return repr(value)
 
 
 _ISINSTANCE = {"string": "str", "object": "dict", "array": "list"}
@@ -523,7 +375,7 @@ class _Emitter:
         return repr(text)
 
     def fail(
-        self, w: _Writer, ctx: _Ctx, nid: int, kw: str, pexpr: str, msg_src: str
+        self, w: Writer, ctx: _Ctx, nid: int, kw: str, pexpr: str, msg_src: str
     ) -> None:
         if ctx.fast:
             w.line("return False")
@@ -532,14 +384,14 @@ class _Emitter:
         w.line(f"e.append(_E(_ptr({pexpr}), {kw!r}, _sp({self.sp(nid)}, {kw!r}), {msg_src}))")
 
     def check(
-        self, w: _Writer, ctx: _Ctx, cond: str, nid: int, kw: str, var: str, pexpr: str, text: str
+        self, w: Writer, ctx: _Ctx, cond: str, nid: int, kw: str, var: str, pexpr: str, text: str
     ) -> None:
         with w.block(f"if {cond}:"):
             self.fail(w, ctx, nid, kw, pexpr, self.message(ctx, var, text))
 
     # -- children ---------------------------------------------------------------------------
 
-    def apply(self, w: _Writer, nid: int, var: str, pexpr: str, ctx: _Ctx) -> None:
+    def apply(self, w: Writer, nid: int, var: str, pexpr: str, ctx: _Ctx) -> None:
         """Validate ``var`` against schema node ``nid``: inline if a leaf, else call."""
         nid, secret = self.effective(nid, ctx.secret)
         ctx = ctx._replace(secret=secret)
@@ -572,7 +424,7 @@ class _Emitter:
 
     def emit_function(self, name: str, nid: int, ctx: _Ctx) -> None:
         self.fresh = 0
-        w = _Writer()
+        w = Writer()
         header = f"def {name}(x):" if ctx.fast else f"def {name}(x, p, e):"
         with w.block(header):
             self.body(w, nid, "x", "p", ctx)
@@ -585,12 +437,12 @@ class _Emitter:
                     and tail[1] == (2, "return False")
                 ):
                     del w.lines[-2:]
-                    w.line(f"return {_not(tail[0][1][3:-1])}")
+                    w.line(f"return {negate(tail[0][1][3:-1])}")
                 else:
                     w.line("return True")
         self.functions.append(w.render())
 
-    def body(self, w: _Writer, nid: int, var: str, pexpr: str, ctx: _Ctx) -> None:
+    def body(self, w: Writer, nid: int, var: str, pexpr: str, ctx: _Ctx) -> None:
         obj = self.obj(nid)
         if obj is False:
             self.fail(w, ctx, nid, "false", pexpr, self.message(ctx, var, "{v} is not allowed (false schema)"))
@@ -605,11 +457,11 @@ class _Emitter:
         if types is not None and (not isinstance(types, list) or not all(t in _TYPE_CHECKS for t in types)):
                 raise SchemaCompileError(f"bad type {obj['type']!r}")
         groups = {"str": self.group_str, "num": self.group_num, "obj": self.group_obj, "arr": self.group_arr}
-        sub: dict[str, _Writer] = {}
+        sub: dict[str, Writer] = {}
         for group, method in groups.items():
             if types is not None and not any(_GROUP_OF_TYPE.get(t) == group for t in types):
                 continue
-            gw = _Writer()
+            gw = Writer()
             method(gw, nid, obj, var, pexpr, ctx)
             if gw.lines:
                 sub[group] = gw
@@ -618,12 +470,12 @@ class _Emitter:
             names = ", ".join(repr(t) for t in types)
             only = _GROUP_OF_TYPE.get(types[0]) if len(types) == 1 else None
             if ctx.fast:
-                self.check(w, ctx, _not(cond), nid, "type", var, pexpr, "")
+                self.check(w, ctx, negate(cond), nid, "type", var, pexpr, "")
                 if only in sub:
                     w.splice(sub.pop(only))
             else:
                 msg = self.message(ctx, var, "{v} is not of type " + names)
-                with w.block(f"if {_not(cond)}:"):
+                with w.block(f"if {negate(cond)}:"):
                     self.fail(w, ctx, nid, "type", pexpr, msg)
                 if only in sub:
                     with w.block("else:"):
@@ -637,10 +489,10 @@ class _Emitter:
         self.applicators_any(w, nid, obj, var, pexpr, ctx)
 
     # type is handled in body(); enum/const here.
-    def kw_type(self, w: _Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
+    def kw_type(self, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
         return
 
-    def kw_enum(self, w: _Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
+    def kw_enum(self, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
         values = obj["enum"]
         if not isinstance(values, list):
             raise SchemaCompileError(f"enum must be an array, got {values!r}")
@@ -652,32 +504,32 @@ class _Emitter:
         if all(type(v) is str for v in values):
             ordered = sorted(set(values))
             if len(ordered) <= 4:
-                src = " or ".join(f"{var} == {_literal(v)}" for v in ordered)
-                cond = _not(f"isinstance({var}, str) and ({src})")
+                src = " or ".join(f"{var} == {literal(v)}" for v in ordered)
+                cond = negate(f"isinstance({var}, str) and ({src})")
             else:
-                name = self.constant("K", f"frozenset({_literal(tuple(ordered))})")
-                cond = _not(f"isinstance({var}, str) and {var} in {name}")
+                name = self.constant("K", f"frozenset({literal(tuple(ordered))})")
+                cond = negate(f"isinstance({var}, str) and {var} in {name}")
         else:
             self.helpers.add("_canon")
-            name = self.constant("K", f"frozenset(map(_canon, {_literal(values)}))")
+            name = self.constant("K", f"frozenset(map(_canon, {literal(values)}))")
             cond = f"_canon({var}) not in {name}"
         self.check(w, ctx, cond, nid, "enum", var, pexpr, text)
 
-    def kw_const(self, w: _Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
+    def kw_const(self, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
         if self.draft == "4":
             return
         value = obj["const"]
         if value is None or isinstance(value, bool):
             cond = f"{var} is not {value!r}"
         elif type(value) is str:
-            cond = _not(f"isinstance({var}, str) and {var} == {_literal(value)}")
+            cond = negate(f"isinstance({var}, str) and {var} == {literal(value)}")
         else:
             self.helpers.add("_canon")
-            name = self.constant("C", f"_canon({_literal(value)})")
+            name = self.constant("C", f"_canon({literal(value)})")
             cond = f"_canon({var}) != {name}"
         self.check(w, ctx, cond, nid, "const", var, pexpr, "{v} is not the expected value " + _short(value))
 
-    def group_str(self, w: _Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
+    def group_str(self, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
         if "minLength" in obj:
             n = _count(obj["minLength"], "minLength")
             self.check(w, ctx, f"len({var}) < {n}", nid, "minLength", var, pexpr,
@@ -704,7 +556,7 @@ class _Emitter:
         self.imports.add("import re")
         return self.constant("R", f"re.compile({translate(pattern)!r}).search")
 
-    def group_num(self, w: _Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
+    def group_num(self, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
         draft4 = self.draft == "4"
         for kw, op, word in (("minimum", "<", "less than"), ("maximum", ">", "greater than")):
             if kw not in obj:
@@ -739,7 +591,7 @@ class _Emitter:
             self.check(w, ctx, f"not {lo} <= {var} <= {hi}", nid, "format", var, pexpr,
                        f"{{v}} is not a valid {fmt!r} (range {lo} to {hi})")
 
-    def group_arr(self, w: _Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
+    def group_arr(self, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
         if "minItems" in obj:
             n = _count(obj["minItems"], "minItems")
             self.check(w, ctx, f"len({var}) < {n}", nid, "minItems", var, pexpr,
@@ -763,12 +615,12 @@ class _Emitter:
         if isinstance(prefix, list):
             holder = "items" if self.draft == "4" else "prefixItems"
             for j in range(len(prefix)):
-                sub = _Writer()
+                sub = Writer()
                 item = self.var("c")
                 self.apply(sub, self.child(nid, holder, str(j)), item, f"{pexpr} + ({j},)", ctx)
                 if sub.lines:
                     with w.block(f"if len({var}) > {j}:", collapse=True):
-                        if _uses(sub, item):
+                        if uses(sub, item):
                             w.line(f"{item} = {var}[{j}]")
                         w.splice(sub)
             offset = len(prefix)
@@ -781,7 +633,7 @@ class _Emitter:
                            f"array has more than {offset} items and {rest_key!r} is false")
             else:
                 item, idx = self.var("c"), self.var("i")
-                sub = _Writer()
+                sub = Writer()
                 self.apply(sub, rid, item, f"{pexpr} + ({idx},)", ctx)
                 if sub.lines:
                     if ctx.fast:
@@ -796,7 +648,7 @@ class _Emitter:
         if self.draft != "4" and "contains" in obj:
             self.contains(w, nid, obj, var, pexpr, ctx)
 
-    def contains(self, w: _Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
+    def contains(self, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
         lo = _count(obj.get("minContains", 1), "minContains")
         hi = obj.get("maxContains")
         item, hits = self.var("c"), self.var("n")
@@ -811,15 +663,15 @@ class _Emitter:
             self.check(w, ctx, f"{hits} > {hi}", nid, "maxContains", var, pexpr,
                        f"array has more than {hi} items matching 'contains'")
 
-    def group_obj(self, w: _Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
+    def group_obj(self, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
         required = obj.get("required")
         if isinstance(required, list) and required:
             if ctx.fast:
-                cond = " or ".join(f"{_literal(k)} not in {var}" for k in required)
+                cond = " or ".join(f"{literal(k)} not in {var}" for k in required)
                 self.check(w, ctx, cond, nid, "required", var, pexpr, "")
             else:
                 for name in required:
-                    self.check(w, ctx, f"{_literal(name)} not in {var}", nid, "required", var, pexpr,
+                    self.check(w, ctx, f"{literal(name)} not in {var}", nid, "required", var, pexpr,
                                f"{_short(name)} is a required property")
         for kw, word in (("minProperties", "fewer"), ("maxProperties", "more")):
             if kw in obj:
@@ -837,50 +689,50 @@ class _Emitter:
             for name, dep in (obj.get("dependentSchemas") or {}).items():
                 deps.append((name, dep, "dependentSchemas"))
         for name, dep, kw in deps:
-            sub = _Writer()
+            sub = Writer()
             if isinstance(dep, list):
                 for other in dep:
-                    self.check(sub, ctx, f"{_literal(other)} not in {var}", nid, kw, var, pexpr,
+                    self.check(sub, ctx, f"{literal(other)} not in {var}", nid, kw, var, pexpr,
                                f"{_short(other)} is required when {_short(name)} is present")
             else:
                 self.apply(sub, self.child(nid, kw, name), var, pexpr, ctx)
             if sub.lines:
-                with w.block(f"if {_literal(name)} in {var}:", collapse=True):
+                with w.block(f"if {literal(name)} in {var}:", collapse=True):
                     w.splice(sub)
         self.properties(w, nid, obj, var, pexpr, ctx)
         if self.draft != "4" and "unevaluatedProperties" in obj:
             key, item, seen = self.var("k"), self.var("c"), self.var("seen")
-            sub = _Writer()
+            sub = Writer()
             self.apply(sub, self.child(nid, "unevaluatedProperties"), item, f"{pexpr} + ({key},)", ctx)
             if sub.lines:
                 w.line(f"{seen} = {self.evaluated_function(nid)}({var})")
-                header = f"for {key}, {item} in {var}.items():" if _uses(sub, item) else f"for {key} in {var}:"
+                header = f"for {key}, {item} in {var}.items():" if uses(sub, item) else f"for {key} in {var}:"
                 with w.block(header), w.block(f"if {key} not in {seen}:"):
                     w.splice(sub)
         if self.draft != "4" and "propertyNames" in obj:
             key = self.var("k")
-            sub = _Writer()
+            sub = Writer()
             self.apply(sub, self.child(nid, "propertyNames"), key, pexpr, ctx)
             if sub.lines:
                 with w.block(f"for {key} in {var}:"):
                     w.splice(sub)
 
-    def properties(self, w: _Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
+    def properties(self, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
         props: dict[str, Any] = obj["properties"] if isinstance(obj.get("properties"), dict) else {}
         for name in props:
             pid = self.child(nid, "properties", name)
-            lit = _literal(name)
+            lit = literal(name)
             if ctx.request and self.is_read_only(pid):
                 with w.block(f"if {lit} in {var}:"):
                     self.fail(w, ctx, pid, "readOnly", f"{pexpr} + ({lit},)",
                               repr(f"{_short(name)} is read-only and must not be sent in a request"))
                 continue
             item = self.var("c")
-            sub = _Writer()
+            sub = Writer()
             self.apply(sub, pid, item, f"{pexpr} + ({lit},)", ctx)
             if sub.lines:
                 with w.block(f"if {lit} in {var}:", collapse=True):
-                    if _uses(sub, item):
+                    if uses(sub, item):
                         w.line(f"{item} = {var}[{lit}]")
                     w.splice(sub)
         patterns: dict[str, Any] = (
@@ -891,9 +743,9 @@ class _Emitter:
             return
         key, item = self.var("k"), self.var("c")
         regexes = {pat: self.regex(pat) for pat in patterns}
-        loop = _Writer()
+        loop = Writer()
         for pat in patterns:
-            sub = _Writer()
+            sub = Writer()
             self.apply(sub, self.child(nid, "patternProperties", pat), item, f"{pexpr} + ({key},)", ctx)
             if sub.lines:
                 with loop.block(f"if {regexes[pat]}({key}) is not None:", collapse=True):
@@ -901,7 +753,7 @@ class _Emitter:
         known = sorted(props)
         excluded = []
         if known:
-            excluded.append(f"{key} in {self.constant('K', f'frozenset({_literal(tuple(known))})')}")
+            excluded.append(f"{key} in {self.constant('K', f'frozenset({literal(tuple(known))})')}")
         excluded.extend(f"{regexes[pat]}({key}) is not None" for pat in patterns)
         if extra is not True:
             xid = self.child(nid, "additionalProperties")
@@ -909,7 +761,7 @@ class _Emitter:
             if self.obj(eff) is False and not ctx.fast:
                 names = self.var("extra")
                 if excluded:
-                    w.line(f"{names} = [{key} for {key} in {var} if {_not(' or '.join(excluded))}]")
+                    w.line(f"{names} = [{key} for {key} in {var} if {negate(' or '.join(excluded))}]")
                 else:
                     w.line(f"{names} = list({var})")
                 with w.block(f"if {names}:"):
@@ -921,25 +773,25 @@ class _Emitter:
                                f" + ' unexpected)'")
                     self.fail(w, ctx, nid, "additionalProperties", pexpr, msg)
             else:
-                sub = _Writer()
+                sub = Writer()
                 self.apply(sub, xid, item, f"{pexpr} + ({key},)", ctx)
                 if sub.lines:
                     if excluded:
-                        with loop.block(f"if {_not(' or '.join(excluded))}:", collapse=True):
+                        with loop.block(f"if {negate(' or '.join(excluded))}:", collapse=True):
                             loop.splice(sub)
                     else:
                         loop.splice(sub)
         if loop.lines:
-            if not _uses(loop, item):
+            if not uses(loop, item):
                 header = f"for {key} in {var}:"
-            elif not _uses(loop, key):
+            elif not uses(loop, key):
                 header = f"for {item} in {var}.values():"
             else:
                 header = f"for {key}, {item} in {var}.items():"
             with w.block(header):
                 w.splice(loop)
 
-    def applicators_any(self, w: _Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
+    def applicators_any(self, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
         ref = self.ref_of(obj)
         if ref is not None:
             target = self.resolve(nid)
@@ -950,7 +802,7 @@ class _Emitter:
         if isinstance(obj.get("anyOf"), list):
             tests = [self.test_expr(self.child(nid, "anyOf", str(j)), var, ctx) for j in range(len(obj["anyOf"]))]
             if "True" not in tests:
-                self.check(w, ctx, _not(" or ".join(tests) or "False"), nid, "anyOf", var, pexpr,
+                self.check(w, ctx, negate(" or ".join(tests) or "False"), nid, "anyOf", var, pexpr,
                            "{v} is not valid under any of the given schemas")
         if isinstance(obj.get("oneOf"), list):
             tests = [self.test_expr(self.child(nid, "oneOf", str(j)), var, ctx) for j in range(len(obj["oneOf"]))]
@@ -965,7 +817,7 @@ class _Emitter:
             self.check(w, ctx, test, nid, "not", var, pexpr, "{v} must not be valid under the 'not' schema")
         if self.draft != "4" and "if" in obj:
             test = self.test_expr(self.child(nid, "if"), var, ctx)
-            then_w, else_w = _Writer(), _Writer()
+            then_w, else_w = Writer(), Writer()
             if "then" in obj:
                 self.apply(then_w, self.child(nid, "then"), var, pexpr, ctx)
             if "else" in obj:
@@ -979,7 +831,7 @@ class _Emitter:
                 with w.block(f"if {test}:", collapse=True):
                     w.splice(then_w)
             elif else_w.lines:
-                with w.block(f"if {_not(test)}:", collapse=True):
+                with w.block(f"if {negate(test)}:", collapse=True):
                     w.splice(else_w)
 
     # -- module -----------------------------------------------------------------------------
@@ -1017,14 +869,14 @@ class _Emitter:
         """``def _uN(x)``: keys of dict ``x`` evaluated by node ``nid`` (own unevaluated* aside)."""
         obj = self.obj(nid)
         ctx = _Ctx(True, False, False)
-        w = _Writer()
+        w = Writer()
         with w.block(f"def {name}(x):"):
             if "additionalProperties" in obj:
                 w.line("return set(x)")
                 self.functions.append(w.render())
                 return
             props = sorted(obj.get("properties") or {})
-            w.line(f"s = {{k for k in {_literal(tuple(props))} if k in x}}" if props else "s = set()")
+            w.line(f"s = {{k for k in {literal(tuple(props))} if k in x}}" if props else "s = set()")
             for pat in obj.get("patternProperties") or {}:
                 w.line(f"s.update(k for k in x if {self.regex(pat)}(k) is not None)")
             if self.ref_of(obj) is not None:
@@ -1046,7 +898,7 @@ class _Emitter:
                     with w.block("else:"):
                         w.line(f"s |= {self.evaluated_expr(self.child(nid, 'else'), 'x')}")
             for dep in obj.get("dependentSchemas") or {}:
-                with w.block(f"if {_literal(dep)} in x:"):
+                with w.block(f"if {literal(dep)} in x:"):
                     w.line(f"s |= {self.evaluated_expr(self.child(nid, 'dependentSchemas', dep), 'x')}")
             w.line("return s")
         self.functions.append(w.render())

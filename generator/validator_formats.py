@@ -19,7 +19,6 @@ class Helper(NamedTuple):
 
 
 HELPERS: dict[str, Helper] = {
-    "_MISSING": Helper("_MISSING = object()\n"),
     "_r": Helper(
         '''
 def _r(value):

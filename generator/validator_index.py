@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin
 
 from generator.validator_metaschemas import METASCHEMAS
+from generator.validator_source import SchemaCompileError
 
 __all__ = ["SchemaIndex", "UnresolvableRefError", "join_uri"]
 
@@ -36,7 +37,7 @@ _LIST_KEYWORDS = ("allOf", "anyOf", "oneOf", "prefixItems", "items")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
-class UnresolvableRefError(ValueError):
+class UnresolvableRefError(SchemaCompileError):
     """A `$ref` that does not resolve inside the given document(s)."""
 
 

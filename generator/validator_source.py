@@ -1,0 +1,169 @@
+"""Helpers for writing Python source: a line writer, boolean-expression tidying, literals.
+
+Everything the validator emitter puts into generated code passes through here: indentation
+(:class:`Writer`), negation without needless parentheses (:func:`negate`, so the output is
+ruff-clean), and JSON values as ``repr`` literals of exact JSON types only (:func:`literal`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+__all__ = ["SchemaCompileError", "Writer", "group", "literal", "negate", "split_top", "uses", "wrapped"]
+
+
+class SchemaCompileError(ValueError):
+    """The schema cannot be compiled (bad keyword value, `$ref` cycle, unresolvable `$ref`...)."""
+
+
+class Writer:
+    """Lines with indentation levels; ``block`` indents, ``splice`` inserts another writer."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[int, str]] = []
+        self.level = 0
+
+    def line(self, text: str) -> None:
+        self.lines.append((self.level, text))
+
+    @contextmanager
+    def block(self, header: str, *, collapse: bool = False) -> Iterator[None]:
+        """An indented block; with ``collapse``, ``if A:`` around a lone ``if B:`` becomes one."""
+        self.line(header)
+        self.level += 1
+        start = len(self.lines)
+        yield
+        if len(self.lines) == start:
+            self.line("pass")
+        self.level -= 1
+        inner = self.lines[start:]
+        if (
+            collapse
+            and header.startswith("if ")
+            and inner[0][1].startswith("if ")
+            and all(level > self.level + 1 for level, _ in inner[1:])
+        ):
+            merged = f"if {group(header[3:-1])} and {group(inner[0][1][3:-1])}:"
+            self.lines[start - 1 : start + 1] = [(self.level, merged)]
+            self.lines[start:] = [(level - 1, text) for level, text in self.lines[start:]]
+
+    def text(self) -> str:
+        return "\n".join(text for _, text in self.lines)
+
+    def splice(self, other: Writer) -> None:
+        self.lines.extend((self.level + lvl, text) for lvl, text in other.lines)
+
+    def render(self) -> str:
+        return "".join("    " * lvl + text + "\n" for lvl, text in self.lines)
+
+
+def wrapped(expr: str) -> bool:
+    """True when ``expr`` is one parenthesised group (string literals skipped)."""
+    if not expr.startswith("("):
+        return False
+    depth, i, n = 0, 0, len(expr)
+    while i < n:
+        ch = expr[i]
+        if ch in "'\"":
+            i += 1
+            while i < n and expr[i] != ch:
+                i += 2 if expr[i] == "\\" else 1
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0 and i != n - 1:
+                return False
+        i += 1
+    return True
+
+
+def split_top(expr: str, sep: str) -> list[str]:
+    """Split ``expr`` at ``sep`` where it is outside brackets and string literals."""
+    parts, depth, i, n, last = [], 0, 0, len(expr), 0
+    while i < n:
+        ch = expr[i]
+        if ch in "'\"":
+            i += 1
+            while i < n and expr[i] != ch:
+                i += 2 if expr[i] == "\\" else 1
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif depth == 0 and expr.startswith(sep, i):
+            parts.append(expr[last:i])
+            i += len(sep)
+            last = i
+            continue
+        i += 1
+    parts.append(expr[last:])
+    return parts
+
+
+_INVERSE = (
+    (" is not ", " is "),
+    (" not in ", " in "),
+    (" is ", " is not "),
+    (" in ", " not in "),
+    (" != ", " == "),
+    (" == ", " != "),
+    (" <= ", " > "),
+    (" >= ", " < "),
+    (" < ", " >= "),
+    (" > ", " <= "),
+)
+
+
+def negate(expr: str) -> str:
+    """The negation of a generated boolean expression, without needless parentheses."""
+    if len(split_top(expr, " or ")) > 1 or len(split_top(expr, " and ")) > 1:
+        return f"not ({expr})"
+    if expr.startswith("not "):
+        return expr[4:]
+    for op, inverse in _INVERSE:
+        parts = split_top(expr, op)
+        if len(parts) == 2:
+            return parts[0] + inverse + parts[1]
+        if len(parts) > 2:
+            return f"not ({expr})"
+    return f"not {expr}"
+
+
+def group(expr: str) -> str:
+    """``expr`` safe as an operand of ``and``."""
+    return f"({expr})" if len(split_top(expr, " or ")) > 1 else expr
+
+
+def uses(w: Writer, name: str) -> bool:
+    return re.search(rf"\b{name}\b", w.text()) is not None
+
+
+_JSON_SCALARS = (str, int, float, bool, type(None))
+
+
+def literal(value: Any) -> str:
+    """Python source for a JSON value, via repr; only plain JSON types are accepted.
+
+    Exact types are required so that no ``__repr__`` from a str/dict subclass (or any other
+    object smuggled into a schema) can write into the generated source.
+    """
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        kind = type(item)
+        if kind is float and not math.isfinite(item):
+            raise SchemaCompileError(f"non-finite number {item!r} in schema")
+        if kind is dict:
+            if any(type(key) is not str for key in item):
+                raise SchemaCompileError("schema object keys must be strings")
+            todo.extend(item.values())
+        elif kind is list or kind is tuple:
+            todo.extend(item)
+        elif kind not in _JSON_SCALARS:
+            raise SchemaCompileError(f"not a JSON value in schema: {kind.__name__}")
+    return repr(value)
