@@ -36,6 +36,13 @@ class BuilderView:
 
 
 @dataclass(frozen=True)
+class CheckerView:
+    name: str
+    cache: str
+    body: str
+
+
+@dataclass(frozen=True)
 class ParserView:
     name: str
     operation_id: str  # literal
@@ -85,6 +92,7 @@ class RequestEmitter:
     def __init__(self, api: ir.Api) -> None:
         self.api = api
         self.patterns: dict[str, str] = {}  # Python regex source -> module constant name
+        self.checkers: dict[tuple[str, tuple[tuple[str, Any], ...]], CheckerView] = {}
         self.error_models = self._error_models()
 
     # -- shared ------------------------------------------------------------------------------
@@ -119,27 +127,48 @@ class RequestEmitter:
 
     # -- requests ----------------------------------------------------------------------------
 
-    def parameter_checks(self, p: ir.Parameter, op: ir.Operation) -> list[str]:
-        """Statements checking `p` (type first, then the spec's constraints); they leave its
-        wire text in `_t_<py_name>` (None when an optional parameter was not given)."""
+    def encoder(self, p: ir.Parameter) -> str:
+        """The runtime helper that turns checked wire text into what its location takes."""
+        if p.location == "path":
+            return "_raw_segment" if p.skip_url_encoding else "_segment"
+        if p.location == "query":
+            return "_raw_query" if p.skip_url_encoding else "_query_value"
+        return "_header_value"
+
+    def checker(self, p: ir.Parameter, op: ir.Operation) -> str:
+        """A module-level function checking a string parameter (type, then the spec's
+        constraints) and returning its encoded text; parameters checked alike share one. Its
+        results are remembered (bounded), so a value seen before costs one dict lookup."""
+        key = (self.encoder(p), p.type.constraints)
+        if key not in self.checkers:
+            i = len(self.checkers)
+            lines = [
+                "if value.__class__ is not str:",
+                "    raise _wrong_type(value, python_name, parameter, 'a string')",
+            ]
+            lines += self.constraint_checks(p, op, "value", "python_name, parameter")
+            lines.append(f"return _remember(_CACHE_{i}, value, {self.encoder(p)}(value, python_name, parameter))")
+            self.checkers[key] = CheckerView(f"_check_{i}", f"_CACHE_{i}", "\n".join(lines))
+        return self.checkers[key].name
+
+    def encoded(self, p: ir.Parameter, op: ir.Operation) -> list[str]:
+        """Statements that check `p` and leave its encoded text in `_e_<py_name>` (None when
+        an optional parameter was not given)."""
         v = p.py_name
         labels = f"{literal(v)}, {literal(p.wire_name)}"
-        t = p.type
-        lines: list[str] = []
-        text = f"_t_{v}"
-        if t.kind == "string":
-            # The common case inline: one class check, the value is its own text.
-            lines += [f"if {v}.__class__ is not str:", f"    raise _wrong_type({v}, {labels}, 'a string')"]
-        else:
-            lines.append(f"{text} = {_text_converter(t)}({v}, {labels})")
+        if p.type.kind == "string":
+            check = self.checker(p, op)
+            cache = check.replace("_check_", "_CACHE_")
+            expr = f"{v}.__class__ is str and {cache}.get({v}) or {check}({v}, {labels})"
+            if p.required:
+                return [f"_e_{v} = {expr}"]
+            return [f"_e_{v} = None if {v} is None else ({expr})"]
+        lines = [f"_t_{v} = {_text_converter(p.type)}({v}, {labels})"]
         lines += self.constraint_checks(p, op, v, labels)
+        lines.append(f"_e_{v} = {self.encoder(p)}(_t_{v}, {labels})")
         if p.required:
             return lines
-        if t.kind == "string" and len(lines) == 2:
-            return [f"if {v} is not None and {v}.__class__ is not str:", lines[1]]
-        if t.kind == "string":
-            return [f"if {v} is not None:"] + ["    " + line for line in lines]
-        return [f"if {v} is None:", f"    {text} = None", "else:"] + ["    " + line for line in lines]
+        return [f"if {v} is None:", f"    _e_{v} = None", "else:"] + ["    " + line for line in lines]
 
     def constraint_checks(self, p: ir.Parameter, op: ir.Operation, v: str, labels: str) -> list[str]:
         c = dict(p.type.constraints)
@@ -192,9 +221,13 @@ class RequestEmitter:
             if p.location == "body":
                 body_param = p
                 continue
-            labels = f"{literal(p.py_name)}, {literal(p.wire_name)}"
             if p.constant is not None and p.py_name != "api_version":
-                text_expr = literal(_constant_text(p.constant))
+                text = _constant_text(p.constant)
+                if p.location == "path" and not p.skip_url_encoding:
+                    text = quote(text, safe="")
+                elif p.location == "query" and not p.skip_url_encoding:
+                    text = quote(text, safe="")
+                value = literal(text)
             else:
                 annotation = _kind_annotation(api, p.type)
                 if p.py_name == "api_version":
@@ -203,24 +236,20 @@ class RequestEmitter:
                     signature_required.append(f"{p.py_name}: {annotation}")
                 else:
                     signature_optional.append(f"{p.py_name}: {annotation} | None = None")
-                lines += self.parameter_checks(p, op)
-                text_expr = p.py_name if p.type.kind == "string" else f"_t_{p.py_name}"
+                lines += self.encoded(p, op)
+                value = f"_e_{p.py_name}"
+            given = p.required or p.constant is not None
             if p.location == "path":
-                helper = "_raw_segment" if p.skip_url_encoding else "_segment"
-                path_values[p.wire_name] = f"{helper}({text_expr}, {labels})"
+                path_values[p.wire_name] = value
             elif p.location == "query":
-                key = quote(p.wire_name, safe=_QUERY_NAME_SAFE) + "="
-                value = f"_raw_query_value({text_expr}, {labels})" if p.skip_url_encoding else f"_query_value({text_expr})"
-                if p.required or p.constant is not None:
-                    query_required.append(f"{literal(key)} + {value}")
+                entry = f"{literal(quote(p.wire_name, safe=_QUERY_NAME_SAFE) + '=')} + {value}"
+                if given:
+                    query_required.append(entry)
                 else:
-                    query_optional.append((text_expr, f"{literal(key)} + {value}"))
+                    query_optional.append((value, entry))
             else:  # header
-                entry = f"_h[{literal(p.wire_name)}] = _header_value({text_expr}, {labels})"
-                if p.required or p.constant is not None:
-                    header_lines.append(entry)
-                else:
-                    header_lines += [f"if {text_expr} is not None:", "    " + entry]
+                entry = f"_h[{literal(p.wire_name)}] = {value}"
+                header_lines += [entry] if given else [f"if {value} is not None:", "    " + entry]
         # The URL: the static text of the path (percent-encoded where needed) and the segments.
         url_parts = ["_base(base_url)"]
         path = api.base_path.rstrip("/") + op.path
@@ -231,9 +260,7 @@ class RequestEmitter:
             else:
                 if chunk not in path_values:
                     raise ValueError(f"{op.source}: path placeholder {{{chunk}}} has no path parameter")
-                segment_var = f"_s{len([x for x in url_parts if x.startswith('_s')])}"
-                lines.append(f"{segment_var} = {path_values[chunk]}")
-                url_parts.append(segment_var)
+                url_parts.append(path_values[chunk])
         lines.append(f"_url = {' + '.join(url_parts)}")
         if query_required or query_optional:
             lines.append(f"_query = [{', '.join(query_required)}]")
@@ -424,6 +451,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         "requests.py.jinja",
         builders=builders,
         operations=[(b.operation_id, b.name) for b in builders],
+        checkers=list(emitter.checkers.values()),
         patterns=sorted(((name, literal(source)) for source, name in emitter.patterns.items()), key=lambda t: int(t[0].rsplit("_", 1)[1])),
         default_base_url=literal(api.scheme + "://" + api.host),
         exports=sorted(["API_VERSION", "OPERATIONS", "HttpRequest", "ParameterError", "follow_link"] + [b.name for b in builders], key=_export_key),

@@ -29,6 +29,34 @@ class Unset(enum.Enum):
 UNSET: Final = Unset.UNSET
 
 
+class DataclassFields:
+    """`__dataclass_fields__` of a generated model, built on first use.
+
+    The models are written out as the dataclasses they stand for; the `dataclasses.Field`
+    records that `fields()`, `asdict()` and `replace()` read are made only when something asks.
+    """
+
+    def __init__(self, required: tuple[str, ...]) -> None:
+        self.required = required
+
+    def __get__(self, obj: object, owner: type) -> dict[str, Any]:
+        import dataclasses
+
+        specs: list[Any] = []
+        for name, annotation in owner.__annotations__.items():
+            if name in self.required:
+                specs.append((name, annotation))
+            elif name == "additional_properties":
+                specs.append((name, annotation, dataclasses.field(default_factory=dict)))
+            else:
+                specs.append((name, annotation, dataclasses.field(default=UNSET)))
+        shadow = dataclasses.make_dataclass(owner.__name__, specs, kw_only=True, repr=False)
+        fields: dict[str, Any] = shadow.__dataclass_fields__  # type: ignore[attr-defined]
+        type.__setattr__(owner, "__dataclass_fields__", fields)
+        type.__setattr__(owner, "__dataclass_params__", shadow.__dataclass_params__)  # type: ignore[attr-defined]
+        return fields
+
+
 class DecodeError(ValueError):
     """A wire body that does not fit the model; `pointer` is where, as a JSON Pointer."""
 
@@ -153,4 +181,4 @@ def write_datetime(value: datetime) -> str:
     return text[:-6] + "Z" if value.utcoffset() is not None and text.endswith("+00:00") else text
 
 
-__all__ = ["UNSET", "DecodeError", "Unset", "WireDateTime", "timezone"]
+__all__ = ["UNSET", "DataclassFields", "DecodeError", "Unset", "WireDateTime", "timezone"]

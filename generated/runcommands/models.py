@@ -4,6 +4,10 @@
 # Do not edit: change the spec and run `specgen generate`.
 """Models: one dataclass per definition, one Enum per x-ms-enum.
 
+Each class is written out as the `@dataclass(kw_only=True, slots=True)` it stands for (`__init__`,
+`__eq__`, `__slots__`); `dataclasses.fields()`, `asdict()` and `replace()` work on them, while
+importing this module skips the decorator's cost, which dominated the import time.
+
 `Model.from_dict(wire)` and `model.to_dict()` round-trip every valid body exactly: fields never
 set are left out (UNSET is not None), unknown fields are kept in `additional_properties`,
 `to_dict(request=True)` leaves out read-only fields.
@@ -11,12 +15,12 @@ set are left out (UNSET is not None), unknown fields are kept in `additional_pro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from typing import Any
 
 from ._runtime import UNSET, DecodeError, Unset
+from ._runtime import DataclassFields as _DataclassFields
 from ._runtime import read_datetime as _read_datetime
 from ._runtime import read_enum as _read_enum
 from ._runtime import read_list as _read_list
@@ -118,22 +122,62 @@ def _in_StatusLevelTypes(value: Any) -> StatusLevelTypes:
 _KEYS_ApiError = frozenset(["code", "details", "innererror", "message", "target"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class ApiError:
     """Api error."""
 
-    details: list[ApiErrorBase] | None | Unset = UNSET
+    __slots__ = ("additional_properties", "code", "details", "innererror", "message", "target")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(())
+    __hash__ = None  # type: ignore[assignment]
+
+    details: list[ApiErrorBase] | None | Unset
     """The Api error details"""
-    innererror: InnerError | None | Unset = UNSET
+    innererror: InnerError | None | Unset
     """The Api inner error"""
-    code: str | None | Unset = UNSET
+    code: str | None | Unset
     """The error code."""
-    target: str | None | Unset = UNSET
+    target: str | None | Unset
     """The target of the particular error."""
-    message: str | None | Unset = UNSET
+    message: str | None | Unset
     """The error message."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        details: list[ApiErrorBase] | None | Unset = UNSET,
+        innererror: InnerError | None | Unset = UNSET,
+        code: str | None | Unset = UNSET,
+        target: str | None | Unset = UNSET,
+        message: str | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.details = details
+        self.innererror = innererror
+        self.code = code
+        self.target = target
+        self.message = message
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not ApiError:
+            return NotImplemented
+        return (
+            self.details,
+            self.innererror,
+            self.code,
+            self.target,
+            self.message,
+            self.additional_properties,
+        ) == (
+            other.details,
+            other.innererror,
+            other.code,
+            other.target,
+            other.message,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> ApiError:
@@ -223,18 +267,50 @@ class ApiError:
 _KEYS_ApiErrorBase = frozenset(["code", "message", "target"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class ApiErrorBase:
     """Api error base."""
 
-    code: str | None | Unset = UNSET
+    __slots__ = ("additional_properties", "code", "message", "target")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(())
+    __hash__ = None  # type: ignore[assignment]
+
+    code: str | None | Unset
     """The error code."""
-    target: str | None | Unset = UNSET
+    target: str | None | Unset
     """The target of the particular error."""
-    message: str | None | Unset = UNSET
+    message: str | None | Unset
     """The error message."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        code: str | None | Unset = UNSET,
+        target: str | None | Unset = UNSET,
+        message: str | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.code = code
+        self.target = target
+        self.message = message
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not ApiErrorBase:
+            return NotImplemented
+        return (
+            self.code,
+            self.target,
+            self.message,
+            self.additional_properties,
+        ) == (
+            other.code,
+            other.target,
+            other.message,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> ApiErrorBase:
@@ -300,14 +376,38 @@ class ApiErrorBase:
 _KEYS_CloudError = frozenset(["error"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class CloudError:
     """An error response from the Compute service."""
 
-    error: ApiError | None | Unset = UNSET
+    __slots__ = ("additional_properties", "error")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(())
+    __hash__ = None  # type: ignore[assignment]
+
+    error: ApiError | None | Unset
     """Api error."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        error: ApiError | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.error = error
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not CloudError:
+            return NotImplemented
+        return (
+            self.error,
+            self.additional_properties,
+        ) == (
+            other.error,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> CloudError:
@@ -356,16 +456,44 @@ class CloudError:
 _KEYS_InnerError = frozenset(["errordetail", "exceptiontype"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class InnerError:
     """Inner error details."""
 
-    exceptiontype: str | None | Unset = UNSET
+    __slots__ = ("additional_properties", "errordetail", "exceptiontype")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(())
+    __hash__ = None  # type: ignore[assignment]
+
+    exceptiontype: str | None | Unset
     """The exception type."""
-    errordetail: str | None | Unset = UNSET
+    errordetail: str | None | Unset
     """The internal error message or exception dump."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        exceptiontype: str | None | Unset = UNSET,
+        errordetail: str | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.exceptiontype = exceptiontype
+        self.errordetail = errordetail
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not InnerError:
+            return NotImplemented
+        return (
+            self.exceptiontype,
+            self.errordetail,
+            self.additional_properties,
+        ) == (
+            other.exceptiontype,
+            other.errordetail,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> InnerError:
@@ -422,22 +550,62 @@ class InnerError:
 _KEYS_InstanceViewStatus = frozenset(["code", "displayStatus", "level", "message", "time"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class InstanceViewStatus:
     """Instance view status."""
 
-    code: str | None | Unset = UNSET
+    __slots__ = ("additional_properties", "code", "display_status", "level", "message", "time")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(())
+    __hash__ = None  # type: ignore[assignment]
+
+    code: str | None | Unset
     """The status code."""
-    level: StatusLevelTypes | None | Unset = UNSET
+    level: StatusLevelTypes | None | Unset
     """The level code."""
-    display_status: str | None | Unset = UNSET
+    display_status: str | None | Unset
     """The short localizable label for the status. Wire name: `displayStatus`."""
-    message: str | None | Unset = UNSET
+    message: str | None | Unset
     """The detailed status message, including for alerts and error messages."""
-    time: datetime | None | Unset = UNSET
+    time: datetime | None | Unset
     """The time of the status."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        code: str | None | Unset = UNSET,
+        level: StatusLevelTypes | None | Unset = UNSET,
+        display_status: str | None | Unset = UNSET,
+        message: str | None | Unset = UNSET,
+        time: datetime | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.code = code
+        self.level = level
+        self.display_status = display_status
+        self.message = message
+        self.time = time
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not InstanceViewStatus:
+            return NotImplemented
+        return (
+            self.code,
+            self.level,
+            self.display_status,
+            self.message,
+            self.time,
+            self.additional_properties,
+        ) == (
+            other.code,
+            other.level,
+            other.display_status,
+            other.message,
+            other.time,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> InstanceViewStatus:
@@ -527,20 +695,56 @@ class InstanceViewStatus:
 _KEYS_Resource = frozenset(["id", "name", "systemData", "type"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class Resource:
     """Common fields that are returned in the response for all Azure Resource Manager resources"""
 
-    id: str | None | Unset = UNSET
+    __slots__ = ("additional_properties", "id", "name", "system_data", "type")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(())
+    __hash__ = None  # type: ignore[assignment]
+
+    id: str | None | Unset
     """Fully qualified resource ID for the resource. Ex - /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName} Read-only: kept when parsing, left out of request bodies."""
-    name: str | None | Unset = UNSET
+    name: str | None | Unset
     """The name of the resource Read-only: kept when parsing, left out of request bodies."""
-    type: str | None | Unset = UNSET
+    type: str | None | Unset
     """The type of the resource. E.g. \"Microsoft.Compute/virtualMachines\" or \"Microsoft.Storage/storageAccounts\" Read-only: kept when parsing, left out of request bodies."""
-    system_data: SystemData | None | Unset = UNSET
+    system_data: SystemData | None | Unset
     """Azure Resource Manager metadata containing createdBy and modifiedBy information. Wire name: `systemData`. Read-only: kept when parsing, left out of request bodies."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        id: str | None | Unset = UNSET,
+        name: str | None | Unset = UNSET,
+        type: str | None | Unset = UNSET,
+        system_data: SystemData | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.type = type
+        self.system_data = system_data
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Resource:
+            return NotImplemented
+        return (
+            self.id,
+            self.name,
+            self.type,
+            self.system_data,
+            self.additional_properties,
+        ) == (
+            other.id,
+            other.name,
+            other.type,
+            other.system_data,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> Resource:
@@ -620,9 +824,24 @@ _KEYS_RunCommandDocument = frozenset(
 )
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class RunCommandDocument:
     """Describes the properties of a Run Command."""
+
+    __slots__ = (
+        "additional_properties",
+        "description",
+        "id",
+        "label",
+        "os_type",
+        "parameters",
+        "schema",
+        "script",
+    )
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(
+        ("schema", "id", "os_type", "label", "description", "script")
+    )
+    __hash__ = None  # type: ignore[assignment]
 
     schema: str
     """The VM run command schema. Wire name: `$schema`."""
@@ -636,10 +855,54 @@ class RunCommandDocument:
     """The VM run command description."""
     script: list[str]
     """The script to be executed."""
-    parameters: list[RunCommandParameterDefinition] | None | Unset = UNSET
+    parameters: list[RunCommandParameterDefinition] | None | Unset
     """The parameters used by the script."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        schema: str,
+        id: str,
+        os_type: OperatingSystemTypes,
+        label: str,
+        description: str,
+        script: list[str],
+        parameters: list[RunCommandParameterDefinition] | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.schema = schema
+        self.id = id
+        self.os_type = os_type
+        self.label = label
+        self.description = description
+        self.script = script
+        self.parameters = parameters
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not RunCommandDocument:
+            return NotImplemented
+        return (
+            self.schema,
+            self.id,
+            self.os_type,
+            self.label,
+            self.description,
+            self.script,
+            self.parameters,
+            self.additional_properties,
+        ) == (
+            other.schema,
+            other.id,
+            other.os_type,
+            other.label,
+            other.description,
+            other.script,
+            other.parameters,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> RunCommandDocument:
@@ -750,9 +1013,13 @@ class RunCommandDocument:
 _KEYS_RunCommandDocumentBase = frozenset(["$schema", "description", "id", "label", "osType"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class RunCommandDocumentBase:
     """Describes the properties of a Run Command metadata."""
+
+    __slots__ = ("additional_properties", "description", "id", "label", "os_type", "schema")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(("schema", "id", "os_type", "label", "description"))
+    __hash__ = None  # type: ignore[assignment]
 
     schema: str
     """The VM run command schema. Wire name: `$schema`."""
@@ -764,8 +1031,44 @@ class RunCommandDocumentBase:
     """The VM run command label."""
     description: str
     """The VM run command description."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        schema: str,
+        id: str,
+        os_type: OperatingSystemTypes,
+        label: str,
+        description: str,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.schema = schema
+        self.id = id
+        self.os_type = os_type
+        self.label = label
+        self.description = description
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not RunCommandDocumentBase:
+            return NotImplemented
+        return (
+            self.schema,
+            self.id,
+            self.os_type,
+            self.label,
+            self.description,
+            self.additional_properties,
+        ) == (
+            other.schema,
+            other.id,
+            other.os_type,
+            other.label,
+            other.description,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> RunCommandDocumentBase:
@@ -855,18 +1158,50 @@ class RunCommandDocumentBase:
 _KEYS_RunCommandInput = frozenset(["commandId", "parameters", "script"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class RunCommandInput:
     """Capture Virtual Machine parameters."""
 
+    __slots__ = ("additional_properties", "command_id", "parameters", "script")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(("command_id",))
+    __hash__ = None  # type: ignore[assignment]
+
     command_id: str
     """The run command id. Wire name: `commandId`."""
-    script: list[str] | None | Unset = UNSET
+    script: list[str] | None | Unset
     """Optional. The script to be executed.  When this value is given, the given script will override the default script of the command."""
-    parameters: list[RunCommandInputParameter] | None | Unset = UNSET
+    parameters: list[RunCommandInputParameter] | None | Unset
     """The run command parameters."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        command_id: str,
+        script: list[str] | None | Unset = UNSET,
+        parameters: list[RunCommandInputParameter] | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.command_id = command_id
+        self.script = script
+        self.parameters = parameters
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not RunCommandInput:
+            return NotImplemented
+        return (
+            self.command_id,
+            self.script,
+            self.parameters,
+            self.additional_properties,
+        ) == (
+            other.command_id,
+            other.script,
+            other.parameters,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> RunCommandInput:
@@ -938,16 +1273,44 @@ class RunCommandInput:
 _KEYS_RunCommandInputParameter = frozenset(["name", "value"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class RunCommandInputParameter:
     """Describes the properties of a run command parameter."""
+
+    __slots__ = ("additional_properties", "name", "value")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(("name", "value"))
+    __hash__ = None  # type: ignore[assignment]
 
     name: str
     """The run command parameter name."""
     value: str
     """The run command parameter value."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        value: str,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.name = name
+        self.value = value
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not RunCommandInputParameter:
+            return NotImplemented
+        return (
+            self.name,
+            self.value,
+            self.additional_properties,
+        ) == (
+            other.name,
+            other.value,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> RunCommandInputParameter:
@@ -1008,16 +1371,44 @@ class RunCommandInputParameter:
 _KEYS_RunCommandListResult = frozenset(["nextLink", "value"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class RunCommandListResult:
     """The List Virtual Machine operation response."""
 
+    __slots__ = ("additional_properties", "next_link", "value")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(("value",))
+    __hash__ = None  # type: ignore[assignment]
+
     value: list[RunCommandDocumentBase]
     """The list of virtual machine run commands."""
-    next_link: str | None | Unset = UNSET
+    next_link: str | None | Unset
     """The uri to fetch the next page of run commands. Call ListNext() with this to fetch the next page of run commands. Wire name: `nextLink`."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        value: list[RunCommandDocumentBase],
+        next_link: str | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.value = value
+        self.next_link = next_link
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not RunCommandListResult:
+            return NotImplemented
+        return (
+            self.value,
+            self.next_link,
+            self.additional_properties,
+        ) == (
+            other.value,
+            other.next_link,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> RunCommandListResult:
@@ -1076,16 +1467,44 @@ class RunCommandListResult:
 _KEYS_RunCommandManagedIdentity = frozenset(["clientId", "objectId"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class RunCommandManagedIdentity:
     """Contains clientId or objectId (use only one, not both) of a user-assigned managed identity that has access to storage blob used in Run Command. Use an empty RunCommandManagedIdentity object in case of system-assigned identity. Make sure the Azure storage blob exists in case of scriptUri, and managed identity has been given access to blob's container with 'Storage Blob Data Reader' role assignment with scriptUri blob and 'Storage Blob Data Contributor' for Append blobs(outputBlobUri, errorBlobUri). In case of user assigned identity, make sure you add it under VM's identity. For more info on managed identity and Run Command, refer https://aka.ms/ManagedIdentity and https://aka.ms/RunCommandManaged."""
 
-    client_id: str | None | Unset = UNSET
+    __slots__ = ("additional_properties", "client_id", "object_id")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(())
+    __hash__ = None  # type: ignore[assignment]
+
+    client_id: str | None | Unset
     """Client Id (GUID value) of the user-assigned managed identity. ObjectId should not be used if this is provided. Wire name: `clientId`."""
-    object_id: str | None | Unset = UNSET
+    object_id: str | None | Unset
     """Object Id (GUID value) of the user-assigned managed identity. ClientId should not be used if this is provided. Wire name: `objectId`."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        client_id: str | None | Unset = UNSET,
+        object_id: str | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.client_id = client_id
+        self.object_id = object_id
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not RunCommandManagedIdentity:
+            return NotImplemented
+        return (
+            self.client_id,
+            self.object_id,
+            self.additional_properties,
+        ) == (
+            other.client_id,
+            other.object_id,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> RunCommandManagedIdentity:
@@ -1146,20 +1565,56 @@ class RunCommandManagedIdentity:
 _KEYS_RunCommandParameterDefinition = frozenset(["defaultValue", "name", "required", "type"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class RunCommandParameterDefinition:
     """Describes the properties of a run command parameter."""
+
+    __slots__ = ("additional_properties", "default_value", "name", "required", "type")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(("name", "type"))
+    __hash__ = None  # type: ignore[assignment]
 
     name: str
     """The run command parameter name."""
     type: str
     """The run command parameter type."""
-    default_value: str | None | Unset = UNSET
+    default_value: str | None | Unset
     """The run command parameter default value. Wire name: `defaultValue`."""
-    required: bool | None | Unset = UNSET
+    required: bool | None | Unset
     """The run command parameter required."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        type: str,
+        default_value: str | None | Unset = UNSET,
+        required: bool | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.name = name
+        self.type = type
+        self.default_value = default_value
+        self.required = required
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not RunCommandParameterDefinition:
+            return NotImplemented
+        return (
+            self.name,
+            self.type,
+            self.default_value,
+            self.required,
+            self.additional_properties,
+        ) == (
+            other.name,
+            other.type,
+            other.default_value,
+            other.required,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> RunCommandParameterDefinition:
@@ -1238,14 +1693,38 @@ class RunCommandParameterDefinition:
 _KEYS_RunCommandResult = frozenset(["value"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class RunCommandResult:
     """The RunCommandResult model."""
 
-    value: list[InstanceViewStatus] | None | Unset = UNSET
+    __slots__ = ("additional_properties", "value")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(())
+    __hash__ = None  # type: ignore[assignment]
+
+    value: list[InstanceViewStatus] | None | Unset
     """Run command operation response."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        value: list[InstanceViewStatus] | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.value = value
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not RunCommandResult:
+            return NotImplemented
+        return (
+            self.value,
+            self.additional_properties,
+        ) == (
+            other.value,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> RunCommandResult:
@@ -1305,24 +1784,76 @@ _KEYS_SystemData = frozenset(
 )
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class SystemData:
     """Metadata pertaining to creation and last modification of the resource."""
 
-    created_by: str | None | Unset = UNSET
+    __slots__ = (
+        "additional_properties",
+        "created_at",
+        "created_by",
+        "created_by_type",
+        "last_modified_at",
+        "last_modified_by",
+        "last_modified_by_type",
+    )
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(())
+    __hash__ = None  # type: ignore[assignment]
+
+    created_by: str | None | Unset
     """The identity that created the resource. Wire name: `createdBy`."""
-    created_by_type: CreatedByType | str | None | Unset = UNSET
+    created_by_type: CreatedByType | str | None | Unset
     """The type of identity that created the resource. Wire name: `createdByType`."""
-    created_at: datetime | None | Unset = UNSET
+    created_at: datetime | None | Unset
     """The timestamp of resource creation (UTC). Wire name: `createdAt`."""
-    last_modified_by: str | None | Unset = UNSET
+    last_modified_by: str | None | Unset
     """The identity that last modified the resource. Wire name: `lastModifiedBy`."""
-    last_modified_by_type: CreatedByType | str | None | Unset = UNSET
+    last_modified_by_type: CreatedByType | str | None | Unset
     """The type of identity that last modified the resource. Wire name: `lastModifiedByType`."""
-    last_modified_at: datetime | None | Unset = UNSET
+    last_modified_at: datetime | None | Unset
     """The timestamp of resource last modification (UTC) Wire name: `lastModifiedAt`."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        created_by: str | None | Unset = UNSET,
+        created_by_type: CreatedByType | str | None | Unset = UNSET,
+        created_at: datetime | None | Unset = UNSET,
+        last_modified_by: str | None | Unset = UNSET,
+        last_modified_by_type: CreatedByType | str | None | Unset = UNSET,
+        last_modified_at: datetime | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.created_by = created_by
+        self.created_by_type = created_by_type
+        self.created_at = created_at
+        self.last_modified_by = last_modified_by
+        self.last_modified_by_type = last_modified_by_type
+        self.last_modified_at = last_modified_at
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not SystemData:
+            return NotImplemented
+        return (
+            self.created_by,
+            self.created_by_type,
+            self.created_at,
+            self.last_modified_by,
+            self.last_modified_by_type,
+            self.last_modified_at,
+            self.additional_properties,
+        ) == (
+            other.created_by,
+            other.created_by_type,
+            other.created_at,
+            other.last_modified_by,
+            other.last_modified_by_type,
+            other.last_modified_at,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> SystemData:
@@ -1437,24 +1968,68 @@ class SystemData:
 _KEYS_TrackedResource = frozenset(["id", "location", "name", "systemData", "tags", "type"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class TrackedResource:
     """The resource model definition for an Azure Resource Manager tracked top level resource which has 'tags' and a 'location'"""
 
+    __slots__ = ("additional_properties", "id", "location", "name", "system_data", "tags", "type")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(("location",))
+    __hash__ = None  # type: ignore[assignment]
+
     location: str
     """The geo-location where the resource lives"""
-    id: str | None | Unset = UNSET
+    id: str | None | Unset
     """Fully qualified resource ID for the resource. Ex - /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName} Read-only: kept when parsing, left out of request bodies."""
-    name: str | None | Unset = UNSET
+    name: str | None | Unset
     """The name of the resource Read-only: kept when parsing, left out of request bodies."""
-    type: str | None | Unset = UNSET
+    type: str | None | Unset
     """The type of the resource. E.g. \"Microsoft.Compute/virtualMachines\" or \"Microsoft.Storage/storageAccounts\" Read-only: kept when parsing, left out of request bodies."""
-    system_data: SystemData | None | Unset = UNSET
+    system_data: SystemData | None | Unset
     """Azure Resource Manager metadata containing createdBy and modifiedBy information. Wire name: `systemData`. Read-only: kept when parsing, left out of request bodies."""
-    tags: dict[str, str] | None | Unset = UNSET
+    tags: dict[str, str] | None | Unset
     """Resource tags."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        location: str,
+        id: str | None | Unset = UNSET,
+        name: str | None | Unset = UNSET,
+        type: str | None | Unset = UNSET,
+        system_data: SystemData | None | Unset = UNSET,
+        tags: dict[str, str] | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.location = location
+        self.id = id
+        self.name = name
+        self.type = type
+        self.system_data = system_data
+        self.tags = tags
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not TrackedResource:
+            return NotImplemented
+        return (
+            self.id,
+            self.name,
+            self.type,
+            self.system_data,
+            self.tags,
+            self.location,
+            self.additional_properties,
+        ) == (
+            other.id,
+            other.name,
+            other.type,
+            other.system_data,
+            other.tags,
+            other.location,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> TrackedResource:
@@ -1551,14 +2126,38 @@ class TrackedResource:
 _KEYS_UpdateResource = frozenset(["tags"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class UpdateResource:
     """The Update Resource model definition."""
 
-    tags: dict[str, str] | None | Unset = UNSET
+    __slots__ = ("additional_properties", "tags")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(())
+    __hash__ = None  # type: ignore[assignment]
+
+    tags: dict[str, str] | None | Unset
     """Resource tags"""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        tags: dict[str, str] | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.tags = tags
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not UpdateResource:
+            return NotImplemented
+        return (
+            self.tags,
+            self.additional_properties,
+        ) == (
+            other.tags,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> UpdateResource:
@@ -1609,26 +2208,83 @@ _KEYS_VirtualMachineRunCommand = frozenset(
 )
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class VirtualMachineRunCommand:
     """Describes a Virtual Machine run command."""
 
+    __slots__ = (
+        "additional_properties",
+        "id",
+        "location",
+        "name",
+        "properties",
+        "system_data",
+        "tags",
+        "type",
+    )
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(("location",))
+    __hash__ = None  # type: ignore[assignment]
+
     location: str
     """The geo-location where the resource lives"""
-    id: str | None | Unset = UNSET
+    id: str | None | Unset
     """Fully qualified resource ID for the resource. Ex - /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName} Read-only: kept when parsing, left out of request bodies."""
-    name: str | None | Unset = UNSET
+    name: str | None | Unset
     """The name of the resource Read-only: kept when parsing, left out of request bodies."""
-    type: str | None | Unset = UNSET
+    type: str | None | Unset
     """The type of the resource. E.g. \"Microsoft.Compute/virtualMachines\" or \"Microsoft.Storage/storageAccounts\" Read-only: kept when parsing, left out of request bodies."""
-    system_data: SystemData | None | Unset = UNSET
+    system_data: SystemData | None | Unset
     """Azure Resource Manager metadata containing createdBy and modifiedBy information. Wire name: `systemData`. Read-only: kept when parsing, left out of request bodies."""
-    tags: dict[str, str] | None | Unset = UNSET
+    tags: dict[str, str] | None | Unset
     """Resource tags."""
-    properties: VirtualMachineRunCommandProperties | None | Unset = UNSET
+    properties: VirtualMachineRunCommandProperties | None | Unset
     """Describes the properties of a Virtual Machine run command."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        location: str,
+        id: str | None | Unset = UNSET,
+        name: str | None | Unset = UNSET,
+        type: str | None | Unset = UNSET,
+        system_data: SystemData | None | Unset = UNSET,
+        tags: dict[str, str] | None | Unset = UNSET,
+        properties: VirtualMachineRunCommandProperties | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.location = location
+        self.id = id
+        self.name = name
+        self.type = type
+        self.system_data = system_data
+        self.tags = tags
+        self.properties = properties
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not VirtualMachineRunCommand:
+            return NotImplemented
+        return (
+            self.id,
+            self.name,
+            self.type,
+            self.system_data,
+            self.tags,
+            self.location,
+            self.properties,
+            self.additional_properties,
+        ) == (
+            other.id,
+            other.name,
+            other.type,
+            other.system_data,
+            other.tags,
+            other.location,
+            other.properties,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommand:
@@ -1936,28 +2592,90 @@ _KEYS_VirtualMachineRunCommandInstanceView = frozenset(
 )
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class VirtualMachineRunCommandInstanceView:
     """The instance view of a virtual machine run command."""
 
-    execution_state: ExecutionState | str | None | Unset = UNSET
+    __slots__ = (
+        "additional_properties",
+        "end_time",
+        "error",
+        "execution_message",
+        "execution_state",
+        "exit_code",
+        "output",
+        "start_time",
+        "statuses",
+    )
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(())
+    __hash__ = None  # type: ignore[assignment]
+
+    execution_state: ExecutionState | str | None | Unset
     """Script execution status. Wire name: `executionState`."""
-    execution_message: str | None | Unset = UNSET
+    execution_message: str | None | Unset
     """Communicate script configuration errors or execution messages. Wire name: `executionMessage`."""
-    exit_code: int | None | Unset = UNSET
+    exit_code: int | None | Unset
     """Exit code returned from script execution. Wire name: `exitCode`."""
-    output: str | None | Unset = UNSET
+    output: str | None | Unset
     """Script output stream."""
-    error: str | None | Unset = UNSET
+    error: str | None | Unset
     """Script error stream."""
-    start_time: datetime | None | Unset = UNSET
+    start_time: datetime | None | Unset
     """Script start time. Wire name: `startTime`."""
-    end_time: datetime | None | Unset = UNSET
+    end_time: datetime | None | Unset
     """Script end time. Wire name: `endTime`."""
-    statuses: list[InstanceViewStatus] | None | Unset = UNSET
+    statuses: list[InstanceViewStatus] | None | Unset
     """The resource status information."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        execution_state: ExecutionState | str | None | Unset = UNSET,
+        execution_message: str | None | Unset = UNSET,
+        exit_code: int | None | Unset = UNSET,
+        output: str | None | Unset = UNSET,
+        error: str | None | Unset = UNSET,
+        start_time: datetime | None | Unset = UNSET,
+        end_time: datetime | None | Unset = UNSET,
+        statuses: list[InstanceViewStatus] | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.execution_state = execution_state
+        self.execution_message = execution_message
+        self.exit_code = exit_code
+        self.output = output
+        self.error = error
+        self.start_time = start_time
+        self.end_time = end_time
+        self.statuses = statuses
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not VirtualMachineRunCommandInstanceView:
+            return NotImplemented
+        return (
+            self.execution_state,
+            self.execution_message,
+            self.exit_code,
+            self.output,
+            self.error,
+            self.start_time,
+            self.end_time,
+            self.statuses,
+            self.additional_properties,
+        ) == (
+            other.execution_state,
+            other.execution_message,
+            other.exit_code,
+            other.output,
+            other.error,
+            other.start_time,
+            other.end_time,
+            other.statuses,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandInstanceView:
@@ -2103,40 +2821,132 @@ _KEYS_VirtualMachineRunCommandProperties = frozenset(
 )
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class VirtualMachineRunCommandProperties:
     """Describes the properties of a Virtual Machine run command."""
 
-    source: VirtualMachineRunCommandScriptSource | None | Unset = UNSET
+    __slots__ = (
+        "additional_properties",
+        "async_execution",
+        "error_blob_managed_identity",
+        "error_blob_uri",
+        "instance_view",
+        "output_blob_managed_identity",
+        "output_blob_uri",
+        "parameters",
+        "protected_parameters",
+        "provisioning_state",
+        "run_as_password",
+        "run_as_user",
+        "source",
+        "timeout_in_seconds",
+        "treat_failure_as_deployment_failure",
+    )
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(())
+    __hash__ = None  # type: ignore[assignment]
+
+    source: VirtualMachineRunCommandScriptSource | None | Unset
     """The source of the run command script."""
-    parameters: list[RunCommandInputParameter] | None | Unset = UNSET
+    parameters: list[RunCommandInputParameter] | None | Unset
     """The parameters used by the script."""
-    protected_parameters: list[RunCommandInputParameter] | None | Unset = UNSET
+    protected_parameters: list[RunCommandInputParameter] | None | Unset
     """The parameters used by the script. Wire name: `protectedParameters`. Secret: never shown in repr() or messages."""
-    async_execution: bool | None | Unset = UNSET
+    async_execution: bool | None | Unset
     """Optional. If set to true, provisioning will complete as soon as the script starts and will not wait for script to complete. Wire name: `asyncExecution`."""
-    run_as_user: str | None | Unset = UNSET
+    run_as_user: str | None | Unset
     """Specifies the user account on the VM when executing the run command. Wire name: `runAsUser`."""
-    run_as_password: str | None | Unset = UNSET
+    run_as_password: str | None | Unset
     """Specifies the user account password on the VM when executing the run command. Wire name: `runAsPassword`. Secret: never shown in repr() or messages."""
-    timeout_in_seconds: int | None | Unset = UNSET
+    timeout_in_seconds: int | None | Unset
     """The timeout in seconds to execute the run command. Wire name: `timeoutInSeconds`."""
-    output_blob_uri: str | None | Unset = UNSET
+    output_blob_uri: str | None | Unset
     """Specifies the Azure storage blob where script output stream will be uploaded. Use a SAS URI with read, append, create, write access OR use managed identity to provide the VM access to the blob. Refer outputBlobManagedIdentity parameter. Wire name: `outputBlobUri`."""
-    error_blob_uri: str | None | Unset = UNSET
+    error_blob_uri: str | None | Unset
     """Specifies the Azure storage blob where script error stream will be uploaded. Use a SAS URI with read, append, create, write access OR use managed identity to provide the VM access to the blob. Refer errorBlobManagedIdentity parameter. Wire name: `errorBlobUri`."""
-    output_blob_managed_identity: RunCommandManagedIdentity | None | Unset = UNSET
+    output_blob_managed_identity: RunCommandManagedIdentity | None | Unset
     """User-assigned managed identity that has access to outputBlobUri storage blob. Use an empty object in case of system-assigned identity. Make sure managed identity has been given access to blob's container with 'Storage Blob Data Contributor' role assignment. In case of user-assigned identity, make sure you add it under VM's identity. For more info on managed identity and Run Command, refer https://aka.ms/ManagedIdentity and https://aka.ms/RunCommandManaged Wire name: `outputBlobManagedIdentity`."""
-    error_blob_managed_identity: RunCommandManagedIdentity | None | Unset = UNSET
+    error_blob_managed_identity: RunCommandManagedIdentity | None | Unset
     """User-assigned managed identity that has access to errorBlobUri storage blob. Use an empty object in case of system-assigned identity. Make sure managed identity has been given access to blob's container with 'Storage Blob Data Contributor' role assignment. In case of user-assigned identity, make sure you add it under VM's identity. For more info on managed identity and Run Command, refer https://aka.ms/ManagedIdentity and https://aka.ms/RunCommandManaged Wire name: `errorBlobManagedIdentity`."""
-    provisioning_state: str | None | Unset = UNSET
+    provisioning_state: str | None | Unset
     """The provisioning state, which only appears in the response. If treatFailureAsDeploymentFailure set to true, any failure in the script will fail the deployment and ProvisioningState will be marked as Failed. If treatFailureAsDeploymentFailure set to false, ProvisioningState would only reflect whether the run command was run or not by the extensions platform, it would not indicate whether script failed in case of script failures. See instance view of run command in case of script failures to see executionMessage, output, error: https://aka.ms/runcommandmanaged#get-execution-status-and-results Wire name: `provisioningState`. Read-only: kept when parsing, left out of request bodies."""
-    instance_view: VirtualMachineRunCommandInstanceView | None | Unset = UNSET
+    instance_view: VirtualMachineRunCommandInstanceView | None | Unset
     """The virtual machine run command instance view. Wire name: `instanceView`. Read-only: kept when parsing, left out of request bodies."""
-    treat_failure_as_deployment_failure: bool | None | Unset = UNSET
+    treat_failure_as_deployment_failure: bool | None | Unset
     """Optional. If set to true, any failure in the script will fail the deployment and ProvisioningState will be marked as Failed. If set to false, ProvisioningState would only reflect whether the run command was run or not by the extensions platform, it would not indicate whether script failed in case of script failures. See instance view of run command in case of script failures to see executionMessage, output, error: https://aka.ms/runcommandmanaged#get-execution-status-and-results Wire name: `treatFailureAsDeploymentFailure`."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        source: VirtualMachineRunCommandScriptSource | None | Unset = UNSET,
+        parameters: list[RunCommandInputParameter] | None | Unset = UNSET,
+        protected_parameters: list[RunCommandInputParameter] | None | Unset = UNSET,
+        async_execution: bool | None | Unset = UNSET,
+        run_as_user: str | None | Unset = UNSET,
+        run_as_password: str | None | Unset = UNSET,
+        timeout_in_seconds: int | None | Unset = UNSET,
+        output_blob_uri: str | None | Unset = UNSET,
+        error_blob_uri: str | None | Unset = UNSET,
+        output_blob_managed_identity: RunCommandManagedIdentity | None | Unset = UNSET,
+        error_blob_managed_identity: RunCommandManagedIdentity | None | Unset = UNSET,
+        provisioning_state: str | None | Unset = UNSET,
+        instance_view: VirtualMachineRunCommandInstanceView | None | Unset = UNSET,
+        treat_failure_as_deployment_failure: bool | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.source = source
+        self.parameters = parameters
+        self.protected_parameters = protected_parameters
+        self.async_execution = async_execution
+        self.run_as_user = run_as_user
+        self.run_as_password = run_as_password
+        self.timeout_in_seconds = timeout_in_seconds
+        self.output_blob_uri = output_blob_uri
+        self.error_blob_uri = error_blob_uri
+        self.output_blob_managed_identity = output_blob_managed_identity
+        self.error_blob_managed_identity = error_blob_managed_identity
+        self.provisioning_state = provisioning_state
+        self.instance_view = instance_view
+        self.treat_failure_as_deployment_failure = treat_failure_as_deployment_failure
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not VirtualMachineRunCommandProperties:
+            return NotImplemented
+        return (
+            self.source,
+            self.parameters,
+            self.protected_parameters,
+            self.async_execution,
+            self.run_as_user,
+            self.run_as_password,
+            self.timeout_in_seconds,
+            self.output_blob_uri,
+            self.error_blob_uri,
+            self.output_blob_managed_identity,
+            self.error_blob_managed_identity,
+            self.provisioning_state,
+            self.instance_view,
+            self.treat_failure_as_deployment_failure,
+            self.additional_properties,
+        ) == (
+            other.source,
+            other.parameters,
+            other.protected_parameters,
+            other.async_execution,
+            other.run_as_user,
+            other.run_as_password,
+            other.timeout_in_seconds,
+            other.output_blob_uri,
+            other.error_blob_uri,
+            other.output_blob_managed_identity,
+            other.error_blob_managed_identity,
+            other.provisioning_state,
+            other.instance_view,
+            other.treat_failure_as_deployment_failure,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandProperties:
@@ -2333,20 +3143,62 @@ _KEYS_VirtualMachineRunCommandScriptSource = frozenset(
 )
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class VirtualMachineRunCommandScriptSource:
     """Describes the script sources for run command. Use only one of script, scriptUri, commandId."""
 
-    script: str | None | Unset = UNSET
+    __slots__ = (
+        "additional_properties",
+        "command_id",
+        "script",
+        "script_uri",
+        "script_uri_managed_identity",
+    )
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(())
+    __hash__ = None  # type: ignore[assignment]
+
+    script: str | None | Unset
     """Specifies the script content to be executed on the VM."""
-    script_uri: str | None | Unset = UNSET
+    script_uri: str | None | Unset
     """Specifies the script download location. It can be either SAS URI of an Azure storage blob with read access or public URI. Wire name: `scriptUri`."""
-    command_id: str | None | Unset = UNSET
+    command_id: str | None | Unset
     """Specifies a commandId of predefined built-in script. Wire name: `commandId`."""
-    script_uri_managed_identity: RunCommandManagedIdentity | None | Unset = UNSET
+    script_uri_managed_identity: RunCommandManagedIdentity | None | Unset
     """User-assigned managed identity that has access to scriptUri in case of Azure storage blob. Use an empty object in case of system-assigned identity. Make sure the Azure storage blob exists, and managed identity has been given access to blob's container with 'Storage Blob Data Reader' role assignment. In case of user-assigned identity, make sure you add it under VM's identity. For more info on managed identity and Run Command, refer https://aka.ms/ManagedIdentity and https://aka.ms/RunCommandManaged. Wire name: `scriptUriManagedIdentity`."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        script: str | None | Unset = UNSET,
+        script_uri: str | None | Unset = UNSET,
+        command_id: str | None | Unset = UNSET,
+        script_uri_managed_identity: RunCommandManagedIdentity | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.script = script
+        self.script_uri = script_uri
+        self.command_id = command_id
+        self.script_uri_managed_identity = script_uri_managed_identity
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not VirtualMachineRunCommandScriptSource:
+            return NotImplemented
+        return (
+            self.script,
+            self.script_uri,
+            self.command_id,
+            self.script_uri_managed_identity,
+            self.additional_properties,
+        ) == (
+            other.script,
+            other.script_uri,
+            other.command_id,
+            other.script_uri_managed_identity,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandScriptSource:
@@ -2430,16 +3282,44 @@ class VirtualMachineRunCommandScriptSource:
 _KEYS_VirtualMachineRunCommandUpdate = frozenset(["properties", "tags"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class VirtualMachineRunCommandUpdate:
     """Describes a Virtual Machine run command."""
 
-    tags: dict[str, str] | None | Unset = UNSET
+    __slots__ = ("additional_properties", "properties", "tags")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(())
+    __hash__ = None  # type: ignore[assignment]
+
+    tags: dict[str, str] | None | Unset
     """Resource tags"""
-    properties: VirtualMachineRunCommandProperties | None | Unset = UNSET
+    properties: VirtualMachineRunCommandProperties | None | Unset
     """Describes the properties of a Virtual Machine run command."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        tags: dict[str, str] | None | Unset = UNSET,
+        properties: VirtualMachineRunCommandProperties | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.tags = tags
+        self.properties = properties
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not VirtualMachineRunCommandUpdate:
+            return NotImplemented
+        return (
+            self.tags,
+            self.properties,
+            self.additional_properties,
+        ) == (
+            other.tags,
+            other.properties,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandUpdate:
@@ -2688,16 +3568,44 @@ class VirtualMachineRunCommandUpdate:
 _KEYS_VirtualMachineRunCommandsListResult = frozenset(["nextLink", "value"])
 
 
-@dataclass(kw_only=True, slots=True, repr=False)
 class VirtualMachineRunCommandsListResult:
     """The List run command operation response"""
 
+    __slots__ = ("additional_properties", "next_link", "value")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(("value",))
+    __hash__ = None  # type: ignore[assignment]
+
     value: list[VirtualMachineRunCommand]
     """The list of run commands."""
-    next_link: str | None | Unset = UNSET
+    next_link: str | None | Unset
     """The uri to fetch the next page of run commands. Wire name: `nextLink`."""
-    additional_properties: dict[str, Any] = field(default_factory=dict)
+    additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
+
+    def __init__(
+        self,
+        *,
+        value: list[VirtualMachineRunCommand],
+        next_link: str | None | Unset = UNSET,
+        additional_properties: dict[str, Any] | None = None,
+    ) -> None:
+        self.value = value
+        self.next_link = next_link
+        self.additional_properties = {} if additional_properties is None else additional_properties
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not VirtualMachineRunCommandsListResult:
+            return NotImplemented
+        return (
+            self.value,
+            self.next_link,
+            self.additional_properties,
+        ) == (
+            other.value,
+            other.next_link,
+            other.additional_properties,
+        )
 
     @classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandsListResult:

@@ -256,13 +256,13 @@ def _raw_segment(text: str, python_name: str, parameter: str) -> str:
     return text
 
 
-def _query_value(text: str) -> str:
+def _query_value(text: str, python_name: str, parameter: str) -> str:
     if _UNRESERVED.fullmatch(text) is not None:
         return text
     return _quote(text, safe="")
 
 
-def _raw_query_value(text: str, python_name: str, parameter: str) -> str:
+def _raw_query(text: str, python_name: str, parameter: str) -> str:
     if _UNSAFE_RAW.search(text) is not None or "&" in text:
         raise ParameterError(
             python_name, parameter, "may not contain '&', '?', '#', spaces or control characters"
@@ -352,6 +352,66 @@ def _origin(url: str) -> tuple[str, str]:
     return parts.scheme.lower(), parts.netloc.lower()
 
 
+def _remember(cache: dict[str, str], value: str, encoded: str) -> str:
+    if len(cache) >= 256:
+        cache.clear()
+    cache[value] = encoded
+    return encoded
+
+
+_CACHE_0: dict[str, str] = {}
+
+
+def _check_0(value: Any, python_name: str, parameter: str) -> str:
+    if value.__class__ is not str:
+        raise _wrong_type(value, python_name, parameter, "a string")
+    return _remember(_CACHE_0, value, _segment(value, python_name, parameter))
+
+
+_CACHE_1: dict[str, str] = {}
+
+
+def _check_1(value: Any, python_name: str, parameter: str) -> str:
+    if value.__class__ is not str:
+        raise _wrong_type(value, python_name, parameter, "a string")
+    if not 1 <= len(value) <= 90:
+        raise _length(python_name, parameter, 1, 90)
+    if _PATTERN_0.search(value) is None:
+        raise _mismatch(python_name, parameter, "^[-\\w\\._\\(\\)]+$")
+    return _remember(_CACHE_1, value, _segment(value, python_name, parameter))
+
+
+_CACHE_2: dict[str, str] = {}
+
+
+def _check_2(value: Any, python_name: str, parameter: str) -> str:
+    if value.__class__ is not str:
+        raise _wrong_type(value, python_name, parameter, "a string")
+    if len(value) < 1:
+        raise _length(python_name, parameter, 1, None)
+    return _remember(_CACHE_2, value, _query_value(value, python_name, parameter))
+
+
+_CACHE_3: dict[str, str] = {}
+
+
+def _check_3(value: Any, python_name: str, parameter: str) -> str:
+    if value.__class__ is not str:
+        raise _wrong_type(value, python_name, parameter, "a string")
+    if len(value) < 1:
+        raise _length(python_name, parameter, 1, None)
+    return _remember(_CACHE_3, value, _segment(value, python_name, parameter))
+
+
+_CACHE_4: dict[str, str] = {}
+
+
+def _check_4(value: Any, python_name: str, parameter: str) -> str:
+    if value.__class__ is not str:
+        raise _wrong_type(value, python_name, parameter, "a string")
+    return _remember(_CACHE_4, value, _query_value(value, python_name, parameter))
+
+
 def follow_link(
     url: str, *, base_url: str | None = None, headers: Mapping[str, str] | None = None
 ) -> HttpRequest:
@@ -398,40 +458,41 @@ def build_virtual_machine_run_commands_create_or_update_request(
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
-    if subscription_id.__class__ is not str:
-        raise _wrong_type(subscription_id, "subscription_id", "subscriptionId", "a string")
-    if resource_group_name.__class__ is not str:
-        raise _wrong_type(
-            resource_group_name, "resource_group_name", "resourceGroupName", "a string"
-        )
-    if not 1 <= len(resource_group_name) <= 90:
-        raise _length("resource_group_name", "resourceGroupName", 1, 90)
-    if _PATTERN_0.search(resource_group_name) is None:
-        raise _mismatch("resource_group_name", "resourceGroupName", "^[-\\w\\._\\(\\)]+$")
-    if vm_name.__class__ is not str:
-        raise _wrong_type(vm_name, "vm_name", "vmName", "a string")
-    if run_command_name.__class__ is not str:
-        raise _wrong_type(run_command_name, "run_command_name", "runCommandName", "a string")
-    if api_version.__class__ is not str:
-        raise _wrong_type(api_version, "api_version", "api-version", "a string")
-    if len(api_version) < 1:
-        raise _length("api_version", "api-version", 1, None)
-    _s0 = _segment(subscription_id, "subscription_id", "subscriptionId")
-    _s1 = _segment(resource_group_name, "resource_group_name", "resourceGroupName")
-    _s2 = _segment(vm_name, "vm_name", "vmName")
-    _s3 = _segment(run_command_name, "run_command_name", "runCommandName")
+    _e_subscription_id = (
+        subscription_id.__class__ is str
+        and _CACHE_0.get(subscription_id)
+        or _check_0(subscription_id, "subscription_id", "subscriptionId")
+    )
+    _e_resource_group_name = (
+        resource_group_name.__class__ is str
+        and _CACHE_1.get(resource_group_name)
+        or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
+    )
+    _e_vm_name = (
+        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+    )
+    _e_run_command_name = (
+        run_command_name.__class__ is str
+        and _CACHE_0.get(run_command_name)
+        or _check_0(run_command_name, "run_command_name", "runCommandName")
+    )
+    _e_api_version = (
+        api_version.__class__ is str
+        and _CACHE_2.get(api_version)
+        or _check_2(api_version, "api_version", "api-version")
+    )
     _url = (
         _base(base_url)
         + "/subscriptions/"
-        + _s0
+        + _e_subscription_id
         + "/resourceGroups/"
-        + _s1
+        + _e_resource_group_name
         + "/providers/Microsoft.Compute/virtualMachines/"
-        + _s2
+        + _e_vm_name
         + "/runCommands/"
-        + _s3
+        + _e_run_command_name
     )
-    _query = ["api-version=" + _query_value(api_version)]
+    _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
     _h: dict[str, str] = {"Accept": "application/json"}
     _data = _model_body(body, _models.VirtualMachineRunCommand, "body", "runCommand")
@@ -465,40 +526,41 @@ def build_virtual_machine_run_commands_delete_request(
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
-    if subscription_id.__class__ is not str:
-        raise _wrong_type(subscription_id, "subscription_id", "subscriptionId", "a string")
-    if resource_group_name.__class__ is not str:
-        raise _wrong_type(
-            resource_group_name, "resource_group_name", "resourceGroupName", "a string"
-        )
-    if not 1 <= len(resource_group_name) <= 90:
-        raise _length("resource_group_name", "resourceGroupName", 1, 90)
-    if _PATTERN_0.search(resource_group_name) is None:
-        raise _mismatch("resource_group_name", "resourceGroupName", "^[-\\w\\._\\(\\)]+$")
-    if vm_name.__class__ is not str:
-        raise _wrong_type(vm_name, "vm_name", "vmName", "a string")
-    if run_command_name.__class__ is not str:
-        raise _wrong_type(run_command_name, "run_command_name", "runCommandName", "a string")
-    if api_version.__class__ is not str:
-        raise _wrong_type(api_version, "api_version", "api-version", "a string")
-    if len(api_version) < 1:
-        raise _length("api_version", "api-version", 1, None)
-    _s0 = _segment(subscription_id, "subscription_id", "subscriptionId")
-    _s1 = _segment(resource_group_name, "resource_group_name", "resourceGroupName")
-    _s2 = _segment(vm_name, "vm_name", "vmName")
-    _s3 = _segment(run_command_name, "run_command_name", "runCommandName")
+    _e_subscription_id = (
+        subscription_id.__class__ is str
+        and _CACHE_0.get(subscription_id)
+        or _check_0(subscription_id, "subscription_id", "subscriptionId")
+    )
+    _e_resource_group_name = (
+        resource_group_name.__class__ is str
+        and _CACHE_1.get(resource_group_name)
+        or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
+    )
+    _e_vm_name = (
+        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+    )
+    _e_run_command_name = (
+        run_command_name.__class__ is str
+        and _CACHE_0.get(run_command_name)
+        or _check_0(run_command_name, "run_command_name", "runCommandName")
+    )
+    _e_api_version = (
+        api_version.__class__ is str
+        and _CACHE_2.get(api_version)
+        or _check_2(api_version, "api_version", "api-version")
+    )
     _url = (
         _base(base_url)
         + "/subscriptions/"
-        + _s0
+        + _e_subscription_id
         + "/resourceGroups/"
-        + _s1
+        + _e_resource_group_name
         + "/providers/Microsoft.Compute/virtualMachines/"
-        + _s2
+        + _e_vm_name
         + "/runCommands/"
-        + _s3
+        + _e_run_command_name
     )
-    _query = ["api-version=" + _query_value(api_version)]
+    _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
     _h: dict[str, str] = {"Accept": "application/json"}
     if headers:
@@ -527,31 +589,36 @@ def build_virtual_machine_run_commands_get_request(
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
-    if location.__class__ is not str:
-        raise _wrong_type(location, "location", "location", "a string")
-    if len(location) < 1:
-        raise _length("location", "location", 1, None)
-    if command_id.__class__ is not str:
-        raise _wrong_type(command_id, "command_id", "commandId", "a string")
-    if subscription_id.__class__ is not str:
-        raise _wrong_type(subscription_id, "subscription_id", "subscriptionId", "a string")
-    if api_version.__class__ is not str:
-        raise _wrong_type(api_version, "api_version", "api-version", "a string")
-    if len(api_version) < 1:
-        raise _length("api_version", "api-version", 1, None)
-    _s0 = _segment(subscription_id, "subscription_id", "subscriptionId")
-    _s1 = _segment(location, "location", "location")
-    _s2 = _segment(command_id, "command_id", "commandId")
+    _e_location = (
+        location.__class__ is str
+        and _CACHE_3.get(location)
+        or _check_3(location, "location", "location")
+    )
+    _e_command_id = (
+        command_id.__class__ is str
+        and _CACHE_0.get(command_id)
+        or _check_0(command_id, "command_id", "commandId")
+    )
+    _e_subscription_id = (
+        subscription_id.__class__ is str
+        and _CACHE_0.get(subscription_id)
+        or _check_0(subscription_id, "subscription_id", "subscriptionId")
+    )
+    _e_api_version = (
+        api_version.__class__ is str
+        and _CACHE_2.get(api_version)
+        or _check_2(api_version, "api_version", "api-version")
+    )
     _url = (
         _base(base_url)
         + "/subscriptions/"
-        + _s0
+        + _e_subscription_id
         + "/providers/Microsoft.Compute/locations/"
-        + _s1
+        + _e_location
         + "/runCommands/"
-        + _s2
+        + _e_command_id
     )
-    _query = ["api-version=" + _query_value(api_version)]
+    _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
     _h: dict[str, str] = {"Accept": "application/json"}
     if headers:
@@ -584,44 +651,52 @@ def build_virtual_machine_run_commands_get_by_virtual_machine_request(
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
-    if subscription_id.__class__ is not str:
-        raise _wrong_type(subscription_id, "subscription_id", "subscriptionId", "a string")
-    if resource_group_name.__class__ is not str:
-        raise _wrong_type(
-            resource_group_name, "resource_group_name", "resourceGroupName", "a string"
+    _e_subscription_id = (
+        subscription_id.__class__ is str
+        and _CACHE_0.get(subscription_id)
+        or _check_0(subscription_id, "subscription_id", "subscriptionId")
+    )
+    _e_resource_group_name = (
+        resource_group_name.__class__ is str
+        and _CACHE_1.get(resource_group_name)
+        or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
+    )
+    _e_vm_name = (
+        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+    )
+    _e_run_command_name = (
+        run_command_name.__class__ is str
+        and _CACHE_0.get(run_command_name)
+        or _check_0(run_command_name, "run_command_name", "runCommandName")
+    )
+    _e_api_version = (
+        api_version.__class__ is str
+        and _CACHE_2.get(api_version)
+        or _check_2(api_version, "api_version", "api-version")
+    )
+    _e_expand = (
+        None
+        if expand is None
+        else (
+            expand.__class__ is str
+            and _CACHE_4.get(expand)
+            or _check_4(expand, "expand", "$expand")
         )
-    if not 1 <= len(resource_group_name) <= 90:
-        raise _length("resource_group_name", "resourceGroupName", 1, 90)
-    if _PATTERN_0.search(resource_group_name) is None:
-        raise _mismatch("resource_group_name", "resourceGroupName", "^[-\\w\\._\\(\\)]+$")
-    if vm_name.__class__ is not str:
-        raise _wrong_type(vm_name, "vm_name", "vmName", "a string")
-    if run_command_name.__class__ is not str:
-        raise _wrong_type(run_command_name, "run_command_name", "runCommandName", "a string")
-    if api_version.__class__ is not str:
-        raise _wrong_type(api_version, "api_version", "api-version", "a string")
-    if len(api_version) < 1:
-        raise _length("api_version", "api-version", 1, None)
-    if expand is not None and expand.__class__ is not str:
-        raise _wrong_type(expand, "expand", "$expand", "a string")
-    _s0 = _segment(subscription_id, "subscription_id", "subscriptionId")
-    _s1 = _segment(resource_group_name, "resource_group_name", "resourceGroupName")
-    _s2 = _segment(vm_name, "vm_name", "vmName")
-    _s3 = _segment(run_command_name, "run_command_name", "runCommandName")
+    )
     _url = (
         _base(base_url)
         + "/subscriptions/"
-        + _s0
+        + _e_subscription_id
         + "/resourceGroups/"
-        + _s1
+        + _e_resource_group_name
         + "/providers/Microsoft.Compute/virtualMachines/"
-        + _s2
+        + _e_vm_name
         + "/runCommands/"
-        + _s3
+        + _e_run_command_name
     )
-    _query = ["api-version=" + _query_value(api_version)]
-    if expand is not None:
-        _query.append("$expand=" + _query_value(expand))
+    _query = ["api-version=" + _e_api_version]
+    if _e_expand is not None:
+        _query.append("$expand=" + _e_expand)
     _url += "?" + "&".join(_query)
     _h: dict[str, str] = {"Accept": "application/json"}
     if headers:
@@ -649,27 +724,30 @@ def build_virtual_machine_run_commands_list_request(
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
-    if subscription_id.__class__ is not str:
-        raise _wrong_type(subscription_id, "subscription_id", "subscriptionId", "a string")
-    if location.__class__ is not str:
-        raise _wrong_type(location, "location", "location", "a string")
-    if len(location) < 1:
-        raise _length("location", "location", 1, None)
-    if api_version.__class__ is not str:
-        raise _wrong_type(api_version, "api_version", "api-version", "a string")
-    if len(api_version) < 1:
-        raise _length("api_version", "api-version", 1, None)
-    _s0 = _segment(subscription_id, "subscription_id", "subscriptionId")
-    _s1 = _segment(location, "location", "location")
+    _e_subscription_id = (
+        subscription_id.__class__ is str
+        and _CACHE_0.get(subscription_id)
+        or _check_0(subscription_id, "subscription_id", "subscriptionId")
+    )
+    _e_location = (
+        location.__class__ is str
+        and _CACHE_3.get(location)
+        or _check_3(location, "location", "location")
+    )
+    _e_api_version = (
+        api_version.__class__ is str
+        and _CACHE_2.get(api_version)
+        or _check_2(api_version, "api_version", "api-version")
+    )
     _url = (
         _base(base_url)
         + "/subscriptions/"
-        + _s0
+        + _e_subscription_id
         + "/providers/Microsoft.Compute/locations/"
-        + _s1
+        + _e_location
         + "/runCommands"
     )
-    _query = ["api-version=" + _query_value(api_version)]
+    _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
     _h: dict[str, str] = {"Accept": "application/json"}
     if headers:
@@ -701,40 +779,46 @@ def build_virtual_machine_run_commands_list_by_virtual_machine_request(
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
-    if subscription_id.__class__ is not str:
-        raise _wrong_type(subscription_id, "subscription_id", "subscriptionId", "a string")
-    if resource_group_name.__class__ is not str:
-        raise _wrong_type(
-            resource_group_name, "resource_group_name", "resourceGroupName", "a string"
+    _e_subscription_id = (
+        subscription_id.__class__ is str
+        and _CACHE_0.get(subscription_id)
+        or _check_0(subscription_id, "subscription_id", "subscriptionId")
+    )
+    _e_resource_group_name = (
+        resource_group_name.__class__ is str
+        and _CACHE_1.get(resource_group_name)
+        or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
+    )
+    _e_vm_name = (
+        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+    )
+    _e_api_version = (
+        api_version.__class__ is str
+        and _CACHE_2.get(api_version)
+        or _check_2(api_version, "api_version", "api-version")
+    )
+    _e_expand = (
+        None
+        if expand is None
+        else (
+            expand.__class__ is str
+            and _CACHE_4.get(expand)
+            or _check_4(expand, "expand", "$expand")
         )
-    if not 1 <= len(resource_group_name) <= 90:
-        raise _length("resource_group_name", "resourceGroupName", 1, 90)
-    if _PATTERN_0.search(resource_group_name) is None:
-        raise _mismatch("resource_group_name", "resourceGroupName", "^[-\\w\\._\\(\\)]+$")
-    if vm_name.__class__ is not str:
-        raise _wrong_type(vm_name, "vm_name", "vmName", "a string")
-    if api_version.__class__ is not str:
-        raise _wrong_type(api_version, "api_version", "api-version", "a string")
-    if len(api_version) < 1:
-        raise _length("api_version", "api-version", 1, None)
-    if expand is not None and expand.__class__ is not str:
-        raise _wrong_type(expand, "expand", "$expand", "a string")
-    _s0 = _segment(subscription_id, "subscription_id", "subscriptionId")
-    _s1 = _segment(resource_group_name, "resource_group_name", "resourceGroupName")
-    _s2 = _segment(vm_name, "vm_name", "vmName")
+    )
     _url = (
         _base(base_url)
         + "/subscriptions/"
-        + _s0
+        + _e_subscription_id
         + "/resourceGroups/"
-        + _s1
+        + _e_resource_group_name
         + "/providers/Microsoft.Compute/virtualMachines/"
-        + _s2
+        + _e_vm_name
         + "/runCommands"
     )
-    _query = ["api-version=" + _query_value(api_version)]
-    if expand is not None:
-        _query.append("$expand=" + _query_value(expand))
+    _query = ["api-version=" + _e_api_version]
+    if _e_expand is not None:
+        _query.append("$expand=" + _e_expand)
     _url += "?" + "&".join(_query)
     _h: dict[str, str] = {"Accept": "application/json"}
     if headers:
@@ -770,40 +854,41 @@ def build_virtual_machine_run_commands_update_request(
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
-    if subscription_id.__class__ is not str:
-        raise _wrong_type(subscription_id, "subscription_id", "subscriptionId", "a string")
-    if resource_group_name.__class__ is not str:
-        raise _wrong_type(
-            resource_group_name, "resource_group_name", "resourceGroupName", "a string"
-        )
-    if not 1 <= len(resource_group_name) <= 90:
-        raise _length("resource_group_name", "resourceGroupName", 1, 90)
-    if _PATTERN_0.search(resource_group_name) is None:
-        raise _mismatch("resource_group_name", "resourceGroupName", "^[-\\w\\._\\(\\)]+$")
-    if vm_name.__class__ is not str:
-        raise _wrong_type(vm_name, "vm_name", "vmName", "a string")
-    if run_command_name.__class__ is not str:
-        raise _wrong_type(run_command_name, "run_command_name", "runCommandName", "a string")
-    if api_version.__class__ is not str:
-        raise _wrong_type(api_version, "api_version", "api-version", "a string")
-    if len(api_version) < 1:
-        raise _length("api_version", "api-version", 1, None)
-    _s0 = _segment(subscription_id, "subscription_id", "subscriptionId")
-    _s1 = _segment(resource_group_name, "resource_group_name", "resourceGroupName")
-    _s2 = _segment(vm_name, "vm_name", "vmName")
-    _s3 = _segment(run_command_name, "run_command_name", "runCommandName")
+    _e_subscription_id = (
+        subscription_id.__class__ is str
+        and _CACHE_0.get(subscription_id)
+        or _check_0(subscription_id, "subscription_id", "subscriptionId")
+    )
+    _e_resource_group_name = (
+        resource_group_name.__class__ is str
+        and _CACHE_1.get(resource_group_name)
+        or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
+    )
+    _e_vm_name = (
+        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+    )
+    _e_run_command_name = (
+        run_command_name.__class__ is str
+        and _CACHE_0.get(run_command_name)
+        or _check_0(run_command_name, "run_command_name", "runCommandName")
+    )
+    _e_api_version = (
+        api_version.__class__ is str
+        and _CACHE_2.get(api_version)
+        or _check_2(api_version, "api_version", "api-version")
+    )
     _url = (
         _base(base_url)
         + "/subscriptions/"
-        + _s0
+        + _e_subscription_id
         + "/resourceGroups/"
-        + _s1
+        + _e_resource_group_name
         + "/providers/Microsoft.Compute/virtualMachines/"
-        + _s2
+        + _e_vm_name
         + "/runCommands/"
-        + _s3
+        + _e_run_command_name
     )
-    _query = ["api-version=" + _query_value(api_version)]
+    _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
     _h: dict[str, str] = {"Accept": "application/json"}
     _data = _model_body(body, _models.VirtualMachineRunCommandUpdate, "body", "runCommand")
@@ -843,45 +928,50 @@ def build_virtual_machine_scale_set_vm_run_commands_create_or_update_request(
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
-    if subscription_id.__class__ is not str:
-        raise _wrong_type(subscription_id, "subscription_id", "subscriptionId", "a string")
-    if resource_group_name.__class__ is not str:
-        raise _wrong_type(
-            resource_group_name, "resource_group_name", "resourceGroupName", "a string"
-        )
-    if not 1 <= len(resource_group_name) <= 90:
-        raise _length("resource_group_name", "resourceGroupName", 1, 90)
-    if _PATTERN_0.search(resource_group_name) is None:
-        raise _mismatch("resource_group_name", "resourceGroupName", "^[-\\w\\._\\(\\)]+$")
-    if vm_scale_set_name.__class__ is not str:
-        raise _wrong_type(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName", "a string")
-    if instance_id.__class__ is not str:
-        raise _wrong_type(instance_id, "instance_id", "instanceId", "a string")
-    if run_command_name.__class__ is not str:
-        raise _wrong_type(run_command_name, "run_command_name", "runCommandName", "a string")
-    if api_version.__class__ is not str:
-        raise _wrong_type(api_version, "api_version", "api-version", "a string")
-    if len(api_version) < 1:
-        raise _length("api_version", "api-version", 1, None)
-    _s0 = _segment(subscription_id, "subscription_id", "subscriptionId")
-    _s1 = _segment(resource_group_name, "resource_group_name", "resourceGroupName")
-    _s2 = _segment(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
-    _s3 = _segment(instance_id, "instance_id", "instanceId")
-    _s4 = _segment(run_command_name, "run_command_name", "runCommandName")
+    _e_subscription_id = (
+        subscription_id.__class__ is str
+        and _CACHE_0.get(subscription_id)
+        or _check_0(subscription_id, "subscription_id", "subscriptionId")
+    )
+    _e_resource_group_name = (
+        resource_group_name.__class__ is str
+        and _CACHE_1.get(resource_group_name)
+        or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
+    )
+    _e_vm_scale_set_name = (
+        vm_scale_set_name.__class__ is str
+        and _CACHE_0.get(vm_scale_set_name)
+        or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
+    )
+    _e_instance_id = (
+        instance_id.__class__ is str
+        and _CACHE_0.get(instance_id)
+        or _check_0(instance_id, "instance_id", "instanceId")
+    )
+    _e_run_command_name = (
+        run_command_name.__class__ is str
+        and _CACHE_0.get(run_command_name)
+        or _check_0(run_command_name, "run_command_name", "runCommandName")
+    )
+    _e_api_version = (
+        api_version.__class__ is str
+        and _CACHE_2.get(api_version)
+        or _check_2(api_version, "api_version", "api-version")
+    )
     _url = (
         _base(base_url)
         + "/subscriptions/"
-        + _s0
+        + _e_subscription_id
         + "/resourceGroups/"
-        + _s1
+        + _e_resource_group_name
         + "/providers/Microsoft.Compute/virtualMachineScaleSets/"
-        + _s2
+        + _e_vm_scale_set_name
         + "/virtualMachines/"
-        + _s3
+        + _e_instance_id
         + "/runCommands/"
-        + _s4
+        + _e_run_command_name
     )
-    _query = ["api-version=" + _query_value(api_version)]
+    _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
     _h: dict[str, str] = {"Accept": "application/json"}
     _data = _model_body(body, _models.VirtualMachineRunCommand, "body", "runCommand")
@@ -917,45 +1007,50 @@ def build_virtual_machine_scale_set_vm_run_commands_delete_request(
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
-    if subscription_id.__class__ is not str:
-        raise _wrong_type(subscription_id, "subscription_id", "subscriptionId", "a string")
-    if resource_group_name.__class__ is not str:
-        raise _wrong_type(
-            resource_group_name, "resource_group_name", "resourceGroupName", "a string"
-        )
-    if not 1 <= len(resource_group_name) <= 90:
-        raise _length("resource_group_name", "resourceGroupName", 1, 90)
-    if _PATTERN_0.search(resource_group_name) is None:
-        raise _mismatch("resource_group_name", "resourceGroupName", "^[-\\w\\._\\(\\)]+$")
-    if vm_scale_set_name.__class__ is not str:
-        raise _wrong_type(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName", "a string")
-    if instance_id.__class__ is not str:
-        raise _wrong_type(instance_id, "instance_id", "instanceId", "a string")
-    if run_command_name.__class__ is not str:
-        raise _wrong_type(run_command_name, "run_command_name", "runCommandName", "a string")
-    if api_version.__class__ is not str:
-        raise _wrong_type(api_version, "api_version", "api-version", "a string")
-    if len(api_version) < 1:
-        raise _length("api_version", "api-version", 1, None)
-    _s0 = _segment(subscription_id, "subscription_id", "subscriptionId")
-    _s1 = _segment(resource_group_name, "resource_group_name", "resourceGroupName")
-    _s2 = _segment(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
-    _s3 = _segment(instance_id, "instance_id", "instanceId")
-    _s4 = _segment(run_command_name, "run_command_name", "runCommandName")
+    _e_subscription_id = (
+        subscription_id.__class__ is str
+        and _CACHE_0.get(subscription_id)
+        or _check_0(subscription_id, "subscription_id", "subscriptionId")
+    )
+    _e_resource_group_name = (
+        resource_group_name.__class__ is str
+        and _CACHE_1.get(resource_group_name)
+        or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
+    )
+    _e_vm_scale_set_name = (
+        vm_scale_set_name.__class__ is str
+        and _CACHE_0.get(vm_scale_set_name)
+        or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
+    )
+    _e_instance_id = (
+        instance_id.__class__ is str
+        and _CACHE_0.get(instance_id)
+        or _check_0(instance_id, "instance_id", "instanceId")
+    )
+    _e_run_command_name = (
+        run_command_name.__class__ is str
+        and _CACHE_0.get(run_command_name)
+        or _check_0(run_command_name, "run_command_name", "runCommandName")
+    )
+    _e_api_version = (
+        api_version.__class__ is str
+        and _CACHE_2.get(api_version)
+        or _check_2(api_version, "api_version", "api-version")
+    )
     _url = (
         _base(base_url)
         + "/subscriptions/"
-        + _s0
+        + _e_subscription_id
         + "/resourceGroups/"
-        + _s1
+        + _e_resource_group_name
         + "/providers/Microsoft.Compute/virtualMachineScaleSets/"
-        + _s2
+        + _e_vm_scale_set_name
         + "/virtualMachines/"
-        + _s3
+        + _e_instance_id
         + "/runCommands/"
-        + _s4
+        + _e_run_command_name
     )
-    _query = ["api-version=" + _query_value(api_version)]
+    _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
     _h: dict[str, str] = {"Accept": "application/json"}
     if headers:
@@ -990,49 +1085,61 @@ def build_virtual_machine_scale_set_vm_run_commands_get_request(
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
-    if subscription_id.__class__ is not str:
-        raise _wrong_type(subscription_id, "subscription_id", "subscriptionId", "a string")
-    if resource_group_name.__class__ is not str:
-        raise _wrong_type(
-            resource_group_name, "resource_group_name", "resourceGroupName", "a string"
+    _e_subscription_id = (
+        subscription_id.__class__ is str
+        and _CACHE_0.get(subscription_id)
+        or _check_0(subscription_id, "subscription_id", "subscriptionId")
+    )
+    _e_resource_group_name = (
+        resource_group_name.__class__ is str
+        and _CACHE_1.get(resource_group_name)
+        or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
+    )
+    _e_vm_scale_set_name = (
+        vm_scale_set_name.__class__ is str
+        and _CACHE_0.get(vm_scale_set_name)
+        or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
+    )
+    _e_instance_id = (
+        instance_id.__class__ is str
+        and _CACHE_0.get(instance_id)
+        or _check_0(instance_id, "instance_id", "instanceId")
+    )
+    _e_run_command_name = (
+        run_command_name.__class__ is str
+        and _CACHE_0.get(run_command_name)
+        or _check_0(run_command_name, "run_command_name", "runCommandName")
+    )
+    _e_api_version = (
+        api_version.__class__ is str
+        and _CACHE_2.get(api_version)
+        or _check_2(api_version, "api_version", "api-version")
+    )
+    _e_expand = (
+        None
+        if expand is None
+        else (
+            expand.__class__ is str
+            and _CACHE_4.get(expand)
+            or _check_4(expand, "expand", "$expand")
         )
-    if not 1 <= len(resource_group_name) <= 90:
-        raise _length("resource_group_name", "resourceGroupName", 1, 90)
-    if _PATTERN_0.search(resource_group_name) is None:
-        raise _mismatch("resource_group_name", "resourceGroupName", "^[-\\w\\._\\(\\)]+$")
-    if vm_scale_set_name.__class__ is not str:
-        raise _wrong_type(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName", "a string")
-    if instance_id.__class__ is not str:
-        raise _wrong_type(instance_id, "instance_id", "instanceId", "a string")
-    if run_command_name.__class__ is not str:
-        raise _wrong_type(run_command_name, "run_command_name", "runCommandName", "a string")
-    if api_version.__class__ is not str:
-        raise _wrong_type(api_version, "api_version", "api-version", "a string")
-    if len(api_version) < 1:
-        raise _length("api_version", "api-version", 1, None)
-    if expand is not None and expand.__class__ is not str:
-        raise _wrong_type(expand, "expand", "$expand", "a string")
-    _s0 = _segment(subscription_id, "subscription_id", "subscriptionId")
-    _s1 = _segment(resource_group_name, "resource_group_name", "resourceGroupName")
-    _s2 = _segment(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
-    _s3 = _segment(instance_id, "instance_id", "instanceId")
-    _s4 = _segment(run_command_name, "run_command_name", "runCommandName")
+    )
     _url = (
         _base(base_url)
         + "/subscriptions/"
-        + _s0
+        + _e_subscription_id
         + "/resourceGroups/"
-        + _s1
+        + _e_resource_group_name
         + "/providers/Microsoft.Compute/virtualMachineScaleSets/"
-        + _s2
+        + _e_vm_scale_set_name
         + "/virtualMachines/"
-        + _s3
+        + _e_instance_id
         + "/runCommands/"
-        + _s4
+        + _e_run_command_name
     )
-    _query = ["api-version=" + _query_value(api_version)]
-    if expand is not None:
-        _query.append("$expand=" + _query_value(expand))
+    _query = ["api-version=" + _e_api_version]
+    if _e_expand is not None:
+        _query.append("$expand=" + _e_expand)
     _url += "?" + "&".join(_query)
     _h: dict[str, str] = {"Accept": "application/json"}
     if headers:
@@ -1066,45 +1173,55 @@ def build_virtual_machine_scale_set_vm_run_commands_list_request(
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
-    if subscription_id.__class__ is not str:
-        raise _wrong_type(subscription_id, "subscription_id", "subscriptionId", "a string")
-    if resource_group_name.__class__ is not str:
-        raise _wrong_type(
-            resource_group_name, "resource_group_name", "resourceGroupName", "a string"
+    _e_subscription_id = (
+        subscription_id.__class__ is str
+        and _CACHE_0.get(subscription_id)
+        or _check_0(subscription_id, "subscription_id", "subscriptionId")
+    )
+    _e_resource_group_name = (
+        resource_group_name.__class__ is str
+        and _CACHE_1.get(resource_group_name)
+        or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
+    )
+    _e_vm_scale_set_name = (
+        vm_scale_set_name.__class__ is str
+        and _CACHE_0.get(vm_scale_set_name)
+        or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
+    )
+    _e_instance_id = (
+        instance_id.__class__ is str
+        and _CACHE_0.get(instance_id)
+        or _check_0(instance_id, "instance_id", "instanceId")
+    )
+    _e_api_version = (
+        api_version.__class__ is str
+        and _CACHE_2.get(api_version)
+        or _check_2(api_version, "api_version", "api-version")
+    )
+    _e_expand = (
+        None
+        if expand is None
+        else (
+            expand.__class__ is str
+            and _CACHE_4.get(expand)
+            or _check_4(expand, "expand", "$expand")
         )
-    if not 1 <= len(resource_group_name) <= 90:
-        raise _length("resource_group_name", "resourceGroupName", 1, 90)
-    if _PATTERN_0.search(resource_group_name) is None:
-        raise _mismatch("resource_group_name", "resourceGroupName", "^[-\\w\\._\\(\\)]+$")
-    if vm_scale_set_name.__class__ is not str:
-        raise _wrong_type(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName", "a string")
-    if instance_id.__class__ is not str:
-        raise _wrong_type(instance_id, "instance_id", "instanceId", "a string")
-    if api_version.__class__ is not str:
-        raise _wrong_type(api_version, "api_version", "api-version", "a string")
-    if len(api_version) < 1:
-        raise _length("api_version", "api-version", 1, None)
-    if expand is not None and expand.__class__ is not str:
-        raise _wrong_type(expand, "expand", "$expand", "a string")
-    _s0 = _segment(subscription_id, "subscription_id", "subscriptionId")
-    _s1 = _segment(resource_group_name, "resource_group_name", "resourceGroupName")
-    _s2 = _segment(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
-    _s3 = _segment(instance_id, "instance_id", "instanceId")
+    )
     _url = (
         _base(base_url)
         + "/subscriptions/"
-        + _s0
+        + _e_subscription_id
         + "/resourceGroups/"
-        + _s1
+        + _e_resource_group_name
         + "/providers/Microsoft.Compute/virtualMachineScaleSets/"
-        + _s2
+        + _e_vm_scale_set_name
         + "/virtualMachines/"
-        + _s3
+        + _e_instance_id
         + "/runCommands"
     )
-    _query = ["api-version=" + _query_value(api_version)]
-    if expand is not None:
-        _query.append("$expand=" + _query_value(expand))
+    _query = ["api-version=" + _e_api_version]
+    if _e_expand is not None:
+        _query.append("$expand=" + _e_expand)
     _url += "?" + "&".join(_query)
     _h: dict[str, str] = {"Accept": "application/json"}
     if headers:
@@ -1142,45 +1259,50 @@ def build_virtual_machine_scale_set_vm_run_commands_update_request(
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
-    if subscription_id.__class__ is not str:
-        raise _wrong_type(subscription_id, "subscription_id", "subscriptionId", "a string")
-    if resource_group_name.__class__ is not str:
-        raise _wrong_type(
-            resource_group_name, "resource_group_name", "resourceGroupName", "a string"
-        )
-    if not 1 <= len(resource_group_name) <= 90:
-        raise _length("resource_group_name", "resourceGroupName", 1, 90)
-    if _PATTERN_0.search(resource_group_name) is None:
-        raise _mismatch("resource_group_name", "resourceGroupName", "^[-\\w\\._\\(\\)]+$")
-    if vm_scale_set_name.__class__ is not str:
-        raise _wrong_type(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName", "a string")
-    if instance_id.__class__ is not str:
-        raise _wrong_type(instance_id, "instance_id", "instanceId", "a string")
-    if run_command_name.__class__ is not str:
-        raise _wrong_type(run_command_name, "run_command_name", "runCommandName", "a string")
-    if api_version.__class__ is not str:
-        raise _wrong_type(api_version, "api_version", "api-version", "a string")
-    if len(api_version) < 1:
-        raise _length("api_version", "api-version", 1, None)
-    _s0 = _segment(subscription_id, "subscription_id", "subscriptionId")
-    _s1 = _segment(resource_group_name, "resource_group_name", "resourceGroupName")
-    _s2 = _segment(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
-    _s3 = _segment(instance_id, "instance_id", "instanceId")
-    _s4 = _segment(run_command_name, "run_command_name", "runCommandName")
+    _e_subscription_id = (
+        subscription_id.__class__ is str
+        and _CACHE_0.get(subscription_id)
+        or _check_0(subscription_id, "subscription_id", "subscriptionId")
+    )
+    _e_resource_group_name = (
+        resource_group_name.__class__ is str
+        and _CACHE_1.get(resource_group_name)
+        or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
+    )
+    _e_vm_scale_set_name = (
+        vm_scale_set_name.__class__ is str
+        and _CACHE_0.get(vm_scale_set_name)
+        or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
+    )
+    _e_instance_id = (
+        instance_id.__class__ is str
+        and _CACHE_0.get(instance_id)
+        or _check_0(instance_id, "instance_id", "instanceId")
+    )
+    _e_run_command_name = (
+        run_command_name.__class__ is str
+        and _CACHE_0.get(run_command_name)
+        or _check_0(run_command_name, "run_command_name", "runCommandName")
+    )
+    _e_api_version = (
+        api_version.__class__ is str
+        and _CACHE_2.get(api_version)
+        or _check_2(api_version, "api_version", "api-version")
+    )
     _url = (
         _base(base_url)
         + "/subscriptions/"
-        + _s0
+        + _e_subscription_id
         + "/resourceGroups/"
-        + _s1
+        + _e_resource_group_name
         + "/providers/Microsoft.Compute/virtualMachineScaleSets/"
-        + _s2
+        + _e_vm_scale_set_name
         + "/virtualMachines/"
-        + _s3
+        + _e_instance_id
         + "/runCommands/"
-        + _s4
+        + _e_run_command_name
     )
-    _query = ["api-version=" + _query_value(api_version)]
+    _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
     _h: dict[str, str] = {"Accept": "application/json"}
     _data = _model_body(body, _models.VirtualMachineRunCommandUpdate, "body", "runCommand")
@@ -1218,41 +1340,44 @@ def build_virtual_machine_scale_set_vms_run_command_request(
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
-    if subscription_id.__class__ is not str:
-        raise _wrong_type(subscription_id, "subscription_id", "subscriptionId", "a string")
-    if resource_group_name.__class__ is not str:
-        raise _wrong_type(
-            resource_group_name, "resource_group_name", "resourceGroupName", "a string"
-        )
-    if not 1 <= len(resource_group_name) <= 90:
-        raise _length("resource_group_name", "resourceGroupName", 1, 90)
-    if _PATTERN_0.search(resource_group_name) is None:
-        raise _mismatch("resource_group_name", "resourceGroupName", "^[-\\w\\._\\(\\)]+$")
-    if vm_scale_set_name.__class__ is not str:
-        raise _wrong_type(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName", "a string")
-    if instance_id.__class__ is not str:
-        raise _wrong_type(instance_id, "instance_id", "instanceId", "a string")
-    if api_version.__class__ is not str:
-        raise _wrong_type(api_version, "api_version", "api-version", "a string")
-    if len(api_version) < 1:
-        raise _length("api_version", "api-version", 1, None)
-    _s0 = _segment(subscription_id, "subscription_id", "subscriptionId")
-    _s1 = _segment(resource_group_name, "resource_group_name", "resourceGroupName")
-    _s2 = _segment(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
-    _s3 = _segment(instance_id, "instance_id", "instanceId")
+    _e_subscription_id = (
+        subscription_id.__class__ is str
+        and _CACHE_0.get(subscription_id)
+        or _check_0(subscription_id, "subscription_id", "subscriptionId")
+    )
+    _e_resource_group_name = (
+        resource_group_name.__class__ is str
+        and _CACHE_1.get(resource_group_name)
+        or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
+    )
+    _e_vm_scale_set_name = (
+        vm_scale_set_name.__class__ is str
+        and _CACHE_0.get(vm_scale_set_name)
+        or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
+    )
+    _e_instance_id = (
+        instance_id.__class__ is str
+        and _CACHE_0.get(instance_id)
+        or _check_0(instance_id, "instance_id", "instanceId")
+    )
+    _e_api_version = (
+        api_version.__class__ is str
+        and _CACHE_2.get(api_version)
+        or _check_2(api_version, "api_version", "api-version")
+    )
     _url = (
         _base(base_url)
         + "/subscriptions/"
-        + _s0
+        + _e_subscription_id
         + "/resourceGroups/"
-        + _s1
+        + _e_resource_group_name
         + "/providers/Microsoft.Compute/virtualMachineScaleSets/"
-        + _s2
+        + _e_vm_scale_set_name
         + "/virtualMachines/"
-        + _s3
+        + _e_instance_id
         + "/runCommand"
     )
-    _query = ["api-version=" + _query_value(api_version)]
+    _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
     _h: dict[str, str] = {"Accept": "application/json"}
     _data = _model_body(body, _models.RunCommandInput, "body", "parameters")
@@ -1288,36 +1413,35 @@ def build_virtual_machines_run_command_request(
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
-    if subscription_id.__class__ is not str:
-        raise _wrong_type(subscription_id, "subscription_id", "subscriptionId", "a string")
-    if resource_group_name.__class__ is not str:
-        raise _wrong_type(
-            resource_group_name, "resource_group_name", "resourceGroupName", "a string"
-        )
-    if not 1 <= len(resource_group_name) <= 90:
-        raise _length("resource_group_name", "resourceGroupName", 1, 90)
-    if _PATTERN_0.search(resource_group_name) is None:
-        raise _mismatch("resource_group_name", "resourceGroupName", "^[-\\w\\._\\(\\)]+$")
-    if vm_name.__class__ is not str:
-        raise _wrong_type(vm_name, "vm_name", "vmName", "a string")
-    if api_version.__class__ is not str:
-        raise _wrong_type(api_version, "api_version", "api-version", "a string")
-    if len(api_version) < 1:
-        raise _length("api_version", "api-version", 1, None)
-    _s0 = _segment(subscription_id, "subscription_id", "subscriptionId")
-    _s1 = _segment(resource_group_name, "resource_group_name", "resourceGroupName")
-    _s2 = _segment(vm_name, "vm_name", "vmName")
+    _e_subscription_id = (
+        subscription_id.__class__ is str
+        and _CACHE_0.get(subscription_id)
+        or _check_0(subscription_id, "subscription_id", "subscriptionId")
+    )
+    _e_resource_group_name = (
+        resource_group_name.__class__ is str
+        and _CACHE_1.get(resource_group_name)
+        or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
+    )
+    _e_vm_name = (
+        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+    )
+    _e_api_version = (
+        api_version.__class__ is str
+        and _CACHE_2.get(api_version)
+        or _check_2(api_version, "api_version", "api-version")
+    )
     _url = (
         _base(base_url)
         + "/subscriptions/"
-        + _s0
+        + _e_subscription_id
         + "/resourceGroups/"
-        + _s1
+        + _e_resource_group_name
         + "/providers/Microsoft.Compute/virtualMachines/"
-        + _s2
+        + _e_vm_name
         + "/runCommand"
     )
-    _query = ["api-version=" + _query_value(api_version)]
+    _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
     _h: dict[str, str] = {"Accept": "application/json"}
     _data = _model_body(body, _models.RunCommandInput, "body", "parameters")
