@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -26,21 +27,23 @@ def as_json(findings: list[Finding]) -> str:
     return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
 
 
-def repo_root(start: Path | None = None) -> Path:
-    """The nearest folder holding `.git` above the working directory, else the working directory."""
+@functools.lru_cache(maxsize=64)
+def repo_root(start: Path | None = None) -> Path | None:
+    """The nearest folder holding `.git` at or above `start` (default: the working directory)."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / ".git").exists():
             return folder
-    return here
+    return None
 
 
-def _uri(f: Finding, base: Path) -> str:
+def _uri(f: Finding, base: Path | None) -> str:
+    """Repository-relative, forward slashes: relative to `base`, else to the file's own repository."""
     real = Path(os.path.realpath(f.real)) if f.real else Path(f.file).resolve()
-    try:
-        return real.relative_to(base).as_posix()
-    except ValueError:
-        return real.as_uri()
+    for folder in (base, repo_root(real.parent), Path.cwd().resolve()):
+        if folder is not None and real.is_relative_to(folder):
+            return real.relative_to(folder).as_posix()
+    return real.as_uri()
 
 
 def _rule(info: RuleInfo) -> dict[str, object]:
@@ -60,7 +63,7 @@ def _rule(info: RuleInfo) -> dict[str, object]:
 
 
 def sarif(findings: list[Finding], base: Path | None = None, version: str = "0.1.0") -> str:
-    base = (base or repo_root()).resolve()
+    base = base.resolve() if base else None
     ids = list(RULES)
     results = []
     for f in findings:
