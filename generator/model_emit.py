@@ -7,7 +7,9 @@ Values from the spec reach the code only through `literal()` (repr) or checked i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 from generator import ir
 from generator.text import docstring, literal
 
@@ -17,7 +19,8 @@ _CHECK = {"string": "str", "integer": "int", "boolean": "bool"}
 @dataclass(frozen=True)
 class FieldView:
     py_name: str
-    annotation: str  # with the default, e.g. `str | None | Unset = UNSET`
+    annotation: str  # e.g. `str | None | Unset`
+    parameter: str  # in __init__, with its default: `id: str | None | Unset = UNSET`
     docstring: str
 
 
@@ -35,6 +38,10 @@ class ModelView:
     py_name: str
     docstring: str
     fields: tuple[FieldView, ...]
+    slots: str  # literal tuple of slot names
+    required: str  # literal tuple of the fields __init__ requires
+    eq_self: str  # "self.a, self.b, ..." for __eq__
+    eq_other: str
     known_name: str  # module constant holding the wire names
     known_keys: str  # literal of that frozenset
     from_dict: str  # body lines
@@ -83,7 +90,7 @@ class ModelEmitter:
         base = self.annotation(f.type)
         if f.required and not f.read_only:
             return base
-        return f"{base} | None | Unset = UNSET"
+        return f"{base} | None | Unset"
 
     # -- wire -> Python -----------------------------------------------------------------------
 
@@ -218,13 +225,22 @@ class ModelEmitter:
             inner = self.models[outer.type.ref or ""]
             creatable = not any(f.required and not f.read_only for f in inner.fields)
             flat.append(FlatView(fl.py_name, fl.via, fl.target, self.annotation(fl.type) + " | None | Unset", inner.py_name if creatable else None))
+        fields = sorted(m.fields, key=lambda f: not (f.required and not f.read_only))
+        views = []
+        for f in fields:
+            annotation = self.field_annotation(f)
+            required = f.required and not f.read_only
+            parameter = f"{f.py_name}: {annotation}" + ("" if required else " = UNSET")
+            views.append(FieldView(f.py_name, annotation, parameter, docstring(_field_doc(f), 4)))
+        names = [f.py_name for f in m.fields] + ["additional_properties"]
         return ModelView(
             py_name=m.py_name,
             docstring=docstring(m.description or f"The {m.name} model.", 4),
-            fields=tuple(
-                FieldView(f.py_name, self.field_annotation(f), docstring(_field_doc(f), 4))
-                for f in sorted(m.fields, key=lambda f: not (f.required and not f.read_only))
-            ),
+            fields=tuple(views),
+            slots=literal(tuple(sorted(names, key=_natural))),
+            required=literal(tuple(f.py_name for f in fields if f.required and not f.read_only)),
+            eq_self=", ".join(f"self.{n}" for n in names),
+            eq_other=", ".join(f"other.{n}" for n in names),
             known_name=known_name,
             known_keys=f"frozenset({literal(sorted(f.wire_name for f in m.fields))})",
             from_dict="\n".join(read),
@@ -247,6 +263,11 @@ class ModelEmitter:
             lookup_name=f"_VALUES_{e.py_name}",
             lookup="{" + ", ".join(f"{literal(m.value)}: {e.py_name}.{m.py_name}" for m in e.members) + "}",
         )
+
+
+def _natural(name: str) -> list[Any]:
+    """Natural order (`a2` before `a10`), as linters expect `__slots__`."""
+    return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.split(r"(\d+)", name) if t]
 
 
 def _scalar(kind: str) -> str:
