@@ -96,4 +96,6 @@ def _module_emitters() -> list[Any]:
     emitters.append(emit_strategies)
     from generator import request_emit
     emitters.append(request_emit.emit)
+    from generator import validator_package
+    emitters.append(validator_package.emit)
     return emitters

@@ -1,0 +1,21 @@
+"""The package's `validators` module: its JSON Schemas compiled by `validator_emit`.
+
+One `validate_<definition>(instance, *, request=False)` per schema document, plus
+`validate(name, instance, request=False)` and `is_valid(...)`; `request=True` treats read-only
+fields as not allowed (they belong in responses only).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import ir, names
+from generator.render import render
+from generator.validator_emit import compile_schema_set
+
+
+def emit(api: ir.Api, schemas: dict[str, dict[str, Any]], common: dict[str, Any]) -> dict[str, str]:
+    scope = names.Scope("module")
+    functions = {uri: scope.add(names.snake(uri.removesuffix(".json")) or "definition") for uri in schemas}
+    source = compile_schema_set(schemas, functions=functions)
+    return {"validators.py": render("_header.jinja", **common) + source}
