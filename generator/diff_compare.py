@@ -320,10 +320,12 @@ class Comparer:
             self.emit("1007", "spec", old_client[name].node, n_root.at("paths"), name)
 
     def compare_definitions(self, old_ops: dict[str, dict[str, _Op]], new_ops: dict[str, dict[str, _Op]]) -> None:
-        """1006: a definition the old operations reach that the new ones do not reach at all."""
+        """1006: a definition the old operations reach that the new version neither reaches nor
+        defines (oad: a referenced definition missing from the new document)."""
         old_defs = _reached_definitions(self.old, old_ops)
-        new_defs = _reached_definitions(self.new, new_ops)
-        new_names = {name for name, _ in new_defs.items()}
+        new_names = set(_reached_definitions(self.new, new_ops))
+        defined = self.new.root.data.get("definitions")
+        new_names |= set(defined) if isinstance(defined, dict) else set()
         n_root = Node(self.new.root.data, self.new.root, "")
         for name in sorted(old_defs):
             if name not in new_names:

@@ -146,7 +146,7 @@ def _headline(result: DiffResult) -> str:
     version = f"The api-version changed from {o} to {n}" if o != n else f"The api-version did not change ({o})"
     if not changes and not result.python:
         return f"**{version}; nothing else changed: no API change.**"
-    counts = ", ".join(f"{result.count(s)} {s}{'s' if result.count(s) != 1 else ''}" for s in ("error", "warning", "info"))
+    counts = ", ".join(f"{result.count(s)} {s}{'s' if result.count(s) != 1 and s != 'info' else ''}" for s in ("error", "warning", "info"))
     py_breaking = sum(1 for c in result.python if c.breaking)
     return f"**{version}. {len(result.findings)} findings ({counts}); {len(result.python)} Python API changes ({py_breaking} breaking).**"
 
