@@ -114,7 +114,9 @@ def _azure_cases(wire: dict[str, Any]) -> dict[str, Callable[[], Any]] | str:
 
 def run(rounds: int = 11) -> tuple[dict[str, float], list[str]]:
     from runcommands import models
-    from runcommands.requests import build_virtual_machine_run_commands_create_or_update_request as ours
+    from runcommands.requests import (
+        build_virtual_machine_run_commands_create_or_update_request as ours,
+    )
 
     wire = json.loads(EXAMPLE.read_text(encoding="utf-8"))["parameters"]["runCommand"]
     model = models.VirtualMachineRunCommand.from_dict(wire)

@@ -223,9 +223,7 @@ class RequestEmitter:
                 continue
             if p.constant is not None and p.py_name != "api_version":
                 text = _constant_text(p.constant)
-                if p.location == "path" and not p.skip_url_encoding:
-                    text = quote(text, safe="")
-                elif p.location == "query" and not p.skip_url_encoding:
+                if p.location in ("path", "query") and not p.skip_url_encoding:
                     text = quote(text, safe="")
                 value = literal(text)
             else:

@@ -331,4 +331,4 @@ def test_builders_are_pure_and_patterns_precompiled(pkg: ModuleType) -> None:
     source = Path(pkg.requests.__file__).read_text(encoding="utf-8")
     assert "urlopen(" not in source and "socket" not in source
     # Patterns from the spec become module-level compiled literals, not code.
-    assert re.search(r"^_PATTERN_0 = re\.compile\(", source, re.M)
+    assert re.search(r"^_PATTERN_0 = re\.compile\(", source, re.MULTILINE)

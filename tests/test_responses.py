@@ -45,7 +45,7 @@ def test_every_operation_has_a_parser(packages: dict[Path, tuple[Api, ModuleType
 
 @pytest.mark.parametrize(("spec", "op_id", "example"), _cases())
 def test_parser_reads_every_example_response(packages: dict[Path, tuple[Api, ModuleType]], spec: Path, op_id: str, example: dict[str, Any]) -> None:
-    api, pkg = packages[spec]
+    _, pkg = packages[spec]
     parse = pkg.responses.PARSERS[op_id]
     for status, response in example["responses"].items():
         headers = response.get("headers", {})
