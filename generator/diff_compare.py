@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from generator.diff_rules import RULES, Scenario, severity
 from generator.diff_types import Finding, Location
@@ -278,8 +279,8 @@ class Comparer:
         self.compare_value_schema(o.node, n.node, {"request"}, group, subject)
 
     def compare_responses(self, o: _Op, n: _Op, group: str) -> None:
-        o_resp = o.node.value.get("responses") if isinstance(o.node.value.get("responses"), dict) else {}
-        n_resp = n.node.value.get("responses") if isinstance(n.node.value.get("responses"), dict) else {}
+        o_resp: dict[str, Any] = _dict(o.node.value.get("responses"))
+        n_resp: dict[str, Any] = _dict(n.node.value.get("responses"))
         for status in sorted(n_resp):
             if status not in o_resp:
                 self.emit("1011", group, _key_or(o.node, "responses"), n.node.at("responses", status), status)
@@ -292,8 +293,8 @@ class Comparer:
             if not (isinstance(orr.value, dict) and isinstance(nrr.value, dict)):
                 continue
             subject = f"response `{status}`"
-            oh = orr.value.get("headers") if isinstance(orr.value.get("headers"), dict) else {}
-            nh = nrr.value.get("headers") if isinstance(nrr.value.get("headers"), dict) else {}
+            oh: dict[str, Any] = _dict(orr.value.get("headers"))
+            nh: dict[str, Any] = _dict(nrr.value.get("headers"))
             for h in sorted(nh):
                 if h not in oh:
                     self.emit("1013", group, _key_or(orr, "headers"), nrr.at("headers", h), h, subject=subject)
@@ -674,6 +675,10 @@ def _key_or(node: Node, key: str) -> Node:
     if isinstance(node.value, dict) and key in node.value:
         return node.at(key)
     return node
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _strings(value: Any) -> list[str]:

@@ -21,7 +21,7 @@ breaking-change policy on top of them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 Severity = Literal["error", "warning", "info"]
 Scenario = Literal["same", "cross"]
@@ -96,7 +96,9 @@ RULES: dict[str, Rule] = {
 # (rule id, variant) -> {scenario: severity}. A variant names a case oad itself logs at a lower
 # level ("benign": the change cannot break a caller in that direction; "extensible": the enum is
 # x-ms-enum modelAsString, so clients must already accept unknown values).
-E, W, I = "error", "warning", "info"
+E: Final = "error"
+W: Final = "warning"
+I: Final = "info"
 SEVERITY: dict[tuple[str, str], dict[str, Severity]] = {
     ("1000", ""): {"same": E, "cross": E},
     ("1001", ""): {"same": I, "cross": I},

@@ -15,7 +15,14 @@ from typing import Any
 import pytest
 from conftest import HANDWRITTEN_2024_07, HANDWRITTEN_2024_11, ROOT, SPEC
 
-from generator.diff_report import bump_summary, recorded_header, run_diff, to_json, to_markdown, version_bump_notice
+from generator.diff_report import (
+    bump_summary,
+    recorded_header,
+    run_diff,
+    to_json,
+    to_markdown,
+    version_bump_notice,
+)
 from generator.diff_rules import COVERED, NOT_COVERED, RULES, SEVERITY, severity
 from generator.errors import escape_pointer_token
 
@@ -407,7 +414,7 @@ def test_version_note_when_edited_in_place(base_tree: Path, tmp_path: Path) -> N
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", "diff", *args], cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "generator", "diff", *args], cwd=ROOT, capture_output=True, text=True, check=False)
 
 
 def test_cli_markdown_and_fail_on() -> None:
@@ -465,7 +472,7 @@ def test_bump_summary_and_header(tmp_path: Path) -> None:
 
 def test_generate_prints_the_summary_on_a_bump(tmp_path: Path) -> None:
     def gen(spec: Path) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "generator", "generate", str(spec), "--out", str(tmp_path), "--package", "rc"], cwd=ROOT, capture_output=True, text=True)
+        return subprocess.run([sys.executable, "-m", "generator", "generate", str(spec), "--out", str(tmp_path), "--package", "rc"], cwd=ROOT, capture_output=True, text=True, check=False)
 
     assert gen(HANDWRITTEN_2024_07).returncode == 0
     proc = gen(HANDWRITTEN_2024_11)
