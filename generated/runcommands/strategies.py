@@ -263,7 +263,7 @@ def _json() -> SearchStrategy[Any]:
         st.floats(allow_nan=False, allow_infinity=False),
         _text(),
     )
-    return st.recursive(leaves, _json_containers, max_leaves=6)
+    return st.recursive(leaves, _json_containers, max_leaves=4)
 
 
 def _merge(parts: tuple[dict[str, Any], dict[str, Any]]) -> dict[str, Any]:
