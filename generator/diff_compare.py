@@ -64,11 +64,16 @@ class Side:
     def __init__(self, spec: Path, root: Path) -> None:
         self.loader = Loader(root)
         self.root = self.loader.document(spec)
+        self._resolved: dict[tuple[Path, str], Node] = {}
 
     def resolve(self, node: Node) -> Node:
         if isinstance(node.value, dict) and "$ref" in node.value:
-            t = self.loader.resolve(node.value["$ref"], node.doc, join_pointer(node.pointer, "$ref"))
-            return Node(t.value, t.doc, t.pointer)
+            key = (node.doc.path, node.pointer)
+            hit = self._resolved.get(key)
+            if hit is None:
+                t = self.loader.resolve(node.value["$ref"], node.doc, join_pointer(node.pointer, "$ref"))
+                hit = self._resolved[key] = Node(t.value, t.doc, t.pointer)
+            return hit
         return node
 
     def ref_name(self, node: Node) -> str | None:

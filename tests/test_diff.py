@@ -241,11 +241,13 @@ def _case_id(case: Case) -> str:
 @pytest.mark.parametrize("scenario", ["same", "cross"])
 @pytest.mark.parametrize("case", CASES, ids=_case_id)
 def test_mutation(case: Case, scenario: str, base_tree: Path, tmp_path: Path) -> None:
-    old_mut = {MAIN: case.before} if case.before else {}
-    new_mut = {MAIN: each(*(s for s in (case.before, case.after) if s))}
-    old_docs = _tree(base_tree, tmp_path / "old", old_mut)
-    new_docs = _tree(base_tree, tmp_path / "new", new_mut)
-    result = run_diff(tmp_path / "old" / MAIN, tmp_path / "new" / MAIN, scenario=scenario, old_root=tmp_path / "old", new_root=tmp_path / "new")
+    old_root = base_tree
+    old_docs: dict[Path, Any] = {}
+    if case.before:
+        old_root = tmp_path / "old"
+        old_docs = _tree(base_tree, old_root, {MAIN: case.before})
+    new_docs = _tree(base_tree, tmp_path / "new", {MAIN: each(*(s for s in (case.before, case.after) if s))})
+    result = run_diff(old_root / MAIN, tmp_path / "new" / MAIN, scenario=scenario, old_root=old_root, new_root=tmp_path / "new")
     findings = [f for f in result.findings if f.id != "1001"]  # the version note, tested apart
     assert {f.id for f in findings} == {case.id, *case.also}, [(f.id, f.message) for f in findings]
     mine = [f for f in findings if f.id == case.id]
@@ -254,8 +256,8 @@ def test_mutation(case: Case, scenario: str, base_tree: Path, tmp_path: Path) ->
     assert all(f.code == RULES[case.id].code for f in mine)
 
     def doc(side: str, rel: Path) -> Any:
-        docs = old_docs if side == "old" else new_docs
-        return docs[rel] if rel in docs else json.loads((tmp_path / side / rel).read_text(encoding="utf-8"))
+        docs, root = (old_docs, old_root) if side == "old" else (new_docs, tmp_path / "new")
+        return docs[rel] if rel in docs else json.loads((root / rel).read_text(encoding="utf-8"))
 
     want_old = (case.old_file.name, case.old, position(doc("old", case.old_file), case.old))
     want_new = (case.new_file.name, case.new, position(doc("new", case.new_file), case.new))
