@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import ROOT, SPEC
+
 from generator.cli import main
 from generator.lint import RULES
 

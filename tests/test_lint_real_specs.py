@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import HANDWRITTEN_2024_07, HANDWRITTEN_2024_11, SPEC
+
 from generator.lint import lint
 
 VMSS = "virtualMachineScaleSets~1{vmScaleSetName}~1virtualMachines~1{instanceId}~1runCommands~1{runCommandName}"

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from test_lint_cases import OK_RESP, RES, op
 
 from generator.cli import main
 from generator.lint import lint
-from test_lint_cases import OK_RESP, RES, op
 
 SECRET = op("get", OK_RESP, defs=RES.replace('"provisioningState"', '"runAsPassword": {"type": "string"}, "provisioningState"')
             + ',\n    "Orphan": {"type": "string"}')

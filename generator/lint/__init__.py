@@ -18,7 +18,7 @@ from generator.lint.core import CHECKS, Context, Finding
 from generator.lint.table import ERROR, RULES, RuleInfo
 from generator.load import Loader, default_root, display_path
 
-__all__ = ["RULES", "RuleInfo", "Finding", "LintRun", "lint", "lint_document"]
+__all__ = ["RULES", "Finding", "LintRun", "RuleInfo", "lint", "lint_document"]
 
 
 @dataclass

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.lint.core import Context, Loc, Operation, check, is_collection_path, is_point_path
+from generator.lint.core import (
+    Context,
+    Loc,
+    Operation,
+    check,
+    is_collection_path,
+    is_point_path,
+)
 
 _SECRET_WORDS = ("access", "credential", "secret", "password", "key", "token", "auth", "connection")
 

@@ -144,9 +144,9 @@ def array_schema_must_have_items(ctx: Context) -> None:
 @check("AvoidAnonymousTypes")
 def avoid_anonymous_types(ctx: Context) -> None:
     for node, loc, kind in schema_nodes(ctx):
-        if kind in (BODY, RESPONSE, PROPERTY, ITEMS, ADDITIONAL) and "$ref" not in node and "x-ms-client-name" not in node:
-            if isinstance(node.get("properties"), dict) and node["properties"]:
-                ctx.report("AvoidAnonymousTypes", loc, f"Inline model at {_name(loc)}: define it in definitions and $ref it.", key=_key(loc, kind))
+        anonymous = kind in (BODY, RESPONSE, PROPERTY, ITEMS, ADDITIONAL) and "$ref" not in node and "x-ms-client-name" not in node
+        if anonymous and isinstance(node.get("properties"), dict) and node["properties"]:
+            ctx.report("AvoidAnonymousTypes", loc, f"Inline model at {_name(loc)}: define it in definitions and $ref it.", key=_key(loc, kind))
 
 
 @check("DescriptiveDescriptionRequired")

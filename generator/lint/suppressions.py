@@ -95,7 +95,7 @@ def load_pyproject(path: Path) -> tuple[list[Suppression], list[Finding]]:
     if not isinstance(entries, list):
         entries = []
     # tomllib keeps no positions: the n-th `rule =` after the section header is the n-th entry.
-    header = re.search(r"^\[tool\.specgen\.lint\]", text, re.M)
+    header = re.search(r"^\[tool\.specgen\.lint\]", text, re.MULTILINE)
     starts = [m.start() for m in re.finditer(r"\brule\s*=", text[header.end():])] if header else []
     offset = header.end() if header else 0
 
