@@ -17,13 +17,14 @@ from generator.errors import escape_pointer_token
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _LITERALS = ("true", "false", "null")
+_NEWLINE = re.compile("\n")
 
 
 class Positions:
     """Maps a JSON Pointer to the position of its value and, for object members, of its key."""
 
     def __init__(self, text: str, values: dict[str, int], keys: dict[str, int]) -> None:
-        self._newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self._newlines = [m.start() for m in _NEWLINE.finditer(text)]
         self._values = values
         self._keys = keys
 
