@@ -82,6 +82,10 @@ def _generate(args: argparse.Namespace) -> int:
         print(notice, file=sys.stderr)
     changed = write_atomically(target, result.files)
     print(f"{'wrote' if changed else 'unchanged:'} {target} ({len(result.files)} files, api-version {result.api.api_version})", file=sys.stderr)
+    if args.target == "pydantic":  # also <out>/<package>_pydantic.py (needs the [pydantic] extra)
+        from generator.pydantic_target import write_pydantic
+
+        return write_pydantic(result.api, result.files, out, package)
     return 0
 
 

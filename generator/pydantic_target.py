@@ -1,0 +1,173 @@
+"""`specgen generate --target pydantic`: pydantic v2 models made by datamodel-code-generator.
+
+We do not write a second model emitter: datamodel-code-generator (the optional `[pydantic]` extra
+of specgen, imported only here) runs as a library on the JSON Schema documents the package already
+contains. They are written to a temporary folder, beside one bundle document whose `$defs` refer
+to each of them, so their relative `$ref`s ("Other.json") resolve and the result is ONE module:
+
+    <out>/<package>_pydantic.py
+
+Options, and why:
+- `snake_case_field` + `allow_population_by_field_name`: snake_case attributes, the wire name kept
+  as the alias (`model_dump(by_alias=True)` gives the wire body back), either name accepted;
+- `use_subclass_enum`, `capitalise_enum_members`: closed enums are `StrEnum`s with the same
+  member names as the dataclass models; extensible enums (no `enum` keyword in our schemas) stay
+  plain strings (a `RootModel[str]` listing the known values as examples);
+- `extra_fields="allow"`: unknown fields are kept, as the dataclass models keep them;
+- no `default` reaches the schemas, so no default is invented: optional fields default to None
+  and are left out by `model_dump(exclude_unset=True)`;
+- `format: uri` is mapped to `str`: pydantic's `AnyUrl` rewrites the text (adds a trailing `/`);
+- secrets (`x-ms-secret`) get `repr=False`, so they stay out of `repr()` as in the dataclasses;
+- deterministic: no timestamp, our own header, black run by datamodel-code-generator itself.
+
+The generated module needs pydantic v2 at run time; the dataclass package never does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Any
+
+from generator import ir
+from generator.text import comment
+
+SECRET = "x-ms-secret"
+BUNDLE = "_definitions.json"  # the bundle document's name in the temporary folder
+BUNDLE_TITLE = "Definitions"  # datamodel-code-generator makes the bundle root a RootModel[Any]
+MISSING_EXTRA = (
+    "error: --target pydantic needs datamodel-code-generator: pip install 'specgen[pydantic]'"
+)
+
+
+def module_name(package: str) -> str:
+    return f"{package}_pydantic"
+
+
+def pydantic_source(api: ir.Api, schemas: dict[str, dict[str, Any]]) -> str:
+    """The pydantic module's source for the schema documents `{"Name.json": schema}`.
+
+    Raises ModuleNotFoundError when datamodel-code-generator is not installed.
+    """
+    import datamodel_code_generator as dmcg  # the optional [pydantic] extra
+    from datamodel_code_generator import DataModelType, InputFileType, PythonVersion
+    from datamodel_code_generator.format import Formatter
+
+    with tempfile.TemporaryDirectory(prefix="specgen-pydantic-") as tmp:
+        folder = Path(tmp)
+        for name, schema in sorted(schemas.items()):
+            (folder / name).write_text(json.dumps(_for_pydantic(schema), indent=2), encoding="utf-8")
+        bundle = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": _bundle_title(schemas),
+            "description": "Bundle root made by specgen to put every definition in one module; not a wire type.",
+            "$defs": {name.removesuffix(".json"): {"$ref": name} for name in sorted(schemas)},
+        }
+        (folder / BUNDLE).write_text(json.dumps(bundle, indent=2), encoding="utf-8")
+        output = folder / "out.py"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)  # datamodel-code-generator's notices
+            warnings.simplefilter("ignore", DeprecationWarning)
+            dmcg.generate(
+                folder / BUNDLE,
+                input_file_type=InputFileType.JsonSchema,
+                output=output,
+                output_model_type=DataModelType.PydanticV2BaseModel,
+                target_python_version=PythonVersion.PY_311,
+                snake_case_field=True,
+                allow_population_by_field_name=True,
+                extra_fields="allow",
+                use_subclass_enum=True,
+                capitalise_enum_members=True,
+                field_constraints=True,
+                use_schema_description=True,
+                use_field_description=True,
+                use_double_quotes=True,
+                type_mappings=["string+uri=string"],
+                field_extra_keys_without_x_prefix={"x-repr"},
+                disable_timestamp=True,
+                custom_file_header=_header(api, dmcg_version()),
+                formatters=[Formatter.BLACK, Formatter.ISORT],
+            )
+        text = output.read_text(encoding="utf-8")
+    compile(text, module_name("pydantic") + ".py", "exec")  # it must be Python
+    return text
+
+
+def dmcg_version() -> str:
+    from importlib.metadata import version
+
+    return version("datamodel-code-generator")
+
+
+def _for_pydantic(schema: Any) -> Any:
+    """A copy with target-only annotations: `x-repr: false` beside every secret."""
+    if isinstance(schema, dict):
+        out = {k: _for_pydantic(v) for k, v in schema.items()}
+        if out.get(SECRET) is True:
+            out["x-repr"] = False
+        return out
+    if isinstance(schema, list):
+        return [_for_pydantic(v) for v in schema]
+    return schema
+
+
+def _bundle_title(schemas: dict[str, dict[str, Any]]) -> str:
+    title = BUNDLE_TITLE
+    while f"{title}.json" in schemas:
+        title += "_"
+    return title
+
+
+def _header(api: ir.Api, version: str) -> str:
+    return "\n".join(
+        [
+            f"# Code generated by specgen --target pydantic (datamodel-code-generator {comment(version)})",
+            f"# from {comment(api.spec_display)}",
+            f"# spec sha256: {api.spec_sha256}",
+            f"# api-version: {comment(api.api_version)}",
+            "# Pydantic v2 models of the same JSON Schemas as the dataclass package; needs pydantic.",
+            "# Do not edit: change the spec and run `specgen generate --target pydantic`.",
+        ]
+    )
+
+
+def write_pydantic(api: ir.Api, files: dict[str, bytes], out: Path, package: str, *, check: bool = False) -> int:
+    """Write (or, with `check`, compare) `<out>/<package>_pydantic.py`. Exit status: 0, 1 stale, 2."""
+    schemas = {
+        path.removeprefix("schemas/"): json.loads(data)
+        for path, data in files.items()
+        if path.startswith("schemas/") and path.endswith(".json")
+    }
+    try:
+        text = pydantic_source(api, schemas)
+    except ModuleNotFoundError as exc:
+        if exc.name is None or not exc.name.startswith(("datamodel_code_generator", "pydantic")):
+            raise
+        print(MISSING_EXTRA, file=sys.stderr)
+        return 2
+    target = out / f"{module_name(package)}.py"
+    data = text.encode("utf-8")
+    old = target.read_bytes() if target.is_file() else None
+    if check:
+        if old != data:
+            print(f"{target} is stale: run `specgen generate --target pydantic`", file=sys.stderr)
+            return 1
+        print(f"{target} is up to date", file=sys.stderr)
+        return 0
+    if old != data:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    print(f"{'wrote' if old != data else 'unchanged:'} {target} (pydantic v2 models)", file=sys.stderr)
+    return 0
