@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from generator import ir
+from generator.errors import Problem, SpecError
 from generator.render import render
 from generator.text import docstring, literal
 from generator.validator_regex import RegexTranslationError, translate
@@ -101,7 +102,7 @@ class RequestEmitter:
         try:
             source = translate(ecma)
         except RegexTranslationError as exc:
-            raise ValueError(f"{where}: {exc}") from None
+            raise _problem(where, f"pattern: {exc}") from None
         if source not in self.patterns:
             self.patterns[source] = f"_PATTERN_{len(self.patterns)}"
         return self.patterns[source]
@@ -184,7 +185,7 @@ class RequestEmitter:
                 lines += [f"if len({v}) > {high}:", f"    raise _length({labels}, None, {high})"]
             pattern = c.get("pattern")
             if isinstance(pattern, str):
-                name = self.pattern_name(pattern, f"{op.source}: parameter {p.wire_name!r}")
+                name = self.pattern_name(pattern, p.source or op.source)
                 lines += [f"if {name}.search({v}) is None:", f"    raise _mismatch({labels}, {literal(pattern)})"]
         if kind in ("integer", "number"):
             for key, flag, loose, strict in (("minimum", "exclusiveMinimum", "<", "<="), ("maximum", "exclusiveMaximum", ">", ">=")):
@@ -199,6 +200,11 @@ class RequestEmitter:
                 lines += [f"if len({v}) < {low}:", f"    raise _items({labels}, {low}, None)"]
             if isinstance(high, int):
                 lines += [f"if len({v}) > {high}:", f"    raise _items({labels}, None, {high})"]
+        if kind == "enum":
+            target = self.api.enum(p.type.ref or "")
+            if not target.extensible:  # modelAsString false: only the listed values
+                allowed = tuple(_constant_text(m.value) for m in target.members)
+                lines += [f"if _t_{v} not in {literal(allowed)}:", f"    raise _not_allowed({labels}, {literal(list(allowed))})"]
         enum = c.get("enum")
         if isinstance(enum, tuple) and kind in ("string", "integer", "number", "boolean"):
             lines += [f"if {v} not in {literal(frozenset(enum) if len(enum) > 3 else enum)}:", f"    raise _not_allowed({labels}, {literal(list(enum))})"]
@@ -208,7 +214,7 @@ class RequestEmitter:
         api = self.api
         clash = {p.py_name for p in op.parameters} & set(_BUILDER_KEYWORDS)
         if clash:
-            raise ValueError(f"{op.source}: parameter name(s) {sorted(clash)} clash with the builder's own keywords")
+            raise _problem(op.source, f"parameter name(s) {sorted(clash)} clash with the request builder's own keyword arguments")
         signature_required: list[str] = []
         signature_optional: list[str] = []
         lines: list[str] = []
@@ -221,8 +227,11 @@ class RequestEmitter:
             if p.location == "body":
                 body_param = p
                 continue
+            text = ""
             if p.constant is not None and p.py_name != "api_version":
                 text = _constant_text(p.constant)
+                if p.location == "path" and text in ("", ".", ".."):
+                    raise _problem(p.source or op.source, f"path parameter {p.wire_name!r} is the constant {text!r}, not a path segment")
                 if p.location in ("path", "query") and not p.skip_url_encoding:
                     text = quote(text, safe="")
                 value = literal(text)
@@ -240,7 +249,8 @@ class RequestEmitter:
             if p.location == "path":
                 path_values[p.wire_name] = value
             elif p.location == "query":
-                entry = f"{literal(quote(p.wire_name, safe=_QUERY_NAME_SAFE) + '=')} + {value}"
+                name = quote(p.wire_name, safe=_QUERY_NAME_SAFE) + "="
+                entry = literal(name + text) if p.constant is not None and p.py_name != "api_version" else f"{literal(name)} + {value}"
                 if given:
                     query_required.append(entry)
                 else:
@@ -257,7 +267,7 @@ class RequestEmitter:
                     url_parts.append(literal(quote(chunk, safe=_PATH_SAFE)))
             else:
                 if chunk not in path_values:
-                    raise ValueError(f"{op.source}: path placeholder {{{chunk}}} has no path parameter")
+                    raise _problem(op.source, f"path placeholder {{{chunk}}} has no path parameter")
                 url_parts.append(path_values[chunk])
         lines.append(f"_url = {' + '.join(url_parts)}")
         if query_required or query_optional:
@@ -386,6 +396,12 @@ class RequestEmitter:
             next_link_body=next_body,
             items_body=items_body,
         )
+
+
+def _problem(source: str, message: str) -> SpecError:
+    """An error about the spec at `source` (`file#pointer`), as the other stages report them."""
+    file, _, pointer = source.partition("#")
+    return SpecError([Problem(file, pointer or None, message)])
 
 
 def _constant_text(value: Any) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -332,3 +334,133 @@ def test_builders_are_pure_and_patterns_precompiled(pkg: ModuleType) -> None:
     assert "urlopen(" not in source and "socket" not in source
     # Patterns from the spec become module-level compiled literals, not code.
     assert re.search(r"^_PATTERN_0 = re\.compile\(", source, re.MULTILINE)
+
+
+# -- other parameter kinds, from a synthetic spec ----------------------------------------------
+
+
+def _synthetic_spec(extra_parameter: dict[str, Any] | None = None, pattern: str = "^[a-z'\"]+$") -> dict[str, Any]:
+    path_params = [
+        {"name": "thingName", "in": "path", "required": True, "type": "string", "pattern": pattern, "maxLength": 10},
+        {"name": "itemPath", "in": "path", "required": True, "type": "string", "x-ms-skip-url-encoding": True},
+        {"name": "api-version", "in": "query", "required": True, "type": "string"},
+    ]
+    get_params = [
+        {"name": "count", "in": "query", "type": "integer", "format": "int32", "minimum": 1, "maximum": 100},
+        {"name": "ratio", "in": "query", "type": "number", "maximum": 1, "exclusiveMaximum": True},
+        {"name": "flag", "in": "query", "type": "boolean"},
+        {"name": "kinds", "in": "query", "type": "array", "items": {"type": "string"}, "maxItems": 2},
+        {"name": "color", "in": "query", "type": "string", "enum": ["red", "green"], "x-ms-enum": {"name": "Color", "modelAsString": True}},
+        {"name": "size", "in": "query", "type": "string", "enum": ["S", "M"]},
+        {"name": "shape", "in": "query", "type": "string", "enum": ["round", "flat"], "x-ms-enum": {"name": "Shape", "modelAsString": False}},
+        {"name": "mode", "in": "query", "type": "string", "enum": ["fixed"], "required": True},
+        {"name": "x-ms-client-request-id", "in": "header", "type": "string"},
+        *([extra_parameter] if extra_parameter else []),
+    ]
+    responses = {
+        "200": {"description": "ok", "schema": {"$ref": "#/definitions/Thing"}},
+        "default": {"description": "error", "schema": {"$ref": "#/definitions/Err"}},
+    }
+    return {
+        "swagger": "2.0",
+        "info": {"title": "Things", "version": "2020-01-01"},
+        "host": "example.com",
+        "basePath": "/base",
+        "paths": {
+            "/things/{thingName}/items/{itemPath}": {
+                "parameters": path_params,
+                "get": {"operationId": "Things_Get", "parameters": get_params, "responses": responses},
+                "put": {
+                    "operationId": "Things_Put",
+                    "parameters": [{"name": "thing", "in": "body", "schema": {"$ref": "#/definitions/Thing"}}],
+                    "responses": responses,
+                },
+            }
+        },
+        "definitions": {
+            "Thing": {"type": "object", "properties": {"id": {"type": "string", "readOnly": True}, "n": {"type": "integer"}}},
+            "Err": {"type": "object", "properties": {"error": {"type": "object", "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}},
+        },
+    }
+
+
+@pytest.fixture(scope="module")
+def things(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    folder = tmp_path_factory.mktemp("things")
+    spec = folder / "spec.json"
+    spec.write_text(json.dumps(_synthetic_spec()), encoding="utf-8")
+    return generate_into(spec, folder / "out", overlay=None)
+
+
+def test_synthetic_parameter_kinds(things: ModuleType) -> None:
+    build = things.requests.build_things_get_request
+    request = build(
+        thing_name="ab'c", item_path="a/b", count=5, ratio=0.5, flag=True, kinds=["x", "y"],
+        color=things.models.Color.RED, size="M", shape=things.models.Shape.FLAT, x_ms_client_request_id="rid-1",
+    )
+    url = urlsplit(request.url)
+    assert (url.netloc, url.path) == ("example.com", "/base/things/ab%27c/items/a/b")
+    assert parse_qs(url.query) == {
+        "api-version": ["2020-01-01"], "mode": ["fixed"], "count": ["5"], "ratio": ["0.5"], "flag": ["true"],
+        "kinds": ["x,y"], "color": ["red"], "size": ["M"], "shape": ["flat"],
+    }
+    assert request.headers["x-ms-client-request-id"] == "rid-1"
+    assert parse_qs(urlsplit(build(thing_name="a", item_path="b", color="purple").url).query)["color"] == ["purple"]
+    assert parse_qs(urlsplit(build(thing_name="a", item_path="b", flag=False).url).query)["flag"] == ["false"]
+    assert parse_qs(urlsplit(build(thing_name="a", item_path="b", shape="round").url).query)["shape"] == ["round"]
+    bad: list[dict[str, Any]] = [
+        {"count": 0}, {"count": 101}, {"count": True}, {"count": "5"}, {"ratio": 1}, {"ratio": float("nan")},
+        {"kinds": "xy"}, {"kinds": ["a", "b", "c"]}, {"size": "L"}, {"shape": "oval"}, {"shape": 5}, {"thing_name": "ABC"}, {"thing_name": "a" * 11},
+        {"item_path": "../x"}, {"item_path": "a/../b"}, {"item_path": "a?b"}, {"item_path": "a#b"}, {"item_path": "%2e%2E/x"},
+        {"item_path": ""}, {"x_ms_client_request_id": "a\r\nb"},
+    ]
+    for case in bad:
+        with pytest.raises(things.requests.ParameterError) as info:
+            build(**{"thing_name": "a", "item_path": "b", **case})
+        assert info.value.python_name == next(iter(case)), case
+    with pytest.raises(TypeError):
+        build(thing_name="a", item_path="b", mode="other")  # a constant is not an argument
+
+
+def test_synthetic_optional_body_and_default_error(things: ModuleType) -> None:
+    build = things.requests.build_things_put_request
+    request = build(thing_name="a", item_path="b")
+    assert request.body is None and "Content-Type" not in request.headers
+    request = build(thing_name="a", item_path="b", body={"id": "read-only", "n": 3})
+    assert request.body == b'{"n":3}' and request.headers["Content-Type"] == "application/json"
+    with pytest.raises(things.responses.HttpResponseError) as info:
+        things.responses.parse_things_get_response(500, {}, b'{"error":{"code":"Boom","message":"bad"}}')
+    assert isinstance(info.value.error, things.models.Err) and info.value.code == "Boom"
+
+
+def test_synthetic_package_passes_mypy_and_ruff(things: ModuleType) -> None:
+    folder = Path(things.__file__).parent
+    for module in ("requests.py", "responses.py"):
+        compile((folder / module).read_text(encoding="utf-8"), module, "exec")
+    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", str(folder / "requests.py"), str(folder / "responses.py")], capture_output=True, text=True, check=False)
+    if "No module named ruff" in ruff.stderr:
+        pytest.skip("ruff not installed")
+    assert ruff.returncode == 0, ruff.stdout + ruff.stderr
+    mypy = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--follow-imports=silent", str(folder / "requests.py"), str(folder / "responses.py")],
+        capture_output=True, text=True, check=False, cwd=folder.parent,
+    )
+    assert mypy.returncode == 0, mypy.stdout + mypy.stderr
+
+
+@pytest.mark.parametrize(
+    ("extra", "pattern", "message"),
+    [
+        ({"name": "baseUrl", "in": "query", "type": "string"}, "^a$", "clash"),
+        (None, "(?<!x", "pattern"),
+    ],
+)
+def test_synthetic_spec_problems_are_reported(tmp_path: Path, extra: dict[str, Any] | None, pattern: str, message: str) -> None:
+    from generator.errors import SpecError
+    from generator.generate import generate_package
+
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(_synthetic_spec(extra, pattern)), encoding="utf-8")
+    with pytest.raises(SpecError, match=message) as info:
+        generate_package(spec, "p")
+    assert all(p.file.endswith("spec.json") for p in info.value.problems)

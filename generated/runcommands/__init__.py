@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 from ._runtime import UNSET, DecodeError, Unset
 
 if TYPE_CHECKING:
-    from . import models, requests, responses, schemas, strategies
+    from . import models, requests, responses, schemas, strategies, validators
 
 API_VERSION = "2024-11-01"
 
 # Submodules load on first use, so importing the package stays cheap.
-_SUBMODULES = frozenset(["models", "requests", "responses", "schemas", "strategies"])
+_SUBMODULES = frozenset(["models", "requests", "responses", "schemas", "strategies", "validators"])
 
 
 def __getattr__(name: str) -> Any:
@@ -36,4 +36,5 @@ __all__ = [
     "responses",
     "schemas",
     "strategies",
+    "validators",
 ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 __all__ = [
     "DOCUMENTS",
@@ -83,7 +85,7 @@ class ValidationError:
 _E = ValidationError
 
 
-def _r(value):
+def _r(value: object) -> str:
     """A short repr of an instance value for messages."""
     text = repr(value)
     if len(text) > 120:
@@ -91,7 +93,7 @@ def _r(value):
     return text
 
 
-def _ptr(path):
+def _ptr(path: tuple[str | int, ...]) -> str:
     """RFC 6901 JSON Pointer for a tuple of keys and indices."""
     if not path:
         return ""
@@ -101,10 +103,10 @@ def _ptr(path):
     return "/" + text
 
 
-_SP_CACHE = {}
+_SP_CACHE: dict[tuple[int, str], str] = {}
 
 
-def _sp(node, keyword):
+def _sp(node: int, keyword: str) -> str:
     """Schema location of ``keyword`` in schema node ``node`` (see _SP_PARENT)."""
     key = (node, keyword)
     text = _SP_CACHE.get(key)
@@ -124,7 +126,7 @@ _DATE_TIME = re.compile(
 ).fullmatch
 
 
-def _fmt_date_time(value):
+def _fmt_date_time(value: str) -> bool:
     """RFC 3339 date-time (any number of fraction digits; leap seconds at 23:59:60 UTC)."""
     m = _DATE_TIME(value)
     if m is None:
@@ -161,7 +163,7 @@ _URI = re.compile(
 _IP_FUTURE = re.compile(r"v[0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+").fullmatch
 
 
-def _fmt_uri(value):
+def _fmt_uri(value: str) -> bool:
     """RFC 3986 absolute URI (scheme required; IP literals checked)."""
     m = _URI(value)
     if m is None:
@@ -458,7 +460,7 @@ _SP_SEGMENT = (
 )
 
 
-def _f0(x):
+def _f0(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "details" in x:
@@ -484,7 +486,7 @@ def _f0(x):
     return True
 
 
-def _v1(x, p, e):
+def _v1(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(0, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -531,7 +533,7 @@ def _v1(x, p, e):
                 )
 
 
-def _f2(x):
+def _f2(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "code" in x:
@@ -549,7 +551,7 @@ def _f2(x):
     return True
 
 
-def _v3(x, p, e):
+def _v3(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(5, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -588,7 +590,7 @@ def _v3(x, p, e):
                 )
 
 
-def _f4(x):
+def _f4(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "error" in x:
@@ -598,7 +600,7 @@ def _f4(x):
     return True
 
 
-def _v5(x, p, e):
+def _v5(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(10, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -608,25 +610,25 @@ def _v5(x, p, e):
                 _v1(c1, p + ("error",), e)
 
 
-def _f6(x):
+def _f6(x: Any) -> bool:
     return isinstance(x, str)
 
 
-def _v7(x, p, e):
+def _v7(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, str):
         e.append(_E(_ptr(p), "type", _sp(11, "type"), _r(x) + " is not of type 'string'"))
 
 
-def _f8(x):
+def _f8(x: Any) -> bool:
     return isinstance(x, str)
 
 
-def _v9(x, p, e):
+def _v9(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, str):
         e.append(_E(_ptr(p), "type", _sp(12, "type"), _r(x) + " is not of type 'string'"))
 
 
-def _f10(x):
+def _f10(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "exceptiontype" in x:
@@ -640,7 +642,7 @@ def _f10(x):
     return True
 
 
-def _v11(x, p, e):
+def _v11(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(13, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -668,7 +670,7 @@ def _v11(x, p, e):
                 )
 
 
-def _f12(x):
+def _f12(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "code" in x:
@@ -698,7 +700,7 @@ def _f12(x):
     return True
 
 
-def _v13(x, p, e):
+def _v13(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(17, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -778,13 +780,15 @@ def _v13(x, p, e):
                     )
 
 
-def _f14(x):
+def _f14(x: Any) -> bool:
     if not isinstance(x, str):
         return False
-    return isinstance(x, str) and (x == "Linux" or x == "Windows")
+    if not (isinstance(x, str) and (x == "Linux" or x == "Windows")):
+        return False
+    return True
 
 
-def _v15(x, p, e):
+def _v15(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, str):
         e.append(_E(_ptr(p), "type", _sp(24, "type"), _r(x) + " is not of type 'string'"))
     if not (isinstance(x, str) and (x == "Linux" or x == "Windows")):
@@ -793,7 +797,7 @@ def _v15(x, p, e):
         )
 
 
-def _f16(x):
+def _f16(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "id" in x:
@@ -815,7 +819,7 @@ def _f16(x):
     return True
 
 
-def _v17(x, p, e):
+def _v17(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(25, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -858,7 +862,7 @@ def _v17(x, p, e):
                 _v39(c4, p + ("systemData",), e)
 
 
-def _f18(x):
+def _f18(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "id" in x:
@@ -870,7 +874,7 @@ def _f18(x):
     return "systemData" not in x
 
 
-def _v19(x, p, e):
+def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(25, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -912,7 +916,7 @@ def _v19(x, p, e):
             )
 
 
-def _f20(x):
+def _f20(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if (
@@ -957,7 +961,7 @@ def _f20(x):
     return True
 
 
-def _v21(x, p, e):
+def _v21(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(31, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -1055,7 +1059,7 @@ def _v21(x, p, e):
                 _v71(c7, p + ("parameters",), e)
 
 
-def _f22(x):
+def _f22(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if (
@@ -1091,7 +1095,7 @@ def _f22(x):
     return True
 
 
-def _v23(x, p, e):
+def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(37, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -1177,7 +1181,7 @@ def _v23(x, p, e):
                 )
 
 
-def _f24(x):
+def _f24(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "commandId" not in x:
@@ -1197,7 +1201,7 @@ def _f24(x):
     return True
 
 
-def _v25(x, p, e):
+def _v25(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(43, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -1226,7 +1230,7 @@ def _v25(x, p, e):
                 _v75(c3, p + ("parameters",), e)
 
 
-def _f26(x):
+def _f26(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "name" not in x or "value" not in x:
@@ -1242,7 +1246,7 @@ def _f26(x):
     return True
 
 
-def _v27(x, p, e):
+def _v27(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(46, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -1274,7 +1278,7 @@ def _v27(x, p, e):
                 )
 
 
-def _f28(x):
+def _f28(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "value" not in x:
@@ -1292,7 +1296,7 @@ def _f28(x):
     return True
 
 
-def _v29(x, p, e):
+def _v29(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(50, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -1325,7 +1329,7 @@ def _v29(x, p, e):
                     )
 
 
-def _f30(x):
+def _f30(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "clientId" in x:
@@ -1339,7 +1343,7 @@ def _f30(x):
     return True
 
 
-def _v31(x, p, e):
+def _v31(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(53, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -1367,7 +1371,7 @@ def _v31(x, p, e):
                 )
 
 
-def _f32(x):
+def _f32(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "name" not in x or "type" not in x:
@@ -1391,7 +1395,7 @@ def _f32(x):
     return True
 
 
-def _v33(x, p, e):
+def _v33(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(57, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -1445,7 +1449,7 @@ def _v33(x, p, e):
                 )
 
 
-def _f34(x):
+def _f34(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "value" in x:
@@ -1455,7 +1459,7 @@ def _f34(x):
     return True
 
 
-def _v35(x, p, e):
+def _v35(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(63, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -1465,13 +1469,15 @@ def _v35(x, p, e):
                 _v79(c1, p + ("value",), e)
 
 
-def _f36(x):
+def _f36(x: Any) -> bool:
     if not isinstance(x, str):
         return False
-    return isinstance(x, str) and (x == "Error" or x == "Info" or x == "Warning")
+    if not (isinstance(x, str) and (x == "Error" or x == "Info" or x == "Warning")):
+        return False
+    return True
 
 
-def _v37(x, p, e):
+def _v37(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, str):
         e.append(_E(_ptr(p), "type", _sp(20, "type"), _r(x) + " is not of type 'string'"))
     if not (isinstance(x, str) and (x == "Error" or x == "Info" or x == "Warning")):
@@ -1485,7 +1491,7 @@ def _v37(x, p, e):
         )
 
 
-def _f38(x):
+def _f38(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "createdBy" in x:
@@ -1519,7 +1525,7 @@ def _f38(x):
     return True
 
 
-def _v39(x, p, e):
+def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(64, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -1611,7 +1617,7 @@ def _v39(x, p, e):
                     )
 
 
-def _f40(x):
+def _f40(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "location" not in x:
@@ -1643,7 +1649,7 @@ def _f40(x):
     return True
 
 
-def _v41(x, p, e):
+def _v41(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(70, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -1705,7 +1711,7 @@ def _v41(x, p, e):
                 )
 
 
-def _f42(x):
+def _f42(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "location" not in x:
@@ -1729,7 +1735,7 @@ def _f42(x):
     return True
 
 
-def _v43(x, p, e):
+def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(70, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -1790,7 +1796,7 @@ def _v43(x, p, e):
                 )
 
 
-def _f44(x):
+def _f44(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "tags" in x:
@@ -1800,7 +1806,7 @@ def _f44(x):
     return True
 
 
-def _v45(x, p, e):
+def _v45(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(77, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -1810,7 +1816,7 @@ def _v45(x, p, e):
                 _v83(c1, p + ("tags",), e)
 
 
-def _f46(x):
+def _f46(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "location" not in x:
@@ -1846,7 +1852,7 @@ def _f46(x):
     return True
 
 
-def _v47(x, p, e):
+def _v47(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(78, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -1912,7 +1918,7 @@ def _v47(x, p, e):
                 _v53(c7, p + ("properties",), e)
 
 
-def _f48(x):
+def _f48(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "location" not in x:
@@ -1940,7 +1946,7 @@ def _f48(x):
     return True
 
 
-def _v49(x, p, e):
+def _v49(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(78, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -2005,7 +2011,7 @@ def _v49(x, p, e):
                 _v55(c3, p + ("properties",), e)
 
 
-def _f50(x):
+def _f50(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "executionState" in x:
@@ -2051,7 +2057,7 @@ def _f50(x):
     return True
 
 
-def _v51(x, p, e):
+def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(85, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -2177,7 +2183,7 @@ def _v51(x, p, e):
                 _v87(c8, p + ("statuses",), e)
 
 
-def _f52(x):
+def _f52(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "source" in x:
@@ -2243,7 +2249,7 @@ def _f52(x):
     return True
 
 
-def _v53(x, p, e):
+def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(93, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -2380,7 +2386,7 @@ def _v53(x, p, e):
                 )
 
 
-def _f54(x):
+def _f54(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "source" in x:
@@ -2442,7 +2448,7 @@ def _f54(x):
     return True
 
 
-def _v55(x, p, e):
+def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(93, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -2582,7 +2588,7 @@ def _v55(x, p, e):
                 )
 
 
-def _f56(x):
+def _f56(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "script" in x:
@@ -2604,7 +2610,7 @@ def _f56(x):
     return True
 
 
-def _v57(x, p, e):
+def _v57(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(104, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -2647,7 +2653,7 @@ def _v57(x, p, e):
                 _v31(c4, p + ("scriptUriManagedIdentity",), e)
 
 
-def _f58(x):
+def _f58(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "tags" in x:
@@ -2661,7 +2667,7 @@ def _f58(x):
     return True
 
 
-def _v59(x, p, e):
+def _v59(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(109, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -2675,7 +2681,7 @@ def _v59(x, p, e):
                 _v53(c2, p + ("properties",), e)
 
 
-def _f60(x):
+def _f60(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "tags" in x:
@@ -2689,7 +2695,7 @@ def _f60(x):
     return True
 
 
-def _v61(x, p, e):
+def _v61(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(109, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -2703,7 +2709,7 @@ def _v61(x, p, e):
                 _v55(c2, p + ("properties",), e)
 
 
-def _f62(x):
+def _f62(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "value" not in x:
@@ -2721,7 +2727,7 @@ def _f62(x):
     return True
 
 
-def _v63(x, p, e):
+def _v63(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(110, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -2756,7 +2762,7 @@ def _v63(x, p, e):
                     )
 
 
-def _f64(x):
+def _f64(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     if "value" not in x:
@@ -2774,7 +2780,7 @@ def _f64(x):
     return True
 
 
-def _v65(x, p, e):
+def _v65(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(110, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -2809,7 +2815,7 @@ def _v65(x, p, e):
                     )
 
 
-def _f66(x):
+def _f66(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -2818,7 +2824,7 @@ def _f66(x):
     return True
 
 
-def _v67(x, p, e):
+def _v67(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
         e.append(_E(_ptr(p), "type", _sp(113, "type"), _r(x) + " is not of type 'array'"))
     else:
@@ -2828,7 +2834,7 @@ def _v67(x, p, e):
                 _v3(c1, p + (i2,), e)
 
 
-def _f68(x):
+def _f68(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -2837,7 +2843,7 @@ def _f68(x):
     return True
 
 
-def _f69(x):
+def _f69(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -2846,7 +2852,7 @@ def _f69(x):
     return True
 
 
-def _v70(x, p, e):
+def _v70(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
         e.append(_E(_ptr(p), "type", _sp(114, "type"), _r(x) + " is not of type 'array'"))
     else:
@@ -2863,7 +2869,7 @@ def _v70(x, p, e):
                 )
 
 
-def _v71(x, p, e):
+def _v71(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
         e.append(_E(_ptr(p), "type", _sp(116, "type"), _r(x) + " is not of type 'array'"))
     else:
@@ -2873,7 +2879,7 @@ def _v71(x, p, e):
                 _v33(c1, p + (i2,), e)
 
 
-def _f72(x):
+def _f72(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -2882,7 +2888,7 @@ def _f72(x):
     return True
 
 
-def _f73(x):
+def _f73(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -2891,7 +2897,7 @@ def _f73(x):
     return True
 
 
-def _v74(x, p, e):
+def _v74(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
         e.append(_E(_ptr(p), "type", _sp(117, "type"), _r(x) + " is not of type 'array'"))
     else:
@@ -2908,7 +2914,7 @@ def _v74(x, p, e):
                 )
 
 
-def _v75(x, p, e):
+def _v75(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
         e.append(_E(_ptr(p), "type", _sp(119, "type"), _r(x) + " is not of type 'array'"))
     else:
@@ -2918,7 +2924,7 @@ def _v75(x, p, e):
                 _v27(c1, p + (i2,), e)
 
 
-def _f76(x):
+def _f76(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -2927,7 +2933,7 @@ def _f76(x):
     return True
 
 
-def _v77(x, p, e):
+def _v77(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
         e.append(_E(_ptr(p), "type", _sp(120, "type"), _r(x) + " is not of type 'array'"))
     else:
@@ -2937,7 +2943,7 @@ def _v77(x, p, e):
                 _v23(c1, p + (i2,), e)
 
 
-def _f78(x):
+def _f78(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -2946,7 +2952,7 @@ def _f78(x):
     return True
 
 
-def _v79(x, p, e):
+def _v79(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
         e.append(_E(_ptr(p), "type", _sp(122, "type"), _r(x) + " is not of type 'array'"))
     else:
@@ -2956,7 +2962,7 @@ def _v79(x, p, e):
                 _v13(c1, p + (i2,), e)
 
 
-def _f80(x):
+def _f80(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     for c2 in x.values():
@@ -2965,7 +2971,7 @@ def _f80(x):
     return True
 
 
-def _v81(x, p, e):
+def _v81(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(123, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -2981,7 +2987,7 @@ def _v81(x, p, e):
                 )
 
 
-def _f82(x):
+def _f82(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     for c2 in x.values():
@@ -2990,7 +2996,7 @@ def _f82(x):
     return True
 
 
-def _v83(x, p, e):
+def _v83(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(126, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -3006,7 +3012,7 @@ def _v83(x, p, e):
                 )
 
 
-def _f84(x):
+def _f84(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     for c2 in x.values():
@@ -3015,7 +3021,7 @@ def _f84(x):
     return True
 
 
-def _v85(x, p, e):
+def _v85(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(128, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -3031,7 +3037,7 @@ def _v85(x, p, e):
                 )
 
 
-def _f86(x):
+def _f86(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -3040,7 +3046,7 @@ def _f86(x):
     return True
 
 
-def _v87(x, p, e):
+def _v87(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
         e.append(_E(_ptr(p), "type", _sp(130, "type"), _r(x) + " is not of type 'array'"))
     else:
@@ -3050,7 +3056,7 @@ def _v87(x, p, e):
                 _v13(c1, p + (i2,), e)
 
 
-def _f88(x):
+def _f88(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -3059,7 +3065,7 @@ def _f88(x):
     return True
 
 
-def _f89(x):
+def _f89(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -3068,7 +3074,7 @@ def _f89(x):
     return True
 
 
-def _v90(x, p, e):
+def _v90(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
         e.append(_E(_ptr(p), "type", _sp(131, "type"), _r(x) + " is not of type 'array'"))
     else:
@@ -3078,7 +3084,7 @@ def _v90(x, p, e):
                 _v27(c1, p + (i2,), e)
 
 
-def _v91(x, p, e):
+def _v91(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
         e.append(_E(_ptr(p), "type", _sp(132, "type"), "'***' is not of type 'array'"))
     else:
@@ -3088,7 +3094,7 @@ def _v91(x, p, e):
                 _v98(c1, p + (i2,), e)
 
 
-def _f92(x):
+def _f92(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
     for c2 in x.values():
@@ -3097,7 +3103,7 @@ def _f92(x):
     return True
 
 
-def _v93(x, p, e):
+def _v93(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(134, "type"), _r(x) + " is not of type 'object'"))
     else:
@@ -3113,7 +3119,7 @@ def _v93(x, p, e):
                 )
 
 
-def _f94(x):
+def _f94(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -3122,7 +3128,7 @@ def _f94(x):
     return True
 
 
-def _v95(x, p, e):
+def _v95(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
         e.append(_E(_ptr(p), "type", _sp(136, "type"), _r(x) + " is not of type 'array'"))
     else:
@@ -3132,7 +3138,7 @@ def _v95(x, p, e):
                 _v47(c1, p + (i2,), e)
 
 
-def _f96(x):
+def _f96(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -3141,7 +3147,7 @@ def _f96(x):
     return True
 
 
-def _v97(x, p, e):
+def _v97(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
         e.append(_E(_ptr(p), "type", _sp(136, "type"), _r(x) + " is not of type 'array'"))
     else:
@@ -3151,7 +3157,7 @@ def _v97(x, p, e):
                 _v49(c1, p + (i2,), e)
 
 
-def _v98(x, p, e):
+def _v98(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(_ptr(p), "type", _sp(46, "type"), "'***' is not of type 'object'"))
     else:
@@ -3181,6 +3187,9 @@ def _v98(x, p, e):
                         "'***' is not of type 'string'",
                     )
                 )
+
+
+_T = TypeVar("_T")
 
 
 def validate_api_error(instance: object, *, request: bool = False) -> list[ValidationError]:
@@ -3565,7 +3574,7 @@ def _is_valid_virtual_machine_run_commands_list_result(
     return _f64(instance) if request else _f62(instance)
 
 
-VALIDATORS = {
+VALIDATORS: dict[str, Callable[..., list[ValidationError]]] = {
     "ApiError": validate_api_error,
     "ApiErrorBase": validate_api_error_base,
     "CloudError": validate_cloud_error,
@@ -3595,7 +3604,7 @@ VALIDATORS = {
     "VirtualMachineRunCommandsListResult": validate_virtual_machine_run_commands_list_result,
 }
 SCHEMAS = VALIDATORS
-DOCUMENTS = {
+DOCUMENTS: dict[str, str] = {
     "ApiError": "ApiError.json",
     "ApiErrorBase": "ApiErrorBase.json",
     "CloudError": "CloudError.json",
@@ -3624,7 +3633,7 @@ DOCUMENTS = {
     "VirtualMachineRunCommandUpdate": "VirtualMachineRunCommandUpdate.json",
     "VirtualMachineRunCommandsListResult": "VirtualMachineRunCommandsListResult.json",
 }
-_CHECKS = {
+_CHECKS: dict[str, Callable[[object, bool], bool]] = {
     "ApiError": _is_valid_api_error,
     "ApiErrorBase": _is_valid_api_error_base,
     "CloudError": _is_valid_cloud_error,
@@ -3655,7 +3664,7 @@ _CHECKS = {
 }
 
 
-def _lookup(table, name):
+def _lookup(table: Mapping[str, _T], name: str) -> _T:
     try:
         return table[name]
     except KeyError:
