@@ -28,6 +28,7 @@ from generator.validator_regex import RegexTranslationError, translate
 from generator.validator_source import (
     SchemaCompileError,
     Writer,
+    is_bool,
     literal,
     negate,
     uses,
@@ -196,6 +197,7 @@ class _Emitter:
         self.const_names: dict[tuple[str, str], str] = {}
         self.helpers: set[str] = set()
         self.imports: set[str] = set()
+        self.typing_names: set[str] = set()
         self.sp_ids: dict[int, int] = {}
         self.sp_table: list[tuple[int, str]] = []
         self.fresh = 0
@@ -425,7 +427,10 @@ class _Emitter:
     def emit_function(self, name: str, nid: int, ctx: _Ctx) -> None:
         self.fresh = 0
         w = Writer()
-        header = f"def {name}(x):" if ctx.fast else f"def {name}(x, p, e):"
+        if ctx.fast:
+            header = f"def {name}(x: Any) -> bool:"
+        else:
+            header = f"def {name}(x: Any, p: {_PATH}, e: {_ERRORS}) -> None:"
         with w.block(header):
             self.body(w, nid, "x", "p", ctx)
             if ctx.fast:
@@ -436,8 +441,12 @@ class _Emitter:
                     and tail[0][1].startswith("if ")
                     and tail[1] == (2, "return False")
                 ):
+                    # ``return x >= 5`` would be Any to a type checker (and differs from
+                    # ``if x < 5`` for NaN): ``not x < 5`` is bool and costs the same as the if.
+                    cond = tail[0][1][3:-1]
+                    returned = negate(cond)
                     del w.lines[-2:]
-                    w.line(f"return {negate(tail[0][1][3:-1])}")
+                    w.line(f"return {returned if is_bool(returned) else 'not ' + cond}")
                 else:
                     w.line("return True")
         self.functions.append(w.render())
@@ -870,13 +879,13 @@ class _Emitter:
         obj = self.obj(nid)
         ctx = _Ctx(True, False, False)
         w = Writer()
-        with w.block(f"def {name}(x):"):
+        with w.block(f"def {name}(x: Any) -> set[str]:"):
             if "additionalProperties" in obj:
                 w.line("return set(x)")
                 self.functions.append(w.render())
                 return
             props = sorted(obj.get("properties") or {})
-            w.line(f"s = {{k for k in {literal(tuple(props))} if k in x}}" if props else "s = set()")
+            w.line(f"s = {{k for k in {literal(tuple(props))} if k in x}}" if props else "s: set[str] = set()")
             for pat in obj.get("patternProperties") or {}:
                 w.line(f"s.update(k for k in x if {self.regex(pat)}(k) is not None)")
             if self.ref_of(obj) is not None:
@@ -907,6 +916,9 @@ class _Emitter:
         self.drain()
         helper_names = helper_closure(self.helpers)
         imports = set(self.imports)
+        typing_names = self.typing_names | ({"Any"} if self.functions else set())
+        if typing_names:
+            imports.add(f"from typing import {', '.join(sorted(typing_names))}")
         for name in helper_names:
             imports.update(HELPERS[name].imports)
         out = [f'"""{doc}"""\n\n', "from __future__ import annotations\n\n"]
@@ -929,6 +941,10 @@ class _Emitter:
         out.append("\n\n" + entry_points)
         return "".join(out)
 
+
+#: Annotations of the generated functions' instance path and error list.
+_PATH = "tuple[str | int, ...]"
+_ERRORS = "list[ValidationError]"
 
 _ERROR_CLASS = '''class ValidationError:
     """One failed keyword: instance ``path`` (JSON Pointer), ``keyword``, ``schema_path``, ``message``."""
@@ -1032,7 +1048,9 @@ def compile_schema_set(
             raise ValueError(f"bad function name {ident!r} for document {uri!r}")
         index.add_document(uri, documents[uri], uri)
     em = _Emitter(index, "2020-12", secret_keyword, sets=True)
-    lines: list[str] = []
+    em.imports.add("from collections.abc import Callable, Mapping")
+    em.typing_names.add("TypeVar")
+    lines: list[str] = ["_T = TypeVar(\"_T\")\n"]
     table: list[tuple[str, str]] = []
     for uri in uris:
         root = index.documents[uri]
@@ -1075,16 +1093,16 @@ def _is_valid_{ident}(instance: object, request: bool = False) -> bool:
     validators = "".join(f"    {name!r}: validate_{ident},\n" for name, ident in table)
     documents_src = "".join(f"    {name!r}: {uri!r},\n" for (name, _), uri in zip(table, uris, strict=True))
     checks = "".join(f"    {name!r}: _is_valid_{ident},\n" for name, ident in table)
-    lines.append(f'''VALIDATORS = {{
+    lines.append(f'''VALIDATORS: dict[str, Callable[..., list[ValidationError]]] = {{
 {validators}}}
 SCHEMAS = VALIDATORS
-DOCUMENTS = {{
+DOCUMENTS: dict[str, str] = {{
 {documents_src}}}
-_CHECKS = {{
+_CHECKS: dict[str, Callable[[object, bool], bool]] = {{
 {checks}}}
 
 
-def _lookup(table, name):
+def _lookup(table: Mapping[str, _T], name: str) -> _T:
     try:
         return table[name]
     except KeyError:

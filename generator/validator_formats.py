@@ -21,7 +21,7 @@ class Helper(NamedTuple):
 HELPERS: dict[str, Helper] = {
     "_r": Helper(
         '''
-def _r(value):
+def _r(value: object) -> str:
     """A short repr of an instance value for messages."""
     text = repr(value)
     if len(text) > 120:
@@ -31,7 +31,7 @@ def _r(value):
     ),
     "_ptr": Helper(
         '''
-def _ptr(path):
+def _ptr(path: tuple[str | int, ...]) -> str:
     """RFC 6901 JSON Pointer for a tuple of keys and indices."""
     if not path:
         return ""
@@ -43,10 +43,10 @@ def _ptr(path):
     ),
     "_sp": Helper(
         '''
-_SP_CACHE = {}
+_SP_CACHE: dict[tuple[int, str], str] = {}
 
 
-def _sp(node, keyword):
+def _sp(node: int, keyword: str) -> str:
     """Schema location of ``keyword`` in schema node ``node`` (see _SP_PARENT)."""
     key = (node, keyword)
     text = _SP_CACHE.get(key)
@@ -61,7 +61,7 @@ def _sp(node, keyword):
     ),
     "_canon": Helper(
         '''
-def _canon(value):
+def _canon(value: object) -> tuple[str, object]:
     """A hashable form where 1 == 1.0 but 1 != True, for enum/const/uniqueItems."""
     kind = type(value)
     if kind is str:
@@ -85,9 +85,9 @@ def _canon(value):
     ),
     "_uniq": Helper(
         '''
-def _uniq(items):
+def _uniq(items: list[object]) -> bool:
     """True when no two items of the array are equal as JSON values."""
-    seen = set()
+    seen: set[tuple[str, object]] = set()
     for item in items:
         key = _canon(item)
         if key in seen:
@@ -99,7 +99,7 @@ def _uniq(items):
     ),
     "_mul": Helper(
         '''
-def _mul(value, divisor):
+def _mul(value: float, divisor: float) -> bool:
     """JSON Schema multipleOf, exact for decimal literals (0.0075 is a multiple of 0.0001)."""
     if type(value) is int and type(divisor) is int:
         return value % divisor == 0
@@ -123,7 +123,7 @@ _DATE_TIME = re.compile(
 ).fullmatch
 
 
-def _fmt_date_time(value):
+def _fmt_date_time(value: str) -> bool:
     """RFC 3339 date-time (any number of fraction digits; leap seconds at 23:59:60 UTC)."""
     m = _DATE_TIME(value)
     if m is None:
@@ -155,7 +155,7 @@ _UUID = re.compile(
 ).fullmatch
 
 
-def _fmt_uuid(value):
+def _fmt_uuid(value: str) -> bool:
     """RFC 4122 textual UUID (8-4-4-4-12 hex digits)."""
     return _UUID(value) is not None
 ''',
@@ -176,7 +176,7 @@ _URI = re.compile(
 _IP_FUTURE = re.compile(r"v[0-9A-Fa-f]+\\.[A-Za-z0-9\\-._~!$&'()*+,;=:]+").fullmatch
 
 
-def _fmt_uri(value):
+def _fmt_uri(value: str) -> bool:
     """RFC 3986 absolute URI (scheme required; IP literals checked)."""
     m = _URI(value)
     if m is None:

@@ -7,13 +7,24 @@ ruff-clean), and JSON values as ``repr`` literals of exact JSON types only (:fun
 
 from __future__ import annotations
 
+import ast
 import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["SchemaCompileError", "Writer", "group", "literal", "negate", "split_top", "uses", "wrapped"]
+__all__ = [
+    "SchemaCompileError",
+    "Writer",
+    "group",
+    "is_bool",
+    "literal",
+    "negate",
+    "split_top",
+    "uses",
+    "wrapped",
+]
 
 
 class SchemaCompileError(ValueError):
@@ -132,6 +143,61 @@ def negate(expr: str) -> str:
         if len(parts) > 2:
             return f"not ({expr})"
     return f"not {expr}"
+
+
+#: Generated functions known to return ``bool`` (``_f<n>`` fast paths and copied helpers).
+_BOOL_CALL = re.compile(r"isinstance|_f[0-9]+|_mul|_uniq|_fmt_[a-z_]+")
+#: Names and calls whose value has a known (not ``Any``) type in generated code:
+#: ``oneOf``/``contains`` counters, ``len(...)``, ``_canon(...)`` and its constants.
+_TYPED_NAME = re.compile(r"n[0-9]+|_[CK][0-9]+")
+_TYPED_CALL = re.compile(r"len|_canon")
+
+
+def _typed(node: ast.expr) -> bool:
+    """Is ``node`` of a known type (``x`` and every value taken from it are ``Any``)?"""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.Name):
+        return _TYPED_NAME.fullmatch(node.id) is not None
+    if isinstance(node, ast.UnaryOp):
+        return isinstance(node.op, ast.Not) or _typed(node.operand)
+    if isinstance(node, ast.Call):
+        return isinstance(node.func, ast.Name) and (
+            _TYPED_CALL.fullmatch(node.func.id) is not None or _BOOL_CALL.fullmatch(node.func.id) is not None
+        )
+    return _is_bool(node)
+
+
+def _is_bool(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant):
+        return type(node.value) is bool
+    if isinstance(node, ast.UnaryOp):
+        return isinstance(node.op, ast.Not)
+    if isinstance(node, ast.BoolOp):
+        # ``a and b`` is ``bool | Any`` when either side is bool, and mypy accepts that.
+        return any(_is_bool(value) for value in node.values)
+    if isinstance(node, ast.Call):
+        return isinstance(node.func, ast.Name) and _BOOL_CALL.fullmatch(node.func.id) is not None
+    if isinstance(node, ast.Compare):
+        if all(isinstance(op, (ast.Is, ast.IsNot, ast.In, ast.NotIn)) for op in node.ops):
+            return True
+        return _typed(node.left) and all(_typed(item) for item in node.comparators)
+    return False
+
+
+def is_bool(expr: str) -> bool:
+    """True when a type checker sees ``expr`` as ``bool`` even though instances are ``Any``.
+
+    ``x < 5`` or ``x == "a"`` on an ``Any`` instance is ``Any`` to mypy, so a function
+    declared ``-> bool`` must not return it (``no-any-return``); ``not``, ``is``, ``in``,
+    ``isinstance`` and the generated predicates are ``bool`` whatever the operands, and so is
+    a comparison of known types.  Conservative: False when unsure.
+    """
+    try:
+        tree = ast.parse(expr, mode="eval")
+    except SyntaxError:
+        return False
+    return _is_bool(tree.body)
 
 
 def group(expr: str) -> str:

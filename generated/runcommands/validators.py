@@ -783,9 +783,7 @@ def _v13(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 def _f14(x: Any) -> bool:
     if not isinstance(x, str):
         return False
-    if not (isinstance(x, str) and (x == "Linux" or x == "Windows")):
-        return False
-    return True
+    return isinstance(x, str) and (x == "Linux" or x == "Windows")
 
 
 def _v15(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1472,9 +1470,7 @@ def _v35(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 def _f36(x: Any) -> bool:
     if not isinstance(x, str):
         return False
-    if not (isinstance(x, str) and (x == "Error" or x == "Info" or x == "Warning")):
-        return False
-    return True
+    return isinstance(x, str) and (x == "Error" or x == "Info" or x == "Warning")
 
 
 def _v37(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
