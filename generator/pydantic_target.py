@@ -54,8 +54,8 @@ def pydantic_source(api: ir.Api, schemas: dict[str, dict[str, Any]]) -> str:
     Raises ModuleNotFoundError when datamodel-code-generator is not installed.
     """
     import datamodel_code_generator as dmcg  # the optional [pydantic] extra
-    from datamodel_code_generator import DataModelType, InputFileType, PythonVersion
-    from datamodel_code_generator.format import Formatter
+    from datamodel_code_generator.enums import DataModelType, InputFileType
+    from datamodel_code_generator.format import Formatter, PythonVersion
 
     with tempfile.TemporaryDirectory(prefix="specgen-pydantic-") as tmp:
         folder = Path(tmp)
