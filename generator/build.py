@@ -47,6 +47,7 @@ class _Builder:
     overlay_used: set[tuple[str, str]] = field(default_factory=set)
     notes: set[str] = field(default_factory=set)
     _building: set[DefKey] = field(default_factory=set)
+    pending: list[DefKey] = field(default_factory=list)
 
     # -- references ---------------------------------------------------------------------------
 
@@ -129,7 +130,8 @@ class _Builder:
             self.problems.append(sdoc.problem(spointer, "a schema must be an object"))
             return ir.Type("any")
         if key is not None and self.is_named(schema):
-            self.build_definition(key)
+            # Built later from the work list: a long chain of references must not recurse.
+            self.pending.append(key)
             kind = "enum" if "enum" in schema else "model"
             return ir.Type(kind, ref=self.class_names[key])
         return self.inline_type(schema, sdoc, spointer, context)
@@ -540,18 +542,23 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
     b = _Builder(loader, doc, overlay or Overlay())
     b.op_scope = names.Scope("module")  # type: ignore[attr-defined]
     roots: list[tuple[Any, Document, str]] = [(data.get("paths") or {}, doc, "/paths")]
-    for name in (data.get("definitions") or {}):
-        roots.append(({"$ref": "#" + join_pointer("/definitions", name)}, doc, "/"))
+    definitions = data.get("definitions") or {}
+    if not isinstance(definitions, dict):
+        raise SpecError([doc.problem("/definitions", "definitions must be an object")])
+    for name, schema in definitions.items():
+        pointer = join_pointer("/definitions", name)
+        b.definitions.setdefault((doc.path, name), Target(doc, pointer, schema))
+        roots.append((schema, doc, pointer))
     b.discover(roots)
     b.assign_names()
-    for key in sorted(b.definitions, key=lambda k: b.class_names[k]):
-        target = b.definitions[key]
-        if isinstance(target.value, dict) and b.is_named(target.value):
-            try:
-                b.build_definition(key)
-            except SpecError as exc:
-                b.problems.extend(exc.problems)
+    b.pending = [k for k in sorted(b.definitions, key=lambda k: b.class_names[k]) if isinstance(b.definitions[k].value, dict) and b.is_named(b.definitions[k].value)]
     operations = b.operations()
+    while b.pending:
+        key = b.pending.pop()
+        try:
+            b.build_definition(key)
+        except SpecError as exc:
+            b.problems.extend(exc.problems)
     b.add_flattened()
     problems.extend(b.problems)
     if problems:

@@ -179,3 +179,14 @@ definitions:
 def test_missing_file(tmp_path: Path) -> None:
     code, err = _cli(tmp_path / "nope.json", tmp_path)
     assert code == 2 and "cannot read" in err
+
+
+def test_long_reference_chains_do_not_recurse(tmp_path: Path) -> None:
+    """Definition i refers to i+1, 3,000 deep: the builder works from a list, not the stack."""
+    from generator.build import build
+
+    n = 3000
+    defs = {f"D{i}": {"type": "object", "properties": {"next": {"$ref": f"#/definitions/D{i + 1}"}}} for i in range(n)}
+    defs[f"D{n}"] = {"type": "object", "properties": {"end": {"type": "boolean"}}}
+    api, _ = build(_write(tmp_path, _spec(defs)))
+    assert len(api.models) == n + 1
