@@ -37,6 +37,9 @@ class SpecError(Exception):
         self.problems = sorted(set(problems), key=_sort_key)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[SpecError], tuple[list[Problem]]]:  # across processes
+        return (SpecError, (self.problems,))
+
 
 def _sort_key(p: Problem) -> tuple[str, int, int, str, str]:
     return (p.file, p.line or 0, p.col or 0, p.pointer or "", p.message)

@@ -78,5 +78,40 @@ def _store(folder: Path, key: str, text: str) -> None:
         pass
 
 
+def _cached(source: str) -> str | None:
+    folder = cache_folder()
+    if folder is None:
+        return None
+    try:
+        return (folder / f"{_key(source)}.py").read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _format_job(job: tuple[str, str]) -> str:
+    return format_python(*job)
+
+
 def format_files(files: dict[str, str]) -> dict[str, str]:
-    return {path: format_python(path, text) if path.endswith(".py") else text for path, text in files.items()}
+    """Format every Python file; files black must see run in parallel, one per core."""
+    out = dict(files)
+    todo = []
+    for path, text in files.items():
+        if path.endswith(".py"):
+            hit = _cached(text)
+            if hit is None:
+                todo.append((path, text))
+            else:
+                out[path] = hit
+    workers = min(len(todo), os.cpu_count() or 1)
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        todo.sort(key=lambda job: -len(job[1]))  # biggest first keeps the cores busy
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_format_job, todo))
+    else:
+        results = [_format_job(job) for job in todo]
+    for (path, _), formatted in zip(todo, results):
+        out[path] = formatted
+    return out
