@@ -207,7 +207,7 @@ class RequestEmitter:
                 lines += [f"if _t_{v} not in {literal(allowed)}:", f"    raise _not_allowed({labels}, {literal(list(allowed))})"]
         enum = c.get("enum")
         if isinstance(enum, tuple) and kind in ("string", "integer", "number", "boolean"):
-            lines += [f"if {v} not in {literal(frozenset(enum) if len(enum) > 3 else enum)}:", f"    raise _not_allowed({labels}, {literal(list(enum))})"]
+            lines += [f"if {v} not in {literal(enum)}:", f"    raise _not_allowed({labels}, {literal(list(enum))})"]
         return lines
 
     def builder(self, op: ir.Operation) -> BuilderView:
