@@ -53,6 +53,7 @@ class FakeArm:
         self.validator = validator
         self.problems: list[str] = []
         self.seen: list[tuple[str, str]] = []
+        self.passwords: list[Any] = []
         self.resources: dict[tuple[str, str, str, str], dict[str, Any]] = {}
         self.operations: dict[str, dict[str, Any]] = {}
         self.base = ""
@@ -126,7 +127,7 @@ class FakeArm:
         self.check(not errors, f"PUT body fails the schema: {errors}")
         self.check(not READ_ONLY_TOP & set(data), f"PUT body has read-only fields {READ_ONLY_TOP & set(data)}")
         self.check(not READ_ONLY_PROPERTIES & set(data.get("properties", {})), "PUT body has read-only properties")
-        self.check(data["properties"].get("runAsPassword") == PASSWORD, "the password was not sent")
+        self.passwords.append(data["properties"].get("runAsPassword"))
         properties = {k: val for k, val in data["properties"].items() if k != "runAsPassword"}
         resource = self.resource(*key, properties, "Creating")
         resource["location"] = data["location"]
@@ -357,6 +358,7 @@ def test_run_command_lifecycle_over_http(pkg: ModuleType, arm: FakeArm) -> None:
     assert info.value.status_code == 404
 
     assert arm.problems == []
+    assert arm.passwords == [PASSWORD]  # sent on the wire, never returned by the server
     # Polled: create's status monitor InProgress then Succeeded; delete's Location 202 then 204;
     # plus create's final result at its Location.
     assert sum("/operations/" in path for _, path in arm.seen) == 2
@@ -379,3 +381,110 @@ def test_server_rejects_what_the_checks_are_for(pkg: ModuleType, arm: FakeArm) -
     assert any("api-version" in p for p in arm.problems)
     assert any("schema" in p for p in arm.problems)
     assert any("read-only" in p for p in arm.problems)
+
+
+# The README's example, verbatim; the test swaps only its three configuration lines.
+README_EXAMPLE = '''
+import time
+import urllib.error
+import urllib.request
+
+from runcommands import requests as rq, responses as rs
+
+TOKEN = "<access token>"  # e.g. az account get-access-token --query accessToken -o tsv
+BASE = "https://management.azure.com"
+where = {"subscription_id": "<subscription id>", "resource_group_name": "myResourceGroup", "vm_name": "myVM"}
+
+
+def send(request):
+    """Send an HttpRequest; returns (status, headers, body). HTTP errors are answers too."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    try:
+        with urllib.request.urlopen(request.to_urllib(extra_headers=auth), timeout=30) as resp:
+            return resp.status, resp.headers, resp.read()
+    except urllib.error.HTTPError as err:
+        with err:
+            return err.code, err.headers, err.read()
+
+
+def wait(poll):
+    """Poll a long-running operation until it is done (raises HttpResponseError if it failed)."""
+    delay = poll.retry_after_seconds
+    while poll.status_url:
+        time.sleep(5 if delay is None else delay)
+        state = rs.parse_poll_status(*send(rq.follow_link(poll.status_url, base_url=BASE)))
+        if state.done:
+            return state
+        delay = state.retry_after_seconds
+
+
+# Create a run command (long-running: 201, then poll).
+create = rq.build_virtual_machine_run_commands_create_or_update_request(
+    **where,
+    run_command_name="hello",
+    body={"location": "westus", "properties": {"source": {"script": "echo Hello"}}},
+    base_url=BASE,
+)
+status, headers, body = send(create)
+rs.parse_virtual_machine_run_commands_create_or_update_response(status, headers, body)
+poll = rs.lro_poll_info("VirtualMachineRunCommands_CreateOrUpdate", headers, request_url=create.url)
+wait(poll)
+if poll.final_url:  # where final-state-via says the result is
+    created = rs.parse_virtual_machine_run_commands_create_or_update_response(
+        *send(rq.follow_link(poll.final_url, base_url=BASE))
+    )
+    print("created:", created.name, created.provisioning_state)
+
+# Get it with its instance view.
+got = rs.parse_virtual_machine_run_commands_get_by_virtual_machine_response(
+    *send(
+        rq.build_virtual_machine_run_commands_get_by_virtual_machine_request(
+            **where, run_command_name="hello", expand="instanceView", base_url=BASE
+        )
+    )
+)
+print("exit code:", got.instance_view.exit_code, "output:", got.instance_view.output)
+
+# List every run command of the VM, page by page.
+request = rq.build_virtual_machine_run_commands_list_by_virtual_machine_request(**where, base_url=BASE)
+while request is not None:
+    page = rs.parse_virtual_machine_run_commands_list_by_virtual_machine_response(*send(request))
+    for item in rs.items_virtual_machine_run_commands_list_by_virtual_machine(page):
+        print("listed:", item.name)
+    link = rs.next_link_virtual_machine_run_commands_list_by_virtual_machine(page)
+    request = None if link is None else rq.follow_link(link, base_url=BASE)
+
+# Delete it (long-running too), then see that it is gone.
+delete = rq.build_virtual_machine_run_commands_delete_request(**where, run_command_name="hello", base_url=BASE)
+status, headers, body = send(delete)
+rs.parse_virtual_machine_run_commands_delete_response(status, headers, body)  # None, or raises
+wait(rs.lro_poll_info("VirtualMachineRunCommands_Delete", headers, request_url=delete.url))
+try:
+    rs.parse_virtual_machine_run_commands_get_by_virtual_machine_response(
+        *send(rq.build_virtual_machine_run_commands_get_by_virtual_machine_request(**where, run_command_name="hello", base_url=BASE))
+    )
+except rs.HttpResponseError as err:
+    print("gone:", err.status_code, err.code)
+'''
+
+
+def test_readme_example_runs_against_the_loopback(pkg: ModuleType, arm: FakeArm, capsys: pytest.CaptureFixture[str]) -> None:
+    code = README_EXAMPLE
+    for old, new in (
+        ('TOKEN = "<access token>"', f"TOKEN = {TOKEN.removeprefix('Bearer ')!r}"),
+        ('BASE = "https://management.azure.com"', f"BASE = {arm.base!r}"),
+        ('"<subscription id>", "resource_group_name": "myResourceGroup", "vm_name": "myVM"', f"{SUB!r}, \"resource_group_name\": {RG!r}, \"vm_name\": {VM!r}"),
+    ):
+        assert old in code
+        code = code.replace(old, new)
+    exec(compile(code, "README example", "exec"), {"__name__": "readme_example"})  # noqa: S102 - our own text
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "created: hello Succeeded",
+        "exit code: 0 output: hello",
+        "listed: aaa-existing-1",
+        "listed: aaa-existing-2",
+        "listed: hello",
+        "gone: 404 NotFound",
+    ]
+    assert arm.problems == []
