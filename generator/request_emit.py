@@ -481,7 +481,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         error_annotation=emitter.error_annotation(),
         poll_error_reader=_poll_error_reader(api, emitter),
         exports=sorted(
-            ["LONG_RUNNING", "PAGEABLE", "PARSERS", "HttpResponseError", "PollInfo", "PollStatus", "lro_poll_info", "parse_poll_status", "retry_after_seconds"]
+            ["LONG_RUNNING", "PAGEABLE", "PARSERS", "Body", "Headers", "HttpResponseError", "PollInfo", "PollStatus", "lro_poll_info", "parse_poll_status", "retry_after_seconds"]
             + [p.name for p in parsers]
             + [n for _, p in pagers for n in (p.next_link_name, p.items_name)],
             key=_export_key,

@@ -600,6 +600,8 @@ __all__ = [
     "LONG_RUNNING",
     "PAGEABLE",
     "PARSERS",
+    "Body",
+    "Headers",
     "HttpResponseError",
     "PollInfo",
     "PollStatus",

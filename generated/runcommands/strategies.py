@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 _MAX_ITEMS = 3
 _MAX_TEXT = 8
+_MAX_DEPTH = 3  # levels of recursion (a model inside itself) in one drawn body
 
 DEFINITIONS: tuple[str, ...] = (
     "ApiError",
@@ -82,21 +83,25 @@ def for_definition(
     """
     if name not in DEFINITIONS:
         raise KeyError(f"unknown definition {name!r}; known: {', '.join(DEFINITIONS)}")
-    return _ref(name, request, unknown_fields)
+    return _ref(name, request, unknown_fields, _MAX_DEPTH)
 
 
-_CACHE: dict[tuple[str, bool, bool], SearchStrategy[Any]] = {}
+_CACHE: dict[tuple[str, bool, bool, int], SearchStrategy[Any]] = {}
 
 
-def _ref(name: str, request: bool, unknown: bool) -> SearchStrategy[Any]:
-    """The (cached, deferred) strategy of a model or enum: recursive definitions work."""
-    key = (name, request, unknown)
+def _ref(name: str, request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
+    """The (cached, deferred) strategy of a model or enum: recursive definitions work.
+
+    `depth` is what is left of the recursion budget: a model's optional fields that lead back
+    to itself are drawn only while it is positive, so drawn trees stay small.
+    """
+    key = (name, request, unknown, depth)
     strategy = _CACHE.get(key)
     if strategy is None:
         from hypothesis import strategies as st
 
         build = _BUILDERS[name]
-        strategy = _CACHE[key] = st.deferred(lambda: build(request, unknown))
+        strategy = _CACHE[key] = st.deferred(lambda: build(request, unknown, depth))
     return strategy
 
 
@@ -290,7 +295,7 @@ def _object(
 # -- one builder per model and enum -------------------------------------------------------------
 
 
-def _build_CreatedByType(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_CreatedByType(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Values of the extensible enum CreatedByType."""
     from hypothesis import strategies as st
 
@@ -298,7 +303,7 @@ def _build_CreatedByType(request: bool, unknown: bool) -> SearchStrategy[Any]:
     return st.one_of(st.sampled_from(["User", "Application", "ManagedIdentity", "Key"]), _text())
 
 
-def _build_ExecutionState(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_ExecutionState(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Values of the extensible enum ExecutionState."""
     from hypothesis import strategies as st
 
@@ -311,28 +316,28 @@ def _build_ExecutionState(request: bool, unknown: bool) -> SearchStrategy[Any]:
     )
 
 
-def _build_OperatingSystemTypes(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_OperatingSystemTypes(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Values of the closed enum OperatingSystemTypes."""
     from hypothesis import strategies as st
 
     return st.sampled_from(["Windows", "Linux"])
 
 
-def _build_StatusLevelTypes(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_StatusLevelTypes(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Values of the closed enum StatusLevelTypes."""
     from hypothesis import strategies as st
 
     return st.sampled_from(["Info", "Warning", "Error"])
 
 
-def _build_ApiError(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_ApiError(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Wire bodies of ApiError."""
     from hypothesis import strategies as st
 
     required: dict[str, SearchStrategy[Any]] = {}
     optional: dict[str, SearchStrategy[Any]] = {
-        "details": st.lists(_ref("ApiErrorBase", request, unknown), max_size=3),
-        "innererror": _ref("InnerError", request, unknown),
+        "details": st.lists(_ref("ApiErrorBase", request, unknown, depth), max_size=3),
+        "innererror": _ref("InnerError", request, unknown, depth),
         "code": _text(),
         "target": _text(),
         "message": _text(),
@@ -345,7 +350,7 @@ def _build_ApiError(request: bool, unknown: bool) -> SearchStrategy[Any]:
     )
 
 
-def _build_ApiErrorBase(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_ApiErrorBase(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Wire bodies of ApiErrorBase."""
     required: dict[str, SearchStrategy[Any]] = {}
     optional: dict[str, SearchStrategy[Any]] = {
@@ -358,16 +363,16 @@ def _build_ApiErrorBase(request: bool, unknown: bool) -> SearchStrategy[Any]:
     )
 
 
-def _build_CloudError(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_CloudError(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Wire bodies of CloudError."""
     required: dict[str, SearchStrategy[Any]] = {}
     optional: dict[str, SearchStrategy[Any]] = {
-        "error": _ref("ApiError", request, unknown),
+        "error": _ref("ApiError", request, unknown, depth),
     }
     return _object(required, optional, frozenset(["error"]), _json() if unknown else None)
 
 
-def _build_InnerError(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_InnerError(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Wire bodies of InnerError."""
     required: dict[str, SearchStrategy[Any]] = {}
     optional: dict[str, SearchStrategy[Any]] = {
@@ -382,12 +387,12 @@ def _build_InnerError(request: bool, unknown: bool) -> SearchStrategy[Any]:
     )
 
 
-def _build_InstanceViewStatus(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_InstanceViewStatus(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Wire bodies of InstanceViewStatus."""
     required: dict[str, SearchStrategy[Any]] = {}
     optional: dict[str, SearchStrategy[Any]] = {
         "code": _text(),
-        "level": _ref("StatusLevelTypes", request, unknown),
+        "level": _ref("StatusLevelTypes", request, unknown, depth),
         "displayStatus": _text(),
         "message": _text(),
         "time": _datetime(),
@@ -400,7 +405,7 @@ def _build_InstanceViewStatus(request: bool, unknown: bool) -> SearchStrategy[An
     )
 
 
-def _build_Resource(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_Resource(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Wire bodies of Resource."""
     required: dict[str, SearchStrategy[Any]] = {}
     optional: dict[str, SearchStrategy[Any]] = {}
@@ -410,7 +415,7 @@ def _build_Resource(request: bool, unknown: bool) -> SearchStrategy[Any]:
                 "id": _text(),
                 "name": _text(),
                 "type": _text(),
-                "systemData": _ref("SystemData", request, unknown),
+                "systemData": _ref("SystemData", request, unknown, depth),
             }
         )
     return _object(
@@ -421,20 +426,22 @@ def _build_Resource(request: bool, unknown: bool) -> SearchStrategy[Any]:
     )
 
 
-def _build_RunCommandDocument(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_RunCommandDocument(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Wire bodies of RunCommandDocument."""
     from hypothesis import strategies as st
 
     required: dict[str, SearchStrategy[Any]] = {
         "$schema": _text(),
         "id": _text(),
-        "osType": _ref("OperatingSystemTypes", request, unknown),
+        "osType": _ref("OperatingSystemTypes", request, unknown, depth),
         "label": _text(),
         "description": _text(),
         "script": st.lists(_text(), max_size=3),
     }
     optional: dict[str, SearchStrategy[Any]] = {
-        "parameters": st.lists(_ref("RunCommandParameterDefinition", request, unknown), max_size=3),
+        "parameters": st.lists(
+            _ref("RunCommandParameterDefinition", request, unknown, depth), max_size=3
+        ),
     }
     return _object(
         required,
@@ -444,12 +451,12 @@ def _build_RunCommandDocument(request: bool, unknown: bool) -> SearchStrategy[An
     )
 
 
-def _build_RunCommandDocumentBase(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_RunCommandDocumentBase(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Wire bodies of RunCommandDocumentBase."""
     required: dict[str, SearchStrategy[Any]] = {
         "$schema": _text(),
         "id": _text(),
-        "osType": _ref("OperatingSystemTypes", request, unknown),
+        "osType": _ref("OperatingSystemTypes", request, unknown, depth),
         "label": _text(),
         "description": _text(),
     }
@@ -462,7 +469,7 @@ def _build_RunCommandDocumentBase(request: bool, unknown: bool) -> SearchStrateg
     )
 
 
-def _build_RunCommandInput(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_RunCommandInput(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Wire bodies of RunCommandInput."""
     from hypothesis import strategies as st
 
@@ -471,7 +478,9 @@ def _build_RunCommandInput(request: bool, unknown: bool) -> SearchStrategy[Any]:
     }
     optional: dict[str, SearchStrategy[Any]] = {
         "script": st.lists(_text(), max_size=3),
-        "parameters": st.lists(_ref("RunCommandInputParameter", request, unknown), max_size=3),
+        "parameters": st.lists(
+            _ref("RunCommandInputParameter", request, unknown, depth), max_size=3
+        ),
     }
     return _object(
         required,
@@ -481,7 +490,9 @@ def _build_RunCommandInput(request: bool, unknown: bool) -> SearchStrategy[Any]:
     )
 
 
-def _build_RunCommandInputParameter(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_RunCommandInputParameter(
+    request: bool, unknown: bool, depth: int
+) -> SearchStrategy[Any]:
     """Wire bodies of RunCommandInputParameter."""
     required: dict[str, SearchStrategy[Any]] = {
         "name": _text(),
@@ -491,12 +502,12 @@ def _build_RunCommandInputParameter(request: bool, unknown: bool) -> SearchStrat
     return _object(required, optional, frozenset(["name", "value"]), _json() if unknown else None)
 
 
-def _build_RunCommandListResult(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_RunCommandListResult(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Wire bodies of RunCommandListResult."""
     from hypothesis import strategies as st
 
     required: dict[str, SearchStrategy[Any]] = {
-        "value": st.lists(_ref("RunCommandDocumentBase", request, unknown), max_size=3),
+        "value": st.lists(_ref("RunCommandDocumentBase", request, unknown, depth), max_size=3),
     }
     optional: dict[str, SearchStrategy[Any]] = {
         "nextLink": _uri(),
@@ -506,7 +517,9 @@ def _build_RunCommandListResult(request: bool, unknown: bool) -> SearchStrategy[
     )
 
 
-def _build_RunCommandManagedIdentity(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_RunCommandManagedIdentity(
+    request: bool, unknown: bool, depth: int
+) -> SearchStrategy[Any]:
     """Wire bodies of RunCommandManagedIdentity."""
     required: dict[str, SearchStrategy[Any]] = {}
     optional: dict[str, SearchStrategy[Any]] = {
@@ -518,7 +531,9 @@ def _build_RunCommandManagedIdentity(request: bool, unknown: bool) -> SearchStra
     )
 
 
-def _build_RunCommandParameterDefinition(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_RunCommandParameterDefinition(
+    request: bool, unknown: bool, depth: int
+) -> SearchStrategy[Any]:
     """Wire bodies of RunCommandParameterDefinition."""
     from hypothesis import strategies as st
 
@@ -538,26 +553,26 @@ def _build_RunCommandParameterDefinition(request: bool, unknown: bool) -> Search
     )
 
 
-def _build_RunCommandResult(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_RunCommandResult(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Wire bodies of RunCommandResult."""
     from hypothesis import strategies as st
 
     required: dict[str, SearchStrategy[Any]] = {}
     optional: dict[str, SearchStrategy[Any]] = {
-        "value": st.lists(_ref("InstanceViewStatus", request, unknown), max_size=3),
+        "value": st.lists(_ref("InstanceViewStatus", request, unknown, depth), max_size=3),
     }
     return _object(required, optional, frozenset(["value"]), _json() if unknown else None)
 
 
-def _build_SystemData(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_SystemData(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Wire bodies of SystemData."""
     required: dict[str, SearchStrategy[Any]] = {}
     optional: dict[str, SearchStrategy[Any]] = {
         "createdBy": _text(),
-        "createdByType": _ref("CreatedByType", request, unknown),
+        "createdByType": _ref("CreatedByType", request, unknown, depth),
         "createdAt": _datetime(),
         "lastModifiedBy": _text(),
-        "lastModifiedByType": _ref("CreatedByType", request, unknown),
+        "lastModifiedByType": _ref("CreatedByType", request, unknown, depth),
         "lastModifiedAt": _datetime(),
     }
     return _object(
@@ -577,7 +592,7 @@ def _build_SystemData(request: bool, unknown: bool) -> SearchStrategy[Any]:
     )
 
 
-def _build_TrackedResource(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_TrackedResource(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Wire bodies of TrackedResource."""
     from hypothesis import strategies as st
 
@@ -593,7 +608,7 @@ def _build_TrackedResource(request: bool, unknown: bool) -> SearchStrategy[Any]:
                 "id": _text(),
                 "name": _text(),
                 "type": _text(),
-                "systemData": _ref("SystemData", request, unknown),
+                "systemData": _ref("SystemData", request, unknown, depth),
             }
         )
     return _object(
@@ -604,7 +619,7 @@ def _build_TrackedResource(request: bool, unknown: bool) -> SearchStrategy[Any]:
     )
 
 
-def _build_UpdateResource(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_UpdateResource(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
     """Wire bodies of UpdateResource."""
     from hypothesis import strategies as st
 
@@ -615,7 +630,9 @@ def _build_UpdateResource(request: bool, unknown: bool) -> SearchStrategy[Any]:
     return _object(required, optional, frozenset(["tags"]), _json() if unknown else None)
 
 
-def _build_VirtualMachineRunCommand(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_VirtualMachineRunCommand(
+    request: bool, unknown: bool, depth: int
+) -> SearchStrategy[Any]:
     """Wire bodies of VirtualMachineRunCommand."""
     from hypothesis import strategies as st
 
@@ -624,7 +641,7 @@ def _build_VirtualMachineRunCommand(request: bool, unknown: bool) -> SearchStrat
     }
     optional: dict[str, SearchStrategy[Any]] = {
         "tags": st.dictionaries(_text(), _text(), max_size=3),
-        "properties": _ref("VirtualMachineRunCommandProperties", request, unknown),
+        "properties": _ref("VirtualMachineRunCommandProperties", request, unknown, depth),
     }
     if not request:  # read-only fields appear in responses only
         optional.update(
@@ -632,7 +649,7 @@ def _build_VirtualMachineRunCommand(request: bool, unknown: bool) -> SearchStrat
                 "id": _text(),
                 "name": _text(),
                 "type": _text(),
-                "systemData": _ref("SystemData", request, unknown),
+                "systemData": _ref("SystemData", request, unknown, depth),
             }
         )
     return _object(
@@ -644,21 +661,21 @@ def _build_VirtualMachineRunCommand(request: bool, unknown: bool) -> SearchStrat
 
 
 def _build_VirtualMachineRunCommandInstanceView(
-    request: bool, unknown: bool
+    request: bool, unknown: bool, depth: int
 ) -> SearchStrategy[Any]:
     """Wire bodies of VirtualMachineRunCommandInstanceView."""
     from hypothesis import strategies as st
 
     required: dict[str, SearchStrategy[Any]] = {}
     optional: dict[str, SearchStrategy[Any]] = {
-        "executionState": _ref("ExecutionState", request, unknown),
+        "executionState": _ref("ExecutionState", request, unknown, depth),
         "executionMessage": _text(),
         "exitCode": st.integers(min_value=-2147483648, max_value=2147483647),
         "output": _text(),
         "error": _text(),
         "startTime": _datetime(),
         "endTime": _datetime(),
-        "statuses": st.lists(_ref("InstanceViewStatus", request, unknown), max_size=3),
+        "statuses": st.lists(_ref("InstanceViewStatus", request, unknown, depth), max_size=3),
     }
     return _object(
         required,
@@ -679,17 +696,21 @@ def _build_VirtualMachineRunCommandInstanceView(
     )
 
 
-def _build_VirtualMachineRunCommandProperties(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_VirtualMachineRunCommandProperties(
+    request: bool, unknown: bool, depth: int
+) -> SearchStrategy[Any]:
     """Wire bodies of VirtualMachineRunCommandProperties."""
     from hypothesis import strategies as st
 
     required: dict[str, SearchStrategy[Any]] = {}
     optional: dict[str, SearchStrategy[Any]] = {
-        "source": _ref("VirtualMachineRunCommandScriptSource", request, unknown),
-        "parameters": st.lists(_ref("RunCommandInputParameter", request, unknown), max_size=3),
+        "source": _ref("VirtualMachineRunCommandScriptSource", request, unknown, depth),
+        "parameters": st.lists(
+            _ref("RunCommandInputParameter", request, unknown, depth), max_size=3
+        ),
         # secret (x-ms-secret): an ordinary string on the wire; models hide it in repr
         "protectedParameters": st.lists(
-            _ref("RunCommandInputParameter", request, unknown), max_size=3
+            _ref("RunCommandInputParameter", request, unknown, depth), max_size=3
         ),
         "asyncExecution": st.booleans(),
         "runAsUser": _text(),
@@ -698,15 +719,17 @@ def _build_VirtualMachineRunCommandProperties(request: bool, unknown: bool) -> S
         "timeoutInSeconds": st.integers(min_value=-2147483648, max_value=2147483647),
         "outputBlobUri": _text(),
         "errorBlobUri": _text(),
-        "outputBlobManagedIdentity": _ref("RunCommandManagedIdentity", request, unknown),
-        "errorBlobManagedIdentity": _ref("RunCommandManagedIdentity", request, unknown),
+        "outputBlobManagedIdentity": _ref("RunCommandManagedIdentity", request, unknown, depth),
+        "errorBlobManagedIdentity": _ref("RunCommandManagedIdentity", request, unknown, depth),
         "treatFailureAsDeploymentFailure": st.booleans(),
     }
     if not request:  # read-only fields appear in responses only
         optional.update(
             {
                 "provisioningState": _text(),
-                "instanceView": _ref("VirtualMachineRunCommandInstanceView", request, unknown),
+                "instanceView": _ref(
+                    "VirtualMachineRunCommandInstanceView", request, unknown, depth
+                ),
             }
         )
     return _object(
@@ -735,7 +758,7 @@ def _build_VirtualMachineRunCommandProperties(request: bool, unknown: bool) -> S
 
 
 def _build_VirtualMachineRunCommandScriptSource(
-    request: bool, unknown: bool
+    request: bool, unknown: bool, depth: int
 ) -> SearchStrategy[Any]:
     """Wire bodies of VirtualMachineRunCommandScriptSource."""
     required: dict[str, SearchStrategy[Any]] = {}
@@ -743,7 +766,7 @@ def _build_VirtualMachineRunCommandScriptSource(
         "script": _text(),
         "scriptUri": _text(),
         "commandId": _text(),
-        "scriptUriManagedIdentity": _ref("RunCommandManagedIdentity", request, unknown),
+        "scriptUriManagedIdentity": _ref("RunCommandManagedIdentity", request, unknown, depth),
     }
     return _object(
         required,
@@ -753,26 +776,30 @@ def _build_VirtualMachineRunCommandScriptSource(
     )
 
 
-def _build_VirtualMachineRunCommandUpdate(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_VirtualMachineRunCommandUpdate(
+    request: bool, unknown: bool, depth: int
+) -> SearchStrategy[Any]:
     """Wire bodies of VirtualMachineRunCommandUpdate."""
     from hypothesis import strategies as st
 
     required: dict[str, SearchStrategy[Any]] = {}
     optional: dict[str, SearchStrategy[Any]] = {
         "tags": st.dictionaries(_text(), _text(), max_size=3),
-        "properties": _ref("VirtualMachineRunCommandProperties", request, unknown),
+        "properties": _ref("VirtualMachineRunCommandProperties", request, unknown, depth),
     }
     return _object(
         required, optional, frozenset(["properties", "tags"]), _json() if unknown else None
     )
 
 
-def _build_VirtualMachineRunCommandsListResult(request: bool, unknown: bool) -> SearchStrategy[Any]:
+def _build_VirtualMachineRunCommandsListResult(
+    request: bool, unknown: bool, depth: int
+) -> SearchStrategy[Any]:
     """Wire bodies of VirtualMachineRunCommandsListResult."""
     from hypothesis import strategies as st
 
     required: dict[str, SearchStrategy[Any]] = {
-        "value": st.lists(_ref("VirtualMachineRunCommand", request, unknown), max_size=3),
+        "value": st.lists(_ref("VirtualMachineRunCommand", request, unknown, depth), max_size=3),
     }
     optional: dict[str, SearchStrategy[Any]] = {
         "nextLink": _uri(),
@@ -782,7 +809,7 @@ def _build_VirtualMachineRunCommandsListResult(request: bool, unknown: bool) -> 
     )
 
 
-_BUILDERS: dict[str, Callable[[bool, bool], SearchStrategy[Any]]] = {
+_BUILDERS: dict[str, Callable[[bool, bool, int], SearchStrategy[Any]]] = {
     "CreatedByType": _build_CreatedByType,
     "ExecutionState": _build_ExecutionState,
     "OperatingSystemTypes": _build_OperatingSystemTypes,
