@@ -20,6 +20,7 @@ from generator.text import comment, docstring, literal
 
 MAX_ITEMS = 3  # lists and maps: modest sizes keep property tests fast
 MAX_TEXT = 8  # free text: characters beyond minLength
+MAX_DEPTH = 3  # recursion: levels of a model inside itself
 
 # String formats drawn by a dedicated helper; any other format is drawn as plain text (and the
 # generated code says so).
@@ -49,6 +50,21 @@ class StrategyEmitter:
         self.models = {m.name: m for m in api.models}
         self.enums = {e.name: e for e in api.enums}
         self.api = api
+        self.reach = {name: self._reachable(name) for name in self.models}
+        self.cycle: set[str] = set()  # models that reach the model being built (recursion)
+
+    def _reachable(self, start: str) -> set[str]:
+        """The models a body of `start` can contain, at any depth (through items and maps)."""
+        seen: set[str] = set()
+        todo = [start]
+        while todo:
+            model = self.models[todo.pop()]
+            types = [f.type for f in model.fields] + ([model.additional] if model.additional else [])
+            for t in types:
+                for ref in _model_refs(t) - seen:
+                    seen.add(ref)
+                    todo.append(ref)
+        return seen
 
     # -- expressions -------------------------------------------------------------------------
 
@@ -61,9 +77,11 @@ class StrategyEmitter:
         if "enum" in c and t.kind not in ("model", "enum"):
             return f"st.sampled_from({literal(list(c['enum']))})"
         if t.kind == "model":
-            return f"_ref({literal(t.ref)}, request, unknown)"
+            # An edge back into the current model's cycle spends one level of the depth budget.
+            depth = "max(depth - 1, 0)" if t.ref in self.cycle else "depth"
+            return f"_ref({literal(t.ref)}, request, unknown, {depth})"
         if t.kind == "enum":
-            return f"_ref({literal(t.ref)}, request, unknown)"
+            return f"_ref({literal(t.ref)}, request, unknown, depth)"
         if t.kind == "string":
             return self.string(t, c, notes)
         if t.kind == "datetime":
@@ -150,8 +168,12 @@ class StrategyEmitter:
     # -- builders ----------------------------------------------------------------------------
 
     def model_builder(self, m: ir.Model) -> BuilderView:
+        self.cycle = {n for n in self.models if m.name in self.reach[n]} if m.name in self.reach[m.name] else set()
         lines: list[str] = ["from hypothesis import strategies as st", ""]
-        groups: dict[tuple[bool, bool], list[str]] = {(r, ro): [] for r in (True, False) for ro in (False, True)}
+        # (required, read-only, recursive) -> entries; recursive optional fields stop at depth 0.
+        groups: dict[tuple[bool, bool, bool], list[str]] = {
+            (r, ro, rec): [] for r in (True, False) for ro in (False, True) for rec in (False, True)
+        }
         for f in m.fields:
             notes: list[str] = []
             expr = self.expr(f.type, notes)
@@ -159,15 +181,23 @@ class StrategyEmitter:
             if f.secret:
                 entry.append("# secret (x-ms-secret): an ordinary string on the wire; models hide it in repr")
             entry.append(f"{literal(f.wire_name)}: {expr},")
-            groups[(f.required, f.read_only)].extend(entry)
-        lines += _dict_lines("required", groups[(True, False)])
-        lines += _dict_lines("optional", groups[(False, False)])
-        if groups[(True, True)] or groups[(False, True)]:
+            recursive = not f.required and bool(_model_refs(f.type) & self.cycle)
+            groups[(f.required, f.read_only, recursive)].extend(entry)
+        lines += _dict_lines("required", groups[(True, False, False)])
+        lines += _dict_lines("optional", groups[(False, False, False)])
+        if groups[(True, True, False)] or groups[(False, True, False)]:
             lines.append("if not request:  # read-only fields appear in responses only")
-            if groups[(True, True)]:
-                lines += ["    " + line for line in _update_lines("required", groups[(True, True)])]
-            if groups[(False, True)]:
-                lines += ["    " + line for line in _update_lines("optional", groups[(False, True)])]
+            if groups[(True, True, False)]:
+                lines += ["    " + line for line in _update_lines("required", groups[(True, True, False)])]
+            if groups[(False, True, False)]:
+                lines += ["    " + line for line in _update_lines("optional", groups[(False, True, False)])]
+        if groups[(False, False, True)] or groups[(False, True, True)]:
+            lines.append("if depth > 0:  # recursive fields: the depth budget keeps drawn trees small")
+            if groups[(False, False, True)]:
+                lines += ["    " + line for line in _update_lines("optional", groups[(False, False, True)])]
+            if groups[(False, True, True)]:
+                lines.append("    if not request:")
+                lines += ["        " + line for line in _update_lines("optional", groups[(False, True, True)])]
         extra_notes: list[str] = []
         if m.additional is not None:
             extra = self.expr(m.additional, extra_notes)
@@ -175,6 +205,7 @@ class StrategyEmitter:
         else:
             extra = "_json()"
         lines += [f"# {comment(n)}" for n in extra_notes]
+        self.cycle = set()
         known = f"frozenset({literal(sorted(f.wire_name for f in m.fields))})"
         lines.append(f"return _object(required, optional, {known}, {extra} if unknown else None)")
         if not any("st." in line for line in lines):
@@ -194,6 +225,13 @@ class StrategyEmitter:
         kind = "extensible" if e.extensible else "closed"
         doc = f"Values of the {kind} enum {e.name}."
         return BuilderView(f"_build_{e.py_name}", literal(e.name), docstring(doc, 4), "\n".join(lines))
+
+
+def _model_refs(t: ir.Type) -> set[str]:
+    """The models a value of type `t` refers to directly (through arrays and maps)."""
+    while t.kind in ("array", "map") and t.item is not None:
+        t = t.item
+    return {t.ref} if t.kind == "model" and t.ref else set()
 
 
 def _bounds(c: dict[str, Any]) -> tuple[tuple[float, bool] | None, tuple[float, bool] | None]:
@@ -251,6 +289,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
             limits=[comment(n) for n in limits],
             max_items=MAX_ITEMS,
             max_text=MAX_TEXT,
+            max_depth=MAX_DEPTH,
             **common,
         )
     }
