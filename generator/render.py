@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +15,12 @@ from generator.text import docstring, literal
 
 
 def templates_folder() -> str:
-    """`templates/` beside the package in a checkout; `generator.templates` when installed."""
-    checkout = Path(__file__).resolve().parent.parent / "templates"
-    if (checkout / "models.py.jinja").is_file():
-        return str(checkout)
-    return str(resources.files("generator.templates"))
+    """`templates/` beside the package in a checkout; `generator/templates/` when installed."""
+    here = Path(__file__).resolve().parent
+    for folder in (here.parent / "templates", here / "templates"):
+        if (folder / "models.py.jinja").is_file():
+            return str(folder)
+    raise FileNotFoundError(f"specgen's templates are missing (looked beside {here})")
 
 
 @lru_cache(maxsize=1)
