@@ -16,6 +16,7 @@ import os
 import platform
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
 from bench.common import ROOT, version
@@ -30,12 +31,13 @@ START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
-        for line in open("/proc/cpuinfo", encoding="utf-8"):
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+        lines = Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines()
     except OSError:
-        pass
+        lines = []
+    for line in lines:
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
@@ -50,7 +52,7 @@ def run(suites: list[str], quick: bool) -> dict[str, Any]:
         print(f"… {name}", file=sys.stderr, flush=True)
         try:
             rows.extend(module.run(**kwargs))
-        except Exception as exc:  # a broken suite is reported, the others still run
+        except Exception as exc:  # noqa: BLE001 - a broken suite is reported, the others still run
             notes.append(f"{name}: failed: {exc}")
     for peer in PEERS:
         if version(peer) == "not installed":
@@ -71,8 +73,10 @@ def readme_section(result: dict[str, Any]) -> str:
     table = markdown([r for r in result["rows"] if not r["work"].startswith("scaling")])
     lines = [
         START,
-        f"Measured {result['date']} on {result['machine']} (1-minute load average {result['load_average']:.1f}); "
-        f"peers in the same run: {versions}. Medians; ratios below 1 mean specgen is faster.",
+        (
+            f"Measured {result['date']} on {result['machine']} (1-minute load average {result['load_average']:.1f}); "
+            f"peers in the same run: {versions}. Medians; ratios below 1 mean specgen is faster."
+        ),
         "",
         table,
     ]
@@ -100,7 +104,7 @@ def main() -> None:
     if args.update_readme:
         readme = ROOT / "README.md"
         text = readme.read_text(encoding="utf-8")
-        pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
+        pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.DOTALL)
         if pattern.search(text):
             text = pattern.sub(lambda _: section, text)
         else:

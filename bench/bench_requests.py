@@ -19,24 +19,13 @@ drop read-only fields; azure's encoder takes the dict as it is).
 
 from __future__ import annotations
 
-import gc
 import json
-import statistics
-import sys
-import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-GENERATED = ROOT / "generated"
-EXAMPLE = (
-    ROOT
-    / "specs/azure-rest-api-specs/specification/compute/resource-manager/Microsoft.Compute"
-    / "ComputeRP/stable/2024-11-01/examples/runCommandExamples/VirtualMachineRunCommand_CreateOrUpdate.json"
-)
-if str(GENERATED) not in sys.path:
-    sys.path.insert(0, str(GENERATED))
+from bench.common import EXAMPLES, measure, row
+
+EXAMPLE = EXAMPLES / "VirtualMachineRunCommand_CreateOrUpdate.json"
 
 PATH = {
     "subscription_id": "24fb23e3-6ba3-41f0-9b6e-e41131d5d61e",
@@ -44,41 +33,6 @@ PATH = {
     "vm_name": "myVM",
     "run_command_name": "myRunCommand",
 }
-
-
-def _calibrate(fn: Callable[[], Any], target_s: float) -> int:
-    n = 1
-    while True:
-        start = time.perf_counter()
-        for _ in range(n):
-            fn()
-        elapsed = time.perf_counter() - start
-        if elapsed >= target_s / 4 or n >= 1 << 22:
-            return max(1, int(n * target_s / max(elapsed, 1e-9)))
-        n *= 4
-
-
-def measure(cases: dict[str, Callable[[], Any]], *, rounds: int = 11, target_ms: float = 20.0) -> dict[str, float]:
-    """Median µs per call of each case: warm-up, calibrated batches, cases interleaved per round."""
-    for fn in cases.values():
-        for _ in range(200):
-            fn()
-    batches = {name: _calibrate(fn, target_ms / 1000) for name, fn in cases.items()}
-    samples: dict[str, list[float]] = {name: [] for name in cases}
-    gc_was = gc.isenabled()
-    gc.disable()
-    try:
-        for _ in range(rounds):
-            for name, fn in cases.items():
-                n = batches[name]
-                start = time.perf_counter()
-                for _ in range(n):
-                    fn()
-                samples[name].append((time.perf_counter() - start) / n * 1e6)
-    finally:
-        if gc_was:
-            gc.enable()
-    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def _azure_cases(wire: dict[str, Any]) -> dict[str, Callable[[], Any]] | str:
@@ -112,7 +66,7 @@ def _azure_cases(wire: dict[str, Any]) -> dict[str, Callable[[], Any]] | str:
     return {"azure-mgmt-compute, model": lambda: build(model), "azure-mgmt-compute, plain dict": lambda: build(wire)}
 
 
-def run(rounds: int = 11) -> tuple[dict[str, float], list[str]]:
+def run(rounds: int = 11) -> list[dict[str, Any]]:
     from runcommands import models
     from runcommands.requests import (
         build_virtual_machine_run_commands_create_or_update_request as ours,
@@ -125,27 +79,21 @@ def run(rounds: int = 11) -> tuple[dict[str, float], list[str]]:
         "specgen, model": lambda: ours(**PATH, body=model),
         "specgen, plain dict": lambda: ours(**PATH, body=wire),
     }
-    notes = []
     peers = _azure_cases(wire)
-    if isinstance(peers, str):
-        notes.append(peers)
-    else:
+    notes = [peers] if isinstance(peers, str) else []
+    if not isinstance(peers, str):
         cases.update(peers)
-    return measure(cases, rounds=rounds), notes
-
-
-def main() -> None:
-    result, notes = run()
-    print("build the create-or-update request (body serialised), median µs per call, one interleaved run")
-    for name, value in result.items():
-        print(f"  {name:32s} {value:8.2f} µs")
+    result = measure(cases, rounds=rounds)
+    rows = []
     for kind in ("model", "plain dict"):
-        ours, peer = result.get(f"specgen, {kind}"), result.get(f"azure-mgmt-compute, {kind}")
-        if ours and peer:
-            print(f"  ratio azure-mgmt-compute / specgen ({kind}): {peer / ours:.1f}× (specgen faster by that factor)")
+        peer = {"azure-mgmt-compute": result[f"azure-mgmt-compute, {kind}"]} if not notes else {}
+        rows.append(row(f"build the create-or-update request, body as {kind}", "build_…_request", result[f"specgen, {kind}"], peer, "µs"))
     for note in notes:
-        print(f"  note: {note}")
+        print(f"note: {note}")
+    return rows
 
 
 if __name__ == "__main__":
-    main()
+    from bench.report import print_rows
+
+    print_rows(run())
