@@ -425,7 +425,7 @@ def test_strategies_honour_constraints_and_recursion(constrained: ModuleType, na
         kids = body.get("children", []) if isinstance(body, dict) else []
         return max([level, *(nesting(k, level + 1) for k in kids if isinstance(k, dict))])
 
-    @settings(max_examples=FEW)
+    @settings(max_examples=30)  # a Node is a tree: each example is large
     @given(st.data())
     def check(data: st.DataObject) -> None:
         body = data.draw(constrained.strategies.for_definition(name), label="body")
