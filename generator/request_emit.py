@@ -494,7 +494,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
 def _poll_error_reader(api: ir.Api, emitter: RequestEmitter) -> str:
     refs = Counter(r for r in emitter.error_models.values() if r)
     if not refs:
-        return "(lambda data: None)"
+        return "None"
     ref = min(refs, key=lambda r: (-refs[r], r))
     return f"_models.{api.model(ref).py_name}.from_dict"
 

@@ -160,3 +160,23 @@ def test_python_dash_m_is_the_same_program() -> None:
     result = _run("--help")
     assert result.returncode == 0 and "generate" in result.stdout
     assert "specgen" in result.stdout
+
+
+def test_a_minimal_spec_without_an_error_model_passes_mypy_strict(tmp_path: Path) -> None:
+    import json
+
+    spec = {
+        "swagger": "2.0",
+        "info": {"title": "T", "version": "1"},
+        "paths": {"/things/{name}": {"put": {
+            "operationId": "Things_Create",
+            "x-ms-long-running-operation": True,
+            "parameters": [{"name": "name", "in": "path", "required": True, "type": "string"}],
+            "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Thing"}}},
+        }}},
+        "definitions": {"Thing": {"type": "object", "properties": {"a": {"type": "string"}}}},
+    }
+    (tmp_path / "s.json").write_text(json.dumps(spec))
+    assert main(["generate", str(tmp_path / "s.json"), "--out", str(tmp_path / "o"), "--package", "p", "--no-overlay"]) == 0
+    mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "p"], cwd=tmp_path / "o", capture_output=True, text=True, timeout=600)
+    assert mypy.returncode == 0, mypy.stdout[-3000:]

@@ -270,9 +270,9 @@ def parse_poll_status(status_code: int, headers: Headers | None, body: Body) -> 
     if status in ("Failed", "Canceled"):
         detail = data.get("error") if isinstance(data, dict) else None
         wrapped = {"error": detail} if isinstance(detail, dict) else {}
-        reader = _models.CloudError.from_dict
+        reader: Callable[[Any], Any] | None = _models.CloudError.from_dict
         error = None
-        if wrapped:
+        if wrapped and reader is not None:
             try:
                 error = reader(wrapped)
             except DecodeError:
