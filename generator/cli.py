@@ -63,7 +63,7 @@ def _generate(args: argparse.Namespace) -> int:
         return 2
     out = args.out or config.out
     overlay = None if args.no_overlay else (args.overlay or config.overlay)
-    result = generate_package(spec, package, root=args.root, overlay=overlay)
+    result = generate_package(spec, package, root=args.root, overlay=overlay, use_cache=args.target != "pydantic")
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     target = out / package
@@ -77,14 +77,15 @@ def _generate(args: argparse.Namespace) -> int:
         return 0
     from generator.diff_report import version_bump_notice
 
-    notice = version_bump_notice(target, spec, result.api.api_version, root=args.root)  # api-version bump: summarise the diff
+    notice = version_bump_notice(target, spec, result.api_version, root=args.root)  # api-version bump: summarise the diff
     if notice:
         print(notice, file=sys.stderr)
     changed = write_atomically(target, result.files)
-    print(f"{'wrote' if changed else 'unchanged:'} {target} ({len(result.files)} files, api-version {result.api.api_version})", file=sys.stderr)
+    print(f"{'wrote' if changed else 'unchanged:'} {target} ({len(result.files)} files, api-version {result.api_version})", file=sys.stderr)
     if args.target == "pydantic":  # also <out>/<package>_pydantic.py (needs the [pydantic] extra)
         from generator.pydantic_target import write_pydantic
 
+        assert result.api is not None  # the run cache is off for this target
         return write_pydantic(result.api, result.files, out, package)
     return 0
 

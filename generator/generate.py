@@ -4,24 +4,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.build import build
-from generator.format import format_files
-from generator.ir import Api
-from generator.overlay import load_overlay
-from generator.render import render_package
-from generator.writer import encode
+from generator import run_cache
+
+if TYPE_CHECKING:
+    from generator.ir import Api
 
 
 @dataclass(frozen=True)
 class Generated:
-    api: Api
+    api_version: str
     files: dict[str, bytes]
     warnings: list[str]
+    api: Api | None = None  # None when the output came from the run cache
 
 
-def generate_package(spec: Path, package: str, *, root: Path | None = None, overlay: Path | None = None) -> Generated:
+def generate_package(
+    spec: Path, package: str, *, root: Path | None = None, overlay: Path | None = None, use_cache: bool = True
+) -> Generated:
     """Everything the package folder should contain; raises SpecError on bad input."""
+    if use_cache:
+        hit = run_cache.lookup(spec, package, root, overlay)
+        if hit is not None:
+            files = {name: text.encode("utf-8") for name, text in hit["files"].items()}
+            return Generated(hit["api_version"], files, hit["warnings"])
+    from generator.build import build
+    from generator.format import format_files
+    from generator.overlay import load_overlay
+    from generator.render import render_package
+    from generator.writer import encode
+
     api, warnings = build(spec, root=root, overlay=load_overlay(overlay))
-    files = format_files(render_package(api, package))
-    return Generated(api, encode(files), warnings)
+    files = encode(format_files(render_package(api, package)))
+    if use_cache:
+        run_cache.store(spec, package, root, overlay, documents=[Path(d) for d in api.documents], api_version=api.api_version, warnings=warnings, files=files)
+    return Generated(api.api_version, files, warnings, api)

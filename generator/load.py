@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,12 +98,18 @@ class Loader:
     def __init__(self, root: Path) -> None:
         self.root = Path(os.path.realpath(root))
         self.documents: dict[Path, Document] = {}
+        self._by_path: dict[str, Document] = {}
 
-    def document(self, path: Path, *, referrer: Problem | None = None) -> Document:
+    def document(self, path: Path, *, referrer: Callable[[], Problem] | None = None) -> Document:
+        """The document at `path`; `referrer` says where a reference to it stands (for errors)."""
+        key = str(path)
+        if key in self._by_path:  # realpath costs a syscall per path component
+            return self._by_path[key]
         real = Path(os.path.realpath(path))
         if real in self.documents:
+            self._by_path[key] = self.documents[real]
             return self.documents[real]
-        where = referrer or Problem(display_path(Path(path)), None, "")
+        where = referrer() if referrer else Problem(display_path(Path(path)), None, "")
         if not _inside(real, self.root):
             raise SpecError([_at(where, f"{path} is outside the spec root {self.root}")])
         if len(self.documents) >= MAX_DOCUMENTS:
@@ -121,7 +128,7 @@ class Loader:
             line, col = offset_to_line_col(raw[: exc.start].decode("utf-8", "replace"), exc.start)
             raise SpecError([Problem(display, None, "not valid UTF-8", line, col)]) from None
         doc = _parse(real, display, text)
-        self.documents[real] = doc
+        self.documents[real] = self._by_path[key] = doc
         return doc
 
     def resolve(self, ref: Any, doc: Document, pointer: str) -> Target:
@@ -150,8 +157,7 @@ class Loader:
         file_part, _, fragment = ref.partition("#")
         if file_part:
             path = doc.path.parent / unquote(file_part)
-            here = doc.problem(pointer, "")
-            target_doc = self.document(path, referrer=here)
+            target_doc = self.document(path, referrer=lambda: doc.problem(pointer, ""))
         else:
             target_doc = doc
         fragment = unquote(fragment)
@@ -194,7 +200,7 @@ def _parse_yaml(path: Path, display: str, text: str) -> Document:
 
     try:
         node = yaml.compose(text, Loader=JsonSafeLoader)
-        data = yaml.load(text, Loader=JsonSafeLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=JsonSafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+
 from generator import ir
 from generator.text import docstring, literal
 

@@ -28,7 +28,7 @@ def load_overlay(path: Path | None) -> Overlay:
 
     display = display_path(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=JsonSafeLoader)  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=JsonSafeLoader)
     except OSError as exc:
         raise SpecError([Problem(display, None, f"cannot read overlay: {exc.strerror}")]) from None
     except yaml.YAMLError as exc:

@@ -109,7 +109,6 @@ def _constraints(c: dict[str, Any]) -> dict[str, Any]:
     if "enum" in out:
         out["enum"] = list(out["enum"])
     for bound, exclusive in (("minimum", "exclusiveMinimum"), ("maximum", "exclusiveMaximum")):
-        if isinstance(out.get(exclusive), bool):
-            if out.pop(exclusive) and bound in out:
-                out[exclusive] = out.pop(bound)
+        if isinstance(out.get(exclusive), bool) and out.pop(exclusive) and bound in out:
+            out[exclusive] = out.pop(bound)
     return out

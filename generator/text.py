@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -10,7 +11,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
 
 def literal(value: Any) -> str:
     """A Python literal for a JSON-ish value (str, int, float, bool, None, list, dict)."""
-    if isinstance(value, float) and value != value:  # NaN has no literal; never in JSON
+    if isinstance(value, float) and math.isnan(value):  # NaN has no literal; never in JSON
         raise ValueError("NaN is not a JSON value")
     return repr(value)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from types import ModuleType
 from typing import Any
 
@@ -75,9 +75,9 @@ def test_seven_digit_timestamps_round_trip_exactly(pkg: ModuleType) -> None:
     body = {"startTime": "2024-03-01T10:20:30.1234567Z", "endTime": "2024-03-01T10:20:31+02:00", "exitCode": 0}
     view = pkg.models.VirtualMachineRunCommandInstanceView.from_dict(body)
     assert isinstance(view.start_time, datetime)
-    assert view.start_time == datetime(2024, 3, 1, 10, 20, 30, 123456, tzinfo=timezone.utc)
+    assert view.start_time == datetime(2024, 3, 1, 10, 20, 30, 123456, tzinfo=UTC)
     assert view.to_dict() == body
-    view.start_time = datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    view.start_time = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
     assert view.to_dict()["startTime"] == "2024-01-02T03:04:05Z"
 
 

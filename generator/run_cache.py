@@ -1,0 +1,103 @@
+"""A whole-run cache: when no input changed, `specgen generate` reuses the last output.
+
+The key covers everything the output depends on: the generator's own code and templates, the
+versions of black and jinja2, the arguments, the overlay and the spec file. The entry lists
+every other document the run read with its SHA-256, checked on use, so an edited common-types
+file is seen. Generation is deterministic, so a hit gives the same bytes a fresh run would; the
+golden tests run with the cache off (`SPECGEN_CACHE=off`). This keeps the pre-commit
+`--check` hook fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from generator.format import cache_folder
+
+VERSION = "1"
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """The generator's own source and templates, and the versions of what shapes the output."""
+    from generator.format import _black_version
+    from generator.paths import templates_folder
+
+    digest = hashlib.sha256(f"{VERSION} {sys.version_info[:2]} black {_black_version()}".encode())
+    spec = importlib.util.find_spec("jinja2")  # its __init__ holds __version__
+    if spec is not None and spec.origin:
+        digest.update(Path(spec.origin).read_bytes())
+    here = Path(__file__).resolve().parent
+    for folder, pattern in ((here, "*.py"), (Path(templates_folder()), "*.jinja")):
+        for path in sorted(folder.rglob(pattern)):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _key(spec: Path, package: str, root: Path | None, overlay: Path | None) -> str | None:
+    try:
+        parts = [
+            _code_digest(),
+            os.path.realpath(spec),
+            _sha(spec.read_bytes()),
+            package,
+            os.path.realpath(root) if root else "",
+            _sha(overlay.read_bytes()) if overlay else "",
+        ]
+    except OSError:
+        return None
+    return _sha("\0".join(parts).encode())
+
+
+def _entry_path(key: str) -> Path | None:
+    folder = cache_folder()
+    return None if folder is None else folder.parent / "runs" / f"{key}.json"
+
+
+def lookup(spec: Path, package: str, root: Path | None, overlay: Path | None) -> dict[str, Any] | None:
+    """The cached run for these inputs, if every document it read is unchanged."""
+    key = _key(spec, package, root, overlay)
+    path = _entry_path(key) if key else None
+    if path is None:
+        return None
+    try:
+        entry: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        for document, digest in entry["documents"]:
+            if _sha(Path(document).read_bytes()) != digest:
+                return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return entry
+
+
+def store(spec: Path, package: str, root: Path | None, overlay: Path | None, *, documents: list[Path], api_version: str, warnings: list[str], files: dict[str, bytes]) -> None:
+    key = _key(spec, package, root, overlay)
+    path = _entry_path(key) if key else None
+    if path is None:
+        return
+    try:
+        entry = {
+            "documents": [[str(d), _sha(d.read_bytes())] for d in sorted(documents)],
+            "api_version": api_version,
+            "warnings": warnings,
+            "files": {name: data.decode("utf-8") for name, data in files.items()},
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(entry, handle)
+        os.replace(tmp, path)
+    except (OSError, UnicodeDecodeError):  # a cache that cannot be written is no error
+        pass
