@@ -74,7 +74,7 @@ def run(runs: int = 3) -> list[dict[str, Any]]:
             gen_ms[n] = process_ms({"gen": cmd}, runs=1 if n >= 1000 else runs, env={"SPECGEN_CACHE": "off"})["gen"]
             imp = [py, "-c", f"import sys; sys.path.insert(0, {str(out)!r}); import synthetic.models"]
             base = [py, "-c", "pass"]
-            times = process_ms({"imp": imp, "bare": base}, runs=runs * 3, env={"PYTHONDONTWRITEBYTECODE": ""})
+            times = process_ms({"imp": imp, "bare": base}, runs=runs * 3)
             imp_ms[n] = times["imp"] - times["bare"]
         for n in SIZES:
             rows.append({

@@ -116,7 +116,10 @@ def measure(cases: dict[str, Callable[[], Any]], *, rounds: int = 11, target_ms:
 def process_ms(commands: dict[str, Sequence[str]], *, runs: int = 7, cwd: Path = ROOT, env: dict[str, str] | None = None) -> dict[str, float]:
     """Median wall milliseconds of whole processes, interleaved run by run."""
     samples: dict[str, list[float]] = {name: [] for name in commands}
-    full_env = {**os.environ, **(env or {})}
+    # Bytecode is written and reused, as on a user's machine (this workplace sets
+    # PYTHONDONTWRITEBYTECODE, which would charge every import a compile).
+    full_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    full_env.update(env or {})
     for name, cmd in commands.items():  # warm the OS caches once
         subprocess.run(cmd, cwd=cwd, env=full_env, capture_output=True, check=False)
     for _ in range(runs):
