@@ -49,6 +49,7 @@ class ModelView:
     to_dict: str
     repr: str
     flattened: tuple[FlatView, ...]
+    secret_view: bool  # also emit `_Secret<Name>`, the view read from secret fields
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,10 @@ class ModelEmitter:
         self.enums = {e.name: e for e in api.enums}
         self.api = api
         self.used: set[str] = set()  # runtime helpers the emitted code calls
+        # Models that secret fields hold (directly or as items): they get a masked view class.
+        self.secret_models = {
+            ref for m in api.models for f in m.fields if f.secret for ref in _model_refs(f.type)
+        }
 
     def _use(self, helper: str) -> str:
         self.used.add(helper)
@@ -102,10 +107,13 @@ class ModelEmitter:
             return self.needs_conversion(t.item)
         return False
 
-    def reader(self, t: ir.Type) -> str:
-        """A callable that turns a (non-null) wire value of type `t` into its Python value."""
+    def reader(self, t: ir.Type, secret: bool = False) -> str:
+        """A callable that turns a (non-null) wire value of type `t` into its Python value.
+
+        Models read from a secret field become their `_Secret...` view, whose repr shows nothing."""
         if t.kind == "model":
-            return f"{self.models[t.ref or ''].py_name}.from_dict"
+            name = self.models[t.ref or ""].py_name
+            return f"_Secret{name}.from_dict" if secret else f"{name}.from_dict"
         if t.kind == "enum":
             return f"_in_{self.enums[t.ref or ''].py_name}"
         if t.kind == "datetime":
@@ -114,7 +122,7 @@ class ModelEmitter:
             item = t.item or ir.Type("any")
             helper = self._use("_read_list" if t.kind == "array" else "_read_map")
             if self.needs_conversion(item):
-                return f"lambda v: {helper}(v, {self.reader(item)})"
+                return f"lambda v: {helper}(v, {self.reader(item, secret)})"
             return f"lambda v: {helper}(v, None)"
         return self._use("_identity")
 
@@ -137,11 +145,11 @@ class ModelEmitter:
             check = f"{var}.__class__ is not float and {var}.__class__ is not int"
             lines += [f"if {check}{'' if required else ' and ' + present}:", f"    raise _type_error('number', {var}).at({wire})"]
         elif t.kind == "model":
-            lines += guarded(f"k = {wire}", f"{var} = {self.reader(t)}({var})")
+            lines += guarded(f"k = {wire}", f"{var} = {self.reader(t, f.secret)}({var})")
         elif t.kind == "enum" and f.secret:
             lines += guarded(f"k = {wire}", f"{var} = {self._use('_secret_value')}({self.reader(t)}, {var})")
         elif self.needs_conversion(t) or t.kind in ("array", "map"):
-            call = self.reader(t)
+            call = self.reader(t, f.secret)
             if call.startswith("lambda v: "):
                 call = call[len("lambda v: "):].replace("(v,", f"({var},", 1)
             else:
@@ -248,6 +256,7 @@ class ModelEmitter:
             to_dict="\n".join(write),
             repr="\n".join(rep),
             flattened=tuple(flat),
+            secret_view=m.name in self.secret_models,
         )
 
     def enum_view(self, e: ir.Enum) -> EnumView:
@@ -264,6 +273,13 @@ class ModelEmitter:
             lookup_name=f"_VALUES_{e.py_name}",
             lookup="{" + ", ".join(f"{literal(m.value)}: {e.py_name}.{m.py_name}" for m in e.members) + "}",
         )
+
+
+def _model_refs(t: ir.Type) -> set[str]:
+    """The models a value of type `t` holds directly or as array/map items."""
+    if t.kind == "model" and t.ref:
+        return {t.ref}
+    return _model_refs(t.item) if t.item is not None else set()
 
 
 def _natural(name: str) -> list[Any]:

@@ -113,6 +113,16 @@ def test_secrets_never_shown(pkg: ModuleType, put_body: dict[str, Any]) -> None:
         assert "SECRET" not in text
         assert "run_as_password=***" in text
     assert rc.run_as_password == "hunter2-SECRET"  # the value itself is there for the caller
+    # Items read from a secret field stay masked on their own too, yet compare and serialise as usual.
+    items = rc.properties.protected_parameters
+    for text in (repr(items), str(items), repr(items[0])):
+        assert "SECRET" not in text
+    assert items[0].value == "tok-SECRET"
+    assert items[0] == pkg.models.RunCommandInputParameter(name="token", value="tok-SECRET")
+    assert rc.to_dict()["properties"]["protectedParameters"] == [{"name": "token", "value": "tok-SECRET"}]
+    import dataclasses
+
+    assert [f.name for f in dataclasses.fields(items[0])] == ["name", "value", "additional_properties"]
     with pytest.raises(pkg.DecodeError) as err:
         pkg.models.VirtualMachineRunCommand.from_dict({"location": "x", "properties": {"runAsPassword": ["hunter2-SECRET"]}})
     assert "SECRET" not in str(err.value)

@@ -43,7 +43,9 @@ class DataclassFields:
         import dataclasses
 
         specs: list[Any] = []
-        for name, annotation in owner.__annotations__.items():
+        # The class that declares the fields (a masked `_Secret...` view inherits them).
+        declaring = next(c for c in owner.__mro__ if "__annotations__" in vars(c))
+        for name, annotation in declaring.__annotations__.items():
             if name in self.required:
                 specs.append((name, annotation))
             elif name == "additional_properties":

@@ -161,7 +161,7 @@ class ApiError:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not ApiError:
+        if not isinstance(other, ApiError):
             return NotImplemented
         return (
             self.details,
@@ -298,7 +298,7 @@ class ApiErrorBase:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not ApiErrorBase:
+        if not isinstance(other, ApiErrorBase):
             return NotImplemented
         return (
             self.code,
@@ -399,7 +399,7 @@ class CloudError:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not CloudError:
+        if not isinstance(other, CloudError):
             return NotImplemented
         return (
             self.error,
@@ -483,7 +483,7 @@ class InnerError:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not InnerError:
+        if not isinstance(other, InnerError):
             return NotImplemented
         return (
             self.exceptiontype,
@@ -589,7 +589,7 @@ class InstanceViewStatus:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not InstanceViewStatus:
+        if not isinstance(other, InstanceViewStatus):
             return NotImplemented
         return (
             self.code,
@@ -730,7 +730,7 @@ class Resource:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not Resource:
+        if not isinstance(other, Resource):
             return NotImplemented
         return (
             self.id,
@@ -882,7 +882,7 @@ class RunCommandDocument:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not RunCommandDocument:
+        if not isinstance(other, RunCommandDocument):
             return NotImplemented
         return (
             self.schema,
@@ -1052,7 +1052,7 @@ class RunCommandDocumentBase:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not RunCommandDocumentBase:
+        if not isinstance(other, RunCommandDocumentBase):
             return NotImplemented
         return (
             self.schema,
@@ -1189,7 +1189,7 @@ class RunCommandInput:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not RunCommandInput:
+        if not isinstance(other, RunCommandInput):
             return NotImplemented
         return (
             self.command_id,
@@ -1300,7 +1300,7 @@ class RunCommandInputParameter:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not RunCommandInputParameter:
+        if not isinstance(other, RunCommandInputParameter):
             return NotImplemented
         return (
             self.name,
@@ -1368,6 +1368,15 @@ class RunCommandInputParameter:
         return "RunCommandInputParameter(" + ", ".join(parts) + ")"
 
 
+class _SecretRunCommandInputParameter(RunCommandInputParameter):
+    """RunCommandInputParameter as read from a secret field: its repr shows no value."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "RunCommandInputParameter(***)"
+
+
 _KEYS_RunCommandListResult = frozenset(["nextLink", "value"])
 
 
@@ -1398,7 +1407,7 @@ class RunCommandListResult:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not RunCommandListResult:
+        if not isinstance(other, RunCommandListResult):
             return NotImplemented
         return (
             self.value,
@@ -1494,7 +1503,7 @@ class RunCommandManagedIdentity:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not RunCommandManagedIdentity:
+        if not isinstance(other, RunCommandManagedIdentity):
             return NotImplemented
         return (
             self.client_id,
@@ -1600,7 +1609,7 @@ class RunCommandParameterDefinition:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not RunCommandParameterDefinition:
+        if not isinstance(other, RunCommandParameterDefinition):
             return NotImplemented
         return (
             self.name,
@@ -1716,7 +1725,7 @@ class RunCommandResult:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not RunCommandResult:
+        if not isinstance(other, RunCommandResult):
             return NotImplemented
         return (
             self.value,
@@ -1835,7 +1844,7 @@ class SystemData:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not SystemData:
+        if not isinstance(other, SystemData):
             return NotImplemented
         return (
             self.created_by,
@@ -2011,7 +2020,7 @@ class TrackedResource:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not TrackedResource:
+        if not isinstance(other, TrackedResource):
             return NotImplemented
         return (
             self.id,
@@ -2149,7 +2158,7 @@ class UpdateResource:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not UpdateResource:
+        if not isinstance(other, UpdateResource):
             return NotImplemented
         return (
             self.tags,
@@ -2264,7 +2273,7 @@ class VirtualMachineRunCommand:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not VirtualMachineRunCommand:
+        if not isinstance(other, VirtualMachineRunCommand):
             return NotImplemented
         return (
             self.id,
@@ -2653,7 +2662,7 @@ class VirtualMachineRunCommandInstanceView:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not VirtualMachineRunCommandInstanceView:
+        if not isinstance(other, VirtualMachineRunCommandInstanceView):
             return NotImplemented
         return (
             self.execution_state,
@@ -2912,7 +2921,7 @@ class VirtualMachineRunCommandProperties:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not VirtualMachineRunCommandProperties:
+        if not isinstance(other, VirtualMachineRunCommandProperties):
             return NotImplemented
         return (
             self.source,
@@ -2970,7 +2979,7 @@ class VirtualMachineRunCommandProperties:
             v = get("protectedParameters", UNSET)
             if v is not UNSET and v is not None:
                 k = "protectedParameters"
-                v = _read_list(v, RunCommandInputParameter.from_dict)
+                v = _read_list(v, _SecretRunCommandInputParameter.from_dict)
             obj.protected_parameters = v
             v = get("asyncExecution", UNSET)
             if v.__class__ is not bool and v is not UNSET and v is not None:
@@ -3184,7 +3193,7 @@ class VirtualMachineRunCommandScriptSource:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not VirtualMachineRunCommandScriptSource:
+        if not isinstance(other, VirtualMachineRunCommandScriptSource):
             return NotImplemented
         return (
             self.script,
@@ -3309,7 +3318,7 @@ class VirtualMachineRunCommandUpdate:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not VirtualMachineRunCommandUpdate:
+        if not isinstance(other, VirtualMachineRunCommandUpdate):
             return NotImplemented
         return (
             self.tags,
@@ -3595,7 +3604,7 @@ class VirtualMachineRunCommandsListResult:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not VirtualMachineRunCommandsListResult:
+        if not isinstance(other, VirtualMachineRunCommandsListResult):
             return NotImplemented
         return (
             self.value,
