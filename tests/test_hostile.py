@@ -190,3 +190,13 @@ def test_long_reference_chains_do_not_recurse(tmp_path: Path) -> None:
     defs[f"D{n}"] = {"type": "object", "properties": {"end": {"type": "boolean"}}}
     api, _ = build(_write(tmp_path, _spec(defs)))
     assert len(api.models) == n + 1
+
+
+def test_yaml_alias_bombs_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    lines = ['swagger: "2.0"', "info: {title: Y, version: '1'}", "paths: {}", 'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x"]']
+    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 12)]
+    lines.append("definitions: {Thing: {type: object, x-bomb: *a11}}")
+    path.write_text("\n".join(lines) + "\n")
+    code, err = _cli(path, tmp_path)
+    assert code == 2 and "aliases are not supported" in err and "spec.yaml:5:" in err
