@@ -181,13 +181,25 @@ def _at(where: Problem, message: str) -> Problem:
     return Problem(where.file, where.pointer, message, where.line, where.col)
 
 
+class _NotJson(ValueError):
+    pass
+
+
+def _not_json(constant: str) -> Any:
+    raise _NotJson(constant)  # NaN, Infinity, -Infinity: Python's json accepts them, JSON does not
+
+
 def _parse(path: Path, display: str, text: str) -> Document:
     if path.suffix.lower() in (".yaml", ".yml"):
         return _parse_yaml(path, display, text)
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_not_json)
     except json.JSONDecodeError as exc:
         raise SpecError([Problem(display, None, f"malformed JSON: {exc.msg}", exc.lineno, exc.colno)]) from None
+    except _NotJson as exc:
+        found = re.search(rf"(?<![\w\"]){re.escape(exc.args[0])}(?![\w\"])", text)
+        line, col = offset_to_line_col(text, found.start()) if found else (None, None)
+        raise SpecError([Problem(display, None, f"malformed JSON: {exc.args[0]} is not a JSON value", line, col)]) from None
     except RecursionError:
         raise SpecError([Problem(display, None, "JSON nested too deeply")]) from None
     return Document(path, display, text, data)

@@ -200,3 +200,9 @@ def test_yaml_alias_bombs_are_refused(tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n")
     code, err = _cli(path, tmp_path)
     assert code == 2 and "aliases are not supported" in err and "spec.yaml:5:" in err
+
+
+def test_nan_and_infinity_are_not_json(tmp_path: Path) -> None:
+    spec = _write(tmp_path, '{"swagger": "2.0", "info": {"version": "1"}, "paths": {},\n "definitions": {"A": {"type": "number", "maximum": NaN}}}')
+    code, err = _cli(spec, tmp_path)
+    assert code == 2 and "spec.json:2:53: malformed JSON: NaN is not a JSON value" in err, err
