@@ -73,3 +73,24 @@ def generate_into(spec: Path, folder: Path, *, overlay: Path | None = OVERLAY, r
 def pkg() -> ModuleType:
     """The committed generated package (generated/runcommands)."""
     return importlib.import_module("runcommands")
+
+
+@pytest.fixture(scope="session")
+def packages(tmp_path_factory: pytest.TempPathFactory, pkg: ModuleType) -> dict[Path, tuple[Any, ModuleType]]:
+    """(IR, package) per spec: the committed package for the default, the others generated afresh."""
+    from generator.build import build
+
+    out = {}
+    for spec in ALL_SPECS:
+        api, _ = build(spec)
+        out[spec] = (api, pkg if spec == SPEC else generate_into(spec, tmp_path_factory.mktemp(spec.parent.name)))
+    return out
+
+
+def example_cases() -> list[Any]:
+    """pytest params (spec, operationId, example) for every upstream example of every spec."""
+    return [
+        pytest.param(spec, op_id, example, id=f"{spec.parent.name}/{spec.name}::{op_id}::{title}")
+        for spec in ALL_SPECS
+        for op_id, title, example in spec_examples(spec)
+    ]

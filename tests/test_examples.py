@@ -7,29 +7,11 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import ALL_SPECS, SPEC, generate_into, spec_examples
+from conftest import SPEC, example_cases, spec_examples
 
 from generator.build import build
 from generator.ir import Api, Type
 from generator.overlay import load_overlay
-
-
-@pytest.fixture(scope="session")
-def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, tuple[Api, ModuleType]]:
-    out = {}
-    for spec in ALL_SPECS:
-        api, _ = build(spec)
-        folder = tmp_path_factory.mktemp(spec.parent.name)
-        out[spec] = (api, generate_into(spec, folder))
-    return out
-
-
-def _cases() -> list[Any]:
-    cases = []
-    for spec in ALL_SPECS:
-        for op_id, title, example in spec_examples(spec):
-            cases.append(pytest.param(spec, op_id, example, id=f"{spec.parent.name}/{spec.name}::{op_id}::{title}"))
-    return cases
 
 
 def _model(pkg: ModuleType, api: Api, t: Type) -> Any:
@@ -37,7 +19,7 @@ def _model(pkg: ModuleType, api: Api, t: Type) -> Any:
     return getattr(pkg.models, api.model(t.ref or "").py_name)
 
 
-@pytest.mark.parametrize(("spec", "op_id", "example"), _cases())
+@pytest.mark.parametrize(("spec", "op_id", "example"), example_cases())
 def test_example_round_trips(packages: dict[Path, tuple[Api, ModuleType]], spec: Path, op_id: str, example: dict[str, Any]) -> None:
     api, pkg = packages[spec]
     op = next(o for o in api.operations if o.operation_id == op_id)

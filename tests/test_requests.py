@@ -13,9 +13,8 @@ from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
-from conftest import ALL_SPECS, SPEC, generate_into, spec_examples
+from conftest import SPEC, example_cases, generate_into
 
-from generator.build import build
 from generator.ir import Api, Operation
 
 PASSWORD = "S3cr3t-Pa55w0rd!"
@@ -25,24 +24,6 @@ PATH = {
     "vm_name": "myVM",
     "run_command_name": "myRunCommand",
 }
-
-
-@pytest.fixture(scope="session")
-def packages(tmp_path_factory: pytest.TempPathFactory, pkg: ModuleType) -> dict[Path, tuple[Api, ModuleType]]:
-    """The committed package for the default spec; the hand-written specs generated afresh."""
-    out = {}
-    for spec in ALL_SPECS:
-        api, _ = build(spec)
-        out[spec] = (api, pkg if spec == SPEC else generate_into(spec, tmp_path_factory.mktemp(spec.parent.name)))
-    return out
-
-
-def _cases() -> list[Any]:
-    return [
-        pytest.param(spec, op_id, example, id=f"{spec.parent.name}/{spec.name}::{op_id}::{title}")
-        for spec in ALL_SPECS
-        for op_id, title, example in spec_examples(spec)
-    ]
 
 
 def _operation(api: Api, op_id: str) -> Operation:
@@ -71,7 +52,7 @@ def test_every_operation_has_a_builder(packages: dict[Path, tuple[Api, ModuleTyp
     assert len(api.operations) == 14
 
 
-@pytest.mark.parametrize(("spec", "op_id", "example"), _cases())
+@pytest.mark.parametrize(("spec", "op_id", "example"), example_cases())
 def test_builder_reproduces_the_example(packages: dict[Path, tuple[Api, ModuleType]], spec: Path, op_id: str, example: dict[str, Any]) -> None:
     api, pkg = packages[spec]
     op = _operation(api, op_id)

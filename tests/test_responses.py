@@ -11,29 +11,11 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import ALL_SPECS, SPEC, generate_into, spec_examples
+from conftest import ALL_SPECS, SPEC, example_cases
 
-from generator.build import build
 from generator.ir import Api
 
 CLOUD_ERROR = {"error": {"code": "NotFound", "message": "The run command was not found.", "target": "runCommandName", "details": [{"code": "Inner", "message": "detail"}]}}
-
-
-@pytest.fixture(scope="session")
-def packages(tmp_path_factory: pytest.TempPathFactory, pkg: ModuleType) -> dict[Path, tuple[Api, ModuleType]]:
-    out = {}
-    for spec in ALL_SPECS:
-        api, _ = build(spec)
-        out[spec] = (api, pkg if spec == SPEC else generate_into(spec, tmp_path_factory.mktemp(spec.parent.name)))
-    return out
-
-
-def _cases() -> list[Any]:
-    return [
-        pytest.param(spec, op_id, example, id=f"{spec.parent.name}/{spec.name}::{op_id}::{title}")
-        for spec in ALL_SPECS
-        for op_id, title, example in spec_examples(spec)
-    ]
 
 
 def test_every_operation_has_a_parser(packages: dict[Path, tuple[Api, ModuleType]]) -> None:
@@ -43,7 +25,7 @@ def test_every_operation_has_a_parser(packages: dict[Path, tuple[Api, ModuleType
             assert pkg.responses.PARSERS[op.operation_id] is getattr(pkg.responses, f"parse_{op.py_name}_response")
 
 
-@pytest.mark.parametrize(("spec", "op_id", "example"), _cases())
+@pytest.mark.parametrize(("spec", "op_id", "example"), example_cases())
 def test_parser_reads_every_example_response(packages: dict[Path, tuple[Api, ModuleType]], spec: Path, op_id: str, example: dict[str, Any]) -> None:
     _, pkg = packages[spec]
     parse = pkg.responses.PARSERS[op_id]
