@@ -47,30 +47,49 @@ def _black() -> tuple[Any, Any]:
     return black, mode
 
 
+def black_mode() -> Any:
+    """The pinned black mode (imports black)."""
+    return _black()[1]
+
+
 def _key(source: str) -> str:
     stamp = f"black {_black_version()} {TARGET} {LINE_LENGTH}\n"
     return hashlib.sha256((stamp + source).encode("utf-8")).hexdigest()
 
 
+def split_header(source: str) -> tuple[str, str]:
+    """The leading `#` comment lines (the do-not-edit header) and the rest.
+
+    black leaves such lines as they are, so only the rest is formatted and cached: an api-version
+    bump that changes the header alone reuses every cached body.
+    """
+    lines = source.splitlines(keepends=True)
+    n = 0
+    while n < len(lines) and lines[n].startswith("# "):
+        n += 1
+    return "".join(lines[:n]), "".join(lines[n:])
+
+
 def format_python(path: str, source: str) -> str:
+    header, body = split_header(source)
     folder = cache_folder()
-    key = _key(source)
+    key = _key(body)
     if folder is not None:
         try:
-            return (folder / f"{key}.py").read_text(encoding="utf-8")
+            return header + (folder / f"{key}.py").read_text(encoding="utf-8")
         except OSError:
             pass
     black, mode = _black()
     try:
         compile(source, path, "exec", dont_inherit=True)
-        formatted: str = black.format_str(source, mode=mode)
-        compile(formatted, path, "exec", dont_inherit=True)
+        formatted: str = black.format_str(body, mode=mode)
+        compile(header + formatted, path, "exec", dont_inherit=True)
     except (SyntaxError, black.InvalidInput) as exc:  # a generator bug, never a spec's fault
         line = getattr(exc, "lineno", None)
         raise SpecError([Problem(path, None, f"generated code does not compile: {exc}", line, 1)]) from None
     if folder is not None:
         _store(folder, key, formatted)
-    return formatted
+    return header + formatted
 
 
 def _store(folder: Path, key: str, text: str) -> None:
@@ -88,8 +107,9 @@ def _cached(source: str) -> str | None:
     folder = cache_folder()
     if folder is None:
         return None
+    header, body = split_header(source)
     try:
-        return (folder / f"{_key(source)}.py").read_text(encoding="utf-8")
+        return header + (folder / f"{_key(body)}.py").read_text(encoding="utf-8")
     except OSError:
         return None
 

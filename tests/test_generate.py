@@ -199,3 +199,14 @@ def test_run_cache_gives_the_fresh_bytes_and_sees_edited_references(tmp_path: Pa
     edited = generate_package(spec, "x")
     assert edited.api is not None and edited.files != fresh.files
     assert b"Resource tags (edited)." in edited.files["models.py"]
+
+
+def test_generated_python_is_exactly_what_black_makes_of_it() -> None:
+    """Formatting body and header apart (so the cache survives a header change) loses nothing."""
+    import black
+
+    from generator.format import black_mode
+
+    for path in sorted((GENERATED / "runcommands").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert black.format_str(text, mode=black_mode()) == text, path
