@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from generator import ir, names
-from generator.errors import Problem, SpecError, join_pointer
+from generator.errors import Problem, SpecError, join_pointer, unescape_pointer_token
 from generator.load import Document, Loader, Target, default_root
 from generator.overlay import Overlay
 
@@ -46,8 +46,9 @@ class _Builder:
     enums: dict[str, ir.Enum] = field(default_factory=dict)
     overlay_used: set[tuple[str, str]] = field(default_factory=set)
     notes: set[str] = field(default_factory=set)
-    _building: set[DefKey] = field(default_factory=set)
-    pending: list[DefKey] = field(default_factory=list)
+    pending: list[DefKey] = field(default_factory=list)  # definitions still to build
+    scope: names.Scope = field(default_factory=lambda: names.Scope("module"))  # class names
+    op_scope: names.Scope = field(default_factory=lambda: names.Scope("module"))  # operation names
 
     # -- references ---------------------------------------------------------------------------
 
@@ -66,8 +67,6 @@ class _Builder:
         m = _DEFINITION.match(target.pointer)
         if not m:
             return None
-        from generator.errors import unescape_pointer_token
-
         key = (target.doc.path, unescape_pointer_token(m.group(1)))
         self.definitions.setdefault(key, target)
         return key
@@ -108,7 +107,7 @@ class _Builder:
         by_name: dict[str, list[DefKey]] = {}
         for key in self.definitions:
             by_name.setdefault(names.pascal(key[1]) or "Model", []).append(key)
-        scope = names.Scope("module")
+        scope = self.scope
         for name in sorted(by_name):
             keys = sorted(by_name[name], key=lambda k: (k[0] != self.root.path, str(k[0])))
             for i, key in enumerate(keys):
@@ -118,7 +117,6 @@ class _Builder:
                     rel = key[0].relative_to(self.loader.root).with_suffix("")
                     prefix = "".join(names.pascal(p) for p in rel.parts[-2:])
                     self.class_names[key] = scope.add(prefix + name)
-        self.scope = scope
 
     # -- types --------------------------------------------------------------------------------
 
@@ -132,8 +130,7 @@ class _Builder:
         if key is not None and self.is_named(schema):
             # Built later from the work list: a long chain of references must not recurse.
             self.pending.append(key)
-            kind = "enum" if "enum" in schema else "model"
-            return ir.Type(kind, ref=self.class_names[key])
+            return ir.Type("enum" if "enum" in schema else "model", ref=self.class_names[key])
         return self.inline_type(schema, sdoc, spointer, context)
 
     @staticmethod
@@ -205,9 +202,8 @@ class _Builder:
 
     def build_definition(self, key: DefKey) -> None:
         name = self.class_names[key]
-        if name in self.models or name in self.enums or key in self._building:
+        if name in self.models or name in self.enums:
             return
-        self._building.add(key)
         target = self.definitions[key]
         schema = target.value
         if "enum" in schema:
@@ -225,7 +221,7 @@ class _Builder:
         return name
 
     def make_enum(self, name: str, schema: dict[str, Any], doc: Document, pointer: str, *, definition: bool) -> ir.Enum:
-        xms = schema.get("x-ms-enum") if isinstance(schema.get("x-ms-enum"), dict) else {}
+        xms: dict[str, Any] = schema["x-ms-enum"] if isinstance(schema.get("x-ms-enum"), dict) else {}
         values = schema.get("enum")
         if not isinstance(values, list) or not values:
             self.problems.append(doc.problem(join_pointer(pointer, "enum"), "enum must be a non-empty list"))
@@ -378,7 +374,7 @@ class _Builder:
                     py = inner.py_name if inner.py_name not in scope.taken else f"{f.py_name}_{inner.py_name}"
                     flat.append(ir.FlattenedField(scope.add(py), f.py_name, inner.py_name, inner.type))
             if flat:
-                self.models[name] = _replace(model, flattened=tuple(flat))
+                self.models[name] = replace(model, flattened=tuple(flat))
 
     # -- operations ---------------------------------------------------------------------------
 
@@ -517,12 +513,6 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _replace(obj: Any, **changes: Any) -> Any:
-    from dataclasses import replace
-
-    return replace(obj, **changes)
-
-
 def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = None) -> tuple[ir.Api, list[str]]:
     """Load `spec` and build the IR. Raises `SpecError` with every problem found.
 
@@ -533,14 +523,13 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
     data = doc.data
     if not isinstance(data, dict) or data.get("swagger") != "2.0":
         raise SpecError([doc.problem("", "not a Swagger 2.0 document (expected \"swagger\": \"2.0\")")])
-    info = data.get("info") if isinstance(data.get("info"), dict) else {}
+    info: dict[str, Any] = data["info"] if isinstance(data.get("info"), dict) else {}
     version = info.get("version")
     problems: list[Problem] = []
     if not isinstance(version, str) or not version:
         problems.append(doc.problem("/info", "info.version (the api-version) is missing"))
         version = ""
     b = _Builder(loader, doc, overlay or Overlay())
-    b.op_scope = names.Scope("module")  # type: ignore[attr-defined]
     roots: list[tuple[Any, Document, str]] = [(data.get("paths") or {}, doc, "/paths")]
     definitions = data.get("definitions") or {}
     if not isinstance(definitions, dict):
@@ -571,9 +560,9 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
     api = ir.Api(
         title=_text(info.get("title")),
         api_version=version,
-        host=data.get("host") if isinstance(data.get("host"), str) else "management.azure.com",
+        host=_text(data.get("host")) or "management.azure.com",
         scheme="https" if "https" in schemes else str(schemes[0]),
-        base_path=data.get("basePath") if isinstance(data.get("basePath"), str) else "",
+        base_path=_text(data.get("basePath")),
         spec_display=doc.path.relative_to(loader.root).as_posix(),
         spec_sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
         models=tuple(sorted(b.models.values(), key=lambda m: m.py_name)),

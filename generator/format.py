@@ -30,7 +30,7 @@ def cache_folder() -> Path | None:
 @lru_cache(maxsize=1)
 def _black_version() -> str:
     try:  # black ships this one-line module; importing black itself costs ~0.1 s
-        from _black_version import version
+        from _black_version import version  # type: ignore[import-untyped]
 
         return str(version)
     except ImportError:

@@ -8,8 +8,8 @@ exhaust the Python stack.
 from __future__ import annotations
 
 import bisect
-import json.decoder
 import re
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public, untyped
 from typing import Any
 
 from generator.errors import escape_pointer_token
@@ -83,7 +83,7 @@ def scan_json(text: str) -> Positions:
                 pointer = pointer + "/0"
                 continue
         elif ch == '"':
-            _, pos = json.decoder.scanstring(text, pos + 1)
+            _, pos = scanstring(text, pos + 1)
         else:
             for lit in _LITERALS:
                 if text.startswith(lit, pos):
@@ -114,7 +114,7 @@ def scan_json(text: str) -> Positions:
 
 def _member(text: str, pos: int, parent: str, keys: dict[str, int]) -> tuple[str, int]:
     key_at = pos
-    name, pos = json.decoder.scanstring(text, pos + 1)
+    name, pos = scanstring(text, pos + 1)
     pointer = f"{parent}/{escape_pointer_token(name)}"
     keys[pointer] = key_at
     pos = _WS.match(text, pos).end()  # type: ignore[union-attr]

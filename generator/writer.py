@@ -31,7 +31,7 @@ def encode(files: dict[str, str]) -> dict[str, bytes]:
 def diff(folder: Path, files: dict[str, bytes]) -> str:
     """A unified diff from what is in `folder` to `files` ("" when they are the same)."""
     old = read_tree(folder)
-    chunks = []
+    chunks: list[str] = []
     for path in sorted(set(old) | set(files)):
         before, after = old.get(path), files.get(path)
         if before == after:

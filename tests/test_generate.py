@@ -210,3 +210,10 @@ def test_generated_python_is_exactly_what_black_makes_of_it() -> None:
     for path in sorted((GENERATED / "runcommands").rglob("*.py")):
         text = path.read_text(encoding="utf-8")
         assert black.format_str(text, mode=black_mode()) == text, path
+
+
+def test_the_generator_itself_type_checks_and_lints() -> None:
+    mypy = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental", "generator"], cwd=ROOT, check=False, capture_output=True, text=True, timeout=600)
+    assert mypy.returncode == 0, mypy.stdout[-5000:]
+    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "generator", "tests", "bench"], cwd=ROOT, check=False, capture_output=True, text=True, timeout=300)
+    assert ruff.returncode == 0, ruff.stdout[-5000:]
