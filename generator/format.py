@@ -70,15 +70,20 @@ def split_header(source: str) -> tuple[str, str]:
     return "".join(lines[:n]), "".join(lines[n:])
 
 
-def format_python(path: str, source: str) -> str:
-    header, body = split_header(source)
+def _cached(source: str) -> str | None:
+    """black's output for `source` from the cache, if it is there."""
     folder = cache_folder()
-    key = _key(body)
-    if folder is not None:
-        try:
-            return header + (folder / f"{key}.py").read_text(encoding="utf-8")
-        except OSError:
-            pass
+    if folder is None:
+        return None
+    header, body = split_header(source)
+    try:
+        return header + (folder / f"{_key(body)}.py").read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _run_black(path: str, source: str) -> str:
+    header, body = split_header(source)
     black, mode = _black()
     try:
         compile(source, path, "exec", dont_inherit=True)
@@ -87,8 +92,9 @@ def format_python(path: str, source: str) -> str:
     except (SyntaxError, black.InvalidInput) as exc:  # a generator bug, never a spec's fault
         line = getattr(exc, "lineno", None)
         raise SpecError([Problem(path, None, f"generated code does not compile: {exc}", line, 1)]) from None
+    folder = cache_folder()
     if folder is not None:
-        _store(folder, key, formatted)
+        _store(folder, _key(body), formatted)
     return header + formatted
 
 
@@ -103,21 +109,6 @@ def _store(folder: Path, key: str, text: str) -> None:
         pass
 
 
-def _cached(source: str) -> str | None:
-    folder = cache_folder()
-    if folder is None:
-        return None
-    header, body = split_header(source)
-    try:
-        return header + (folder / f"{_key(body)}.py").read_text(encoding="utf-8")
-    except OSError:
-        return None
-
-
-def _format_job(job: tuple[str, str]) -> str:
-    return format_python(*job)
-
-
 def format_files(files: dict[str, str]) -> dict[str, str]:
     """Format every Python file; files black must see run in parallel, one per core."""
     out = dict(files)
@@ -129,15 +120,16 @@ def format_files(files: dict[str, str]) -> dict[str, str]:
                 todo.append((path, text))
             else:
                 out[path] = hit
+    todo.sort(key=lambda job: -len(job[1]))  # biggest first keeps the cores busy
+    paths, sources = [p for p, _ in todo], [t for _, t in todo]
     workers = min(len(todo), os.cpu_count() or 1)
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        todo.sort(key=lambda job: -len(job[1]))  # biggest first keeps the cores busy
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_format_job, todo))
+            results = list(pool.map(_run_black, paths, sources))
     else:
-        results = [_format_job(job) for job in todo]
+        results = [_run_black(p, t) for p, t in todo]
     for (path, _), formatted in zip(todo, results):
         out[path] = formatted
     return out
