@@ -107,10 +107,18 @@ class ModelEmitter:
             return self.needs_conversion(t.item)
         return False
 
-    def reader(self, t: ir.Type, secret: bool = False) -> str:
-        """A callable that turns a (non-null) wire value of type `t` into its Python value.
+    def read_expr(self, t: ir.Type, var: str, secret: bool = False) -> str:
+        """An expression turning the (non-null) wire value in `var` into its Python value.
 
         Models read from a secret field become their `_Secret...` view, whose repr shows nothing."""
+        if t.kind in ("array", "map"):
+            item = t.item or ir.Type("any")
+            helper = self._use("_read_list" if t.kind == "array" else "_read_map")
+            return f"{helper}({var}, {self.reader(item, secret) if self.needs_conversion(item) else 'None'})"
+        return f"{self.reader(t, secret)}({var})"
+
+    def reader(self, t: ir.Type, secret: bool = False) -> str:
+        """The same as a callable (for the items of arrays and maps)."""
         if t.kind == "model":
             name = self.models[t.ref or ""].py_name
             return f"_Secret{name}.from_dict" if secret else f"{name}.from_dict"
@@ -119,11 +127,7 @@ class ModelEmitter:
         if t.kind == "datetime":
             return self._use("_read_datetime")
         if t.kind in ("array", "map"):
-            item = t.item or ir.Type("any")
-            helper = self._use("_read_list" if t.kind == "array" else "_read_map")
-            if self.needs_conversion(item):
-                return f"lambda v: {helper}(v, {self.reader(item, secret)})"
-            return f"lambda v: {helper}(v, None)"
+            return f"lambda v: {self.read_expr(t, 'v', secret)}"
         return self._use("_identity")
 
     def read_statements(self, f: ir.Field, var: str) -> list[str]:
@@ -144,17 +148,10 @@ class ModelEmitter:
         elif t.kind == "number":
             check = f"{var}.__class__ is not float and {var}.__class__ is not int"
             lines += [f"if {check}{'' if required else ' and ' + present}:", f"    raise _type_error('number', {var}).at({wire})"]
-        elif t.kind == "model":
-            lines += guarded(f"k = {wire}", f"{var} = {self.reader(t, f.secret)}({var})")
         elif t.kind == "enum" and f.secret:
             lines += guarded(f"k = {wire}", f"{var} = {self._use('_secret_value')}({self.reader(t)}, {var})")
         elif self.needs_conversion(t) or t.kind in ("array", "map"):
-            call = self.reader(t, f.secret)
-            if call.startswith("lambda v: "):
-                call = call[len("lambda v: "):].replace("(v,", f"({var},", 1)
-            else:
-                call = f"{call}({var})"
-            lines += guarded(f"k = {wire}", f"{var} = {call}")
+            lines += guarded(f"k = {wire}", f"{var} = {self.read_expr(t, var, f.secret)}")
         return lines
 
     # -- Python -> wire -----------------------------------------------------------------------
