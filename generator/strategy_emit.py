@@ -275,7 +275,6 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
 
     emitter = StrategyEmitter(api)
     builders = [emitter.enum_builder(e) for e in api.enums] + [emitter.model_builder(m) for m in api.models]
-    definitions = sorted([m.name for m in api.models if m.definition] + [e.name for e in api.enums if e.definition])
     limits = [
         "null is never drawn: Swagger 2.0 `x-nullable` is not in the IR",
         "no discriminator / polymorphic subtypes: the IR merges allOf parents into each model",
@@ -285,7 +284,6 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         "strategies.py": render(
             "strategies.py.jinja",
             builders=builders,
-            definitions=[literal(d) for d in definitions],
             limits=[comment(n) for n in limits],
             max_items=MAX_ITEMS,
             max_text=MAX_TEXT,

@@ -34,6 +34,8 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .schemas import NAMES
+
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
@@ -41,36 +43,8 @@ _MAX_ITEMS = 3
 _MAX_TEXT = 8
 _MAX_DEPTH = 3  # levels of recursion (a model inside itself) in one drawn body
 
-DEFINITIONS: tuple[str, ...] = (
-    "ApiError",
-    "ApiErrorBase",
-    "CloudError",
-    "CreatedByType",
-    "ExecutionState",
-    "InnerError",
-    "InstanceViewStatus",
-    "OperatingSystemTypes",
-    "Resource",
-    "RunCommandDocument",
-    "RunCommandDocumentBase",
-    "RunCommandInput",
-    "RunCommandInputParameter",
-    "RunCommandListResult",
-    "RunCommandManagedIdentity",
-    "RunCommandParameterDefinition",
-    "RunCommandResult",
-    "StatusLevelTypes",
-    "SystemData",
-    "TrackedResource",
-    "UpdateResource",
-    "VirtualMachineRunCommand",
-    "VirtualMachineRunCommandInstanceView",
-    "VirtualMachineRunCommandProperties",
-    "VirtualMachineRunCommandScriptSource",
-    "VirtualMachineRunCommandUpdate",
-    "VirtualMachineRunCommandsListResult",
-)
-"""The names `for_definition` accepts (the JSON Schema document names without `.json`)."""
+# The names `for_definition` accepts: the package's JSON Schema documents, without `.json`.
+DEFINITIONS: tuple[str, ...] = NAMES
 
 
 def for_definition(
