@@ -9,19 +9,18 @@ on top of its own start-up and is far less noisy than a difference of two wall t
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
 from typing import Any
 
-from bench.common import GENERATED, ROOT, installed, process_ms, row
+from bench.common import GENERATED, ROOT, installed, process_ms, row, user_env
 
 PROBE = "import sys, time; sys.path.insert(0, {path!r}); t = time.perf_counter(); import {module}; print((time.perf_counter() - t) * 1000)"
 
 
-def _in_process_ms(targets: dict[str, tuple[str, str]], runs: int) -> dict[str, float]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+def import_ms_in_process(targets: dict[str, tuple[str, str]], runs: int) -> dict[str, float]:
+    env = user_env()
     samples: dict[str, list[float]] = {name: [] for name in targets}
     for _ in range(runs + 1):  # the first round writes the bytecode
         for name, (path, module) in targets.items():
@@ -37,7 +36,7 @@ def run(runs: int = 15) -> list[dict[str, Any]]:
     if installed("azure.mgmt.compute"):
         targets["azure.mgmt.compute"] = (str(ROOT), "azure.mgmt.compute.models")
     wall = process_ms({name: [sys.executable, "-c", PROBE.format(path=p, module=m)] for name, (p, m) in targets.items()}, runs=runs)
-    alone = _in_process_ms(targets, runs)
+    alone = import_ms_in_process(targets, runs)
     ours_wall, ours_alone = wall.pop("specgen"), alone.pop("specgen")
     return [
         row("import the models (fresh interpreter, whole process wall)", "import runcommands.models", ours_wall, wall, "ms"),

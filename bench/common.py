@@ -113,13 +113,16 @@ def measure(cases: dict[str, Callable[[], Any]], *, rounds: int = 11, target_ms:
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
+def user_env() -> dict[str, str]:
+    """The environment of a child process that writes and reuses bytecode, as on a user's machine
+    (this workplace sets PYTHONDONTWRITEBYTECODE, which would charge every import a compile)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def process_ms(commands: dict[str, Sequence[str]], *, runs: int = 7, cwd: Path = ROOT, env: dict[str, str] | None = None) -> dict[str, float]:
     """Median wall milliseconds of whole processes, interleaved run by run."""
     samples: dict[str, list[float]] = {name: [] for name in commands}
-    # Bytecode is written and reused, as on a user's machine (this workplace sets
-    # PYTHONDONTWRITEBYTECODE, which would charge every import a compile).
-    full_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    full_env.update(env or {})
+    full_env = {**user_env(), **(env or {})}
     for name, cmd in commands.items():  # warm the OS caches once
         subprocess.run(cmd, cwd=cwd, env=full_env, capture_output=True, check=False)
     for _ in range(runs):
