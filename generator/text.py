@@ -1,35 +1,50 @@
-"""Spec text into generated source, safely: literals via repr, docstrings escaped."""
+"""Spec text into generated source, safely: literals via `layout.literal`, docstrings escaped."""
 
 from __future__ import annotations
 
-import math
 import re
-from typing import Any
+import textwrap
+
+from generator.layout import LINE_LENGTH
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
 
 
-def literal(value: Any) -> str:
-    """A Python literal for a JSON-ish value (str, int, float, bool, None, list, dict)."""
-    if isinstance(value, float) and math.isnan(value):  # NaN has no literal; never in JSON
-        raise ValueError("NaN is not a JSON value")
-    return repr(value)
-
-
 def docstring(text: str, indent: int) -> str:
     """A triple-quoted docstring that no spec text can close or break: backslashes and every
-    double quote are escaped, line separators normalised, control characters spelled out."""
+    double quote are escaped, line separators normalised, control characters spelled out; long
+    lines are wrapped at spaces to fit the line length. Indentation is normalised the way black
+    does it (PEP 257: tabs expanded, the common indentation of the later lines removed)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     text = text.replace("\\", "\\\\").replace('"', '\\"')
     text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text)
-    lines = [line.rstrip() for line in text.split("\n")]
+    room = LINE_LENGTH - indent - 3  # every line leaves room for the quotes: black never moves them
+    lines = []
+    for line in text.split("\n"):
+        lines += _wrap(_expand_leading_tabs(line), room) or [""]
+    if len(lines) == 1 and len(lines[0]) > room - 3:
+        lines = _wrap(lines[0], room - 3)
+    lines = [line.rstrip() for line in lines]
+    common = min((len(line) - len(line.lstrip()) for line in lines[1:] if line), default=0)
+    lines[1:] = [line[common:] for line in lines[1:]]
     pad = " " * indent
-    body = ("\n" + pad).join(lines).replace("\n" + pad + "\n", "\n\n")
-    while "\n" + pad + "\n" in body:
-        body = body.replace("\n" + pad + "\n", "\n\n")
+    body = "\n".join(pad + line if i and line else line for i, line in enumerate(lines))
     if len(lines) > 1:
         body += "\n" + pad
-    return f'"""{body}"""'
+    elif body.endswith('"'):  # black keeps an escaped quote off the closing ones
+        body += " "
+    return f'"""{body or " "}"""'
+
+
+def _expand_leading_tabs(line: str) -> str:
+    rest = line.lstrip()
+    return line[: len(line) - len(rest)].expandtabs() + rest if rest and "\t" in line[: len(line) - len(rest)] else line
+
+
+def _wrap(line: str, room: int) -> list[str]:
+    """A line wrapped at spaces; continuation lines keep the line's own indentation."""
+    lead = line[: len(line) - len(line.lstrip(" "))]
+    return textwrap.wrap(line, room, subsequent_indent=lead, break_long_words=False, break_on_hyphens=False, replace_whitespace=False)
 
 
 def comment(text: str) -> str:
