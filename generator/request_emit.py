@@ -2,7 +2,7 @@
 
 Every builder and parser is specialised per operation here, in Python: the parameter checks,
 the URL expression, the status dispatch. The templates only stitch the prepared fragments.
-Values from the spec reach the generated code only through `literal()` (repr), `docstring()`
+Values from the spec reach the generated code only through `literal()` (black-quoted repr), `docstring()`
 or identifiers the IR decided; regular expressions are translated from ECMA-262 and checked
 before they are written.
 """
@@ -16,8 +16,9 @@ from urllib.parse import quote
 
 from generator import ir
 from generator.errors import Problem, SpecError
+from generator.layout import INDENT, bracket, fits, literal, value
 from generator.render import render
-from generator.text import docstring, literal
+from generator.text import docstring
 from generator.validator_regex import RegexTranslationError, translate
 
 # Keyword arguments every builder has besides the spec's parameters.
@@ -27,29 +28,35 @@ _PATH_SAFE = "/-._~!$&'()*+,;=:@"
 _QUERY_NAME_SAFE = "-._~!$'()*+,;:@/?"
 
 
+# Generated statements are laid out as black writes them (see generator/layout.py): every body
+# below is complete lines, indented for where the template puts them (a function body: 4 spaces).
+_BODY = INDENT
+
+
 @dataclass(frozen=True)
 class BuilderView:
     name: str  # function name
     operation_id: str  # literal
     docstring: str
-    signature: tuple[str, ...]  # "name: annotation[ = default]"
-    body: str  # statements
+    signature: tuple[str, ...]  # "name: annotation[ = default]," lines, indented
+    body: str  # statements, indented
 
 
 @dataclass(frozen=True)
 class CheckerView:
     name: str
     cache: str
-    body: str
+    body: str  # statements, indented
 
 
 @dataclass(frozen=True)
 class ParserView:
     name: str
     operation_id: str  # literal
+    signature: str  # the `def` line(s)
     docstring: str
     returns: str
-    body: str
+    body: str  # statements, indented
 
 
 @dataclass(frozen=True)
@@ -58,8 +65,139 @@ class PagerView:
     items_name: str
     page: str  # annotation of the page model
     item: str  # annotation of one item
-    next_link_body: str
+    next_link_signature: str  # the `def` line(s)
+    items_signature: str
+    next_link_body: str  # statements, indented
     items_body: str
+
+
+# -- black's layout of the expressions written here --------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Call:
+    """`head` (ending in "(") + arguments + ")": one line, or exploded with a magic trailing comma."""
+
+    head: str
+    args: tuple[str, ...]
+
+    def flat(self) -> str:
+        return f"{self.head}{', '.join(self.args)})"
+
+    def lay(self, indent: str, tail: str = "") -> str:
+        return bracket(self.head, list(self.args), tail, indent=indent)
+
+
+@dataclass(frozen=True)
+class _Group:
+    """`head` + operands joined by spaces (`a`, `and b`, `or c`; `x`, `+ y`; `None`, `if c`,
+    `else d`). Black keeps a chain with more than one operator in parentheses when it does not
+    fit: the whole chain on the next line if it fits there, else one operand per line. With
+    `optional`, the parentheses are black's own (absent while the line fits); without, they are
+    written and kept."""
+
+    head: str
+    parts: tuple[_Call | _Group | str, ...]
+    tail: str = ""
+    optional: bool = False
+
+    def inner(self) -> str:
+        return " ".join(_flat(part) for part in self.parts)
+
+    def flat(self) -> str:
+        return self.head + (self.inner() if self.optional else f"({self.inner()})") + self.tail
+
+    def lay(self, indent: str, tail: str = "") -> str:
+        one = self.flat() + tail
+        if fits(indent + one):
+            return one
+        if self.optional and len(self.parts) == 1:
+            return self.head + _lay(self.parts[0], indent, self.tail + tail)
+        inner = indent + INDENT
+        if fits(inner + self.inner()):
+            lines = [inner + self.inner()]
+        else:
+            lines = [inner + _lay(part, inner) for part in self.parts]
+        return "\n".join([self.head + "(", *lines, f"{indent}){self.tail}{tail}"])
+
+
+def _flat(part: _Call | _Group | str) -> str:
+    return part if isinstance(part, str) else part.flat()
+
+
+def _lay(part: _Call | _Group | str, indent: str, tail: str = "") -> str:
+    """`part` written at `indent` (the indentation of the line it starts; its first line unindented)."""
+    return part + tail if isinstance(part, str) else part.lay(indent, tail)
+
+
+def _assign(target: str, expression: str, indent: str) -> str:
+    """`target = expression` where `expression` has no brackets to split at (a name, a string,
+    an attribute): black moves it into parentheses on a line of its own when it does not fit."""
+    one = f"{target} = {expression}"
+    if fits(indent + one) or not fits(indent + INDENT + expression):
+        return one
+    return f"{target} = (\n{indent}{INDENT}{expression}\n{indent})"
+
+
+def _call_with_data(head: str, args: list[str], data: Any, indent: str) -> str:
+    """A call whose last argument is a JSON-ish literal, laid out level by level if need be."""
+    one = f"{head}{', '.join([*args, literal(data)])})"
+    if fits(indent + one):
+        return one
+    inner = indent + INDENT
+    lines = [f"{inner}{arg}," for arg in args] + [inner + value("", data, ",", indent=inner)]
+    return "\n".join([head, *lines, f"{indent})"])
+
+
+def _entry(key: str, expression: str, indent: str) -> str:
+    """A `key: expression,` line of an exploded dict; one that does not fit puts the expression in
+    parentheses on a line of its own (black keeps those, and cannot split a name itself)."""
+    one = f"{key}: {expression},"
+    if fits(indent + one) or not fits(indent + INDENT + expression):
+        return one
+    return f"{key}: (\n{indent}{INDENT}{expression}\n{indent}),"
+
+
+def _parameter(name: str, annotation: str, default: str, indent: str) -> str:
+    """A `name: annotation = default,` line of an exploded parameter list. A union too long for it
+    goes into parentheses, as black does: on one line there, or one `| member` per line."""
+    members, depth, start = [], 0, 0
+    for i, ch in enumerate(annotation):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth == 0 and annotation.startswith(" | ", i):
+            members.append(annotation[start:i])
+            start = i + 1
+    members.append(annotation[start:])
+    return _Group(f"{name}: ", tuple(members), f"{default},", optional=True).lay(indent)
+
+
+def _not_in(subject: str, values: tuple[Any, ...], indent: str) -> str:
+    """`if subject not in (values):`. Too long for a line, the tuple is exploded if black can
+    start it on the `if` line (it measures that as the line's own parenthesised body, 4 columns
+    in); else the whole condition goes into parentheses."""
+    one = f"if {subject} not in {literal(values)}:"
+    if fits(indent + one):
+        return one
+    inner = indent + INDENT
+    if fits(f"{inner}{subject} not in ("):
+        return _tuple(f"if {subject} not in ", values, ":", indent)
+    if fits(f"{inner}{subject} not in {literal(values)}"):
+        return f"if (\n{inner}{subject} not in {literal(values)}\n{indent}):"
+    return f"if (\n{inner}{subject}\n{inner}{_tuple('not in ', values, '', inner)}\n{indent}):"
+
+
+def _tuple(head: str, values: tuple[Any, ...], tail: str, indent: str) -> str:
+    """`head` + a tuple literal + `tail`, exploded (a one-tuple too: its comma is no magic one, but
+    black keeps the item on a line of its own as long as the whole does not fit)."""
+    if len(values) != 1 or fits(indent + head + literal(values) + tail):
+        return value(head, values, tail, indent=indent)
+    return f"{head}(\n{indent}{INDENT}{literal(values[0])},\n{indent}){tail}"
+
+
+def _def(name: str, params: list[str], returns: str) -> str:
+    """A module-level `def` line; black splits the parameter list first."""
+    return bracket(f"def {name}(", params, f" -> {returns}:")
 
 
 def _kind_annotation(api: ir.Api, t: ir.Type) -> str:
@@ -143,71 +281,83 @@ class RequestEmitter:
         key = (self.encoder(p), p.type.constraints)
         if key not in self.checkers:
             i = len(self.checkers)
+            ind = _BODY
             lines = [
-                "if value.__class__ is not str:",
-                "    raise _wrong_type(value, python_name, parameter, 'a string')",
+                f"{ind}if value.__class__ is not str:",
+                f'{ind}{INDENT}raise _wrong_type(value, python_name, parameter, "a string")',
             ]
-            lines += self.constraint_checks(p, op, "value", "python_name, parameter")
-            lines.append(f"return _remember(_CACHE_{i}, value, {self.encoder(p)}(value, python_name, parameter))")
+            lines += self.constraint_checks(p, op, "value", ["python_name", "parameter"], ind)
+            encode = _Call(f"{self.encoder(p)}(", ("value", "python_name", "parameter")).flat()
+            lines.append(ind + _Call("return _remember(", (f"_CACHE_{i}", "value", encode)).lay(ind))
             self.checkers[key] = CheckerView(f"_check_{i}", f"_CACHE_{i}", "\n".join(lines))
         return self.checkers[key].name
 
-    def encoded(self, p: ir.Parameter, op: ir.Operation) -> list[str]:
-        """Statements that check `p` and leave its encoded text in `_e_<py_name>` (None when
-        an optional parameter was not given)."""
+    def encoded(self, p: ir.Parameter, op: ir.Operation, ind: str) -> list[str]:
+        """Statements (indented by `ind`) that check `p` and leave its encoded text in
+        `_e_<py_name>` (None when an optional parameter was not given)."""
         v = p.py_name
-        labels = f"{literal(v)}, {literal(p.wire_name)}"
+        labels = [literal(v), literal(p.wire_name)]
         if p.type.kind == "string":
             check = self.checker(p, op)
             cache = check.replace("_check_", "_CACHE_")
-            expr = f"{v}.__class__ is str and {cache}.get({v}) or {check}({v}, {labels})"
+            chain = (f"{v}.__class__ is str", f"and {cache}.get({v})", _Call(f"or {check}(", (v, *labels)))
             if p.required:
-                return [f"_e_{v} = {expr}"]
-            return [f"_e_{v} = None if {v} is None else ({expr})"]
-        lines = [f"_t_{v} = {_text_converter(p.type)}({v}, {labels})"]
-        lines += self.constraint_checks(p, op, v, labels)
-        lines.append(f"_e_{v} = {self.encoder(p)}(_t_{v}, {labels})")
+                return [ind + _Group(f"_e_{v} = ", chain, optional=True).lay(ind)]
+            optional = ("None", f"if {v} is None", _Group("else ", chain))
+            return [ind + _Group(f"_e_{v} = ", optional, optional=True).lay(ind)]
+        inner = ind if p.required else ind + INDENT
+        lines = [inner + _Call(f"_t_{v} = {_text_converter(p.type)}(", (v, *labels)).lay(inner)]
+        lines += self.constraint_checks(p, op, v, labels, inner)
+        lines.append(inner + _Call(f"_e_{v} = {self.encoder(p)}(", (f"_t_{v}", *labels)).lay(inner))
         if p.required:
             return lines
-        return [f"if {v} is None:", f"    _e_{v} = None", "else:"] + ["    " + line for line in lines]
+        return [f"{ind}if {v} is None:", f"{inner}_e_{v} = None", f"{ind}else:", *lines]
 
-    def constraint_checks(self, p: ir.Parameter, op: ir.Operation, v: str, labels: str) -> list[str]:
+    def constraint_checks(self, p: ir.Parameter, op: ir.Operation, v: str, labels: list[str], ind: str) -> list[str]:
+        """Statements (indented by `ind`) raising ParameterError where `v` breaks a constraint."""
         c = dict(p.type.constraints)
         lines: list[str] = []
+        inner = ind + INDENT
+
+        def check(test: str, error: str, *args: str) -> None:
+            lines.extend([f"{ind}if {test}:", inner + _Call(f"raise {error}(", (*labels, *args)).lay(inner)])
+
         kind = p.type.kind
         if kind == "string":
             low, high = c.get("minLength"), c.get("maxLength")
             if isinstance(low, int) and isinstance(high, int):
-                lines += [f"if not {low} <= len({v}) <= {high}:", f"    raise _length({labels}, {low}, {high})"]
+                check(f"not {low} <= len({v}) <= {high}", "_length", str(low), str(high))
             elif isinstance(low, int) and low > 0:
-                lines += [f"if len({v}) < {low}:", f"    raise _length({labels}, {low}, None)"]
+                check(f"len({v}) < {low}", "_length", str(low), "None")
             elif isinstance(high, int):
-                lines += [f"if len({v}) > {high}:", f"    raise _length({labels}, None, {high})"]
+                check(f"len({v}) > {high}", "_length", "None", str(high))
             pattern = c.get("pattern")
             if isinstance(pattern, str):
                 name = self.pattern_name(pattern, p.source or op.source)
-                lines += [f"if {name}.search({v}) is None:", f"    raise _mismatch({labels}, {literal(pattern)})"]
+                check(f"{name}.search({v}) is None", "_mismatch", literal(pattern))
         if kind in ("integer", "number"):
             for key, flag, loose, strict in (("minimum", "exclusiveMinimum", "<", "<="), ("maximum", "exclusiveMaximum", ">", ">=")):
                 bound = c.get(key)
                 if isinstance(bound, (int, float)) and not isinstance(bound, bool):
                     exclusive = c.get(flag) is True  # Swagger 2.0: a flag beside minimum/maximum
                     test = strict if exclusive else loose
-                    lines += [f"if {v} {test} {literal(bound)}:", f"    raise _out_of_range({labels}, {literal(key)}, {literal(bound)}, {exclusive})"]
+                    check(f"{v} {test} {literal(bound)}", "_out_of_range", literal(key), literal(bound), str(exclusive))
         if kind == "array":
             low, high = c.get("minItems"), c.get("maxItems")
             if isinstance(low, int):
-                lines += [f"if len({v}) < {low}:", f"    raise _items({labels}, {low}, None)"]
+                check(f"len({v}) < {low}", "_items", str(low), "None")
             if isinstance(high, int):
-                lines += [f"if len({v}) > {high}:", f"    raise _items({labels}, None, {high})"]
+                check(f"len({v}) > {high}", "_items", "None", str(high))
         if kind == "enum":
             target = self.api.enum(p.type.ref or "")
             if not target.extensible:  # modelAsString false: only the listed values
                 allowed = tuple(_constant_text(m.value) for m in target.members)
-                lines += [f"if _t_{v} not in {literal(allowed)}:", f"    raise _not_allowed({labels}, {literal(list(allowed))})"]
+                lines += [ind + _not_in(f"_t_{v}", allowed, ind)]
+                lines += [inner + _call_with_data("raise _not_allowed(", labels, list(allowed), inner)]
         enum = c.get("enum")
         if isinstance(enum, tuple) and kind in ("string", "integer", "number", "boolean"):
-            lines += [f"if {v} not in {literal(enum)}:", f"    raise _not_allowed({labels}, {literal(list(enum))})"]
+            lines += [ind + _not_in(v, enum, ind)]
+            lines += [inner + _call_with_data("raise _not_allowed(", labels, list(enum), inner)]
         return lines
 
     def builder(self, op: ir.Operation) -> BuilderView:
@@ -215,8 +365,9 @@ class RequestEmitter:
         clash = {p.py_name for p in op.parameters} & set(_BUILDER_KEYWORDS)
         if clash:
             raise _problem(op.source, f"parameter name(s) {sorted(clash)} clash with the request builder's own keyword arguments")
-        signature_required: list[str] = []
-        signature_optional: list[str] = []
+        signature_required: list[tuple[str, str, str]] = []  # name, annotation, " = default" or ""
+        signature_optional: list[tuple[str, str, str]] = []
+        ind = _BODY
         lines: list[str] = []
         body_param: ir.Parameter | None = None
         path_values: dict[str, str] = {}
@@ -234,30 +385,33 @@ class RequestEmitter:
                     raise _problem(p.source or op.source, f"path parameter {p.wire_name!r} is the constant {text!r}, not a path segment")
                 if p.location in ("path", "query") and not p.skip_url_encoding:
                     text = quote(text, safe="")
-                value = literal(text)
+                expr = literal(text)
             else:
                 annotation = _kind_annotation(api, p.type)
                 if p.py_name == "api_version":
-                    signature_optional.append(f"api_version: {annotation} = API_VERSION")
+                    signature_optional.append(("api_version", annotation, " = API_VERSION"))
                 elif p.required:
-                    signature_required.append(f"{p.py_name}: {annotation}")
+                    signature_required.append((p.py_name, annotation, ""))
                 else:
-                    signature_optional.append(f"{p.py_name}: {annotation} | None = None")
-                lines += self.encoded(p, op)
-                value = f"_e_{p.py_name}"
+                    signature_optional.append((p.py_name, f"{annotation} | None", " = None"))
+                lines += self.encoded(p, op, ind)
+                expr = f"_e_{p.py_name}"
             given = p.required or p.constant is not None
             if p.location == "path":
-                path_values[p.wire_name] = value
+                path_values[p.wire_name] = expr
             elif p.location == "query":
                 name = quote(p.wire_name, safe=_QUERY_NAME_SAFE) + "="
-                entry = literal(name + text) if p.constant is not None and p.py_name != "api_version" else f"{literal(name)} + {value}"
+                entry = literal(name + text) if p.constant is not None and p.py_name != "api_version" else f"{literal(name)} + {expr}"
                 if given:
                     query_required.append(entry)
                 else:
-                    query_optional.append((value, entry))
+                    query_optional.append((expr, entry))
             else:  # header
-                entry = f"_h[{literal(p.wire_name)}] = {value}"
-                header_lines += [entry] if given else [f"if {value} is not None:", "    " + entry]
+                target = f"_h[{literal(p.wire_name)}]"
+                if given:
+                    header_lines.append(ind + _assign(target, expr, ind))
+                else:
+                    header_lines += [f"{ind}if {expr} is not None:", ind + INDENT + _assign(target, expr, ind + INDENT)]
         # The URL: the static text of the path (percent-encoded where needed) and the segments.
         url_parts = ["_base(base_url)"]
         path = api.base_path.rstrip("/") + op.path
@@ -269,41 +423,53 @@ class RequestEmitter:
                 if chunk not in path_values:
                     raise _problem(op.source, f"path placeholder {{{chunk}}} has no path parameter")
                 url_parts.append(path_values[chunk])
-        lines.append(f"_url = {' + '.join(url_parts)}")
+        url = (url_parts[0], *[f"+ {part}" for part in url_parts[1:]])
+        lines.append(ind + _Group("_url = ", url, optional=True).lay(ind))
         if query_required or query_optional:
-            lines.append(f"_query = [{', '.join(query_required)}]")
+            lines.append(ind + bracket("_query = [", query_required, indent=ind, closer="]"))
             for var, entry in query_optional:
-                lines += [f"if {var} is not None:", f"    _query.append({entry})"]
-            lines.append("_url += '?' + '&'.join(_query)")
+                lines += [f"{ind}if {var} is not None:", ind + INDENT + _Call("_query.append(", (entry,)).lay(ind + INDENT)]
+            lines.append(f'{ind}_url += "?" + "&".join(_query)')
         accept = _choose(op.produces)
         content_type = _choose(op.consumes)
-        lines.append(f"_h: dict[str, str] = {{'Accept': {literal(accept)}}}" if accept else "_h: dict[str, str] = {}")
+        lines.append(ind + value("_h: dict[str, str] = ", {"Accept": accept} if accept else {}, indent=ind))
         lines += header_lines
         data = "None"
         if body_param is not None:
             annotation = self.body_annotation(body_param)
-            labels = f"{literal(body_param.py_name)}, {literal(body_param.wire_name)}"
+            labels = (literal(body_param.py_name), literal(body_param.wire_name))
             encode = self.body_encoder(body_param, body_param.py_name, labels)
             if body_param.required:
-                signature_required.append(f"{body_param.py_name}: {annotation}")
-                lines.append(f"_data = {encode}")
+                signature_required.append((body_param.py_name, annotation, ""))
+                lines.append(ind + _Call(f"_data = {encode.head}", encode.args).lay(ind))
             else:
-                signature_optional.append(f"{body_param.py_name}: {annotation} | None = None")
-                lines.append(f"_data = None if {body_param.py_name} is None else {encode}")
+                signature_optional.append((body_param.py_name, f"{annotation} | None", " = None"))
+                optional = ("None", f"if {body_param.py_name} is None", _Call(f"else {encode.head}", encode.args))
+                lines.append(ind + _Group("_data = ", optional, optional=True).lay(ind))
+            content = '_h["Content-Type"]'
             if content_type and body_param.required:
-                lines.append(f"_h['Content-Type'] = {literal(content_type)}")
+                lines.append(ind + _assign(content, literal(content_type), ind))
             elif content_type:
-                lines += ["if _data is not None:", f"    _h['Content-Type'] = {literal(content_type)}"]
+                lines += [f"{ind}if _data is not None:", ind + INDENT + _assign(content, literal(content_type), ind + INDENT)]
             data = "_data"
-        lines += ["if headers:", "    _merge_headers(_h, headers)", f"return HttpRequest({literal(op.method)}, _url, _h, {data})"]
-        signature = tuple(signature_required + signature_optional + [
-            f"base_url: str = {literal(api.scheme + '://' + api.host)}",
-            "headers: Mapping[str, str] | None = None",
-        ])
+        lines += [
+            f"{ind}if headers:",
+            f"{ind}{INDENT}_merge_headers(_h, headers)",
+            ind + _Call("return HttpRequest(", (literal(op.method), "_url", "_h", data)).lay(ind),
+        ]
+        signature = tuple(
+            ind + _parameter(name, annotation, default, ind)
+            for name, annotation, default in [
+                *signature_required,
+                *signature_optional,
+                ("base_url", "str", f" = {literal(api.scheme + '://' + api.host)}"),
+                ("headers", "Mapping[str, str] | None", " = None"),
+            ]
+        )
         return BuilderView(
             name=f"build_{op.py_name}_request",
             operation_id=literal(op.operation_id),
-            docstring=docstring(_builder_doc(op, body_param), 4),
+            docstring=docstring(_builder_doc(op, body_param), len(_BODY)),
             signature=signature,
             body="\n".join(lines),
         )
@@ -313,11 +479,11 @@ class RequestEmitter:
             return f"_models.{self.api.model(p.type.ref or '').py_name} | Mapping[str, Any]"
         return _kind_annotation(self.api, p.type)
 
-    def body_encoder(self, p: ir.Parameter, var: str, labels: str) -> str:
+    def body_encoder(self, p: ir.Parameter, var: str, labels: tuple[str, str]) -> _Call:
         """An expression: the UTF-8 JSON bytes of the body in `var`."""
         if p.type.kind == "model":
-            return f"_model_body({var}, _models.{self.api.model(p.type.ref or '').py_name}, {labels})"
-        return f"_any_body({var}, {labels})"
+            return _Call("_model_body(", (var, f"_models.{self.api.model(p.type.ref or '').py_name}", *labels))
+        return _Call("_any_body(", (var, *labels))
 
     # -- responses ---------------------------------------------------------------------------
 
@@ -339,12 +505,18 @@ class RequestEmitter:
             readers[key] = reader
             if annotation not in returns:
                 returns.append(annotation)
+        ind, inner = _BODY, _BODY + INDENT
         lines = []
         only_none = list(groups) == ["None"]
         for key, statuses in groups.items():
             test = f"status_code == {statuses[0]}" if len(statuses) == 1 else f"status_code in {literal(tuple(sorted(statuses)))}"
-            lines += [f"if {test}:", "    return" if only_none else f"    return {readers[key] or 'None'}"]
-        lines.append(f"raise _error(status_code, headers, body, {self.error_reader(op)}, {literal(op.operation_id)})")
+            reader = readers[key]
+            result = "return" if only_none else f"return {reader or 'None'}"
+            if reader.endswith(".from_dict(_load(body))"):
+                result = _Call(f"return {reader.removesuffix('_load(body))')}", ("_load(body)",)).lay(inner)
+            lines += [f"{ind}if {test}:", inner + result]
+        error = _Call("raise _error(", ("status_code", "headers", "body", self.error_reader(op), literal(op.operation_id)))
+        lines.append(ind + error.lay(ind))
         ordered = [a for a in returns if a not in ("None", "Any")]
         if "Any" in returns:
             ordered = ["Any"]
@@ -356,11 +528,14 @@ class RequestEmitter:
             f"Declared responses: {declared}. Returns the model of the status (None when the status has no "
             "body); raises HttpResponseError for the default response and any undeclared status."
         )
+        name = f"parse_{op.py_name}_response"
+        returns_annotation = " | ".join(ordered) or "None"
         return ParserView(
-            name=f"parse_{op.py_name}_response",
+            name=name,
             operation_id=literal(op.operation_id),
-            docstring=docstring(doc, 4),
-            returns=" | ".join(ordered) or "None",
+            signature=_def(name, ["status_code: int", "headers: Headers | None", "body: Body"], returns_annotation),
+            docstring=docstring(doc, len(_BODY)),
+            returns=returns_annotation,
             body="\n".join(lines),
         )
 
@@ -374,25 +549,29 @@ class RequestEmitter:
         page = f"_models.{model.py_name}"
         next_field = next((f for f in model.fields if f.wire_name == op.next_link_name), None)
         item_field = next((f for f in model.fields if f.wire_name == op.item_name), None)
+        ind = _BODY
         if next_field is None:
-            next_body = "return None  # the operation names no next link: one page only"
+            next_body = f"{ind}return None  # the operation names no next link: one page only"
         else:
-            next_body = f"link = page.{next_field.py_name}\nreturn link if link.__class__ is str and link else None"
+            next_body = f"{ind}{_assign('link', f'page.{next_field.py_name}', ind)}\n{ind}return link if link.__class__ is str and link else None"
         item = "Any"
         if item_field is None:
-            items_body = "return []"
+            items_body = f"{ind}return []"
         else:
             t = item_field.type
             if t.kind == "array" and t.item is not None:
                 item = _kind_annotation(self.api, t.item)
                 if t.item.kind == "enum":
                     item = "Any"
-            items_body = f"items = page.{item_field.py_name}\nreturn list(items) if isinstance(items, list) else []"
+            items_body = f"{ind}{_assign('items', f'page.{item_field.py_name}', ind)}\n{ind}return list(items) if isinstance(items, list) else []"
+        next_name, items_name = f"next_link_{op.py_name}", f"items_{op.py_name}"
         return PagerView(
-            next_link_name=f"next_link_{op.py_name}",
-            items_name=f"items_{op.py_name}",
+            next_link_name=next_name,
+            items_name=items_name,
             page=page,
             item=item,
+            next_link_signature=_def(next_name, [f"page: {page}"], "str | None"),
+            items_signature=_def(items_name, [f"page: {page}"], f"list[{item}]"),
             next_link_body=next_body,
             items_body=items_body,
         )
@@ -456,18 +635,23 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
     builders = [emitter.builder(op) for op in api.operations]
     parsers = [emitter.parser(op) for op in api.operations]
     pagers = [(op, p) for op in api.operations if (p := emitter.pager(op)) is not None]
+    entry = INDENT  # a dict entry's indentation
     long_running = [
-        (literal(op.operation_id), literal(op.method), literal(op.final_state_via))
+        entry + value(f"{literal(op.operation_id)}: ", (op.method, op.final_state_via), ",", indent=entry)
         for op in api.operations
         if op.long_running
     ]
+    patterns = sorted(emitter.patterns.items(), key=lambda t: int(t[1].rsplit("_", 1)[1]))
+    default_base_url = literal(api.scheme + "://" + api.host)
+    poll_reader = _poll_error_reader(api, emitter)
+    inner = _BODY + INDENT  # the statements of parse_poll_status that name the reader
     requests_text = render(
         "requests.py.jinja",
         builders=builders,
-        operations=[(b.operation_id, b.name) for b in builders],
+        operations=[entry + _entry(b.operation_id, b.name, entry) for b in builders],
         checkers=list(emitter.checkers.values()),
-        patterns=sorted(((name, literal(source)) for source, name in emitter.patterns.items()), key=lambda t: int(t[0].rsplit("_", 1)[1])),
-        default_base_url=literal(api.scheme + "://" + api.host),
+        patterns=[bracket(f"{name} = re.compile(", [literal(source)]) for source, name in patterns],
+        base_url_check=_BODY + _Group("if ", ("base_url", f"== {default_base_url}"), ":", optional=True).lay(_BODY),
         exports=sorted(["API_VERSION", "OPERATIONS", "HttpRequest", "ParameterError", "follow_link"] + [b.name for b in builders], key=_export_key),
         **common,
     )
@@ -475,11 +659,12 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         "responses.py.jinja",
         parsers=parsers,
         pagers=[p for _, p in pagers],
-        pageable=[(literal(op.operation_id), literal(op.next_link_name), literal(op.item_name)) for op, _ in pagers],
+        pageable=[entry + value(f"{literal(op.operation_id)}: ", (op.next_link_name, op.item_name), ",", indent=entry) for op, _ in pagers],
         long_running=long_running,
-        parser_table=[(p.operation_id, p.name) for p in parsers],
+        parser_table=[entry + _entry(p.operation_id, p.name, entry) for p in parsers],
         error_annotation=emitter.error_annotation(),
-        poll_error_reader=_poll_error_reader(api, emitter),
+        poll_error_raise=inner + _Call("raise _error(", ("status_code", "headers", "body", poll_reader, '"polling"')).lay(inner),
+        poll_reader=inner + _assign("reader: Callable[[Any], Any] | None", poll_reader, inner),
         exports=sorted(
             ["LONG_RUNNING", "PAGEABLE", "PARSERS", "Body", "Headers", "HttpResponseError", "PollInfo", "PollStatus", "lro_poll_info", "parse_poll_status", "retry_after_seconds"]
             + [p.name for p in parsers]

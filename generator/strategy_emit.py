@@ -7,6 +7,9 @@ package stays standard-library-only for users who never draw a body.
 
 Values from the spec reach the code only through `literal()` (repr); identifiers are the IR's
 checked `py_name`s; comments go through `comment()`.
+
+Strategy expressions are small trees (`_Call`, `_Ternary`, plain strings), laid out the way black
+lays them out (`_layout`): the generated module is black's output without running black.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import ir
-from generator.text import comment, docstring, literal
+from generator.layout import INDENT, fits, literal
+from generator.text import comment, docstring
 
 MAX_ITEMS = 3  # lists and maps: modest sizes keep property tests fast
 MAX_TEXT = 8  # free text: characters beyond minLength
@@ -41,8 +45,9 @@ _TEXT_FORMATS = {"password", "arm-id", "binary", "base64url"}  # no syntax to ho
 class BuilderView:
     func: str  # `_build_<py_name>`
     name: str  # literal of the definition name (the key in the builder table)
+    signature: str  # the `def` line(s), as black lays them out
     docstring: str
-    body: str  # the function body, lines joined with "\n"
+    body: str  # the function body, lines (indented) joined with "\n"
 
 
 class StrategyEmitter:
@@ -68,20 +73,20 @@ class StrategyEmitter:
 
     # -- expressions -------------------------------------------------------------------------
 
-    def expr(self, t: ir.Type, notes: list[str]) -> str:
+    def expr(self, t: ir.Type, notes: list[str]) -> _Expr:
         """A strategy expression for a wire value of type `t`; `st`, `request`, `unknown` in scope.
 
         Constraints the strategy cannot honour are appended to `notes` (said in the code).
         """
         c = dict(t.constraints)
         if "enum" in c and t.kind not in ("model", "enum"):
-            return f"st.sampled_from({literal(list(c['enum']))})"
+            return _Call("st.sampled_from(", (_display(list(c["enum"])),))
         if t.kind == "model":
             # An edge back into the current model's cycle spends one level of the depth budget.
             depth = "max(depth - 1, 0)" if t.ref in self.cycle else "depth"
-            return f"_ref({literal(t.ref)}, request, unknown, {depth})"
+            return _Call("_ref(", (literal(t.ref), "request", "unknown", depth))
         if t.kind == "enum":
-            return f"_ref({literal(t.ref)}, request, unknown, depth)"
+            return _Call("_ref(", (literal(t.ref), "request", "unknown", "depth"))
         if t.kind == "string":
             return self.string(t, c, notes)
         if t.kind == "datetime":
@@ -101,11 +106,11 @@ class StrategyEmitter:
             low = int(c.get("minProperties", 0))
             high = int(c.get("maxProperties", low + MAX_ITEMS))
             high = min(high, low + MAX_ITEMS)
-            sizes = f"min_size={low}, max_size={high}" if low else f"max_size={high}"
-            return f"st.dictionaries(_text(), {item}, {sizes})"
+            sizes = (f"min_size={low}", f"max_size={high}") if low else (f"max_size={high}",)
+            return _Call("st.dictionaries(", ("_text()", item, *sizes))
         return "_json()"
 
-    def string(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> str:
+    def string(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> _Expr:
         low = int(c.get("minLength", 0))
         high = c.get("maxLength")
         high = None if high is None else int(high)
@@ -113,35 +118,36 @@ class StrategyEmitter:
             notes.append(
                 f"pattern {c['pattern']!r} is drawn with Python's `re` (ASCII classes), not ECMA-262"
             )
-            return f"_pattern({literal(c['pattern'])}, {low}, {literal(high)})"
+            return _Call("_pattern(", (literal(c["pattern"]), str(low), literal(high)))
         if t.format in _FORMATS:
             if low or high is not None:
                 notes.append(f"length bounds beside format {t.format!r}: drawn values are filtered")
-                return f"_sized({_FORMATS[t.format]}, {low}, {literal(high)})"
+                return _Call("_sized(", (_FORMATS[t.format], str(low), literal(high)))
             return _FORMATS[t.format]
         if t.format and t.format not in _TEXT_FORMATS:
             notes.append(f"format {t.format!r} has no generator here: drawn as plain text")
         top = low + MAX_TEXT if high is None else min(high, low + MAX_TEXT)
-        return f"_text({low}, {top})" if (low, top) != (0, MAX_TEXT) else "_text()"
+        return _Call("_text(", (str(low), str(top))) if (low, top) != (0, MAX_TEXT) else "_text()"
 
-    def integer(self, c: dict[str, Any], notes: list[str]) -> str:
+    def integer(self, c: dict[str, Any], notes: list[str]) -> _Expr:
         low, high = _bounds(c)
         lo = None if low is None else (math.floor(low[0]) + 1 if low[1] else math.ceil(low[0]))
         hi = None if high is None else (math.ceil(high[0]) - 1 if high[1] else math.floor(high[0]))
         if "multipleOf" in c:
             step = c["multipleOf"]
-            return f"_multiple_of({literal(lo)}, {literal(hi)}, {literal(step)}, integral=True)"
-        return f"st.integers(min_value={literal(lo)}, max_value={literal(hi)})"
+            return _Call("_multiple_of(", (literal(lo), literal(hi), literal(step), "integral=True"))
+        return _Call("st.integers(", (f"min_value={literal(lo)}", f"max_value={literal(hi)}"))
 
-    def number(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> str:
+    def number(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> _Expr:
         low, high = _bounds(c)
         if "multipleOf" in c:
             lo = None if low is None else low[0]
             hi = None if high is None else high[0]
+            multiples = _Call("_multiple_of(", (literal(lo), literal(hi), literal(c["multipleOf"])))
             if (low and low[1]) or (high and high[1]):
                 notes.append("exclusive bounds beside multipleOf: drawn values are filtered")
-                return f"_multiple_of({literal(lo)}, {literal(hi)}, {literal(c['multipleOf'])}).filter(lambda x: {_exclusive_filter(low, high)})"
-            return f"_multiple_of({literal(lo)}, {literal(hi)}, {literal(c['multipleOf'])})"
+                return _Call(".filter(", (f"lambda x: {_exclusive_filter(low, high)}",), receiver=multiples)
+            return multiples
         args = ["allow_nan=False", "allow_infinity=False"]
         if low is not None:
             args += [f"min_value={literal(float(low[0]))}", f"exclude_min={low[1]}"]
@@ -149,82 +155,85 @@ class StrategyEmitter:
             args += [f"max_value={literal(float(high[0]))}", f"exclude_max={high[1]}"]
         if t.format == "float":
             args.append("width=32")
-        floats = f"st.floats({', '.join(args)})"
+        floats = _Call("st.floats(", tuple(args))
         lo = None if low is None else (math.floor(low[0]) + 1 if low[1] else math.ceil(low[0]))
         hi = None if high is None else (math.ceil(high[0]) - 1 if high[1] else math.floor(high[0]))
         if lo is not None and hi is not None and lo > hi:
             return floats  # no integer in range
-        return f"st.one_of(st.integers(min_value={literal(lo)}, max_value={literal(hi)}), {floats})"
+        integers = _Call("st.integers(", (f"min_value={literal(lo)}", f"max_value={literal(hi)}"))
+        return _Call("st.one_of(", (integers, floats))
 
-    def array(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> str:
+    def array(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> _Expr:
         item = self.expr(t.item or ir.Type("any"), notes)
         low = int(c.get("minItems", 0))
         high = int(c.get("maxItems", low + MAX_ITEMS))
         high = min(high, low + MAX_ITEMS)
-        unique = ", unique_by=_canonical" if c.get("uniqueItems") else ""
-        sizes = f"min_size={low}, max_size={high}" if low else f"max_size={high}"
-        return f"st.lists({item}, {sizes}{unique})"
+        unique = ("unique_by=_canonical",) if c.get("uniqueItems") else ()
+        sizes = (f"min_size={low}", f"max_size={high}") if low else (f"max_size={high}",)
+        return _Call("st.lists(", (item, *sizes, *unique))
 
     # -- builders ----------------------------------------------------------------------------
 
     def model_builder(self, m: ir.Model) -> BuilderView:
         self.cycle = {n for n in self.models if m.name in self.reach[n]} if m.name in self.reach[m.name] else set()
-        lines: list[str] = ["from hypothesis import strategies as st", ""]
+        lines: list[str] = [f"{_BODY}from hypothesis import strategies as st", ""]
         # (required, read-only, recursive) -> entries; recursive optional fields stop at depth 0.
-        groups: dict[tuple[bool, bool, bool], list[str]] = {
+        groups: dict[tuple[bool, bool, bool], list[_Entry]] = {
             (r, ro, rec): [] for r in (True, False) for ro in (False, True) for rec in (False, True)
         }
         for f in m.fields:
             notes: list[str] = []
             expr = self.expr(f.type, notes)
-            entry = [f"# {comment(n)}" for n in notes]
+            comments = [comment(n) for n in notes]
             if f.secret:
-                entry.append("# secret (x-ms-secret): an ordinary string on the wire; models hide it in repr")
-            entry.append(f"{literal(f.wire_name)}: {expr},")
+                comments.append("secret (x-ms-secret): an ordinary string on the wire; models hide it in repr")
             recursive = not f.required and bool(_model_refs(f.type) & self.cycle)
-            groups[(f.required, f.read_only, recursive)].extend(entry)
+            groups[(f.required, f.read_only, recursive)].append(_Entry(tuple(comments), literal(f.wire_name), expr))
         lines += _dict_lines("required", groups[(True, False, False)])
         lines += _dict_lines("optional", groups[(False, False, False)])
+        inner = _BODY + INDENT
         if groups[(True, True, False)] or groups[(False, True, False)]:
-            lines.append("if not request:  # read-only fields appear in responses only")
+            lines.append(f"{_BODY}if not request:  # read-only fields appear in responses only")
             if groups[(True, True, False)]:
-                lines += ["    " + line for line in _update_lines("required", groups[(True, True, False)])]
+                lines += _update_lines("required", groups[(True, True, False)], inner)
             if groups[(False, True, False)]:
-                lines += ["    " + line for line in _update_lines("optional", groups[(False, True, False)])]
+                lines += _update_lines("optional", groups[(False, True, False)], inner)
         if groups[(False, False, True)] or groups[(False, True, True)]:
-            lines.append("if depth > 0:  # recursive fields: the depth budget keeps drawn trees small")
+            lines.append(f"{_BODY}if depth > 0:  # recursive fields: the depth budget keeps drawn trees small")
             if groups[(False, False, True)]:
-                lines += ["    " + line for line in _update_lines("optional", groups[(False, False, True)])]
+                lines += _update_lines("optional", groups[(False, False, True)], inner)
             if groups[(False, True, True)]:
-                lines.append("    if not request:")
-                lines += ["        " + line for line in _update_lines("optional", groups[(False, True, True)])]
+                lines.append(f"{inner}if not request:")
+                lines += _update_lines("optional", groups[(False, True, True)], inner + INDENT)
         extra_notes: list[str] = []
+        extra: _Expr
         if m.additional is not None:
             extra = self.expr(m.additional, extra_notes)
-            lines += [f"# additionalProperties: unknown keys carry {comment(m.additional.kind)} values"]
+            lines += [f"{_BODY}# additionalProperties: unknown keys carry {comment(m.additional.kind)} values"]
         else:
             extra = "_json()"
-        lines += [f"# {comment(n)}" for n in extra_notes]
+        lines += [_comment_line(_BODY, n) for n in extra_notes]
         self.cycle = set()
-        known = f"frozenset({literal(sorted(f.wire_name for f in m.fields))})"
-        lines.append(f"return _object(required, optional, {known}, {extra} if unknown else None)")
+        known = _Call("frozenset(", (_display(sorted(f.wire_name for f in m.fields)),))
+        call = _Call("_object(", ("required", "optional", known, _Ternary(extra, "unknown", "None")))
+        lines += _layout("return ", call, "", _BODY)
         if not any("st." in line for line in lines):
             lines = lines[2:]  # no `st` needed: leave the import out (ruff F401)
         doc = f"Wire bodies of {m.name}" + (" (an inline object schema)." if not m.definition else ".")
-        return BuilderView(f"_build_{m.py_name}", literal(m.name), docstring(doc, 4), "\n".join(lines))
+        return _builder_view(m.py_name, m.name, doc, lines)
 
     def enum_builder(self, e: ir.Enum) -> BuilderView:
-        values = [member.value for member in e.members]
-        lines = ["from hypothesis import strategies as st", ""]
+        values = _display([member.value for member in e.members])
+        lines = [f"{_BODY}from hypothesis import strategies as st", ""]
         if e.extensible:
-            lines.append("# x-ms-enum modelAsString: the known values, and new ones")
+            lines.append(f"{_BODY}# x-ms-enum modelAsString: the known values, and new ones")
             other = {"integer": "st.integers()", "number": "st.floats(allow_nan=False, allow_infinity=False)", "boolean": "st.booleans()"}.get(e.value_kind, "_text()")
-            lines.append(f"return st.one_of(st.sampled_from({literal(values)}), {other})")
+            lines += _layout("return ", _Call("st.one_of(", (_Call("st.sampled_from(", (values,)), other)), "", _BODY)
         else:
-            lines.append(f"return st.sampled_from({literal(values)})")
+            lines += _layout("return ", _Call("st.sampled_from(", (values,)), "", _BODY)
         kind = "extensible" if e.extensible else "closed"
         doc = f"Values of the {kind} enum {e.name}."
-        return BuilderView(f"_build_{e.py_name}", literal(e.name), docstring(doc, 4), "\n".join(lines))
+        return _builder_view(e.py_name, e.name, doc, lines)
 
 
 def _model_refs(t: ir.Type) -> set[str]:
@@ -259,14 +268,139 @@ def _exclusive_filter(low: tuple[float, bool] | None, high: tuple[float, bool] |
     return " and ".join(parts) or "True"
 
 
-def _dict_lines(var: str, entries: list[str]) -> list[str]:
+# -- layout: the text black would write ---------------------------------------------------------
+
+_BODY = INDENT  # builder bodies are one level in
+
+
+@dataclass(frozen=True)
+class _Call:
+    """`head` + arguments + `close`: a call (`head` "f(") or a list display (`head` "[").
+
+    `receiver`: a call whose result `head` (".method(") is called on.
+    """
+
+    head: str
+    args: tuple[_Expr, ...] = ()
+    close: str = ")"
+    display: bool = False
+    receiver: _Call | None = None
+
+
+@dataclass(frozen=True)
+class _Ternary:
+    """`body if condition else other`."""
+
+    body: _Expr
+    condition: str
+    other: str
+
+
+_Expr = str | _Call | _Ternary  # a str is one unsplittable piece of code
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One `key: strategy,` line of a field dictionary, after its comments."""
+
+    comments: tuple[str, ...]
+    key: str  # the wire name's literal
+    expr: _Expr
+
+
+def _display(values: list[Any]) -> _Call:
+    return _Call("[", tuple(literal(v) for v in values), "]", display=True)
+
+
+def _flat(e: _Expr) -> str:
+    if isinstance(e, str):
+        return e
+    if isinstance(e, _Ternary):
+        return f"{_flat(e.body)} if {e.condition} else {e.other}"
+    receiver = "" if e.receiver is None else _flat(e.receiver)
+    return receiver + e.head + ", ".join(_flat(a) for a in e.args) + e.close
+
+
+def _layout(prefix: str, e: _Expr, suffix: str, indent: str) -> list[str]:
+    """The lines black makes of `indent + prefix + e + suffix` (a statement, or a line inside
+    brackets): one line if it fits, else split at the last bracket (black's right-hand split),
+    the arguments on one line of their own if they fit, else one per line with a trailing comma.
+    A line nothing can shorten (a long name or string) stays long: black then runs on the file.
+    """
+    one = indent + prefix + _flat(e) + suffix
+    if fits(one) or isinstance(e, str):
+        return [one]
+    inner = indent + INDENT
+    if isinstance(e, _Ternary):  # black parenthesizes a conditional expression it must split
+        if fits(inner + _flat(e)):
+            body = [inner + _flat(e)]
+        else:
+            body = [*_layout("", e.body, "", inner), f"{inner}if {e.condition}", f"{inner}else {e.other}"]
+        return [f"{indent}{prefix}(", *body, f"{indent}){suffix}"]
+    if not e.args:
+        return [one]
+    head, receiver = prefix + _flat(e)[: -len(_args_text(e))], e.receiver
+    if fits(indent + head) or receiver is None or not receiver.args:
+        return _split(indent, [indent + head], e, e.close + suffix)
+    # black tries the receiver's brackets next, if what follows them fits on a line
+    outer = prefix + _flat(receiver)[: -len(_args_text(receiver))]
+    rest = receiver.close + e.head + _args_text(e) + suffix
+    if fits(indent + outer) and fits(indent + rest):
+        return _split(indent, [indent + outer], receiver, rest)
+    # else it splits at the last brackets after all, and then the head line at the receiver's
+    return _split(indent, _split(indent, [indent + outer], receiver, receiver.close + e.head), e, e.close + suffix)
+
+
+def _split(indent: str, head: list[str], node: _Call, tail: str) -> list[str]:
+    """`head` lines, `node`'s arguments one level in, then `tail`: black's bracket split."""
+    inner = indent + INDENT
+    items = node.args
+    if len(items) == 1:
+        body = _layout("", items[0], "", inner)
+    elif not node.display and fits(inner + ", ".join(_flat(a) for a in items)):
+        body = [inner + ", ".join(_flat(a) for a in items)]
+    else:  # black's delimiter split: one per line, a trailing comma added
+        body = [line for a in items for line in _layout("", a, ",", inner)]
+    return [*head, *body, indent + tail]
+
+
+def _args_text(e: _Call) -> str:
+    """The text of `e` after its opening bracket: the arguments and the closing bracket."""
+    return ", ".join(_flat(a) for a in e.args) + e.close
+
+
+def _comment_line(indent: str, text: str) -> str:
+    return f"{indent}# {text}".rstrip()
+
+
+def _entry_lines(entries: list[_Entry], indent: str) -> list[str]:
+    lines: list[str] = []
+    for entry in entries:
+        lines += [_comment_line(indent, c) for c in entry.comments]
+        lines += _layout(f"{entry.key}: ", entry.expr, ",", indent)
+    return lines
+
+
+def _dict_lines(var: str, entries: list[_Entry]) -> list[str]:
     if not entries:
-        return [f"{var}: dict[str, SearchStrategy[Any]] = {{}}"]
-    return [f"{var}: dict[str, SearchStrategy[Any]] = {{", *("    " + e for e in entries), "}"]
+        return [f"{_BODY}{var}: dict[str, SearchStrategy[Any]] = {{}}"]
+    return [f"{_BODY}{var}: dict[str, SearchStrategy[Any]] = {{", *_entry_lines(entries, _BODY + INDENT), f"{_BODY}}}"]
 
 
-def _update_lines(var: str, entries: list[str]) -> list[str]:
-    return [f"{var}.update({{", *("    " + e for e in entries), "})"]
+def _update_lines(var: str, entries: list[_Entry], indent: str) -> list[str]:
+    """`var.update({...})` with a trailing comma in the dict, as black explodes it."""
+    inner = indent + INDENT
+    body = _entry_lines(entries, inner + INDENT)
+    return [f"{indent}{var}.update(", f"{inner}{{", *body, f"{inner}}}", f"{indent})"]
+
+
+def _builder_view(py_name: str, name: str, doc: str, lines: list[str]) -> BuilderView:
+    func = f"_build_{py_name}"
+    params, returns = "request: bool, unknown: bool, depth: int", " -> SearchStrategy[Any]:"
+    signature = f"def {func}({params}){returns}"
+    if not fits(signature):  # black splits a def at its parameters' brackets
+        signature = f"def {func}(\n{INDENT}{params}\n){returns}"
+    return BuilderView(func, literal(name), signature, docstring(doc, 4), "\n".join(lines))
 
 
 def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[str, str]:

@@ -10,8 +10,10 @@ recurses per nesting level:
   path as a tuple, extended only on branches that already failed the fast path.
 
 Leaf subschemas (only type/enum/bounds/pattern/format/...) are inlined into their parent.
-Schema values reach the generated source only as ``repr()`` literals; identifiers are made
-here (``_f3``, ``c2``) or come from the caller's validated ``functions`` mapping.
+Schema values reach the generated source only as literals (``validator_source.literal``);
+identifiers are made here (``_f3``, ``c2``) or come from the caller's validated ``functions``
+mapping.  The source is written in black's layout (``Writer.render`` splits long statements the
+way black does), so the format stage leaves it alone.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from collections import deque
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from generator.layout import fits, string, value
+from generator.text import docstring
 from generator.validator_formats import FORMATS, HELPERS, helper_closure
 from generator.validator_index import SchemaIndex, UnresolvableRefError
 from generator.validator_regex import RegexTranslationError, translate
@@ -31,6 +35,8 @@ from generator.validator_source import (
     is_bool,
     literal,
     negate,
+    split_statement,
+    split_top,
     uses,
 )
 
@@ -371,10 +377,10 @@ class _Emitter:
         if text.startswith("{v}"):
             rest = text[3:]
             if ctx.secret:
-                return repr("'***'" + rest)
+                return string("'***'" + rest)
             self.helpers.add("_r")
-            return f"_r({var}) + {rest!r}"
-        return repr(text)
+            return f"_r({var}) + {string(rest)}"
+        return string(text)
 
     def fail(
         self, w: Writer, ctx: _Ctx, nid: int, kw: str, pexpr: str, msg_src: str
@@ -383,7 +389,7 @@ class _Emitter:
             w.line("return False")
             return
         self.helpers.update(("_ptr", "_sp"))
-        w.line(f"e.append(_E(_ptr({pexpr}), {kw!r}, _sp({self.sp(nid)}, {kw!r}), {msg_src}))")
+        w.line(f"e.append(_E(_ptr({pexpr}), {string(kw)}, _sp({self.sp(nid)}, {string(kw)}), {msg_src}))")
 
     def check(
         self, w: Writer, ctx: _Ctx, cond: str, nid: int, kw: str, var: str, pexpr: str, text: str
@@ -563,7 +569,7 @@ class _Emitter:
 
     def regex(self, pattern: str) -> str:
         self.imports.add("import re")
-        return self.constant("R", f"re.compile({translate(pattern)!r}).search")
+        return self.constant("R", f"re.compile({string(translate(pattern))}).search")
 
     def group_num(self, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: _Ctx) -> None:
         draft4 = self.draft == "4"
@@ -573,24 +579,24 @@ class _Emitter:
             limit = _num(obj[kw], kw)
             exclusive = "exclusiveMinimum" if kw == "minimum" else "exclusiveMaximum"
             if draft4 and obj.get(exclusive) is True:
-                self.check(w, ctx, f"{var} {op}= {limit!r}", nid, exclusive, var, pexpr,
+                self.check(w, ctx, f"{var} {op}= {literal(limit)}", nid, exclusive, var, pexpr,
                            f"{{v}} is {word} or equal to the {kw} of {limit!r}")
             else:
-                self.check(w, ctx, f"{var} {op} {limit!r}", nid, kw, var, pexpr,
+                self.check(w, ctx, f"{var} {op} {literal(limit)}", nid, kw, var, pexpr,
                            f"{{v}} is {word} the {kw} of {limit!r}")
         if not draft4:
             for kw, op, word in (("exclusiveMinimum", "<=", "less than or equal to the minimum"),
                                  ("exclusiveMaximum", ">=", "greater than or equal to the maximum")):
                 if kw in obj:
                     limit = _num(obj[kw], kw)
-                    self.check(w, ctx, f"{var} {op} {limit!r}", nid, kw, var, pexpr,
+                    self.check(w, ctx, f"{var} {op} {literal(limit)}", nid, kw, var, pexpr,
                                f"{{v}} is {word} of {limit!r}")
         if "multipleOf" in obj:
             divisor = _num(obj["multipleOf"], "multipleOf")
             if divisor <= 0:
                 raise SchemaCompileError(f"multipleOf must be > 0, got {divisor!r}")
             self.helpers.add("_mul")
-            self.check(w, ctx, f"not _mul({var}, {divisor!r})", nid, "multipleOf", var, pexpr,
+            self.check(w, ctx, f"not _mul({var}, {literal(divisor)})", nid, "multipleOf", var, pexpr,
                        f"{{v}} is not a multiple of {divisor!r}")
         fmt = obj.get("format")
         if fmt in _INT_FORMATS:
@@ -734,7 +740,7 @@ class _Emitter:
             if ctx.request and self.is_read_only(pid):
                 with w.block(f"if {lit} in {var}:"):
                     self.fail(w, ctx, pid, "readOnly", f"{pexpr} + ({lit},)",
-                              repr(f"{_short(name)} is read-only and must not be sent in a request"))
+                              string(f"{_short(name)} is read-only and must not be sent in a request"))
                 continue
             item = self.var("c")
             sub = Writer()
@@ -775,11 +781,8 @@ class _Emitter:
                     w.line(f"{names} = list({var})")
                 with w.block(f"if {names}:"):
                     self.helpers.add("_r")
-                    if ctx.secret:
-                        msg = f"'Additional properties are not allowed (' + str(len({names})) + ' unexpected)'"
-                    else:
-                        msg = (f"'Additional properties are not allowed (' + ', '.join(map(_r, {names}))"
-                               f" + ' unexpected)'")
+                    shown = f"str(len({names}))" if ctx.secret else f'", ".join(map(_r, {names}))'
+                    msg = f'"Additional properties are not allowed (" + {shown} + " unexpected)"'
                     self.fail(w, ctx, nid, "additionalProperties", pexpr, msg)
             else:
                 sub = Writer()
@@ -921,25 +924,22 @@ class _Emitter:
             imports.add(f"from typing import {', '.join(sorted(typing_names))}")
         for name in helper_names:
             imports.update(HELPERS[name].imports)
-        out = [f'"""{doc}"""\n\n', "from __future__ import annotations\n\n"]
-        out.extend(f"{line}\n" for line in sorted(imports, key=lambda i: (i.startswith("from "), i)))
+        head = [f'"""{doc}"""\n\nfrom __future__ import annotations\n']
         if imports:
-            out.append("\n")
-        out.append(f"__all__ = {sorted(exports)!r}\n\n")
-        out.append(_ERROR_CLASS)
-        out.append("\n\n_E = ValidationError\n")
-        for name in helper_names:
-            out.append("\n" + HELPERS[name].source.strip("\n") + "\n")
+            head.append("".join(f"{line}\n" for line in sorted(imports, key=lambda i: (i.startswith("from "), i))))
+        head.append(value("__all__ = ", sorted(exports)) + "\n")
+        # Top-level chunks, two blank lines apart (black's rule around every def and class).
+        chunks = ["\n".join(head), _ERROR_CLASS, "_E = ValidationError\n"]
+        chunks.extend(HELPERS[name].source.strip("\n") + "\n" for name in helper_names)
         if self.sp_table:
             parents = tuple(parent for parent, _ in self.sp_table)
             segments = tuple(segment for _, segment in self.sp_table)
-            out.append(f"\n_SP_PARENT = {parents!r}\n_SP_SEGMENT = {segments!r}\n")
+            chunks.append(value("_SP_PARENT = ", parents) + "\n" + value("_SP_SEGMENT = ", segments) + "\n")
         if self.constants:
-            out.append("\n" + "\n".join(self.constants) + "\n")
-        for source in self.functions:
-            out.append("\n\n" + source)
-        out.append("\n\n" + entry_points)
-        return "".join(out)
+            chunks.append("".join(line + "\n" for source in self.constants for line in split_statement(source, 0)))
+        chunks.extend(self.functions)
+        chunks.append(entry_points)
+        return "\n\n".join(chunks)
 
 
 #: Annotations of the generated functions' instance path and error list.
@@ -947,7 +947,10 @@ _PATH = "tuple[str | int, ...]"
 _ERRORS = "list[ValidationError]"
 
 _ERROR_CLASS = '''class ValidationError:
-    """One failed keyword: instance ``path`` (JSON Pointer), ``keyword``, ``schema_path``, ``message``."""
+    """One failed keyword.
+
+    Attributes: instance ``path`` (JSON Pointer), ``keyword``, ``schema_path``, ``message``.
+    """
 
     __slots__ = ("keyword", "message", "path", "schema_path")
 
@@ -1064,20 +1067,20 @@ def compile_schema_set(
         name = uri.removesuffix(".json")
         table.append((name, ident))
         if (fast, full) == (rfast, rfull):
-            lines.append(f'''def validate_{ident}(instance: object, *, request: bool = False) -> list[ValidationError]:
-    """Every error of ``instance`` against {_doc_text(uri)} (nothing below it is readOnly)."""
+            lines.append(f'''{_signature(f"validate_{ident}", "instance: object, *, request: bool = False", "list[ValidationError]")}
+    {_entry_doc(uri, "(nothing below it is readOnly)")}
     errors: list[ValidationError] = []
     if not {fast}(instance):
         {full}(instance, (), errors)
     return errors
 
 
-def _is_valid_{ident}(instance: object, request: bool = False) -> bool:
+{_signature(f"_is_valid_{ident}", "instance: object, request: bool = False", "bool")}
     return {fast}(instance)
 ''')
             continue
-        lines.append(f'''def validate_{ident}(instance: object, *, request: bool = False) -> list[ValidationError]:
-    """Every error of ``instance`` against {_doc_text(uri)} (``request``: readOnly is an error)."""
+        lines.append(f'''{_signature(f"validate_{ident}", "instance: object, *, request: bool = False", "list[ValidationError]")}
+    {_entry_doc(uri, "(``request``: readOnly is an error)")}
     errors: list[ValidationError] = []
     if request:
         if not {rfast}(instance):
@@ -1087,28 +1090,23 @@ def _is_valid_{ident}(instance: object, request: bool = False) -> bool:
     return errors
 
 
-def _is_valid_{ident}(instance: object, request: bool = False) -> bool:
+{_signature(f"_is_valid_{ident}", "instance: object, request: bool = False", "bool")}
     return {rfast}(instance) if request else {fast}(instance)
 ''')
-    validators = "".join(f"    {name!r}: validate_{ident},\n" for name, ident in table)
-    documents_src = "".join(f"    {name!r}: {uri!r},\n" for (name, _), uri in zip(table, uris, strict=True))
-    checks = "".join(f"    {name!r}: _is_valid_{ident},\n" for name, ident in table)
-    lines.append(f'''VALIDATORS: dict[str, Callable[..., list[ValidationError]]] = {{
-{validators}}}
+    validators = _rows([f"    {string(name)}: validate_{ident},\n" for name, ident in table])
+    documents_src = _rows([f"    {string(name)}: {string(uri)},\n" for (name, _), uri in zip(table, uris, strict=True)])
+    checks = _rows([f"    {string(name)}: _is_valid_{ident},\n" for name, ident in table])
+    lines.append(f'''VALIDATORS: dict[str, Callable[..., list[ValidationError]]] = {{{validators}}}
 SCHEMAS = VALIDATORS
-DOCUMENTS: dict[str, str] = {{
-{documents_src}}}
-_CHECKS: dict[str, Callable[[object, bool], bool]] = {{
-{checks}}}
+DOCUMENTS: dict[str, str] = {{{documents_src}}}
+_CHECKS: dict[str, Callable[[object, bool], bool]] = {{{checks}}}
 
 
 def _lookup(table: Mapping[str, _T], name: str) -> _T:
     try:
         return table[name]
     except KeyError:
-        raise KeyError(
-            f"unknown definition {{name!r}}; known: {{', '.join(sorted(table))}}"
-        ) from None
+        raise KeyError(f"unknown definition {{name!r}}; known: {{', '.join(sorted(table))}}") from None
 
 
 def validate(name: str, instance: object, *, request: bool = False) -> list[ValidationError]:
@@ -1126,6 +1124,23 @@ def is_valid(name: str, instance: object, *, request: bool = False) -> bool:
     return em.module(doc, "\n\n".join(lines), exports)
 
 
-def _doc_text(uri: str) -> str:
-    text = uri.replace("\\", "\\\\").replace('"', "'").replace("\n", " ").replace("\r", " ")
-    return "".join(ch if ch.isprintable() else "?" for ch in text)
+def _rows(rows: list[str]) -> str:
+    """The body of a dict display, one exploded entry a line (black keeps that: magic commas)."""
+    return "".join(["\n", *rows]) if rows else ""  # and writes an empty dict as {}
+
+
+def _signature(name: str, params: str, returns: str) -> str:
+    """A ``def`` line as black splits it (its left-hand split at the parameter list)."""
+    one = f"def {name}({params}) -> {returns}:"
+    if fits(one):
+        return one
+    if fits(f"    {params}"):
+        return f"def {name}(\n    {params}\n) -> {returns}:"
+    exploded = "".join(f"    {param},\n" for param in split_top(params, ", "))
+    return f"def {name}(\n{exploded}) -> {returns}:"
+
+
+def _entry_doc(uri: str, note: str) -> str:
+    """The docstring of ``validate_<name>`` (indented 4), wrapped to the line length."""
+    name = "".join(ch if ch.isprintable() and not ch.isspace() else " " if ch.isspace() else "?" for ch in uri)
+    return docstring(f"Every error of ``instance`` against {' '.join(name.split())} {note}.", 4)

@@ -55,7 +55,8 @@ class DataclassFields:
         shadow = dataclasses.make_dataclass(owner.__name__, specs, kw_only=True, repr=False)
         fields: dict[str, Any] = shadow.__dataclass_fields__  # type: ignore[attr-defined]
         type.__setattr__(owner, "__dataclass_fields__", fields)
-        type.__setattr__(owner, "__dataclass_params__", shadow.__dataclass_params__)  # type: ignore[attr-defined]
+        params = shadow.__dataclass_params__  # type: ignore[attr-defined]
+        type.__setattr__(owner, "__dataclass_params__", params)
         return fields
 
 

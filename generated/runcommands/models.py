@@ -84,7 +84,10 @@ def _in_ExecutionState(value: Any) -> ExecutionState | str:
 
 
 class OperatingSystemTypes(str, Enum):
-    """This property allows you to specify the type of the OS that is included in the disk if creating a VM from user-image or a specialized VHD. Possible values are: **Windows,** **Linux.**"""
+    """This property allows you to specify the type of the OS that is included in the disk if
+    creating a VM from user-image or a specialized VHD. Possible values are: **Windows,**
+    **Linux.**
+    """
 
     WINDOWS = "Windows"
     LINUX = "Linux"
@@ -704,13 +707,21 @@ class Resource:
     __hash__ = None  # type: ignore[assignment]
 
     id: str | None | Unset
-    """Fully qualified resource ID for the resource. Ex - /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName} Read-only: kept when parsing, left out of request bodies."""
+    """Fully qualified resource ID for the resource. Ex -
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
+    Read-only: kept when parsing, left out of request bodies.
+    """
     name: str | None | Unset
     """The name of the resource Read-only: kept when parsing, left out of request bodies."""
     type: str | None | Unset
-    """The type of the resource. E.g. \"Microsoft.Compute/virtualMachines\" or \"Microsoft.Storage/storageAccounts\" Read-only: kept when parsing, left out of request bodies."""
+    """The type of the resource. E.g. \"Microsoft.Compute/virtualMachines\" or
+    \"Microsoft.Storage/storageAccounts\" Read-only: kept when parsing, left out of request
+    bodies.
+    """
     system_data: SystemData | None | Unset
-    """Azure Resource Manager metadata containing createdBy and modifiedBy information. Wire name: `systemData`. Read-only: kept when parsing, left out of request bodies."""
+    """Azure Resource Manager metadata containing createdBy and modifiedBy information. Wire name:
+    `systemData`. Read-only: kept when parsing, left out of request bodies.
+    """
     additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
 
@@ -1169,7 +1180,9 @@ class RunCommandInput:
     command_id: str
     """The run command id. Wire name: `commandId`."""
     script: list[str] | None | Unset
-    """Optional. The script to be executed.  When this value is given, the given script will override the default script of the command."""
+    """Optional. The script to be executed.  When this value is given, the given script will
+    override the default script of the command.
+    """
     parameters: list[RunCommandInputParameter] | None | Unset
     """The run command parameters."""
     additional_properties: dict[str, Any]
@@ -1391,7 +1404,9 @@ class RunCommandListResult:
     value: list[RunCommandDocumentBase]
     """The list of virtual machine run commands."""
     next_link: str | None | Unset
-    """The uri to fetch the next page of run commands. Call ListNext() with this to fetch the next page of run commands. Wire name: `nextLink`."""
+    """The uri to fetch the next page of run commands. Call ListNext() with this to fetch the next
+    page of run commands. Wire name: `nextLink`.
+    """
     additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
 
@@ -1477,7 +1492,15 @@ _KEYS_RunCommandManagedIdentity = frozenset(["clientId", "objectId"])
 
 
 class RunCommandManagedIdentity:
-    """Contains clientId or objectId (use only one, not both) of a user-assigned managed identity that has access to storage blob used in Run Command. Use an empty RunCommandManagedIdentity object in case of system-assigned identity. Make sure the Azure storage blob exists in case of scriptUri, and managed identity has been given access to blob's container with 'Storage Blob Data Reader' role assignment with scriptUri blob and 'Storage Blob Data Contributor' for Append blobs(outputBlobUri, errorBlobUri). In case of user assigned identity, make sure you add it under VM's identity. For more info on managed identity and Run Command, refer https://aka.ms/ManagedIdentity and https://aka.ms/RunCommandManaged."""
+    """Contains clientId or objectId (use only one, not both) of a user-assigned managed identity
+    that has access to storage blob used in Run Command. Use an empty RunCommandManagedIdentity
+    object in case of system-assigned identity. Make sure the Azure storage blob exists in case
+    of scriptUri, and managed identity has been given access to blob's container with 'Storage
+    Blob Data Reader' role assignment with scriptUri blob and 'Storage Blob Data Contributor' for
+    Append blobs(outputBlobUri, errorBlobUri). In case of user assigned identity, make sure you
+    add it under VM's identity. For more info on managed identity and Run Command, refer
+    https://aka.ms/ManagedIdentity and https://aka.ms/RunCommandManaged.
+    """
 
     __slots__ = ("additional_properties", "client_id", "object_id")
     __match_args__ = ()
@@ -1485,9 +1508,13 @@ class RunCommandManagedIdentity:
     __hash__ = None  # type: ignore[assignment]
 
     client_id: str | None | Unset
-    """Client Id (GUID value) of the user-assigned managed identity. ObjectId should not be used if this is provided. Wire name: `clientId`."""
+    """Client Id (GUID value) of the user-assigned managed identity. ObjectId should not be used if
+    this is provided. Wire name: `clientId`.
+    """
     object_id: str | None | Unset
-    """Object Id (GUID value) of the user-assigned managed identity. ClientId should not be used if this is provided. Wire name: `objectId`."""
+    """Object Id (GUID value) of the user-assigned managed identity. ClientId should not be used if
+    this is provided. Wire name: `objectId`.
+    """
     additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
 
@@ -1978,7 +2005,9 @@ _KEYS_TrackedResource = frozenset(["id", "location", "name", "systemData", "tags
 
 
 class TrackedResource:
-    """The resource model definition for an Azure Resource Manager tracked top level resource which has 'tags' and a 'location'"""
+    """The resource model definition for an Azure Resource Manager tracked top level resource which
+    has 'tags' and a 'location'
+    """
 
     __slots__ = ("additional_properties", "id", "location", "name", "system_data", "tags", "type")
     __match_args__ = ()
@@ -1988,13 +2017,21 @@ class TrackedResource:
     location: str
     """The geo-location where the resource lives"""
     id: str | None | Unset
-    """Fully qualified resource ID for the resource. Ex - /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName} Read-only: kept when parsing, left out of request bodies."""
+    """Fully qualified resource ID for the resource. Ex -
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
+    Read-only: kept when parsing, left out of request bodies.
+    """
     name: str | None | Unset
     """The name of the resource Read-only: kept when parsing, left out of request bodies."""
     type: str | None | Unset
-    """The type of the resource. E.g. \"Microsoft.Compute/virtualMachines\" or \"Microsoft.Storage/storageAccounts\" Read-only: kept when parsing, left out of request bodies."""
+    """The type of the resource. E.g. \"Microsoft.Compute/virtualMachines\" or
+    \"Microsoft.Storage/storageAccounts\" Read-only: kept when parsing, left out of request
+    bodies.
+    """
     system_data: SystemData | None | Unset
-    """Azure Resource Manager metadata containing createdBy and modifiedBy information. Wire name: `systemData`. Read-only: kept when parsing, left out of request bodies."""
+    """Azure Resource Manager metadata containing createdBy and modifiedBy information. Wire name:
+    `systemData`. Read-only: kept when parsing, left out of request bodies.
+    """
     tags: dict[str, str] | None | Unset
     """Resource tags."""
     additional_properties: dict[str, Any]
@@ -2160,13 +2197,7 @@ class UpdateResource:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, UpdateResource):
             return NotImplemented
-        return (
-            self.tags,
-            self.additional_properties,
-        ) == (
-            other.tags,
-            other.additional_properties,
-        )
+        return (self.tags, self.additional_properties) == (other.tags, other.additional_properties)
 
     @classmethod
     def from_dict(cls, data: Any) -> UpdateResource:
@@ -2237,13 +2268,21 @@ class VirtualMachineRunCommand:
     location: str
     """The geo-location where the resource lives"""
     id: str | None | Unset
-    """Fully qualified resource ID for the resource. Ex - /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName} Read-only: kept when parsing, left out of request bodies."""
+    """Fully qualified resource ID for the resource. Ex -
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
+    Read-only: kept when parsing, left out of request bodies.
+    """
     name: str | None | Unset
     """The name of the resource Read-only: kept when parsing, left out of request bodies."""
     type: str | None | Unset
-    """The type of the resource. E.g. \"Microsoft.Compute/virtualMachines\" or \"Microsoft.Storage/storageAccounts\" Read-only: kept when parsing, left out of request bodies."""
+    """The type of the resource. E.g. \"Microsoft.Compute/virtualMachines\" or
+    \"Microsoft.Storage/storageAccounts\" Read-only: kept when parsing, left out of request
+    bodies.
+    """
     system_data: SystemData | None | Unset
-    """Azure Resource Manager metadata containing createdBy and modifiedBy information. Wire name: `systemData`. Read-only: kept when parsing, left out of request bodies."""
+    """Azure Resource Manager metadata containing createdBy and modifiedBy information. Wire name:
+    `systemData`. Read-only: kept when parsing, left out of request bodies.
+    """
     tags: dict[str, str] | None | Unset
     """Resource tags."""
     properties: VirtualMachineRunCommandProperties | None | Unset
@@ -2622,7 +2661,9 @@ class VirtualMachineRunCommandInstanceView:
     execution_state: ExecutionState | str | None | Unset
     """Script execution status. Wire name: `executionState`."""
     execution_message: str | None | Unset
-    """Communicate script configuration errors or execution messages. Wire name: `executionMessage`."""
+    """Communicate script configuration errors or execution messages. Wire name:
+    `executionMessage`.
+    """
     exit_code: int | None | Unset
     """Exit code returned from script execution. Wire name: `exitCode`."""
     output: str | None | Unset
@@ -2859,29 +2900,73 @@ class VirtualMachineRunCommandProperties:
     parameters: list[RunCommandInputParameter] | None | Unset
     """The parameters used by the script."""
     protected_parameters: list[RunCommandInputParameter] | None | Unset
-    """The parameters used by the script. Wire name: `protectedParameters`. Secret: never shown in repr() or messages."""
+    """The parameters used by the script. Wire name: `protectedParameters`. Secret: never shown in
+    repr() or messages.
+    """
     async_execution: bool | None | Unset
-    """Optional. If set to true, provisioning will complete as soon as the script starts and will not wait for script to complete. Wire name: `asyncExecution`."""
+    """Optional. If set to true, provisioning will complete as soon as the script starts and will
+    not wait for script to complete. Wire name: `asyncExecution`.
+    """
     run_as_user: str | None | Unset
-    """Specifies the user account on the VM when executing the run command. Wire name: `runAsUser`."""
+    """Specifies the user account on the VM when executing the run command. Wire name:
+    `runAsUser`.
+    """
     run_as_password: str | None | Unset
-    """Specifies the user account password on the VM when executing the run command. Wire name: `runAsPassword`. Secret: never shown in repr() or messages."""
+    """Specifies the user account password on the VM when executing the run command. Wire name:
+    `runAsPassword`. Secret: never shown in repr() or messages.
+    """
     timeout_in_seconds: int | None | Unset
     """The timeout in seconds to execute the run command. Wire name: `timeoutInSeconds`."""
     output_blob_uri: str | None | Unset
-    """Specifies the Azure storage blob where script output stream will be uploaded. Use a SAS URI with read, append, create, write access OR use managed identity to provide the VM access to the blob. Refer outputBlobManagedIdentity parameter. Wire name: `outputBlobUri`."""
+    """Specifies the Azure storage blob where script output stream will be uploaded. Use a SAS URI
+    with read, append, create, write access OR use managed identity to provide the VM access to
+    the blob. Refer outputBlobManagedIdentity parameter. Wire name: `outputBlobUri`.
+    """
     error_blob_uri: str | None | Unset
-    """Specifies the Azure storage blob where script error stream will be uploaded. Use a SAS URI with read, append, create, write access OR use managed identity to provide the VM access to the blob. Refer errorBlobManagedIdentity parameter. Wire name: `errorBlobUri`."""
+    """Specifies the Azure storage blob where script error stream will be uploaded. Use a SAS URI
+    with read, append, create, write access OR use managed identity to provide the VM access to
+    the blob. Refer errorBlobManagedIdentity parameter. Wire name: `errorBlobUri`.
+    """
     output_blob_managed_identity: RunCommandManagedIdentity | None | Unset
-    """User-assigned managed identity that has access to outputBlobUri storage blob. Use an empty object in case of system-assigned identity. Make sure managed identity has been given access to blob's container with 'Storage Blob Data Contributor' role assignment. In case of user-assigned identity, make sure you add it under VM's identity. For more info on managed identity and Run Command, refer https://aka.ms/ManagedIdentity and https://aka.ms/RunCommandManaged Wire name: `outputBlobManagedIdentity`."""
+    """User-assigned managed identity that has access to outputBlobUri storage blob. Use an empty
+    object in case of system-assigned identity. Make sure managed identity has been given access
+    to blob's container with 'Storage Blob Data Contributor' role assignment. In case of
+    user-assigned identity, make sure you add it under VM's identity. For more info on managed
+    identity and Run Command, refer https://aka.ms/ManagedIdentity and
+    https://aka.ms/RunCommandManaged Wire name: `outputBlobManagedIdentity`.
+    """
     error_blob_managed_identity: RunCommandManagedIdentity | None | Unset
-    """User-assigned managed identity that has access to errorBlobUri storage blob. Use an empty object in case of system-assigned identity. Make sure managed identity has been given access to blob's container with 'Storage Blob Data Contributor' role assignment. In case of user-assigned identity, make sure you add it under VM's identity. For more info on managed identity and Run Command, refer https://aka.ms/ManagedIdentity and https://aka.ms/RunCommandManaged Wire name: `errorBlobManagedIdentity`."""
+    """User-assigned managed identity that has access to errorBlobUri storage blob. Use an empty
+    object in case of system-assigned identity. Make sure managed identity has been given access
+    to blob's container with 'Storage Blob Data Contributor' role assignment. In case of
+    user-assigned identity, make sure you add it under VM's identity. For more info on managed
+    identity and Run Command, refer https://aka.ms/ManagedIdentity and
+    https://aka.ms/RunCommandManaged Wire name: `errorBlobManagedIdentity`.
+    """
     provisioning_state: str | None | Unset
-    """The provisioning state, which only appears in the response. If treatFailureAsDeploymentFailure set to true, any failure in the script will fail the deployment and ProvisioningState will be marked as Failed. If treatFailureAsDeploymentFailure set to false, ProvisioningState would only reflect whether the run command was run or not by the extensions platform, it would not indicate whether script failed in case of script failures. See instance view of run command in case of script failures to see executionMessage, output, error: https://aka.ms/runcommandmanaged#get-execution-status-and-results Wire name: `provisioningState`. Read-only: kept when parsing, left out of request bodies."""
+    """The provisioning state, which only appears in the response. If
+    treatFailureAsDeploymentFailure set to true, any failure in the script will fail the
+    deployment and ProvisioningState will be marked as Failed. If treatFailureAsDeploymentFailure
+    set to false, ProvisioningState would only reflect whether the run command was run or not by
+    the extensions platform, it would not indicate whether script failed in case of script
+    failures. See instance view of run command in case of script failures to see
+    executionMessage, output, error:
+    https://aka.ms/runcommandmanaged#get-execution-status-and-results Wire name:
+    `provisioningState`. Read-only: kept when parsing, left out of request bodies.
+    """
     instance_view: VirtualMachineRunCommandInstanceView | None | Unset
-    """The virtual machine run command instance view. Wire name: `instanceView`. Read-only: kept when parsing, left out of request bodies."""
+    """The virtual machine run command instance view. Wire name: `instanceView`. Read-only: kept
+    when parsing, left out of request bodies.
+    """
     treat_failure_as_deployment_failure: bool | None | Unset
-    """Optional. If set to true, any failure in the script will fail the deployment and ProvisioningState will be marked as Failed. If set to false, ProvisioningState would only reflect whether the run command was run or not by the extensions platform, it would not indicate whether script failed in case of script failures. See instance view of run command in case of script failures to see executionMessage, output, error: https://aka.ms/runcommandmanaged#get-execution-status-and-results Wire name: `treatFailureAsDeploymentFailure`."""
+    """Optional. If set to true, any failure in the script will fail the deployment and
+    ProvisioningState will be marked as Failed. If set to false, ProvisioningState would only
+    reflect whether the run command was run or not by the extensions platform, it would not
+    indicate whether script failed in case of script failures. See instance view of run command
+    in case of script failures to see executionMessage, output, error:
+    https://aka.ms/runcommandmanaged#get-execution-status-and-results Wire name:
+    `treatFailureAsDeploymentFailure`.
+    """
     additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
 
@@ -3153,7 +3238,9 @@ _KEYS_VirtualMachineRunCommandScriptSource = frozenset(
 
 
 class VirtualMachineRunCommandScriptSource:
-    """Describes the script sources for run command. Use only one of script, scriptUri, commandId."""
+    """Describes the script sources for run command. Use only one of script, scriptUri,
+    commandId.
+    """
 
     __slots__ = (
         "additional_properties",
@@ -3169,11 +3256,20 @@ class VirtualMachineRunCommandScriptSource:
     script: str | None | Unset
     """Specifies the script content to be executed on the VM."""
     script_uri: str | None | Unset
-    """Specifies the script download location. It can be either SAS URI of an Azure storage blob with read access or public URI. Wire name: `scriptUri`."""
+    """Specifies the script download location. It can be either SAS URI of an Azure storage blob
+    with read access or public URI. Wire name: `scriptUri`.
+    """
     command_id: str | None | Unset
     """Specifies a commandId of predefined built-in script. Wire name: `commandId`."""
     script_uri_managed_identity: RunCommandManagedIdentity | None | Unset
-    """User-assigned managed identity that has access to scriptUri in case of Azure storage blob. Use an empty object in case of system-assigned identity. Make sure the Azure storage blob exists, and managed identity has been given access to blob's container with 'Storage Blob Data Reader' role assignment. In case of user-assigned identity, make sure you add it under VM's identity. For more info on managed identity and Run Command, refer https://aka.ms/ManagedIdentity and https://aka.ms/RunCommandManaged. Wire name: `scriptUriManagedIdentity`."""
+    """User-assigned managed identity that has access to scriptUri in case of Azure storage blob.
+    Use an empty object in case of system-assigned identity. Make sure the Azure storage blob
+    exists, and managed identity has been given access to blob's container with 'Storage Blob
+    Data Reader' role assignment. In case of user-assigned identity, make sure you add it under
+    VM's identity. For more info on managed identity and Run Command, refer
+    https://aka.ms/ManagedIdentity and https://aka.ms/RunCommandManaged. Wire name:
+    `scriptUriManagedIdentity`.
+    """
     additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
 

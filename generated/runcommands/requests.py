@@ -443,16 +443,21 @@ def build_virtual_machine_run_commands_create_or_update_request(
 ) -> HttpRequest:
     """The operation to create or update the run command.
 
-    `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}` (VirtualMachineRunCommands_CreateOrUpdate).
+    `PUT
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}`
+    (VirtualMachineRunCommands_CreateOrUpdate).
     Long-running: see `responses.lro_poll_info`.
 
     Keyword arguments:
-        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value must be an UUID.
-        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name is case insensitive.
+        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
+        must be an UUID.
+        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
+        is case insensitive.
         vm_name (`vmName`, path): The name of the VirtualMachine
         run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
         api_version (`api-version`, query): The API version to use for this operation.
-        body (`runCommand`, body): Parameters supplied to the Create Virtual Machine RunCommand operation.
+        body (`runCommand`, body): Parameters supplied to the Create Virtual Machine RunCommand
+        operation.
 
     The body may be the model or a plain dict; read-only fields are left out.
 
@@ -514,12 +519,16 @@ def build_virtual_machine_run_commands_delete_request(
 ) -> HttpRequest:
     """The operation to delete the run command.
 
-    `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}` (VirtualMachineRunCommands_Delete).
+    `DELETE
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}`
+    (VirtualMachineRunCommands_Delete).
     Long-running: see `responses.lro_poll_info`.
 
     Keyword arguments:
-        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value must be an UUID.
-        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name is case insensitive.
+        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
+        must be an UUID.
+        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
+        is case insensitive.
         vm_name (`vmName`, path): The name of the VirtualMachine
         run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
         api_version (`api-version`, query): The API version to use for this operation.
@@ -579,12 +588,15 @@ def build_virtual_machine_run_commands_get_request(
 ) -> HttpRequest:
     """Gets specific run command for a subscription in a location.
 
-    `GET /subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/runCommands/{commandId}` (VirtualMachineRunCommands_Get).
+    `GET
+    /subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/runCommands/{commandId}`
+    (VirtualMachineRunCommands_Get).
 
     Keyword arguments:
         location (`location`, path): The name of Azure region.
         command_id (`commandId`, path): The command id.
-        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value must be an UUID.
+        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
+        must be an UUID.
         api_version (`api-version`, query): The API version to use for this operation.
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
@@ -639,11 +651,15 @@ def build_virtual_machine_run_commands_get_by_virtual_machine_request(
 ) -> HttpRequest:
     """The operation to get the run command.
 
-    `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}` (VirtualMachineRunCommands_GetByVirtualMachine).
+    `GET
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}`
+    (VirtualMachineRunCommands_GetByVirtualMachine).
 
     Keyword arguments:
-        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value must be an UUID.
-        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name is case insensitive.
+        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
+        must be an UUID.
+        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
+        is case insensitive.
         vm_name (`vmName`, path): The name of the VirtualMachine
         run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
         api_version (`api-version`, query): The API version to use for this operation.
@@ -714,11 +730,14 @@ def build_virtual_machine_run_commands_list_request(
 ) -> HttpRequest:
     """Lists all available run commands for a subscription in a location.
 
-    `GET /subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/runCommands` (VirtualMachineRunCommands_List).
+    `GET
+    /subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/runCommands`
+    (VirtualMachineRunCommands_List).
     Pageable: see `responses.next_link_*` and `follow_link`.
 
     Keyword arguments:
-        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value must be an UUID.
+        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
+        must be an UUID.
         location (`location`, path): The name of Azure region.
         api_version (`api-version`, query): The API version to use for this operation.
 
@@ -767,12 +786,16 @@ def build_virtual_machine_run_commands_list_by_virtual_machine_request(
 ) -> HttpRequest:
     """The operation to get all run commands of a Virtual Machine.
 
-    `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands` (VirtualMachineRunCommands_ListByVirtualMachine).
+    `GET
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands`
+    (VirtualMachineRunCommands_ListByVirtualMachine).
     Pageable: see `responses.next_link_*` and `follow_link`.
 
     Keyword arguments:
-        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value must be an UUID.
-        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name is case insensitive.
+        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
+        must be an UUID.
+        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
+        is case insensitive.
         vm_name (`vmName`, path): The name of the VirtualMachine
         api_version (`api-version`, query): The API version to use for this operation.
         expand (`$expand`, query): The expand expression to apply on the operation.
@@ -839,16 +862,21 @@ def build_virtual_machine_run_commands_update_request(
 ) -> HttpRequest:
     """The operation to update the run command.
 
-    `PATCH /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}` (VirtualMachineRunCommands_Update).
+    `PATCH
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}`
+    (VirtualMachineRunCommands_Update).
     Long-running: see `responses.lro_poll_info`.
 
     Keyword arguments:
-        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value must be an UUID.
-        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name is case insensitive.
+        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
+        must be an UUID.
+        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
+        is case insensitive.
         vm_name (`vmName`, path): The name of the VirtualMachine
         run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
         api_version (`api-version`, query): The API version to use for this operation.
-        body (`runCommand`, body): Parameters supplied to the Update Virtual Machine RunCommand operation.
+        body (`runCommand`, body): Parameters supplied to the Update Virtual Machine RunCommand
+        operation.
 
     The body may be the model or a plain dict; read-only fields are left out.
 
@@ -912,17 +940,22 @@ def build_virtual_machine_scale_set_vm_run_commands_create_or_update_request(
 ) -> HttpRequest:
     """The operation to create or update the VMSS VM run command.
 
-    `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}` (VirtualMachineScaleSetVMRunCommands_CreateOrUpdate).
+    `PUT
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}`
+    (VirtualMachineScaleSetVMRunCommands_CreateOrUpdate).
     Long-running: see `responses.lro_poll_info`.
 
     Keyword arguments:
-        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value must be an UUID.
-        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name is case insensitive.
+        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
+        must be an UUID.
+        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
+        is case insensitive.
         vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet
         instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM
         run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
         api_version (`api-version`, query): The API version to use for this operation.
-        body (`runCommand`, body): Parameters supplied to the Create Virtual Machine RunCommand operation.
+        body (`runCommand`, body): Parameters supplied to the Create Virtual Machine RunCommand
+        operation.
 
     The body may be the model or a plain dict; read-only fields are left out.
 
@@ -994,12 +1027,16 @@ def build_virtual_machine_scale_set_vm_run_commands_delete_request(
 ) -> HttpRequest:
     """The operation to delete the VMSS VM run command.
 
-    `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}` (VirtualMachineScaleSetVMRunCommands_Delete).
+    `DELETE
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}`
+    (VirtualMachineScaleSetVMRunCommands_Delete).
     Long-running: see `responses.lro_poll_info`.
 
     Keyword arguments:
-        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value must be an UUID.
-        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name is case insensitive.
+        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
+        must be an UUID.
+        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
+        is case insensitive.
         vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet
         instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM
         run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
@@ -1072,11 +1109,15 @@ def build_virtual_machine_scale_set_vm_run_commands_get_request(
 ) -> HttpRequest:
     """The operation to get the VMSS VM run command.
 
-    `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}` (VirtualMachineScaleSetVMRunCommands_Get).
+    `GET
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}`
+    (VirtualMachineScaleSetVMRunCommands_Get).
 
     Keyword arguments:
-        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value must be an UUID.
-        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name is case insensitive.
+        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
+        must be an UUID.
+        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
+        is case insensitive.
         vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet
         instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM
         run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
@@ -1160,12 +1201,16 @@ def build_virtual_machine_scale_set_vm_run_commands_list_request(
 ) -> HttpRequest:
     """The operation to get all run commands of an instance in Virtual Machine Scaleset.
 
-    `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands` (VirtualMachineScaleSetVMRunCommands_List).
+    `GET
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands`
+    (VirtualMachineScaleSetVMRunCommands_List).
     Pageable: see `responses.next_link_*` and `follow_link`.
 
     Keyword arguments:
-        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value must be an UUID.
-        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name is case insensitive.
+        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
+        must be an UUID.
+        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
+        is case insensitive.
         vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet
         instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM
         api_version (`api-version`, query): The API version to use for this operation.
@@ -1243,12 +1288,16 @@ def build_virtual_machine_scale_set_vm_run_commands_update_request(
 ) -> HttpRequest:
     """The operation to update the VMSS VM run command.
 
-    `PATCH /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}` (VirtualMachineScaleSetVMRunCommands_Update).
+    `PATCH
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}`
+    (VirtualMachineScaleSetVMRunCommands_Update).
     Long-running: see `responses.lro_poll_info`.
 
     Keyword arguments:
-        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value must be an UUID.
-        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name is case insensitive.
+        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
+        must be an UUID.
+        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
+        is case insensitive.
         vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet
         instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM
         run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
@@ -1325,12 +1374,16 @@ def build_virtual_machine_scale_set_vms_run_command_request(
 ) -> HttpRequest:
     """Run command on a virtual machine in a VM scale set.
 
-    `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommand` (VirtualMachineScaleSetVMs_RunCommand).
+    `POST
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommand`
+    (VirtualMachineScaleSetVMs_RunCommand).
     Long-running: see `responses.lro_poll_info`.
 
     Keyword arguments:
-        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value must be an UUID.
-        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name is case insensitive.
+        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
+        must be an UUID.
+        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
+        is case insensitive.
         vm_scale_set_name (`vmScaleSetName`, path): The name of the VM scale set.
         instance_id (`instanceId`, path): The instance ID of the virtual machine.
         api_version (`api-version`, query): The API version to use for this operation.
@@ -1399,12 +1452,16 @@ def build_virtual_machines_run_command_request(
 ) -> HttpRequest:
     """Run command on the VM.
 
-    `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommand` (VirtualMachines_RunCommand).
+    `POST
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommand`
+    (VirtualMachines_RunCommand).
     Long-running: see `responses.lro_poll_info`.
 
     Keyword arguments:
-        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value must be an UUID.
-        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name is case insensitive.
+        subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
+        must be an UUID.
+        resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
+        is case insensitive.
         vm_name (`vmName`, path): The name of the virtual machine.
         api_version (`api-version`, query): The API version to use for this operation.
         body (`parameters`, body): Parameters supplied to the Run command operation.
@@ -1452,18 +1509,34 @@ def build_virtual_machines_run_command_request(
 
 
 OPERATIONS: dict[str, Callable[..., HttpRequest]] = {
-    "VirtualMachineRunCommands_CreateOrUpdate": build_virtual_machine_run_commands_create_or_update_request,
+    "VirtualMachineRunCommands_CreateOrUpdate": (
+        build_virtual_machine_run_commands_create_or_update_request
+    ),
     "VirtualMachineRunCommands_Delete": build_virtual_machine_run_commands_delete_request,
     "VirtualMachineRunCommands_Get": build_virtual_machine_run_commands_get_request,
-    "VirtualMachineRunCommands_GetByVirtualMachine": build_virtual_machine_run_commands_get_by_virtual_machine_request,
+    "VirtualMachineRunCommands_GetByVirtualMachine": (
+        build_virtual_machine_run_commands_get_by_virtual_machine_request
+    ),
     "VirtualMachineRunCommands_List": build_virtual_machine_run_commands_list_request,
-    "VirtualMachineRunCommands_ListByVirtualMachine": build_virtual_machine_run_commands_list_by_virtual_machine_request,
+    "VirtualMachineRunCommands_ListByVirtualMachine": (
+        build_virtual_machine_run_commands_list_by_virtual_machine_request
+    ),
     "VirtualMachineRunCommands_Update": build_virtual_machine_run_commands_update_request,
-    "VirtualMachineScaleSetVMRunCommands_CreateOrUpdate": build_virtual_machine_scale_set_vm_run_commands_create_or_update_request,
-    "VirtualMachineScaleSetVMRunCommands_Delete": build_virtual_machine_scale_set_vm_run_commands_delete_request,
-    "VirtualMachineScaleSetVMRunCommands_Get": build_virtual_machine_scale_set_vm_run_commands_get_request,
-    "VirtualMachineScaleSetVMRunCommands_List": build_virtual_machine_scale_set_vm_run_commands_list_request,
-    "VirtualMachineScaleSetVMRunCommands_Update": build_virtual_machine_scale_set_vm_run_commands_update_request,
+    "VirtualMachineScaleSetVMRunCommands_CreateOrUpdate": (
+        build_virtual_machine_scale_set_vm_run_commands_create_or_update_request
+    ),
+    "VirtualMachineScaleSetVMRunCommands_Delete": (
+        build_virtual_machine_scale_set_vm_run_commands_delete_request
+    ),
+    "VirtualMachineScaleSetVMRunCommands_Get": (
+        build_virtual_machine_scale_set_vm_run_commands_get_request
+    ),
+    "VirtualMachineScaleSetVMRunCommands_List": (
+        build_virtual_machine_scale_set_vm_run_commands_list_request
+    ),
+    "VirtualMachineScaleSetVMRunCommands_Update": (
+        build_virtual_machine_scale_set_vm_run_commands_update_request
+    ),
     "VirtualMachineScaleSetVMs_RunCommand": build_virtual_machine_scale_set_vms_run_command_request,
     "VirtualMachines_RunCommand": build_virtual_machines_run_command_request,
 }

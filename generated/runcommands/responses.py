@@ -287,11 +287,15 @@ def parse_poll_status(status_code: int, headers: Headers | None, body: Body) -> 
 
 
 def parse_virtual_machine_run_commands_create_or_update_response(
-    status_code: int, headers: Headers | None, body: Body
+    status_code: int,
+    headers: Headers | None,
+    body: Body,
 ) -> _models.VirtualMachineRunCommand:
-    """Parse a response of VirtualMachineRunCommands_CreateOrUpdate (PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}).
+    """Parse a response of VirtualMachineRunCommands_CreateOrUpdate (PUT
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}).
 
-    Declared responses: 200, 201, default. Returns the model of the status (None when the status has no body); raises HttpResponseError for the default response and any undeclared status.
+    Declared responses: 200, 201, default. Returns the model of the status (None when the status
+    has no body); raises HttpResponseError for the default response and any undeclared status.
     """
     if status_code in (200, 201):
         return _models.VirtualMachineRunCommand.from_dict(_load(body))
@@ -305,39 +309,60 @@ def parse_virtual_machine_run_commands_create_or_update_response(
 
 
 def parse_virtual_machine_run_commands_delete_response(
-    status_code: int, headers: Headers | None, body: Body
+    status_code: int,
+    headers: Headers | None,
+    body: Body,
 ) -> None:
-    """Parse a response of VirtualMachineRunCommands_Delete (DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}).
+    """Parse a response of VirtualMachineRunCommands_Delete (DELETE
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}).
 
-    Declared responses: 200, 202, 204, default. Returns the model of the status (None when the status has no body); raises HttpResponseError for the default response and any undeclared status.
+    Declared responses: 200, 202, 204, default. Returns the model of the status (None when the
+    status has no body); raises HttpResponseError for the default response and any undeclared
+    status.
     """
     if status_code in (200, 202, 204):
         return
     raise _error(
-        status_code, headers, body, _models.CloudError.from_dict, "VirtualMachineRunCommands_Delete"
+        status_code,
+        headers,
+        body,
+        _models.CloudError.from_dict,
+        "VirtualMachineRunCommands_Delete",
     )
 
 
 def parse_virtual_machine_run_commands_get_response(
-    status_code: int, headers: Headers | None, body: Body
+    status_code: int,
+    headers: Headers | None,
+    body: Body,
 ) -> _models.RunCommandDocument:
-    """Parse a response of VirtualMachineRunCommands_Get (GET /subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/runCommands/{commandId}).
+    """Parse a response of VirtualMachineRunCommands_Get (GET
+    /subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/runCommands/{commandId}).
 
-    Declared responses: 200, default. Returns the model of the status (None when the status has no body); raises HttpResponseError for the default response and any undeclared status.
+    Declared responses: 200, default. Returns the model of the status (None when the status has
+    no body); raises HttpResponseError for the default response and any undeclared status.
     """
     if status_code == 200:
         return _models.RunCommandDocument.from_dict(_load(body))
     raise _error(
-        status_code, headers, body, _models.CloudError.from_dict, "VirtualMachineRunCommands_Get"
+        status_code,
+        headers,
+        body,
+        _models.CloudError.from_dict,
+        "VirtualMachineRunCommands_Get",
     )
 
 
 def parse_virtual_machine_run_commands_get_by_virtual_machine_response(
-    status_code: int, headers: Headers | None, body: Body
+    status_code: int,
+    headers: Headers | None,
+    body: Body,
 ) -> _models.VirtualMachineRunCommand:
-    """Parse a response of VirtualMachineRunCommands_GetByVirtualMachine (GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}).
+    """Parse a response of VirtualMachineRunCommands_GetByVirtualMachine (GET
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}).
 
-    Declared responses: 200, default. Returns the model of the status (None when the status has no body); raises HttpResponseError for the default response and any undeclared status.
+    Declared responses: 200, default. Returns the model of the status (None when the status has
+    no body); raises HttpResponseError for the default response and any undeclared status.
     """
     if status_code == 200:
         return _models.VirtualMachineRunCommand.from_dict(_load(body))
@@ -351,25 +376,37 @@ def parse_virtual_machine_run_commands_get_by_virtual_machine_response(
 
 
 def parse_virtual_machine_run_commands_list_response(
-    status_code: int, headers: Headers | None, body: Body
+    status_code: int,
+    headers: Headers | None,
+    body: Body,
 ) -> _models.RunCommandListResult:
-    """Parse a response of VirtualMachineRunCommands_List (GET /subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/runCommands).
+    """Parse a response of VirtualMachineRunCommands_List (GET
+    /subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/runCommands).
 
-    Declared responses: 200, default. Returns the model of the status (None when the status has no body); raises HttpResponseError for the default response and any undeclared status.
+    Declared responses: 200, default. Returns the model of the status (None when the status has
+    no body); raises HttpResponseError for the default response and any undeclared status.
     """
     if status_code == 200:
         return _models.RunCommandListResult.from_dict(_load(body))
     raise _error(
-        status_code, headers, body, _models.CloudError.from_dict, "VirtualMachineRunCommands_List"
+        status_code,
+        headers,
+        body,
+        _models.CloudError.from_dict,
+        "VirtualMachineRunCommands_List",
     )
 
 
 def parse_virtual_machine_run_commands_list_by_virtual_machine_response(
-    status_code: int, headers: Headers | None, body: Body
+    status_code: int,
+    headers: Headers | None,
+    body: Body,
 ) -> _models.VirtualMachineRunCommandsListResult:
-    """Parse a response of VirtualMachineRunCommands_ListByVirtualMachine (GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands).
+    """Parse a response of VirtualMachineRunCommands_ListByVirtualMachine (GET
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands).
 
-    Declared responses: 200, default. Returns the model of the status (None when the status has no body); raises HttpResponseError for the default response and any undeclared status.
+    Declared responses: 200, default. Returns the model of the status (None when the status has
+    no body); raises HttpResponseError for the default response and any undeclared status.
     """
     if status_code == 200:
         return _models.VirtualMachineRunCommandsListResult.from_dict(_load(body))
@@ -383,25 +420,37 @@ def parse_virtual_machine_run_commands_list_by_virtual_machine_response(
 
 
 def parse_virtual_machine_run_commands_update_response(
-    status_code: int, headers: Headers | None, body: Body
+    status_code: int,
+    headers: Headers | None,
+    body: Body,
 ) -> _models.VirtualMachineRunCommand:
-    """Parse a response of VirtualMachineRunCommands_Update (PATCH /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}).
+    """Parse a response of VirtualMachineRunCommands_Update (PATCH
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}).
 
-    Declared responses: 200, default. Returns the model of the status (None when the status has no body); raises HttpResponseError for the default response and any undeclared status.
+    Declared responses: 200, default. Returns the model of the status (None when the status has
+    no body); raises HttpResponseError for the default response and any undeclared status.
     """
     if status_code == 200:
         return _models.VirtualMachineRunCommand.from_dict(_load(body))
     raise _error(
-        status_code, headers, body, _models.CloudError.from_dict, "VirtualMachineRunCommands_Update"
+        status_code,
+        headers,
+        body,
+        _models.CloudError.from_dict,
+        "VirtualMachineRunCommands_Update",
     )
 
 
 def parse_virtual_machine_scale_set_vm_run_commands_create_or_update_response(
-    status_code: int, headers: Headers | None, body: Body
+    status_code: int,
+    headers: Headers | None,
+    body: Body,
 ) -> _models.VirtualMachineRunCommand:
-    """Parse a response of VirtualMachineScaleSetVMRunCommands_CreateOrUpdate (PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}).
+    """Parse a response of VirtualMachineScaleSetVMRunCommands_CreateOrUpdate (PUT
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}).
 
-    Declared responses: 200, 201, default. Returns the model of the status (None when the status has no body); raises HttpResponseError for the default response and any undeclared status.
+    Declared responses: 200, 201, default. Returns the model of the status (None when the status
+    has no body); raises HttpResponseError for the default response and any undeclared status.
     """
     if status_code in (200, 201):
         return _models.VirtualMachineRunCommand.from_dict(_load(body))
@@ -415,11 +464,16 @@ def parse_virtual_machine_scale_set_vm_run_commands_create_or_update_response(
 
 
 def parse_virtual_machine_scale_set_vm_run_commands_delete_response(
-    status_code: int, headers: Headers | None, body: Body
+    status_code: int,
+    headers: Headers | None,
+    body: Body,
 ) -> None:
-    """Parse a response of VirtualMachineScaleSetVMRunCommands_Delete (DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}).
+    """Parse a response of VirtualMachineScaleSetVMRunCommands_Delete (DELETE
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}).
 
-    Declared responses: 200, 202, 204, default. Returns the model of the status (None when the status has no body); raises HttpResponseError for the default response and any undeclared status.
+    Declared responses: 200, 202, 204, default. Returns the model of the status (None when the
+    status has no body); raises HttpResponseError for the default response and any undeclared
+    status.
     """
     if status_code in (200, 202, 204):
         return
@@ -433,11 +487,15 @@ def parse_virtual_machine_scale_set_vm_run_commands_delete_response(
 
 
 def parse_virtual_machine_scale_set_vm_run_commands_get_response(
-    status_code: int, headers: Headers | None, body: Body
+    status_code: int,
+    headers: Headers | None,
+    body: Body,
 ) -> _models.VirtualMachineRunCommand:
-    """Parse a response of VirtualMachineScaleSetVMRunCommands_Get (GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}).
+    """Parse a response of VirtualMachineScaleSetVMRunCommands_Get (GET
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}).
 
-    Declared responses: 200, default. Returns the model of the status (None when the status has no body); raises HttpResponseError for the default response and any undeclared status.
+    Declared responses: 200, default. Returns the model of the status (None when the status has
+    no body); raises HttpResponseError for the default response and any undeclared status.
     """
     if status_code == 200:
         return _models.VirtualMachineRunCommand.from_dict(_load(body))
@@ -451,11 +509,15 @@ def parse_virtual_machine_scale_set_vm_run_commands_get_response(
 
 
 def parse_virtual_machine_scale_set_vm_run_commands_list_response(
-    status_code: int, headers: Headers | None, body: Body
+    status_code: int,
+    headers: Headers | None,
+    body: Body,
 ) -> _models.VirtualMachineRunCommandsListResult:
-    """Parse a response of VirtualMachineScaleSetVMRunCommands_List (GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands).
+    """Parse a response of VirtualMachineScaleSetVMRunCommands_List (GET
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands).
 
-    Declared responses: 200, default. Returns the model of the status (None when the status has no body); raises HttpResponseError for the default response and any undeclared status.
+    Declared responses: 200, default. Returns the model of the status (None when the status has
+    no body); raises HttpResponseError for the default response and any undeclared status.
     """
     if status_code == 200:
         return _models.VirtualMachineRunCommandsListResult.from_dict(_load(body))
@@ -469,11 +531,15 @@ def parse_virtual_machine_scale_set_vm_run_commands_list_response(
 
 
 def parse_virtual_machine_scale_set_vm_run_commands_update_response(
-    status_code: int, headers: Headers | None, body: Body
+    status_code: int,
+    headers: Headers | None,
+    body: Body,
 ) -> _models.VirtualMachineRunCommand:
-    """Parse a response of VirtualMachineScaleSetVMRunCommands_Update (PATCH /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}).
+    """Parse a response of VirtualMachineScaleSetVMRunCommands_Update (PATCH
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}).
 
-    Declared responses: 200, default. Returns the model of the status (None when the status has no body); raises HttpResponseError for the default response and any undeclared status.
+    Declared responses: 200, default. Returns the model of the status (None when the status has
+    no body); raises HttpResponseError for the default response and any undeclared status.
     """
     if status_code == 200:
         return _models.VirtualMachineRunCommand.from_dict(_load(body))
@@ -487,11 +553,15 @@ def parse_virtual_machine_scale_set_vm_run_commands_update_response(
 
 
 def parse_virtual_machine_scale_set_vms_run_command_response(
-    status_code: int, headers: Headers | None, body: Body
+    status_code: int,
+    headers: Headers | None,
+    body: Body,
 ) -> _models.RunCommandResult | None:
-    """Parse a response of VirtualMachineScaleSetVMs_RunCommand (POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommand).
+    """Parse a response of VirtualMachineScaleSetVMs_RunCommand (POST
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommand).
 
-    Declared responses: 200, 202, default. Returns the model of the status (None when the status has no body); raises HttpResponseError for the default response and any undeclared status.
+    Declared responses: 200, 202, default. Returns the model of the status (None when the status
+    has no body); raises HttpResponseError for the default response and any undeclared status.
     """
     if status_code == 200:
         return _models.RunCommandResult.from_dict(_load(body))
@@ -507,35 +577,61 @@ def parse_virtual_machine_scale_set_vms_run_command_response(
 
 
 def parse_virtual_machines_run_command_response(
-    status_code: int, headers: Headers | None, body: Body
+    status_code: int,
+    headers: Headers | None,
+    body: Body,
 ) -> _models.RunCommandResult | None:
-    """Parse a response of VirtualMachines_RunCommand (POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommand).
+    """Parse a response of VirtualMachines_RunCommand (POST
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommand).
 
-    Declared responses: 200, 202, default. Returns the model of the status (None when the status has no body); raises HttpResponseError for the default response and any undeclared status.
+    Declared responses: 200, 202, default. Returns the model of the status (None when the status
+    has no body); raises HttpResponseError for the default response and any undeclared status.
     """
     if status_code == 200:
         return _models.RunCommandResult.from_dict(_load(body))
     if status_code == 202:
         return None
     raise _error(
-        status_code, headers, body, _models.CloudError.from_dict, "VirtualMachines_RunCommand"
+        status_code,
+        headers,
+        body,
+        _models.CloudError.from_dict,
+        "VirtualMachines_RunCommand",
     )
 
 
 PARSERS: dict[str, Callable[[int, Headers | None, Body], Any]] = {
-    "VirtualMachineRunCommands_CreateOrUpdate": parse_virtual_machine_run_commands_create_or_update_response,
+    "VirtualMachineRunCommands_CreateOrUpdate": (
+        parse_virtual_machine_run_commands_create_or_update_response
+    ),
     "VirtualMachineRunCommands_Delete": parse_virtual_machine_run_commands_delete_response,
     "VirtualMachineRunCommands_Get": parse_virtual_machine_run_commands_get_response,
-    "VirtualMachineRunCommands_GetByVirtualMachine": parse_virtual_machine_run_commands_get_by_virtual_machine_response,
+    "VirtualMachineRunCommands_GetByVirtualMachine": (
+        parse_virtual_machine_run_commands_get_by_virtual_machine_response
+    ),
     "VirtualMachineRunCommands_List": parse_virtual_machine_run_commands_list_response,
-    "VirtualMachineRunCommands_ListByVirtualMachine": parse_virtual_machine_run_commands_list_by_virtual_machine_response,
+    "VirtualMachineRunCommands_ListByVirtualMachine": (
+        parse_virtual_machine_run_commands_list_by_virtual_machine_response
+    ),
     "VirtualMachineRunCommands_Update": parse_virtual_machine_run_commands_update_response,
-    "VirtualMachineScaleSetVMRunCommands_CreateOrUpdate": parse_virtual_machine_scale_set_vm_run_commands_create_or_update_response,
-    "VirtualMachineScaleSetVMRunCommands_Delete": parse_virtual_machine_scale_set_vm_run_commands_delete_response,
-    "VirtualMachineScaleSetVMRunCommands_Get": parse_virtual_machine_scale_set_vm_run_commands_get_response,
-    "VirtualMachineScaleSetVMRunCommands_List": parse_virtual_machine_scale_set_vm_run_commands_list_response,
-    "VirtualMachineScaleSetVMRunCommands_Update": parse_virtual_machine_scale_set_vm_run_commands_update_response,
-    "VirtualMachineScaleSetVMs_RunCommand": parse_virtual_machine_scale_set_vms_run_command_response,
+    "VirtualMachineScaleSetVMRunCommands_CreateOrUpdate": (
+        parse_virtual_machine_scale_set_vm_run_commands_create_or_update_response
+    ),
+    "VirtualMachineScaleSetVMRunCommands_Delete": (
+        parse_virtual_machine_scale_set_vm_run_commands_delete_response
+    ),
+    "VirtualMachineScaleSetVMRunCommands_Get": (
+        parse_virtual_machine_scale_set_vm_run_commands_get_response
+    ),
+    "VirtualMachineScaleSetVMRunCommands_List": (
+        parse_virtual_machine_scale_set_vm_run_commands_list_response
+    ),
+    "VirtualMachineScaleSetVMRunCommands_Update": (
+        parse_virtual_machine_scale_set_vm_run_commands_update_response
+    ),
+    "VirtualMachineScaleSetVMs_RunCommand": (
+        parse_virtual_machine_scale_set_vms_run_command_response
+    ),
     "VirtualMachines_RunCommand": parse_virtual_machines_run_command_response,
 }
 """operationId -> response parser."""

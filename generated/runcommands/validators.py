@@ -49,7 +49,10 @@ __all__ = [
 
 
 class ValidationError:
-    """One failed keyword: instance ``path`` (JSON Pointer), ``keyword``, ``schema_path``, ``message``."""
+    """One failed keyword.
+
+    Attributes: instance ``path`` (JSON Pointer), ``keyword``, ``schema_path``, ``message``.
+    """
 
     __slots__ = ("keyword", "message", "path", "schema_path")
 
@@ -3263,7 +3266,9 @@ def _is_valid_inner_error(instance: object, request: bool = False) -> bool:
 def validate_instance_view_status(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
-    """Every error of ``instance`` against InstanceViewStatus.json (nothing below it is readOnly)."""
+    """Every error of ``instance`` against InstanceViewStatus.json (nothing below it is
+    readOnly).
+    """
     errors: list[ValidationError] = []
     if not _f12(instance):
         _v13(instance, (), errors)
@@ -3277,7 +3282,9 @@ def _is_valid_instance_view_status(instance: object, request: bool = False) -> b
 def validate_operating_system_types(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
-    """Every error of ``instance`` against OperatingSystemTypes.json (nothing below it is readOnly)."""
+    """Every error of ``instance`` against OperatingSystemTypes.json (nothing below it is
+    readOnly).
+    """
     errors: list[ValidationError] = []
     if not _f14(instance):
         _v15(instance, (), errors)
@@ -3306,7 +3313,9 @@ def _is_valid_resource(instance: object, request: bool = False) -> bool:
 def validate_run_command_document(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
-    """Every error of ``instance`` against RunCommandDocument.json (nothing below it is readOnly)."""
+    """Every error of ``instance`` against RunCommandDocument.json (nothing below it is
+    readOnly).
+    """
     errors: list[ValidationError] = []
     if not _f20(instance):
         _v21(instance, (), errors)
@@ -3320,7 +3329,9 @@ def _is_valid_run_command_document(instance: object, request: bool = False) -> b
 def validate_run_command_document_base(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
-    """Every error of ``instance`` against RunCommandDocumentBase.json (nothing below it is readOnly)."""
+    """Every error of ``instance`` against RunCommandDocumentBase.json (nothing below it is
+    readOnly).
+    """
     errors: list[ValidationError] = []
     if not _f22(instance):
         _v23(instance, (), errors)
@@ -3346,7 +3357,9 @@ def _is_valid_run_command_input(instance: object, request: bool = False) -> bool
 def validate_run_command_input_parameter(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
-    """Every error of ``instance`` against RunCommandInputParameter.json (nothing below it is readOnly)."""
+    """Every error of ``instance`` against RunCommandInputParameter.json (nothing below it is
+    readOnly).
+    """
     errors: list[ValidationError] = []
     if not _f26(instance):
         _v27(instance, (), errors)
@@ -3360,7 +3373,9 @@ def _is_valid_run_command_input_parameter(instance: object, request: bool = Fals
 def validate_run_command_list_result(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
-    """Every error of ``instance`` against RunCommandListResult.json (nothing below it is readOnly)."""
+    """Every error of ``instance`` against RunCommandListResult.json (nothing below it is
+    readOnly).
+    """
     errors: list[ValidationError] = []
     if not _f28(instance):
         _v29(instance, (), errors)
@@ -3374,7 +3389,9 @@ def _is_valid_run_command_list_result(instance: object, request: bool = False) -
 def validate_run_command_managed_identity(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
-    """Every error of ``instance`` against RunCommandManagedIdentity.json (nothing below it is readOnly)."""
+    """Every error of ``instance`` against RunCommandManagedIdentity.json (nothing below it is
+    readOnly).
+    """
     errors: list[ValidationError] = []
     if not _f30(instance):
         _v31(instance, (), errors)
@@ -3388,7 +3405,9 @@ def _is_valid_run_command_managed_identity(instance: object, request: bool = Fal
 def validate_run_command_parameter_definition(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
-    """Every error of ``instance`` against RunCommandParameterDefinition.json (nothing below it is readOnly)."""
+    """Every error of ``instance`` against RunCommandParameterDefinition.json (nothing below it is
+    readOnly).
+    """
     errors: list[ValidationError] = []
     if not _f32(instance):
         _v33(instance, (), errors)
@@ -3440,7 +3459,9 @@ def _is_valid_system_data(instance: object, request: bool = False) -> bool:
 
 
 def validate_tracked_resource(instance: object, *, request: bool = False) -> list[ValidationError]:
-    """Every error of ``instance`` against TrackedResource.json (``request``: readOnly is an error)."""
+    """Every error of ``instance`` against TrackedResource.json (``request``: readOnly is an
+    error).
+    """
     errors: list[ValidationError] = []
     if request:
         if not _f42(instance):
@@ -3469,7 +3490,9 @@ def _is_valid_update_resource(instance: object, request: bool = False) -> bool:
 def validate_virtual_machine_run_command(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
-    """Every error of ``instance`` against VirtualMachineRunCommand.json (``request``: readOnly is an error)."""
+    """Every error of ``instance`` against VirtualMachineRunCommand.json (``request``: readOnly is
+    an error).
+    """
     errors: list[ValidationError] = []
     if request:
         if not _f48(instance):
@@ -3486,7 +3509,9 @@ def _is_valid_virtual_machine_run_command(instance: object, request: bool = Fals
 def validate_virtual_machine_run_command_instance_view(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
-    """Every error of ``instance`` against VirtualMachineRunCommandInstanceView.json (nothing below it is readOnly)."""
+    """Every error of ``instance`` against VirtualMachineRunCommandInstanceView.json (nothing below
+    it is readOnly).
+    """
     errors: list[ValidationError] = []
     if not _f50(instance):
         _v51(instance, (), errors)
@@ -3502,7 +3527,9 @@ def _is_valid_virtual_machine_run_command_instance_view(
 def validate_virtual_machine_run_command_properties(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
-    """Every error of ``instance`` against VirtualMachineRunCommandProperties.json (``request``: readOnly is an error)."""
+    """Every error of ``instance`` against VirtualMachineRunCommandProperties.json (``request``:
+    readOnly is an error).
+    """
     errors: list[ValidationError] = []
     if request:
         if not _f54(instance):
@@ -3521,7 +3548,9 @@ def _is_valid_virtual_machine_run_command_properties(
 def validate_virtual_machine_run_command_script_source(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
-    """Every error of ``instance`` against VirtualMachineRunCommandScriptSource.json (nothing below it is readOnly)."""
+    """Every error of ``instance`` against VirtualMachineRunCommandScriptSource.json (nothing below
+    it is readOnly).
+    """
     errors: list[ValidationError] = []
     if not _f56(instance):
         _v57(instance, (), errors)
@@ -3537,7 +3566,9 @@ def _is_valid_virtual_machine_run_command_script_source(
 def validate_virtual_machine_run_command_update(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
-    """Every error of ``instance`` against VirtualMachineRunCommandUpdate.json (``request``: readOnly is an error)."""
+    """Every error of ``instance`` against VirtualMachineRunCommandUpdate.json (``request``:
+    readOnly is an error).
+    """
     errors: list[ValidationError] = []
     if request:
         if not _f60(instance):
@@ -3554,7 +3585,9 @@ def _is_valid_virtual_machine_run_command_update(instance: object, request: bool
 def validate_virtual_machine_run_commands_list_result(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
-    """Every error of ``instance`` against VirtualMachineRunCommandsListResult.json (``request``: readOnly is an error)."""
+    """Every error of ``instance`` against VirtualMachineRunCommandsListResult.json (``request``:
+    readOnly is an error).
+    """
     errors: list[ValidationError] = []
     if request:
         if not _f64(instance):
