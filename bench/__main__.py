@@ -81,7 +81,7 @@ def readme_section(result: dict[str, Any]) -> str:
         table,
     ]
     if scaling:
-        lines += ["", "| synthetic spec | generate (whole process, black runs) | per definition | import the models (import statement alone) |", "| --- | --- | --- | --- |"]
+        lines += ["", "| synthetic spec | generate (whole process, no cache) | per definition | import the models (import statement alone) |", "| --- | --- | --- | --- |"]
         lines += [f"| {r['work'].split(': ')[1]} | {r['value']:,.0f} ms | {r['per_definition_ms']} ms | {r['import_ms']} ms |" for r in scaling]
     if result["notes"]:
         lines += [""] + [f"- {n}" for n in result["notes"]]

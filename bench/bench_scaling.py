@@ -5,7 +5,7 @@
 Synthetic specs are built from the real runCommands definitions: definition i is a renamed
 copy of real definition i mod R, its `$ref`s point at the copies in its own block (or block 0),
 and every object model also refers to the next model, so the definitions are cross-linked.
-Each spec is generated as a whole process (black's cache off, so black runs) and the result
+Each spec is generated as a whole process with every cache off and the result
 imported in a fresh interpreter (the import statement timed inside it).
 """
 
