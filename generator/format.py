@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Problem, SpecError
+from generator.forked import Forked
 from generator.layout import LINE_LENGTH, width
 
 TARGET = "py310"
@@ -92,8 +93,11 @@ def needs_black(source: str) -> bool:
     line starting with three double quotes and closes on one ending with them (inside, spec text
     has every double quote escaped, so it never holds three in a row).
     """
+    lines = source.splitlines()
+    if source.isascii() and max(map(len, lines), default=0) <= LINE_LENGTH:
+        return False
     in_docstring = False
-    for line in source.splitlines():
+    for line in lines:
         stripped = line.strip()
         if in_docstring:
             in_docstring = not stripped.endswith('"""')
@@ -140,11 +144,11 @@ def _store(folder: Path, key: str, text: str) -> None:
 def format_files(files: dict[str, str]) -> dict[str, str]:
     """Check every Python file compiles; the ones black must see run in parallel, one per core."""
     out = dict(files)
-    todo = []
+    todo, ready = [], []
     for path, text in files.items():
         if path.endswith(".py"):
             if not needs_black(text):
-                check_compiles(path, text)
+                ready.append((path, text))
                 continue
             hit = _cached(text)
             if hit is None:
@@ -163,4 +167,24 @@ def format_files(files: dict[str, str]) -> dict[str, str]:
         results = [_run_black(p, t) for p, t in todo]
     for (path, _), formatted in zip(todo, results):
         out[path] = formatted
+    _check_all(ready)
     return out
+
+
+def _check_all(sources: list[tuple[str, str]]) -> None:
+    """compile() every file, in two halves by size: a forked child takes one (compile holds the GIL)."""
+    halves: tuple[list[tuple[str, str]], list[tuple[str, str]]] = ([], [])
+    sizes = [0, 0]
+    for job in sorted(sources, key=lambda job: -len(job[1])):
+        side = 0 if sizes[0] <= sizes[1] else 1
+        halves[side].append(job)
+        sizes[side] += len(job[1])
+    child = Forked(_check_each, halves[1]) if halves[1] else None
+    _check_each(halves[0])
+    if child is not None:
+        child.result()
+
+
+def _check_each(sources: list[tuple[str, str]]) -> None:
+    for path, text in sources:
+        check_compiles(path, text)

@@ -8,6 +8,7 @@ from typing import Any
 import jinja2
 
 from generator import ir
+from generator.forked import Forked
 from generator.layout import literal, value
 from generator.model_emit import ModelEmitter
 from generator.paths import templates_folder
@@ -60,14 +61,18 @@ def header(api: ir.Api) -> dict[str, str]:
 
 def render_package(api: ir.Api, package: str) -> dict[str, str]:
     """Every file of the generated package: relative path -> text (Python not yet formatted)."""
-    emitter = ModelEmitter(api)
     common = {"header": header(api)}
+    schemas = emit_schemas(api)
+    # Compiling the validators is the biggest share of rendering: a forked child does it meanwhile.
+    from generator import validator_package
+
+    validators = Forked(validator_package.emit, api, schemas, common)
+    emitter = ModelEmitter(api)
     models = [emitter.model_view(m) for m in api.models]
     enums = [emitter.enum_view(e) for e in api.enums]
     emitter.used.add("_type_error")
     if enums:
         emitter.used.add("_read_enum")
-    schemas = emit_schemas(api)
     files = {
         "_runtime.py": render("_runtime.py.jinja", **common),
         "models.py": render(
@@ -88,6 +93,7 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
     # Further modules, each emitted by its own stage module: (api, schemas, common) -> {path: text}.
     for emit in _module_emitters():
         files.update(emit(api, schemas, common))
+    files.update(validators.result())
     submodules = sorted({path.split("/")[0].removesuffix(".py") for path in files if path.endswith(".py") and not path.startswith("_")})
     files["__init__.py"] = render(
         "__init__.py.jinja",
@@ -102,12 +108,10 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
 
 
 def _module_emitters() -> list[Any]:
-    """The emitters of the other generated modules (requests, responses, validators, ...)."""
+    """The emitters of the other generated modules (strategies, requests and responses)."""
     emitters: list[Any] = []
     from generator.strategy_emit import emit as emit_strategies
     emitters.append(emit_strategies)
     from generator import request_emit
     emitters.append(request_emit.emit)
-    from generator import validator_package
-    emitters.append(validator_package.emit)
     return emitters

@@ -19,6 +19,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from generator.build import build
+from generator.errors import SpecError
+from generator.forked import Forked
 from generator.format import black_mode, format_files, needs_black
 from generator.layout import bracket, string, value
 from generator.overlay import load_overlay
@@ -166,3 +168,30 @@ def test_docstrings_are_left_alone_by_black(text: str, indent: int) -> None:
     source = "".join(f"{' ' * d}def f{d}():\n" for d in range(0, indent, 4))
     source += f"{pad}{docstring(text, indent)}\n" + ("\n" if indent == 0 else "") + f"{pad}x = 1\n"
     assert _black(source) == source
+
+
+@pytest.mark.parametrize("broken", ["small.py", "big.py"])
+def test_a_file_that_does_not_compile_is_reported_from_either_half(broken: str) -> None:
+    """format_files compiles half the files in a forked child; an error there still surfaces."""
+    files = {"big.py": "x = 1\n" * 5000, "small.py": "y = 2\n", "data.json": "{}"}
+    files[broken] = files[broken] + "def (:\n"
+    with pytest.raises(SpecError) as caught:
+        format_files(files)
+    assert caught.value.problems[0].file == broken and "does not compile" in caught.value.problems[0].message
+
+
+def test_forked_returns_results_and_raises_errors() -> None:
+    assert Forked(sum, [1, 2, 3]).result() == 6
+    with pytest.raises(ZeroDivisionError):
+        Forked(divmod, 1, 0).result()
+    with pytest.raises(RuntimeError, match="does not pickle"):
+        Forked(_raise_unpicklable).result()
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self) -> Any:
+        raise TypeError("no")
+
+
+def _raise_unpicklable() -> None:
+    raise _Unpicklable("does not pickle")
