@@ -37,7 +37,10 @@ def string(text: str) -> str:
     single = repr(text)
     if single[0] == '"':  # repr chose double quotes already (text has ' but no ")
         return single
-    body, out, i = single[1:-1], [], 0
+    body = single[1:-1]
+    if '"' not in text:  # nothing to escape or unescape: the common case
+        return f'"{body}"'
+    out, i = [], 0
     while i < len(body):
         ch = body[i]
         if ch == "\\":

@@ -43,6 +43,8 @@ def _expand_leading_tabs(line: str) -> str:
 
 def _wrap(line: str, room: int) -> list[str]:
     """A line wrapped at spaces; continuation lines keep the line's own indentation."""
+    if len(line) <= room and line == line.strip():
+        return [line] if line else []
     lead = line[: len(line) - len(line.lstrip(" "))]
     return textwrap.wrap(line, room, subsequent_indent=lead, break_long_words=False, break_on_hyphens=False, replace_whitespace=False)
 

@@ -173,11 +173,13 @@ _INVERSE = (
 
 def negate(expr: str) -> str:
     """The negation of a generated boolean expression, without needless parentheses."""
-    if len(split_top(expr, " or ")) > 1 or len(split_top(expr, " and ")) > 1:
+    if any(sep in expr and len(split_top(expr, sep)) > 1 for sep in (" or ", " and ")):
         return f"not ({expr})"
     if expr.startswith("not "):
         return expr[4:]
     for op, inverse in _INVERSE:
+        if op not in expr:  # the cheap test first: most conditions hold one operator or none
+            continue
         parts = split_top(expr, op)
         if len(parts) == 2:
             return parts[0] + inverse + parts[1]
