@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from generator.layout import LINE_LENGTH, width
+from generator.layout import LINE_LENGTH, statement, width
 from generator.layout import literal as _layout_literal
 
 __all__ = [
@@ -278,10 +278,8 @@ def literal(value: Any) -> str:
 
 # -- statements too long for one line ---------------------------------------------------------
 #
-# The emitter writes statements of a few shapes; each is laid out here the way black lays it out:
-# `e.append(_E(...))`, `if A or B or C:` and module constants `NAME = call(literal)`. A statement
-# of another shape, or one these rules cannot fit, stays on one long line and the format stage
-# runs black on the module (`generator.format.needs_black`): a gap costs time, never correctness.
+# Laid out by `generator.layout.statement` the way black lays them out; one it cannot split stays
+# long and the format stage runs black on the module: a gap costs time, never correctness.
 
 
 def split_statement(text: str, level: int) -> list[str]:
@@ -289,104 +287,4 @@ def split_statement(text: str, level: int) -> list[str]:
     indent = "    " * level
     if width(indent + text) <= LINE_LENGTH:
         return [indent + text]
-    lines: list[str] | None = None
-    if text.startswith("e.append(_E(") and text.endswith("))"):
-        lines = _append_lines(text[12:-2], indent)
-    elif text.startswith("if ") and text.endswith(":"):
-        lines = _condition_lines(text[3:-1], indent)
-    else:
-        name, equals, value = text.partition(" = ")
-        if equals and name.isidentifier():
-            lines = _bracket_lines(f"{name} = ", value, "", indent)
-    return lines if lines is not None else [indent + text]
-
-
-def _condition_lines(condition: str, indent: str) -> list[str] | None:
-    """``if (``, one operand a line led by its ``or``/``and``, ``):``; one kind of operator only.
-
-    With a single operator and a bracket closing the condition black may split that bracket
-    instead, so that case is left to black.
-    """
-    for op, other in ((" or ", " and "), (" and ", " or ")):
-        parts = split_top(condition, op)
-        if len(parts) > 1:
-            break
-    else:
-        return None
-    if len(split_top(condition, other)) > 1 or (len(parts) == 2 and condition[-1] in ")]}"):
-        return None
-    inner = indent + "    "
-    lines = [f"{inner}{op.strip() + ' ' if i else ''}{part}" for i, part in enumerate(parts)]
-    if not all(width(line) <= LINE_LENGTH for line in lines):
-        return None
-    return [f"{indent}if (", *lines, f"{indent}):"]
-
-
-def _bracket_lines(head: str, expr: str, tail: str, indent: str) -> list[str] | None:
-    """``head + expr + tail`` where ``expr`` is a call or literal (no operator outside brackets).
-
-    Too long for one line, it opens at its last bracket pair: the contents go on one line below
-    if they fit, else one argument a line with a trailing comma, each laid out the same way.
-    """
-    if width(indent + head + expr + tail) <= LINE_LENGTH:
-        return [indent + head + expr + tail]
-    span = _last_brackets(expr)
-    if span is None:
-        return None
-    start, stop = span
-    if not _plain(expr[:start]) or not _plain(expr[stop + 1 :]):
-        return None
-    opener, body, closer = indent + head + expr[: start + 1], expr[start + 1 : stop], indent + expr[stop:] + tail
-    inner = indent + "    "
-    if not body or body.endswith(",") or width(opener) > LINE_LENGTH or width(closer) > LINE_LENGTH:
-        return None
-    if width(inner + body) <= LINE_LENGTH:
-        return [opener, inner + body, closer]
-    args = split_top(body, ", ")
-    middle: list[str] = []
-    for arg in args:
-        lines = _bracket_lines("", arg, "," if len(args) > 1 else "", inner)
-        if lines is None:
-            return None
-        middle += lines
-    return [opener, *middle, closer]
-
-
-def _last_brackets(expr: str) -> tuple[int, int] | None:
-    """Where the last top-level bracket pair of ``expr`` opens and closes (strings skipped)."""
-    depth, i, n, span, start = 0, 0, len(expr), None, 0
-    while i < n:
-        ch = expr[i]
-        if ch in "'\"":
-            i += 1
-            while i < n and expr[i] != ch:
-                i += 2 if expr[i] == "\\" else 1
-        elif ch in "([{":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-            if depth == 0:
-                span = (start, i)
-        i += 1
-    return span
-
-
-def _plain(text: str) -> bool:
-    """Only names, dots and closed bracket pairs: nothing black would split at outside them."""
-    return not any(ch in text for ch in " '\"")
-
-
-def _append_lines(args: str, indent: str) -> list[str] | None:
-    """``e.append(_E(<args>))`` split as black does, when no argument needs splitting itself."""
-    inner, deeper = indent + "    ", indent + "        "
-    if width(f"{inner}_E({args})") <= LINE_LENGTH:
-        return [f"{indent}e.append(", f"{inner}_E({args})", f"{indent})"]
-    if width(deeper + args) <= LINE_LENGTH:
-        middle = [deeper + args]
-    else:
-        middle = [f"{deeper}{arg}," for arg in split_top(args, ", ")]
-        if any(width(line) > LINE_LENGTH for line in middle):
-            return None
-    return [f"{indent}e.append(", f"{inner}_E(", *middle, f"{inner})", f"{indent})"]
+    return statement(text, indent).split("\n")
