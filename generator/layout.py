@@ -230,13 +230,19 @@ def _last_bracket(scan: _Scan) -> tuple[str, str, str, bool] | None:
     return None
 
 
-def _inner(text: str, indent: str, explode: bool = False) -> list[str]:
+def _inner(text: str, indent: str, explode: bool = False, parenthesized: bool = True) -> list[str]:
     """The lines black makes of `text` inside brackets at `indent`: split at its delimiters of
-    the highest priority, else at its last bracket pair."""
+    the highest priority, else at its last bracket pair.
+
+    `parenthesized`: whether `text` sits directly in parentheses. A conditional expression that
+    does not (an item, a dict value, a keyword argument) gets parentheses of its own when split.
+    """
     if not explode and fits(indent + text):
         return [indent + text]
     scan = _scan(text)
     top, count = _top(scan)
+    if top == _TERNARY and not parenthesized:
+        return _conditional(scan, indent)
     if top and not (top == _DOT and count == 1):
         pieces, start = [], 0
         for i, (_, end) in enumerate(scan.spans):
@@ -246,8 +252,13 @@ def _inner(text: str, indent: str, explode: bool = False) -> list[str]:
         pieces.append(text[scan.spans[start][0] :])
         if top == _COMMA and not pieces[-1].endswith(","):
             pieces[-1] += ","
-        return [line for piece in pieces for line in _inner(piece, indent)]
+        return [line for piece in pieces for line in _inner(piece, indent, parenthesized=top != _COMMA and parenthesized)]
     return _split_at(_last_bracket(scan), text, indent)
+
+
+def item(text: str, indent: str) -> list[str]:
+    """The lines black makes of `text`, an item (with its comma) of an exploded display or call."""
+    return _inner(text, indent, parenthesized=False)
 
 
 def _split_at(split: tuple[str, str, str, bool] | None, text: str, indent: str) -> list[str]:
@@ -257,7 +268,23 @@ def _split_at(split: tuple[str, str, str, bool] | None, text: str, indent: str) 
     if not fits(indent + tail) or (not fits(indent + head) and any(w in _CLOSING for w in _scan(head).words)):
         return [indent + text]  # black would try splitting elsewhere: left long, it is black's to do
     explode = atom and _top(_scan(body))[0] == _COMMA  # a collection's items go one per line
-    return [indent + head, *_inner(body, indent + INDENT, explode), indent + tail]
+    return [indent + head, *_inner(body, indent + INDENT, explode, parenthesized=head.endswith("(")), indent + tail]
+
+
+def _conditional(scan: _Scan, indent: str) -> list[str]:
+    """`[prefix](` + the conditional expression, split + `)[,]`: the expression starts after the
+    last `:` or `=` before its `if` at bracket depth 0 (a dict value, a keyword argument)."""
+    words, spans, text = scan.words, scan.spans, scan.text
+    first_if = min(i + 1 for i, p in scan.delimiters.items() if p == _TERNARY)
+    depth, start = 0, 0
+    for i, word in enumerate(words[:first_if]):
+        depth += (word in _OPENING) - (word in _CLOSING)
+        if depth == 0 and word in (":", "="):
+            start = i + 1
+    prefix = text[: spans[start][0]] if start else ""
+    end = len(text) - 1 if text.endswith(",") else len(text)
+    suffix = text[end:]
+    return [indent + prefix + "(", *_inner(text[len(prefix) : end], indent + INDENT), indent + ")" + suffix]
 
 
 def statement(text: str, indent: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import ir
-from generator.layout import INDENT, fits, literal
+from generator.layout import INDENT, fits, item, literal, statement
 from generator.text import comment, docstring
 
 MAX_ITEMS = 3  # lists and maps: modest sizes keep property tests fast
@@ -268,7 +268,7 @@ def _exclusive_filter(low: tuple[float, bool] | None, high: tuple[float, bool] |
     return " and ".join(parts) or "True"
 
 
-# -- layout: the text black would write ---------------------------------------------------------
+# -- the expressions written here, laid out by generator.layout ---------------------------------
 
 _BODY = INDENT  # builder bodies are one level in
 
@@ -283,7 +283,6 @@ class _Call:
     head: str
     args: tuple[_Expr, ...] = ()
     close: str = ")"
-    display: bool = False
     receiver: _Call | None = None
 
 
@@ -309,7 +308,7 @@ class _Entry:
 
 
 def _display(values: list[Any]) -> _Call:
-    return _Call("[", tuple(literal(v) for v in values), "]", display=True)
+    return _Call("[", tuple(literal(v) for v in values), "]")
 
 
 def _flat(e: _Expr) -> str:
@@ -322,51 +321,11 @@ def _flat(e: _Expr) -> str:
 
 
 def _layout(prefix: str, e: _Expr, suffix: str, indent: str) -> list[str]:
-    """The lines black makes of `indent + prefix + e + suffix` (a statement, or a line inside
-    brackets): one line if it fits, else split at the last bracket (black's right-hand split),
-    the arguments on one line of their own if they fit, else one per line with a trailing comma.
-    A line nothing can shorten (a long name or string) stays long: black then runs on the file.
-    """
-    one = indent + prefix + _flat(e) + suffix
-    if fits(one) or isinstance(e, str):
-        return [one]
-    inner = indent + INDENT
-    if isinstance(e, _Ternary):  # black parenthesizes a conditional expression it must split
-        if fits(inner + _flat(e)):
-            body = [inner + _flat(e)]
-        else:
-            body = [*_layout("", e.body, "", inner), f"{inner}if {e.condition}", f"{inner}else {e.other}"]
-        return [f"{indent}{prefix}(", *body, f"{indent}){suffix}"]
-    if not e.args:
-        return [one]
-    head, receiver = prefix + _flat(e)[: -len(_args_text(e))], e.receiver
-    if fits(indent + head) or receiver is None or not receiver.args:
-        return _split(indent, [indent + head], e, e.close + suffix)
-    # black tries the receiver's brackets next, if what follows them fits on a line
-    outer = prefix + _flat(receiver)[: -len(_args_text(receiver))]
-    rest = receiver.close + e.head + _args_text(e) + suffix
-    if fits(indent + outer) and fits(indent + rest):
-        return _split(indent, [indent + outer], receiver, rest)
-    # else it splits at the last brackets after all, and then the head line at the receiver's
-    return _split(indent, _split(indent, [indent + outer], receiver, receiver.close + e.head), e, e.close + suffix)
-
-
-def _split(indent: str, head: list[str], node: _Call, tail: str) -> list[str]:
-    """`head` lines, `node`'s arguments one level in, then `tail`: black's bracket split."""
-    inner = indent + INDENT
-    items = node.args
-    if len(items) == 1:
-        body = _layout("", items[0], "", inner)
-    elif not node.display and fits(inner + ", ".join(_flat(a) for a in items)):
-        body = [inner + ", ".join(_flat(a) for a in items)]
-    else:  # black's delimiter split: one per line, a trailing comma added
-        body = [line for a in items for line in _layout("", a, ",", inner)]
-    return [*head, *body, indent + tail]
-
-
-def _args_text(e: _Call) -> str:
-    """The text of `e` after its opening bracket: the arguments and the closing bracket."""
-    return ", ".join(_flat(a) for a in e.args) + e.close
+    """black's lines for `prefix + e + suffix`: a `return` statement, else an item of a dict."""
+    text = prefix + _flat(e) + suffix
+    if prefix.startswith("return "):
+        return statement(text, indent).split("\n")
+    return item(text, indent)
 
 
 def _comment_line(indent: str, text: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ast
 import json
+import keyword
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,7 @@ from generator.build import build
 from generator.errors import SpecError
 from generator.forked import Forked
 from generator.format import black_mode, format_files, needs_black
-from generator.layout import bracket, string, value
+from generator.layout import bracket, statement, string, value
 from generator.overlay import load_overlay
 from generator.render import render_package
 from generator.text import docstring
@@ -216,3 +218,48 @@ def test_validator_modules_of_the_conformance_suite_are_black_output_or_go_to_bl
                     checked += 1
                     assert _black(source) == source, f"{path.name}: {case['description']}"
     assert checked > 300
+
+
+_names = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=24).filter(lambda s: s.isidentifier() and not keyword.iskeyword(s))
+_atoms = (_names | st.integers(0, 10**9).map(str) | st.text(max_size=24).map(string)).map(lambda t: (t, False))
+
+
+def _operand(e: tuple[str, bool]) -> str:
+    """An expression as an operand of an operator: parenthesised when it is an operation itself."""
+    return f"({e[0]})" if e[1] else e[0]
+
+
+def _compose(inner: st.SearchStrategy[tuple[str, bool]]) -> st.SearchStrategy[tuple[str, bool]]:
+    args = st.lists(inner, max_size=5).map(lambda xs: ", ".join(x[0] for x in xs))
+    return st.one_of(
+        st.tuples(_names, args).map(lambda t: (f"{t[0]}({t[1]})", False)),
+        st.lists(inner, min_size=1, max_size=5).map(lambda xs: ("[" + ", ".join(x[0] for x in xs) + "]", False)),
+        st.tuples(inner, inner, inner).map(lambda t: (f"{_operand(t[0])} if {_operand(t[1])} else {_operand(t[2])}", True)),
+        st.tuples(st.lists(inner, min_size=2, max_size=5), st.sampled_from([" and ", " or ", " + "])).map(
+            lambda t: (t[1].join(_operand(x) for x in t[0]), True)
+        ),
+        st.tuples(inner, st.sampled_from([" == ", " not in ", " is not "]), inner).map(lambda t: (_operand(t[0]) + t[1] + _operand(t[2]), True)),
+        st.tuples(_names, _names, args).map(lambda t: (f"{t[0]}.{t[1]}({t[2]})", False)),
+    )
+
+
+_expressions = st.recursive(_atoms, _compose, max_leaves=30).map(lambda e: e[0])
+_statements = st.one_of(
+    st.tuples(_names, _expressions).map(lambda t: f"{t[0]} = {t[1]}"),
+    _expressions.map(lambda e: f"return {e}"),
+    _expressions.map(lambda e: f"if {e}:"),
+    st.tuples(_names, st.lists(_expressions, max_size=4)).map(lambda t: f"{t[0]}({', '.join(t[1])})"),
+)
+
+
+@given(_statements, st.integers(0, 3))
+def test_statement_layout_is_black_or_left_to_black(text: str, depth: int) -> None:
+    """Whatever `layout.statement` splits without leaving a line too long is black's split."""
+    indent = "    " * (depth + 1)
+    source = "".join(f"{'    ' * d}def f{d}():\n" for d in range(depth + 1))
+    source += statement(text, indent) + "\n" + (indent + "    pass\n" if text.startswith("if ") else "")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)  # `x is not "text"`: fine for layout
+        compile(source, "<statement>", "exec")
+    if not needs_black(source):
+        assert _black(source) == source
