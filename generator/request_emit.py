@@ -16,7 +16,16 @@ from urllib.parse import quote
 
 from generator import ir
 from generator.errors import Problem, SpecError
-from generator.layout import INDENT, bracket, fits, literal, value
+from generator.layout import (
+    INDENT,
+    annotated,
+    bracket,
+    def_line,
+    fits,
+    literal,
+    statement,
+    value,
+)
 from generator.render import render
 from generator.text import docstring
 from generator.validator_regex import RegexTranslationError, translate
@@ -71,12 +80,12 @@ class PagerView:
     items_body: str
 
 
-# -- black's layout of the expressions written here --------------------------------------------
+# -- the expressions written here, laid out by generator.layout ---------------------------------
 
 
 @dataclass(frozen=True)
 class _Call:
-    """`head` (ending in "(") + arguments + ")": one line, or exploded with a magic trailing comma."""
+    """`head` (ending in "(") + arguments + ")"."""
 
     head: str
     args: tuple[str, ...]
@@ -85,68 +94,39 @@ class _Call:
         return f"{self.head}{', '.join(self.args)})"
 
     def lay(self, indent: str, tail: str = "") -> str:
-        return bracket(self.head, list(self.args), tail, indent=indent)
+        return _lay(self.flat() + tail, indent)
 
 
 @dataclass(frozen=True)
 class _Group:
-    """`head` + operands joined by spaces (`a`, `and b`, `or c`; `x`, `+ y`; `None`, `if c`,
-    `else d`). Black keeps a chain with more than one operator in parentheses when it does not
-    fit: the whole chain on the next line if it fits there, else one operand per line. With
-    `optional`, the parentheses are black's own (absent while the line fits); without, they are
-    written and kept."""
+    """`head` + operands joined by spaces (`a`, `and b`, `or c`; `None`, `if c`, `else d`), in
+    parentheses unless `optional` (then they are black's own, shown only when it splits)."""
 
     head: str
     parts: tuple[_Call | _Group | str, ...]
     tail: str = ""
     optional: bool = False
 
-    def inner(self) -> str:
-        return " ".join(_flat(part) for part in self.parts)
-
     def flat(self) -> str:
-        return self.head + (self.inner() if self.optional else f"({self.inner()})") + self.tail
+        inner = " ".join(part if isinstance(part, str) else part.flat() for part in self.parts)
+        return self.head + (inner if self.optional else f"({inner})") + self.tail
 
     def lay(self, indent: str, tail: str = "") -> str:
-        one = self.flat() + tail
-        if fits(indent + one):
-            return one
-        if self.optional and len(self.parts) == 1:
-            return self.head + _lay(self.parts[0], indent, self.tail + tail)
-        inner = indent + INDENT
-        if fits(inner + self.inner()):
-            lines = [inner + self.inner()]
-        else:
-            lines = [inner + _lay(part, inner) for part in self.parts]
-        return "\n".join([self.head + "(", *lines, f"{indent}){self.tail}{tail}"])
+        return _lay(self.flat() + tail, indent)
 
 
-def _flat(part: _Call | _Group | str) -> str:
-    return part if isinstance(part, str) else part.flat()
-
-
-def _lay(part: _Call | _Group | str, indent: str, tail: str = "") -> str:
-    """`part` written at `indent` (the indentation of the line it starts; its first line unindented)."""
-    return part + tail if isinstance(part, str) else part.lay(indent, tail)
+def _lay(text: str, indent: str) -> str:
+    """Statement `text` as black lays it out at `indent`, its first line unindented (the caller's)."""
+    return statement(text, indent)[len(indent) :]
 
 
 def _assign(target: str, expression: str, indent: str) -> str:
-    """`target = expression` where `expression` has no brackets to split at (a name, a string,
-    an attribute): black moves it into parentheses on a line of its own when it does not fit."""
-    one = f"{target} = {expression}"
-    if fits(indent + one) or not fits(indent + INDENT + expression):
-        return one
-    return f"{target} = (\n{indent}{INDENT}{expression}\n{indent})"
+    return _lay(f"{target} = {expression}", indent)
 
 
 def _call_with_data(head: str, args: list[str], data: Any, indent: str) -> str:
-    """A call whose last argument is a JSON-ish literal, laid out level by level if need be."""
-    one = f"{head}{', '.join([*args, literal(data)])})"
-    if fits(indent + one):
-        return one
-    inner = indent + INDENT
-    lines = [f"{inner}{arg}," for arg in args] + [inner + value("", data, ",", indent=inner)]
-    return "\n".join([head, *lines, f"{indent})"])
+    """A call whose last argument is a JSON-ish literal."""
+    return _lay(f"{head}{', '.join([*args, literal(data)])})", indent)
 
 
 def _entry(key: str, expression: str, indent: str) -> str:
@@ -159,45 +139,17 @@ def _entry(key: str, expression: str, indent: str) -> str:
 
 
 def _parameter(name: str, annotation: str, default: str, indent: str) -> str:
-    """A `name: annotation = default,` line of an exploded parameter list. A union too long for it
-    goes into parentheses, as black does: on one line there, or one `| member` per line."""
-    members, depth, start = [], 0, 0
-    for i, ch in enumerate(annotation):
-        depth += ch in "([{"
-        depth -= ch in ")]}"
-        if depth == 0 and annotation.startswith(" | ", i):
-            members.append(annotation[start:i])
-            start = i + 1
-    members.append(annotation[start:])
-    return _Group(f"{name}: ", tuple(members), f"{default},", optional=True).lay(indent)
+    """A `name: annotation = default,` line of an exploded parameter list."""
+    return annotated(name, annotation, f"{default},", indent)[len(indent) :]
 
 
 def _not_in(subject: str, values: tuple[Any, ...], indent: str) -> str:
-    """`if subject not in (values):`. Too long for a line, the tuple is exploded if black can
-    start it on the `if` line (it measures that as the line's own parenthesised body, 4 columns
-    in); else the whole condition goes into parentheses."""
-    one = f"if {subject} not in {literal(values)}:"
-    if fits(indent + one):
-        return one
-    inner = indent + INDENT
-    if fits(f"{inner}{subject} not in ("):
-        return _tuple(f"if {subject} not in ", values, ":", indent)
-    if fits(f"{inner}{subject} not in {literal(values)}"):
-        return f"if (\n{inner}{subject} not in {literal(values)}\n{indent}):"
-    return f"if (\n{inner}{subject}\n{inner}{_tuple('not in ', values, '', inner)}\n{indent}):"
-
-
-def _tuple(head: str, values: tuple[Any, ...], tail: str, indent: str) -> str:
-    """`head` + a tuple literal + `tail`, exploded (a one-tuple too: its comma is no magic one, but
-    black keeps the item on a line of its own as long as the whole does not fit)."""
-    if len(values) != 1 or fits(indent + head + literal(values) + tail):
-        return value(head, values, tail, indent=indent)
-    return f"{head}(\n{indent}{INDENT}{literal(values[0])},\n{indent}){tail}"
+    return _lay(f"if {subject} not in {literal(values)}:", indent)
 
 
 def _def(name: str, params: list[str], returns: str) -> str:
     """A module-level `def` line; black splits the parameter list first."""
-    return bracket(f"def {name}(", params, f" -> {returns}:")
+    return def_line(f"def {name}(", params, f" -> {returns}:", "")
 
 
 def _kind_annotation(api: ir.Api, t: ir.Type) -> str:

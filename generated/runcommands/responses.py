@@ -287,9 +287,7 @@ def parse_poll_status(status_code: int, headers: Headers | None, body: Body) -> 
 
 
 def parse_virtual_machine_run_commands_create_or_update_response(
-    status_code: int,
-    headers: Headers | None,
-    body: Body,
+    status_code: int, headers: Headers | None, body: Body
 ) -> _models.VirtualMachineRunCommand:
     """Parse a response of VirtualMachineRunCommands_CreateOrUpdate (PUT
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}).
@@ -309,9 +307,7 @@ def parse_virtual_machine_run_commands_create_or_update_response(
 
 
 def parse_virtual_machine_run_commands_delete_response(
-    status_code: int,
-    headers: Headers | None,
-    body: Body,
+    status_code: int, headers: Headers | None, body: Body
 ) -> None:
     """Parse a response of VirtualMachineRunCommands_Delete (DELETE
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}).
@@ -323,18 +319,12 @@ def parse_virtual_machine_run_commands_delete_response(
     if status_code in (200, 202, 204):
         return
     raise _error(
-        status_code,
-        headers,
-        body,
-        _models.CloudError.from_dict,
-        "VirtualMachineRunCommands_Delete",
+        status_code, headers, body, _models.CloudError.from_dict, "VirtualMachineRunCommands_Delete"
     )
 
 
 def parse_virtual_machine_run_commands_get_response(
-    status_code: int,
-    headers: Headers | None,
-    body: Body,
+    status_code: int, headers: Headers | None, body: Body
 ) -> _models.RunCommandDocument:
     """Parse a response of VirtualMachineRunCommands_Get (GET
     /subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/runCommands/{commandId}).
@@ -345,18 +335,12 @@ def parse_virtual_machine_run_commands_get_response(
     if status_code == 200:
         return _models.RunCommandDocument.from_dict(_load(body))
     raise _error(
-        status_code,
-        headers,
-        body,
-        _models.CloudError.from_dict,
-        "VirtualMachineRunCommands_Get",
+        status_code, headers, body, _models.CloudError.from_dict, "VirtualMachineRunCommands_Get"
     )
 
 
 def parse_virtual_machine_run_commands_get_by_virtual_machine_response(
-    status_code: int,
-    headers: Headers | None,
-    body: Body,
+    status_code: int, headers: Headers | None, body: Body
 ) -> _models.VirtualMachineRunCommand:
     """Parse a response of VirtualMachineRunCommands_GetByVirtualMachine (GET
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}).
@@ -376,9 +360,7 @@ def parse_virtual_machine_run_commands_get_by_virtual_machine_response(
 
 
 def parse_virtual_machine_run_commands_list_response(
-    status_code: int,
-    headers: Headers | None,
-    body: Body,
+    status_code: int, headers: Headers | None, body: Body
 ) -> _models.RunCommandListResult:
     """Parse a response of VirtualMachineRunCommands_List (GET
     /subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/runCommands).
@@ -389,18 +371,12 @@ def parse_virtual_machine_run_commands_list_response(
     if status_code == 200:
         return _models.RunCommandListResult.from_dict(_load(body))
     raise _error(
-        status_code,
-        headers,
-        body,
-        _models.CloudError.from_dict,
-        "VirtualMachineRunCommands_List",
+        status_code, headers, body, _models.CloudError.from_dict, "VirtualMachineRunCommands_List"
     )
 
 
 def parse_virtual_machine_run_commands_list_by_virtual_machine_response(
-    status_code: int,
-    headers: Headers | None,
-    body: Body,
+    status_code: int, headers: Headers | None, body: Body
 ) -> _models.VirtualMachineRunCommandsListResult:
     """Parse a response of VirtualMachineRunCommands_ListByVirtualMachine (GET
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands).
@@ -420,9 +396,7 @@ def parse_virtual_machine_run_commands_list_by_virtual_machine_response(
 
 
 def parse_virtual_machine_run_commands_update_response(
-    status_code: int,
-    headers: Headers | None,
-    body: Body,
+    status_code: int, headers: Headers | None, body: Body
 ) -> _models.VirtualMachineRunCommand:
     """Parse a response of VirtualMachineRunCommands_Update (PATCH
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}).
@@ -433,18 +407,12 @@ def parse_virtual_machine_run_commands_update_response(
     if status_code == 200:
         return _models.VirtualMachineRunCommand.from_dict(_load(body))
     raise _error(
-        status_code,
-        headers,
-        body,
-        _models.CloudError.from_dict,
-        "VirtualMachineRunCommands_Update",
+        status_code, headers, body, _models.CloudError.from_dict, "VirtualMachineRunCommands_Update"
     )
 
 
 def parse_virtual_machine_scale_set_vm_run_commands_create_or_update_response(
-    status_code: int,
-    headers: Headers | None,
-    body: Body,
+    status_code: int, headers: Headers | None, body: Body
 ) -> _models.VirtualMachineRunCommand:
     """Parse a response of VirtualMachineScaleSetVMRunCommands_CreateOrUpdate (PUT
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}).
@@ -464,9 +432,7 @@ def parse_virtual_machine_scale_set_vm_run_commands_create_or_update_response(
 
 
 def parse_virtual_machine_scale_set_vm_run_commands_delete_response(
-    status_code: int,
-    headers: Headers | None,
-    body: Body,
+    status_code: int, headers: Headers | None, body: Body
 ) -> None:
     """Parse a response of VirtualMachineScaleSetVMRunCommands_Delete (DELETE
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}).
@@ -487,9 +453,7 @@ def parse_virtual_machine_scale_set_vm_run_commands_delete_response(
 
 
 def parse_virtual_machine_scale_set_vm_run_commands_get_response(
-    status_code: int,
-    headers: Headers | None,
-    body: Body,
+    status_code: int, headers: Headers | None, body: Body
 ) -> _models.VirtualMachineRunCommand:
     """Parse a response of VirtualMachineScaleSetVMRunCommands_Get (GET
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}).
@@ -509,9 +473,7 @@ def parse_virtual_machine_scale_set_vm_run_commands_get_response(
 
 
 def parse_virtual_machine_scale_set_vm_run_commands_list_response(
-    status_code: int,
-    headers: Headers | None,
-    body: Body,
+    status_code: int, headers: Headers | None, body: Body
 ) -> _models.VirtualMachineRunCommandsListResult:
     """Parse a response of VirtualMachineScaleSetVMRunCommands_List (GET
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands).
@@ -531,9 +493,7 @@ def parse_virtual_machine_scale_set_vm_run_commands_list_response(
 
 
 def parse_virtual_machine_scale_set_vm_run_commands_update_response(
-    status_code: int,
-    headers: Headers | None,
-    body: Body,
+    status_code: int, headers: Headers | None, body: Body
 ) -> _models.VirtualMachineRunCommand:
     """Parse a response of VirtualMachineScaleSetVMRunCommands_Update (PATCH
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}).
@@ -553,9 +513,7 @@ def parse_virtual_machine_scale_set_vm_run_commands_update_response(
 
 
 def parse_virtual_machine_scale_set_vms_run_command_response(
-    status_code: int,
-    headers: Headers | None,
-    body: Body,
+    status_code: int, headers: Headers | None, body: Body
 ) -> _models.RunCommandResult | None:
     """Parse a response of VirtualMachineScaleSetVMs_RunCommand (POST
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommand).
@@ -577,9 +535,7 @@ def parse_virtual_machine_scale_set_vms_run_command_response(
 
 
 def parse_virtual_machines_run_command_response(
-    status_code: int,
-    headers: Headers | None,
-    body: Body,
+    status_code: int, headers: Headers | None, body: Body
 ) -> _models.RunCommandResult | None:
     """Parse a response of VirtualMachines_RunCommand (POST
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommand).
@@ -592,11 +548,7 @@ def parse_virtual_machines_run_command_response(
     if status_code == 202:
         return None
     raise _error(
-        status_code,
-        headers,
-        body,
-        _models.CloudError.from_dict,
-        "VirtualMachines_RunCommand",
+        status_code, headers, body, _models.CloudError.from_dict, "VirtualMachines_RunCommand"
     )
 
 
