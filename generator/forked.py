@@ -2,14 +2,16 @@
 
 Generation is CPU-bound Python and the machines have a second core. A fork shares the loaded
 modules and the inputs for free (a process pool would import and pickle them again), and the
-child sends its result back pickled through a pipe. Without fork (Windows) or with one core the
-function simply runs when its result is asked for.
+child sends its result back pickled through a pipe. Without fork (Windows), with one core, or
+with other threads running (a fork copies their locks, held or not) the function simply runs when
+its result is asked for.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -20,7 +22,7 @@ class Forked(Generic[T]):
     def __init__(self, fn: Callable[..., T], *args: Any) -> None:
         self._fn, self._args = fn, args
         self._pid = 0
-        if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
             return
         read, write = os.pipe()
         pid = os.fork()
@@ -40,6 +42,13 @@ class Forked(Generic[T]):
                 os._exit(0)
         os.close(write)
         self._pid, self._read = pid, read
+
+    def __del__(self) -> None:
+        """A result never asked for (the caller failed meanwhile): let the child go and reap it."""
+        if self._pid:
+            os.close(self._read)  # the child's write fails, and it exits
+            os.waitpid(self._pid, 0)
+            self._pid = 0
 
     def result(self) -> T:
         if not self._pid:

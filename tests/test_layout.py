@@ -10,6 +10,8 @@ from __future__ import annotations
 import ast
 import json
 import keyword
+import os
+import threading
 import warnings
 from pathlib import Path
 from typing import Any
@@ -265,3 +267,21 @@ def test_statement_layout_is_black_or_left_to_black(text: str, depth: int) -> No
         compile(source, "<statement>", "exec")
     if not needs_black(source):
         assert _black(source) == source
+
+
+def test_forked_runs_inline_when_other_threads_run() -> None:
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        assert Forked(os.getpid).result() == os.getpid()  # no fork: the lock of a thread could be copied held
+    finally:
+        stop.set()
+        worker.join()
+    if hasattr(os, "fork") and (os.cpu_count() or 1) > 1:
+        assert Forked(os.getpid).result() != os.getpid()  # alone again: a child does the work
+
+
+def test_forked_child_is_reaped_when_its_result_is_never_asked_for() -> None:
+    pending = Forked(str, "x" * 1_000_000)  # more than a pipe holds: the child blocks writing
+    del pending  # must not hang
