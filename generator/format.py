@@ -19,7 +19,7 @@ from typing import Any
 
 from generator.errors import Problem, SpecError
 from generator.forked import Forked
-from generator.layout import LINE_LENGTH, width
+from generator.layout import LINE_LENGTH, fits
 
 TARGET = "py310"
 
@@ -103,7 +103,7 @@ def needs_black(source: str) -> bool:
             in_docstring = not stripped.endswith('"""')
         elif stripped.startswith('"""'):
             in_docstring = len(stripped) < 6 or not stripped.endswith('"""')
-        elif not stripped.startswith("#") and (len(line) > LINE_LENGTH or (not line.isascii() and width(line) > LINE_LENGTH)):
+        elif not stripped.startswith("#") and not fits(line):
             return True
     return False
 

@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from generator.layout import fits, string, value
+from generator.layout import fits, statement, string, value
 from generator.text import docstring
 from generator.validator_formats import FORMATS, HELPERS, helper_closure
 from generator.validator_index import SchemaIndex, UnresolvableRefError
@@ -35,7 +35,6 @@ from generator.validator_source import (
     is_bool,
     literal,
     negate,
-    split_statement,
     split_top,
     uses,
 )
@@ -936,7 +935,7 @@ class _Emitter:
             segments = tuple(segment for _, segment in self.sp_table)
             chunks.append(value("_SP_PARENT = ", parents) + "\n" + value("_SP_SEGMENT = ", segments) + "\n")
         if self.constants:
-            chunks.append("".join(line + "\n" for source in self.constants for line in split_statement(source, 0)))
+            chunks.append("".join(statement(source, "") + "\n" for source in self.constants))
         chunks.extend(self.functions)
         chunks.append(entry_points)
         return "\n\n".join(chunks)

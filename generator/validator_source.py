@@ -3,7 +3,9 @@
 Everything the validator emitter puts into generated code passes through here: indentation
 (:class:`Writer`), negation without needless parentheses (:func:`negate`, so the output is
 ruff-clean), JSON values as literals of exact JSON types only (:func:`literal`, quoted as black
-quotes them), and black's layout of the statements too long for one line (:func:`split_statement`).
+quotes them), and black's layout of the statements too long for one line (:meth:`Writer.render`,
+via :func:`generator.layout.statement`; one it cannot split stays long, and the format stage
+runs black on the module).
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from generator.layout import LINE_LENGTH, statement, width
 from generator.layout import literal as _layout_literal
+from generator.layout import statement
 
 __all__ = [
     "SchemaCompileError",
@@ -25,7 +27,6 @@ __all__ = [
     "is_bool",
     "literal",
     "negate",
-    "split_statement",
     "split_top",
     "uses",
     "wrapped",
@@ -74,15 +75,8 @@ class Writer:
         self.lines.extend((self.level + lvl, text) for lvl, text in other.lines)
 
     def render(self) -> str:
-        """The source, split where a line is too long exactly as black would split it."""
-        out = []
-        for lvl, text in self.lines:
-            line = "    " * lvl + text
-            if len(line) > LINE_LENGTH or (not line.isascii() and width(line) > LINE_LENGTH):
-                out.extend(split_statement(text, lvl))
-            else:
-                out.append(line)
-        return "".join(line + "\n" for line in out)
+        """The source; a statement too long for its line is split as black splits it."""
+        return "".join(statement(text, "    " * lvl) + "\n" for lvl, text in self.lines)
 
 
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*(?:: [^=]+)? (?:=|\|=|\+=) )(\(.*)")
@@ -274,17 +268,3 @@ def literal(value: Any) -> str:
         elif kind not in _JSON_SCALARS:
             raise SchemaCompileError(f"not a JSON value in schema: {kind.__name__}")
     return _layout_literal(value)
-
-
-# -- statements too long for one line ---------------------------------------------------------
-#
-# Laid out by `generator.layout.statement` the way black lays them out; one it cannot split stays
-# long and the format stage runs black on the module: a gap costs time, never correctness.
-
-
-def split_statement(text: str, level: int) -> list[str]:
-    """The lines (indented) black makes of statement ``text`` at indentation ``level``."""
-    indent = "    " * level
-    if width(indent + text) <= LINE_LENGTH:
-        return [indent + text]
-    return statement(text, indent).split("\n")
