@@ -64,7 +64,6 @@ class ParserView:
     operation_id: str  # literal
     signature: str  # the `def` line(s)
     docstring: str
-    returns: str
     body: str  # statements, indented
 
 
@@ -72,8 +71,6 @@ class ParserView:
 class PagerView:
     next_link_name: str  # function names
     items_name: str
-    page: str  # annotation of the page model
-    item: str  # annotation of one item
     next_link_signature: str  # the `def` line(s)
     items_signature: str
     next_link_body: str  # statements, indented
@@ -487,7 +484,6 @@ class RequestEmitter:
             operation_id=literal(op.operation_id),
             signature=_def(name, ["status_code: int", "headers: Headers | None", "body: Body"], returns_annotation),
             docstring=docstring(doc, len(_BODY)),
-            returns=returns_annotation,
             body="\n".join(lines),
         )
 
@@ -520,8 +516,6 @@ class RequestEmitter:
         return PagerView(
             next_link_name=next_name,
             items_name=items_name,
-            page=page,
-            item=item,
             next_link_signature=_def(next_name, [f"page: {page}"], "str | None"),
             items_signature=_def(items_name, [f"page: {page}"], f"list[{item}]"),
             next_link_body=next_body,
