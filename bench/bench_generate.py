@@ -57,7 +57,7 @@ def _black_over_the_package() -> tuple[int, float]:
 
     import black
 
-    from generator.format import black_mode
+    from generator.format.formatter import black_mode
 
     sources = [p.read_text(encoding="utf-8") for p in sorted((GENERATED / "runcommands").rglob("*.py"))]
     start = time.perf_counter()

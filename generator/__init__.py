@@ -10,8 +10,8 @@ from typing import Any
 
 
 def compile_schema(schema: Any, *, draft: str = "2020-12") -> str:
-    """JSON Schema -> source of a standalone validator module (see `generator.validator_emit`)."""
-    from generator.validator_emit import compile_schema as _compile
+    """JSON Schema -> source of a standalone validator module (see `generator.validate.compiler`)."""
+    from generator.validate.compiler import compile_schema as _compile
 
     return _compile(schema, draft=draft)
 

@@ -55,8 +55,8 @@ _counter = 0
 def generate_into(spec: Path, folder: Path, *, overlay: Path | None = OVERLAY, root: Path | None = None) -> ModuleType:
     """Generate a package from `spec` into `folder` under a fresh name and import it."""
     global _counter
-    from generator.generate import generate_package
-    from generator.writer import write_atomically
+    from generator.pipeline import generate_package
+    from generator.write.atomic import write_atomically
 
     _counter += 1
     name = f"pkg_{os.getpid()}_{_counter}"
@@ -78,7 +78,7 @@ def pkg() -> ModuleType:
 @pytest.fixture(scope="session")
 def packages(tmp_path_factory: pytest.TempPathFactory, pkg: ModuleType) -> dict[Path, tuple[Any, ModuleType]]:
     """(IR, package) per spec: the committed package for the default, the others generated afresh."""
-    from generator.build import build
+    from generator.ir.build import build
 
     out = {}
     for spec in ALL_SPECS:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import HANDWRITTEN_2024_07, HANDWRITTEN_2024_11, ROOT, SPEC
 
-from generator.diff_report import (
+from generator.diff.report import (
     bump_summary,
     recorded_header,
     run_diff,
@@ -23,7 +23,7 @@ from generator.diff_report import (
     to_markdown,
     version_bump_notice,
 )
-from generator.diff_rules import COVERED, NOT_COVERED, RULES, SEVERITY, severity
+from generator.diff.rules import COVERED, NOT_COVERED, RULES, SEVERITY, severity
 from generator.errors import escape_pointer_token
 
 SPECS = ROOT / "specs/azure-rest-api-specs"
@@ -454,8 +454,8 @@ def test_cli_missing_ref_exits_2(base_tree: Path, tmp_path: Path) -> None:
 
 
 def test_bump_summary_and_header(tmp_path: Path) -> None:
-    from generator.generate import generate_package
-    from generator.writer import write_atomically
+    from generator.pipeline import generate_package
+    from generator.write.atomic import write_atomically
 
     old = generate_package(HANDWRITTEN_2024_07, "rc")
     write_atomically(tmp_path / "rc", old.files)

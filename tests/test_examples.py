@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from conftest import SPEC, example_cases, spec_examples
 
-from generator.build import build
 from generator.ir import Api, Type
-from generator.overlay import load_overlay
+from generator.ir.build import build
+from generator.load.overlay import load_overlay
 
 
 def _model(pkg: ModuleType, api: Api, t: Type) -> Any:

@@ -11,8 +11,8 @@ import pytest
 from conftest import GENERATED, HANDWRITTEN_2024_07, ROOT, SPEC, generate_into
 
 from generator.cli import main
-from generator.generate import generate_package
-from generator.writer import read_tree, write_atomically
+from generator.pipeline import generate_package
+from generator.write.atomic import read_tree, write_atomically
 
 CONFIG = ROOT / "pyproject.toml"
 
@@ -205,7 +205,7 @@ def test_generated_python_is_exactly_what_black_makes_of_it() -> None:
     """Formatting body and header apart (so the cache survives a header change) loses nothing."""
     import black
 
-    from generator.format import black_mode
+    from generator.format.formatter import black_mode
 
     for path in sorted((GENERATED / "runcommands").rglob("*.py")):
         text = path.read_text(encoding="utf-8")

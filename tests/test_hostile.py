@@ -183,7 +183,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_long_reference_chains_do_not_recurse(tmp_path: Path) -> None:
     """Definition i refers to i+1, 3,000 deep: the builder works from a list, not the stack."""
-    from generator.build import build
+    from generator.ir.build import build
 
     n = 3000
     defs = {f"D{i}": {"type": "object", "properties": {"next": {"$ref": f"#/definitions/D{i + 1}"}}} for i in range(n)}

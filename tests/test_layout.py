@@ -22,14 +22,14 @@ from conftest import ALL_SPECS, OVERLAY
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from generator.build import build
+from generator.emit.package import render_package
+from generator.emit.text import docstring
 from generator.errors import SpecError
-from generator.forked import Forked
-from generator.format import black_mode, format_files, needs_black
-from generator.layout import bracket, statement, string, value
-from generator.overlay import load_overlay
-from generator.render import render_package
-from generator.text import docstring
+from generator.format.forked import Forked
+from generator.format.formatter import black_mode, format_files, needs_black
+from generator.format.layout import bracket, statement, string, value
+from generator.ir.build import build
+from generator.load.overlay import load_overlay
 
 
 def _black(text: str) -> str:
@@ -206,7 +206,7 @@ def test_validator_modules_of_the_conformance_suite_are_black_output_or_go_to_bl
     stage would not send to black is already exactly black's output."""
     from conftest import CONFORMANCE
 
-    from generator.validator_emit import compile_schema
+    from generator.validate.compiler import compile_schema
 
     if not CONFORMANCE.is_dir():
         pytest.skip(f"JSON-Schema-Test-Suite not found at {CONFORMANCE}")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SPEC
 
-from generator.build import build
 from generator.errors import SpecError
-from generator.load import Loader, default_root
+from generator.ir.build import build
+from generator.load.loader import Loader, default_root
 
 
 def test_default_root_is_the_folder_holding_specification() -> None:
@@ -53,7 +53,7 @@ def test_dangling_refs_nothing_reaches_are_not_errors() -> None:
 
 
 def test_overlay_entry_matching_nothing_is_a_warning(tmp_path: Path) -> None:
-    from generator.overlay import load_overlay
+    from generator.load.overlay import load_overlay
 
     overlay = tmp_path / "o.yaml"
     overlay.write_text("secrets:\n  - {definition: Nope, property: x, reason: test}\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.names import Scope, checked, pascal, snake
+from generator.ir.names import Scope, checked, pascal, snake
 
 
 @pytest.mark.parametrize(("wire", "expected"), [

@@ -438,7 +438,7 @@ def test_synthetic_package_passes_mypy_and_ruff(things: ModuleType) -> None:
 )
 def test_synthetic_spec_problems_are_reported(tmp_path: Path, extra: dict[str, Any] | None, pattern: str, message: str) -> None:
     from generator.errors import SpecError
-    from generator.generate import generate_package
+    from generator.pipeline import generate_package
 
     spec = tmp_path / "spec.json"
     spec.write_text(json.dumps(_synthetic_spec(extra, pattern)), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Unit tests for the JSON Schema -> Python validator compiler (generator.validator_emit)."""
+"""Unit tests for the JSON Schema -> Python validator compiler (generator.validate.compiler)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.validator_emit import (
+from generator.validate.compiler import (
     SchemaCompileError,
     UnresolvableRefError,
     compile_schema,
@@ -372,7 +372,7 @@ def test_generated_code_passes_ruff(tmp_path: Path, thing: dict[str, Any]) -> No
 def test_output_is_deterministic_across_hash_seeds() -> None:
     code = (
         "import json, sys; sys.path.insert(0, sys.argv[1]);"
-        "from generator.validator_emit import compile_schema;"
+        "from generator.validate.compiler import compile_schema;"
         "s = {'enum': ['b', 'a', 'c', 'd', 'e', 'f', 1, True, None],"
         " 'properties': {'x': {'enum': [str(i) for i in range(50)]}}, 'required': ['y', 'x']};"
         "sys.stdout.write(compile_schema(s))"

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from generator.validator_emit import compile_schema
+from generator.validate.compiler import compile_schema
 
 SUITE = Path(__file__).resolve().parents[2] / "shared/conformance/JSON-Schema-Test-Suite"
 DRAFTS = {"draft2020-12": "2020-12", "draft4": "4"}

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import SPEC, STABLE, spec_examples
 
-from generator.build import build
+from generator.ir.build import build
 
 EXAMPLES = STABLE / "2024-11-01/examples/runCommandExamples"
 

@@ -16,7 +16,7 @@ from generator.lint import rules_arm, rules_schema, rules_specgen  # noqa: F401 
 from generator.lint import suppressions as supp
 from generator.lint.core import CHECKS, Context, Finding
 from generator.lint.table import ERROR, RULES, RuleInfo
-from generator.load import Loader, default_root, display_path
+from generator.load.loader import Loader, default_root, display_path
 
 __all__ = ["RULES", "Finding", "LintRun", "RuleInfo", "lint", "lint_document"]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.errors import SpecError, join_pointer
 from generator.lint.table import RULES
-from generator.load import Document, Loader
+from generator.load.loader import Document, Loader
 
 METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 _PLACEHOLDER = re.compile(r"{([^{}]+)}")

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 from generator.errors import SpecError, escape_pointer_token
 from generator.lint.core import Context, Loc, check, placeholders
-from generator.load import _inside
+from generator.load.loader import _inside
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 

@@ -20,7 +20,7 @@ from typing import Any
 from generator.errors import Problem, SpecError
 from generator.lint.core import Finding
 from generator.lint.table import RULES
-from generator.load import display_path
+from generator.load.loader import display_path
 
 NAMES = ("suppressions.yaml", "suppressions.yml")
 
@@ -66,7 +66,7 @@ def find_files(linted: list[Path], root_of: dict[Path, Path]) -> list[Path]:
 
 
 def load_yaml(path: Path) -> tuple[list[Suppression], list[Finding]]:
-    from generator.load import Loader
+    from generator.load.loader import Loader
 
     doc = Loader(path.parent).document(path)  # safe YAML, with positions
     data = doc.data

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import ir
-from generator.layout import (
+from generator.emit.text import docstring
+from generator.format.layout import (
     INDENT,
     annotated,
     block,
@@ -23,7 +24,6 @@ from generator.layout import (
     statement,
     value,
 )
-from generator.text import docstring
 
 _CHECK = {"string": "str", "integer": "int", "boolean": "bool"}
 

@@ -8,17 +8,17 @@ from typing import Any
 import jinja2
 
 from generator import ir
-from generator.forked import Forked
-from generator.layout import literal, value
-from generator.model_emit import ModelEmitter
+from generator.emit.models import ModelEmitter
+from generator.emit.schemas import dumps, emit_schemas
+from generator.emit.text import docstring
+from generator.format.forked import Forked
+from generator.format.layout import literal, value
 from generator.paths import templates_folder
-from generator.schema_emit import dumps, emit_schemas
-from generator.text import docstring
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates, cached beside black's output (compiling them is ~0.1 s a run)."""
-    from generator.format import cache_folder
+    from generator.format.formatter import cache_folder
 
     folder = cache_folder()
     if folder is None:
@@ -64,7 +64,7 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
     common = {"header": header(api)}
     schemas = emit_schemas(api)
     # Compiling the validators is the biggest share of rendering: a forked child does it meanwhile.
-    from generator import validator_package
+    from generator.emit import validators as validator_package
 
     validators = Forked(validator_package.emit, api, schemas, common)
     emitter = ModelEmitter(api)
@@ -110,8 +110,8 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
 def _module_emitters() -> list[Any]:
     """The emitters of the other generated modules (strategies, requests and responses)."""
     emitters: list[Any] = []
-    from generator.strategy_emit import emit as emit_strategies
+    from generator.emit.strategies import emit as emit_strategies
     emitters.append(emit_strategies)
-    from generator import request_emit
+    from generator.emit import requests as request_emit
     emitters.append(request_emit.emit)
     return emitters

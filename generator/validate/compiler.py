@@ -24,12 +24,12 @@ from collections import deque
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from generator.layout import fits, statement, string, value
-from generator.text import docstring
-from generator.validator_formats import FORMATS, HELPERS, helper_closure
-from generator.validator_index import SchemaIndex, UnresolvableRefError
-from generator.validator_regex import RegexTranslationError, translate
-from generator.validator_source import (
+from generator.emit.text import docstring
+from generator.format.layout import fits, statement, string, value
+from generator.validate.formats import FORMATS, HELPERS, helper_closure
+from generator.validate.index import SchemaIndex, UnresolvableRefError
+from generator.validate.regex import RegexTranslationError, translate
+from generator.validate.source import (
     SchemaCompileError,
     Writer,
     is_bool,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from generator import ir
-from generator.diff_types import PyChange
+from generator.diff.types import PyChange
 
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
 

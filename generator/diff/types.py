@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.diff_rules import SEVERITY_ORDER
+from generator.diff.rules import SEVERITY_ORDER
 
 
 @dataclass(frozen=True, order=True)

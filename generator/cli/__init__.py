@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     gen.set_defaults(run=_generate)
 
     # Other commands live in their own modules, imported only when used.
-    for module in ("generator.diff_cli", "generator.lint_cli"):
+    for module in ("generator.cli.diff", "generator.cli.lint"):
         try:
             importlib.import_module(module).add_parser(sub)
         except ModuleNotFoundError as exc:  # until that stage has landed
@@ -49,8 +49,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from generator.generate import generate_package
-    from generator.writer import diff, write_atomically
+    from generator.pipeline import generate_package
+    from generator.write.atomic import diff, write_atomically
 
     config = find_config()
     spec = args.spec or config.spec
@@ -75,7 +75,7 @@ def _generate(args: argparse.Namespace) -> int:
             return 1
         print(f"{target} is up to date", file=sys.stderr)
         return 0
-    from generator.diff_report import version_bump_notice
+    from generator.diff.report import version_bump_notice
 
     notice = version_bump_notice(target, spec, result.api_version, root=args.root)  # api-version bump: summarise the diff
     if notice:
@@ -83,7 +83,7 @@ def _generate(args: argparse.Namespace) -> int:
     changed = write_atomically(target, result.files)
     print(f"{'wrote' if changed else 'unchanged:'} {target} ({len(result.files)} files, api-version {result.api_version})", file=sys.stderr)
     if args.target == "pydantic":  # also <out>/<package>_pydantic.py (needs the [pydantic] extra)
-        from generator.pydantic_target import write_pydantic
+        from generator.emit.pydantic import write_pydantic
 
         assert result.api is not None  # the run cache is off for this target
         return write_pydantic(result.api, result.files, out, package)

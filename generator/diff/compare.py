@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.diff_rules import RULES, Scenario, severity
-from generator.diff_types import Finding, Location
+from generator.diff.rules import RULES, Scenario, severity
+from generator.diff.types import Finding, Location
 from generator.errors import join_pointer, unescape_pointer_token
-from generator.load import Document, Loader
+from generator.load.loader import Document, Loader
 
 HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")

@@ -1,6 +1,6 @@
 """Stage 4: format generated Python with black (in-process, pinned mode) and prove it compiles.
 
-The emitters already write black's layout (`generator.layout`; the test suite proves the text is
+The emitters already write black's layout (`generator.format.layout`; the test suite proves the text is
 black's fixed point on every spec it generates), and black costs ~0.3 ms a line: formatting all of
 a package took 97% of a run. So black runs on the files that still hold a code line over the line
 length (a long name or string from the spec), where only black knows the split it wants. Its
@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Problem, SpecError
-from generator.forked import Forked
-from generator.layout import LINE_LENGTH, fits
+from generator.format.forked import Forked
+from generator.format.layout import LINE_LENGTH, fits
 
 TARGET = "py310"
 

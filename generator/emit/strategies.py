@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import ir
-from generator.layout import INDENT, fits, item, literal, statement
-from generator.text import comment, docstring
+from generator.emit.text import comment, docstring
+from generator.format.layout import INDENT, fits, item, literal, statement
 
 MAX_ITEMS = 3  # lists and maps: modest sizes keep property tests fast
 MAX_TEXT = 8  # free text: characters beyond minLength
@@ -268,7 +268,7 @@ def _exclusive_filter(low: tuple[float, bool] | None, high: tuple[float, bool] |
     return " and ".join(parts) or "True"
 
 
-# -- the expressions written here, laid out by generator.layout ---------------------------------
+# -- the expressions written here, laid out by generator.format.layout ---------------------------------
 
 _BODY = INDENT  # builder bodies are one level in
 
@@ -364,7 +364,7 @@ def _builder_view(py_name: str, name: str, doc: str, lines: list[str]) -> Builde
 
 def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[str, str]:
     """`{"strategies.py": text}` for the package (`schemas` is unused: the IR says it all)."""
-    from generator.render import render
+    from generator.emit.package import render
 
     emitter = StrategyEmitter(api)
     builders = [emitter.enum_builder(e) for e in api.enums] + [emitter.model_builder(m) for m in api.models]

@@ -4,7 +4,7 @@ Everything the validator emitter puts into generated code passes through here: i
 (:class:`Writer`), negation without needless parentheses (:func:`negate`, so the output is
 ruff-clean), JSON values as literals of exact JSON types only (:func:`literal`, quoted as black
 quotes them), and black's layout of the statements too long for one line (:meth:`Writer.render`,
-via :func:`generator.layout.statement`; one it cannot split stays long, and the format stage
+via :func:`generator.format.layout.statement`; one it cannot split stays long, and the format stage
 runs black on the module).
 """
 
@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from generator.layout import literal as _layout_literal
-from generator.layout import statement
+from generator.format.layout import literal as _layout_literal
+from generator.format.layout import statement
 
 __all__ = [
     "SchemaCompileError",

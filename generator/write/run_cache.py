@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator.format import cache_folder
+from generator.format.formatter import cache_folder
 
 VERSION = "1"
 
@@ -32,14 +32,14 @@ def _sha(data: bytes) -> str:
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     """The generator's own source and templates, and the versions of what shapes the output."""
-    from generator.format import _black_version
+    from generator.format.formatter import _black_version
     from generator.paths import templates_folder
 
     digest = hashlib.sha256(f"{VERSION} {sys.version_info[:2]} black {_black_version()}".encode())
     spec = importlib.util.find_spec("jinja2")  # its __init__ holds __version__
     if spec is not None and spec.origin:
         digest.update(Path(spec.origin).read_bytes())
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the whole generator package
     for folder, pattern in ((here, "*.py"), (Path(templates_folder()), "*.jinja")):
         for path in sorted(folder.rglob(pattern)):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import ir
-from generator.text import comment
+from generator.emit.text import comment
 
 SECRET = "x-ms-secret"
 BUNDLE = "_definitions.json"  # the bundle document's name in the temporary folder

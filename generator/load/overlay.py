@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Problem, SpecError
-from generator.load import display_path
+from generator.load.loader import display_path
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ def load_overlay(path: Path | None) -> Overlay:
         return Overlay()
     import yaml
 
-    from generator.yaml_safe import JsonSafeLoader
+    from generator.load.yaml_safe import JsonSafeLoader
 
     display = display_path(path)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from generator.layout import LINE_LENGTH
+from generator.format.layout import LINE_LENGTH
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
 

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.diff_rules import COVERED, SEVERITY_ORDER, at_least
-from generator.diff_types import DiffResult, Finding, PyChange, SpecInfo
+from generator.diff.rules import COVERED, SEVERITY_ORDER, at_least
+from generator.diff.types import DiffResult, Finding, PyChange, SpecInfo
 from generator.errors import Problem, SpecError
 
 SCENARIO_TEXT = {
@@ -19,10 +19,10 @@ SCENARIO_TEXT = {
 
 def run_diff(old: Path, new: Path, *, scenario: str | None = None, old_root: Path | None = None, new_root: Path | None = None) -> DiffResult:
     """Compare two specs. Raises SpecError (with every problem of both) for a bad spec."""
-    from generator.build import build
-    from generator.diff_compare import Side, compare
-    from generator.diff_python import compare_apis
-    from generator.load import default_root
+    from generator.diff.compare import Side, compare
+    from generator.diff.python_api import compare_apis
+    from generator.ir.build import build
+    from generator.load.loader import default_root
 
     problems: list[Problem] = []
     apis = []
@@ -208,7 +208,7 @@ def summary_text(result: DiffResult, head: str) -> str:
 def version_bump_notice(package_dir: Path, new_spec: Path, new_api_version: str, *, root: Path | None = None) -> str | None:
     """For `specgen generate`: the summary when the package on disk records another
     api-version than the spec being generated, else None. Never raises."""
-    from generator.load import default_root
+    from generator.load.loader import default_root
 
     try:
         header = recorded_header(package_dir)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import ir, names
-from generator.render import render
-from generator.validator_emit import compile_schema_set
+from generator import ir
+from generator.emit.package import render
+from generator.ir import names
+from generator.validate.compiler import compile_schema_set
 
 
 def emit(api: ir.Api, schemas: dict[str, dict[str, Any]], common: dict[str, Any]) -> dict[str, str]:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urljoin
 
-from generator.validator_metaschemas import METASCHEMAS
-from generator.validator_source import SchemaCompileError
+from generator.validate.metaschemas import METASCHEMAS
+from generator.validate.source import SchemaCompileError
 
 __all__ = ["SchemaIndex", "UnresolvableRefError", "join_uri"]
 

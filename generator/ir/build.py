@@ -15,10 +15,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator import ir, names
+from generator import ir
 from generator.errors import Problem, SpecError, join_pointer, unescape_pointer_token
-from generator.load import Document, Loader, Target, default_root
-from generator.overlay import Overlay
+from generator.ir import names
+from generator.load.loader import Document, Loader, Target, default_root
+from generator.load.overlay import Overlay
 
 HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 _DEFINITION = re.compile(r"^/definitions/([^/]+)$")

@@ -18,7 +18,12 @@ from typing import Any
 from urllib.parse import unquote
 
 from generator.errors import Problem, SpecError, unescape_pointer_token
-from generator.positions import Positions, offset_to_line_col, scan_json, scan_yaml_node
+from generator.load.positions import (
+    Positions,
+    offset_to_line_col,
+    scan_json,
+    scan_yaml_node,
+)
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DOCUMENTS = 512
@@ -208,7 +213,7 @@ def _parse(path: Path, display: str, text: str) -> Document:
 def _parse_yaml(path: Path, display: str, text: str) -> Document:
     import yaml
 
-    from generator.yaml_safe import JsonSafeLoader
+    from generator.load.yaml_safe import JsonSafeLoader
 
     try:
         node = yaml.compose(text, Loader=JsonSafeLoader)

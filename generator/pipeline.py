@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import run_cache
+from generator.write import run_cache
 
 if TYPE_CHECKING:
     from generator.ir import Api
@@ -29,11 +29,11 @@ def generate_package(
         if hit is not None:
             files = {name: text.encode("utf-8") for name, text in hit["files"].items()}
             return Generated(hit["api_version"], files, hit["warnings"])
-    from generator.build import build
-    from generator.format import format_files
-    from generator.overlay import load_overlay
-    from generator.render import render_package
-    from generator.writer import encode
+    from generator.emit.package import render_package
+    from generator.format.formatter import format_files
+    from generator.ir.build import build
+    from generator.load.overlay import load_overlay
+    from generator.write.atomic import encode
 
     api, warnings = build(spec, root=root, overlay=load_overlay(overlay))
     files = encode(format_files(render_package(api, package)))

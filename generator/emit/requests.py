@@ -15,8 +15,10 @@ from typing import Any
 from urllib.parse import quote
 
 from generator import ir
+from generator.emit.package import render
+from generator.emit.text import docstring
 from generator.errors import Problem, SpecError
-from generator.layout import (
+from generator.format.layout import (
     INDENT,
     annotated,
     bracket,
@@ -26,9 +28,7 @@ from generator.layout import (
     statement,
     value,
 )
-from generator.render import render
-from generator.text import docstring
-from generator.validator_regex import RegexTranslationError, translate
+from generator.validate.regex import RegexTranslationError, translate
 
 # Keyword arguments every builder has besides the spec's parameters.
 _BUILDER_KEYWORDS = ("base_url", "headers")
@@ -77,7 +77,7 @@ class PagerView:
     items_body: str
 
 
-# -- the expressions written here, laid out by generator.layout ---------------------------------
+# -- the expressions written here, laid out by generator.format.layout ---------------------------------
 
 
 @dataclass(frozen=True)

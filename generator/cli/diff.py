@@ -31,7 +31,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.diff_report import fails, run_diff, to_json, to_markdown
+    from generator.diff.report import fails, run_diff, to_json, to_markdown
     from generator.errors import SpecError
 
     try:
