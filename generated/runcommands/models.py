@@ -134,9 +134,9 @@ class ApiError:
     __hash__ = None  # type: ignore[assignment]
 
     details: list[ApiErrorBase] | None | Unset
-    """The Api error details"""
+    """The Api error details."""
     innererror: InnerError | None | Unset
-    """The Api inner error"""
+    """The Api inner error."""
     code: str | None | Unset
     """The error code."""
     target: str | None | Unset
@@ -708,14 +708,14 @@ class Resource:
 
     id: str | None | Unset
     """Fully qualified resource ID for the resource. Ex -
-    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}.
     Read-only: kept when parsing, left out of request bodies.
     """
     name: str | None | Unset
-    """The name of the resource Read-only: kept when parsing, left out of request bodies."""
+    """The name of the resource. Read-only: kept when parsing, left out of request bodies."""
     type: str | None | Unset
     """The type of the resource. E.g. \"Microsoft.Compute/virtualMachines\" or
-    \"Microsoft.Storage/storageAccounts\" Read-only: kept when parsing, left out of request
+    \"Microsoft.Storage/storageAccounts\". Read-only: kept when parsing, left out of request
     bodies.
     """
     system_data: SystemData | None | Unset
@@ -1847,7 +1847,7 @@ class SystemData:
     last_modified_by_type: CreatedByType | str | None | Unset
     """The type of identity that last modified the resource. Wire name: `lastModifiedByType`."""
     last_modified_at: datetime | None | Unset
-    """The timestamp of resource last modification (UTC) Wire name: `lastModifiedAt`."""
+    """The timestamp of resource last modification (UTC). Wire name: `lastModifiedAt`."""
     additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
 
@@ -2015,17 +2015,17 @@ class TrackedResource:
     __hash__ = None  # type: ignore[assignment]
 
     location: str
-    """The geo-location where the resource lives"""
+    """The geo-location where the resource lives."""
     id: str | None | Unset
     """Fully qualified resource ID for the resource. Ex -
-    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}.
     Read-only: kept when parsing, left out of request bodies.
     """
     name: str | None | Unset
-    """The name of the resource Read-only: kept when parsing, left out of request bodies."""
+    """The name of the resource. Read-only: kept when parsing, left out of request bodies."""
     type: str | None | Unset
     """The type of the resource. E.g. \"Microsoft.Compute/virtualMachines\" or
-    \"Microsoft.Storage/storageAccounts\" Read-only: kept when parsing, left out of request
+    \"Microsoft.Storage/storageAccounts\". Read-only: kept when parsing, left out of request
     bodies.
     """
     system_data: SystemData | None | Unset
@@ -2181,7 +2181,7 @@ class UpdateResource:
     __hash__ = None  # type: ignore[assignment]
 
     tags: dict[str, str] | None | Unset
-    """Resource tags"""
+    """Resource tags."""
     additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
 
@@ -2266,17 +2266,17 @@ class VirtualMachineRunCommand:
     __hash__ = None  # type: ignore[assignment]
 
     location: str
-    """The geo-location where the resource lives"""
+    """The geo-location where the resource lives."""
     id: str | None | Unset
     """Fully qualified resource ID for the resource. Ex -
-    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
+    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}.
     Read-only: kept when parsing, left out of request bodies.
     """
     name: str | None | Unset
-    """The name of the resource Read-only: kept when parsing, left out of request bodies."""
+    """The name of the resource. Read-only: kept when parsing, left out of request bodies."""
     type: str | None | Unset
     """The type of the resource. E.g. \"Microsoft.Compute/virtualMachines\" or
-    \"Microsoft.Storage/storageAccounts\" Read-only: kept when parsing, left out of request
+    \"Microsoft.Storage/storageAccounts\". Read-only: kept when parsing, left out of request
     bodies.
     """
     system_data: SystemData | None | Unset
@@ -2933,7 +2933,7 @@ class VirtualMachineRunCommandProperties:
     to blob's container with 'Storage Blob Data Contributor' role assignment. In case of
     user-assigned identity, make sure you add it under VM's identity. For more info on managed
     identity and Run Command, refer https://aka.ms/ManagedIdentity and
-    https://aka.ms/RunCommandManaged Wire name: `outputBlobManagedIdentity`.
+    https://aka.ms/RunCommandManaged. Wire name: `outputBlobManagedIdentity`.
     """
     error_blob_managed_identity: RunCommandManagedIdentity | None | Unset
     """User-assigned managed identity that has access to errorBlobUri storage blob. Use an empty
@@ -2941,7 +2941,7 @@ class VirtualMachineRunCommandProperties:
     to blob's container with 'Storage Blob Data Contributor' role assignment. In case of
     user-assigned identity, make sure you add it under VM's identity. For more info on managed
     identity and Run Command, refer https://aka.ms/ManagedIdentity and
-    https://aka.ms/RunCommandManaged Wire name: `errorBlobManagedIdentity`.
+    https://aka.ms/RunCommandManaged. Wire name: `errorBlobManagedIdentity`.
     """
     provisioning_state: str | None | Unset
     """The provisioning state, which only appears in the response. If
@@ -2951,7 +2951,7 @@ class VirtualMachineRunCommandProperties:
     the extensions platform, it would not indicate whether script failed in case of script
     failures. See instance view of run command in case of script failures to see
     executionMessage, output, error:
-    https://aka.ms/runcommandmanaged#get-execution-status-and-results Wire name:
+    https://aka.ms/runcommandmanaged#get-execution-status-and-results. Wire name:
     `provisioningState`. Read-only: kept when parsing, left out of request bodies.
     """
     instance_view: VirtualMachineRunCommandInstanceView | None | Unset
@@ -2964,7 +2964,7 @@ class VirtualMachineRunCommandProperties:
     reflect whether the run command was run or not by the extensions platform, it would not
     indicate whether script failed in case of script failures. See instance view of run command
     in case of script failures to see executionMessage, output, error:
-    https://aka.ms/runcommandmanaged#get-execution-status-and-results Wire name:
+    https://aka.ms/runcommandmanaged#get-execution-status-and-results. Wire name:
     `treatFailureAsDeploymentFailure`.
     """
     additional_properties: dict[str, Any]
@@ -3396,7 +3396,7 @@ class VirtualMachineRunCommandUpdate:
     __hash__ = None  # type: ignore[assignment]
 
     tags: dict[str, str] | None | Unset
-    """Resource tags"""
+    """Resource tags."""
     properties: VirtualMachineRunCommandProperties | None | Unset
     """Describes the properties of a Virtual Machine run command."""
     additional_properties: dict[str, Any]

@@ -453,8 +453,8 @@ def build_virtual_machine_run_commands_create_or_update_request(
         must be an UUID.
         resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
         is case insensitive.
-        vm_name (`vmName`, path): The name of the VirtualMachine
-        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
+        vm_name (`vmName`, path): The name of the VirtualMachine.
+        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand.
         api_version (`api-version`, query): The API version to use for this operation.
         body (`runCommand`, body): Parameters supplied to the Create Virtual Machine RunCommand
         operation.
@@ -529,8 +529,8 @@ def build_virtual_machine_run_commands_delete_request(
         must be an UUID.
         resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
         is case insensitive.
-        vm_name (`vmName`, path): The name of the VirtualMachine
-        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
+        vm_name (`vmName`, path): The name of the VirtualMachine.
+        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand.
         api_version (`api-version`, query): The API version to use for this operation.
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
@@ -660,8 +660,8 @@ def build_virtual_machine_run_commands_get_by_virtual_machine_request(
         must be an UUID.
         resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
         is case insensitive.
-        vm_name (`vmName`, path): The name of the VirtualMachine
-        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
+        vm_name (`vmName`, path): The name of the VirtualMachine.
+        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand.
         api_version (`api-version`, query): The API version to use for this operation.
         expand (`$expand`, query): The expand expression to apply on the operation.
 
@@ -796,7 +796,7 @@ def build_virtual_machine_run_commands_list_by_virtual_machine_request(
         must be an UUID.
         resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
         is case insensitive.
-        vm_name (`vmName`, path): The name of the VirtualMachine
+        vm_name (`vmName`, path): The name of the VirtualMachine.
         api_version (`api-version`, query): The API version to use for this operation.
         expand (`$expand`, query): The expand expression to apply on the operation.
 
@@ -872,8 +872,8 @@ def build_virtual_machine_run_commands_update_request(
         must be an UUID.
         resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
         is case insensitive.
-        vm_name (`vmName`, path): The name of the VirtualMachine
-        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
+        vm_name (`vmName`, path): The name of the VirtualMachine.
+        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand.
         api_version (`api-version`, query): The API version to use for this operation.
         body (`runCommand`, body): Parameters supplied to the Update Virtual Machine RunCommand
         operation.
@@ -950,9 +950,9 @@ def build_virtual_machine_scale_set_vm_run_commands_create_or_update_request(
         must be an UUID.
         resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
         is case insensitive.
-        vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet
-        instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM
-        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
+        vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet.
+        instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM.
+        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand.
         api_version (`api-version`, query): The API version to use for this operation.
         body (`runCommand`, body): Parameters supplied to the Create Virtual Machine RunCommand
         operation.
@@ -1037,9 +1037,9 @@ def build_virtual_machine_scale_set_vm_run_commands_delete_request(
         must be an UUID.
         resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
         is case insensitive.
-        vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet
-        instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM
-        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
+        vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet.
+        instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM.
+        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand.
         api_version (`api-version`, query): The API version to use for this operation.
 
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
@@ -1118,9 +1118,9 @@ def build_virtual_machine_scale_set_vm_run_commands_get_request(
         must be an UUID.
         resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
         is case insensitive.
-        vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet
-        instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM
-        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
+        vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet.
+        instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM.
+        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand.
         api_version (`api-version`, query): The API version to use for this operation.
         expand (`$expand`, query): The expand expression to apply on the operation.
 
@@ -1211,8 +1211,8 @@ def build_virtual_machine_scale_set_vm_run_commands_list_request(
         must be an UUID.
         resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
         is case insensitive.
-        vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet
-        instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM
+        vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet.
+        instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM.
         api_version (`api-version`, query): The API version to use for this operation.
         expand (`$expand`, query): The expand expression to apply on the operation.
 
@@ -1298,9 +1298,9 @@ def build_virtual_machine_scale_set_vm_run_commands_update_request(
         must be an UUID.
         resource_group_name (`resourceGroupName`, path): The name of the resource group. The name
         is case insensitive.
-        vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet
-        instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM
-        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand
+        vm_scale_set_name (`vmScaleSetName`, path): The name of the VirtualMachineScaleSet.
+        instance_id (`instanceId`, path): The name of the VirtualMachineScaleSetVM.
+        run_command_name (`runCommandName`, path): The name of the VirtualMachineRunCommand.
         api_version (`api-version`, query): The API version to use for this operation.
         body (`runCommand`, body): Resource create parameters.
 

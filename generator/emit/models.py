@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import ir
-from generator.emit.text import docstring
+from generator.emit.text import docstring, sentence
 from generator.format.layout import (
     INDENT,
     annotated,
@@ -342,4 +342,4 @@ def _field_doc(f: ir.Field) -> str:
         notes.append("Read-only: kept when parsing, left out of request bodies.")
     if f.secret:
         notes.append("Secret: never shown in repr() or messages.")
-    return " ".join([f.description.strip()] + notes).strip() if f.description else " ".join(notes)
+    return " ".join([sentence(f.description)] + notes).strip() if f.description.strip() else " ".join(notes)

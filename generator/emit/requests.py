@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from generator import ir
 from generator.emit.package import render
-from generator.emit.text import docstring
+from generator.emit.text import docstring, sentence
 from generator.errors import Problem, SpecError
 from generator.format.layout import (
     INDENT,
@@ -558,7 +558,7 @@ def _split_template(path: str) -> list[str]:
 
 
 def _builder_doc(op: ir.Operation, body: ir.Parameter | None) -> str:
-    lines = [op.description.strip() or op.operation_id, "", f"`{op.method} {op.path}` ({op.operation_id})."]
+    lines = [sentence(op.description) or op.operation_id, "", f"`{op.method} {op.path}` ({op.operation_id})."]
     if op.long_running:
         lines.append("Long-running: see `responses.lro_poll_info`.")
     if op.pageable:
@@ -567,7 +567,7 @@ def _builder_doc(op: ir.Operation, body: ir.Parameter | None) -> str:
     if params:
         lines += ["", "Keyword arguments:"]
         for p in params:
-            desc = " ".join(p.description.split()) if p.description else ""
+            desc = sentence(" ".join(p.description.split())) if p.description else ""
             lines.append(f"    {p.py_name} (`{p.wire_name}`, {p.location}): {desc}".rstrip().rstrip(":"))
     if body is not None and body.type.kind == "model":
         lines += ["", "The body may be the model or a plain dict; read-only fields are left out."]

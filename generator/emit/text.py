@@ -10,6 +10,12 @@ from generator.format.layout import LINE_LENGTH
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
 
 
+def sentence(text: str) -> str:
+    """Spec text as a sentence, so that notes appended after it read as the next sentence."""
+    text = text.strip()
+    return text + "." if text and text[-1] not in ".!?:;" else text
+
+
 def docstring(text: str, indent: int) -> str:
     """A triple-quoted docstring that no spec text can close or break: backslashes and every
     double quote are escaped, line separators normalised, control characters spelled out; long
