@@ -1,0 +1,86 @@
+"""The CLI explains itself: --version, examples and exit statuses in --help, `lint DIR`, the
+default exit status of `diff`, and clean paths in `generate --check`'s diff headers."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SPEC
+
+from generator.cli import main
+from generator.lint import lint
+
+PYPROJECT_VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+SPEC_TREE = ROOT / "specs"
+SWAGGER = {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+
+
+# -- lint DIR -----------------------------------------------------------------------------------
+
+
+def _write(path: Path, data: object) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_lint_dir_lints_the_specs_below_it(tmp_path: Path) -> None:
+    spec = _write(tmp_path / "specification/x/stable/1/x.json", SWAGGER)
+    yaml_spec = _write(tmp_path / "specification/x/stable/1/y.yaml", "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n")
+    _write(tmp_path / "specification/x/stable/1/examples/Get.json", SWAGGER)  # examples are skipped even when they look like specs
+    _write(tmp_path / "specification/x/stable/1/suppressions.yaml", "suppressions: []\n")
+    _write(tmp_path / "specification/x/tspconfig.yaml", "options: {}\n")  # not a Swagger document
+    _write(tmp_path / "specification/x/package.json", {"name": "x"})
+    _write(tmp_path / "specification/.git/x.json", SWAGGER)
+    _write(tmp_path / "specification/x/readme.md", "# not a spec\n")
+    run = lint([tmp_path / "specification"], use_suppressions=False)
+    assert run.problems == []
+    assert run.files == [spec.resolve(), yaml_spec.resolve()]
+
+
+def test_lint_dir_on_the_repository_specs(capsys: pytest.CaptureFixture[str]) -> None:
+    run = lint([SPEC_TREE], use_suppressions=False)
+    assert run.problems == []
+    expected = sorted(p.resolve() for p in SPEC_TREE.rglob("*.json") if "examples" not in p.parts)
+    assert sorted(run.files) == expected and SPEC.resolve() in run.files
+    assert main(["lint", str(SPEC_TREE)]) == 1  # the upstream specs have error-level findings
+    err = capsys.readouterr().err
+    assert "no such file" not in err and err.splitlines()[-1].startswith(f"{len(expected)} file(s) linted: ")
+
+
+def test_lint_dir_and_file_named_together_lint_it_once(tmp_path: Path) -> None:
+    spec = _write(tmp_path / "a/x.json", SWAGGER)
+    assert lint([tmp_path / "a", spec, tmp_path / "a"], use_suppressions=False).files == [spec.resolve()]
+
+
+def test_lint_dir_reports_an_unparsable_candidate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write(tmp_path / "a/x.json", SWAGGER)
+    (tmp_path / "a/broken.json").write_text('{"swagger": "2.0",\n  "paths": {,}}', encoding="utf-8")
+    assert main(["lint", str(tmp_path / "a")]) == 2
+    err = capsys.readouterr().err
+    assert re.search(r"broken\.json:2:13: error: malformed JSON", err)
+    assert err.splitlines()[-1] == "1 file(s) linted: 1 error(s), 0 warning(s)"
+
+
+def test_lint_dir_without_specs_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write(tmp_path / "a/package.json", {"name": "x"})
+    _write(tmp_path / "a/examples/Get.json", SWAGGER)
+    assert main(["lint", str(tmp_path / "a")]) == 2
+    err = capsys.readouterr().err
+    assert "a:1:1: error: no Swagger spec below this folder" in err
+    assert "0 error(s)" not in err
+
+
+def test_lint_missing_file_is_not_summarised_as_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = _write(tmp_path / "x.json", SWAGGER)
+    assert main(["lint", str(tmp_path / "nope.json"), str(spec)]) == 2
+    err = capsys.readouterr().err
+    assert "nope.json:1:1: error: no such file or folder" in err
+    assert "0 error(s)" not in err
+    assert err.splitlines()[-1] == "1 file(s) linted: 1 error(s), 0 warning(s)"
+
+
