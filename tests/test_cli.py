@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SPEC
+from conftest import HANDWRITTEN_2024_07, HANDWRITTEN_2024_11, ROOT, SPEC
 
 from generator.cli import main
 from generator.lint import lint
@@ -82,5 +82,24 @@ def test_lint_missing_file_is_not_summarised_as_clean(tmp_path: Path, capsys: py
     assert "nope.json:1:1: error: no such file or folder" in err
     assert "0 error(s)" not in err
     assert err.splitlines()[-1] == "1 file(s) linted: 1 error(s), 0 warning(s)"
+
+
+# -- diff: exit statuses ------------------------------------------------------------------------
+
+
+def test_diff_fails_on_errors_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    # The hand-written and TypeSpec layouts of 2024-11-01: 84 findings, errors among them.
+    assert main(["diff", str(HANDWRITTEN_2024_11), str(SPEC), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert len(findings) == 84 and any(f["severity"] == "error" for f in findings)
+    assert main(["diff", str(HANDWRITTEN_2024_11), str(SPEC), "--fail-on", "never"]) == 0
+    # Only the api-version changed: an info finding, which fails nothing, even with warnings.
+    assert main(["diff", str(HANDWRITTEN_2024_07), str(HANDWRITTEN_2024_11)]) == 0
+    assert main(["diff", str(HANDWRITTEN_2024_07), str(HANDWRITTEN_2024_11), "--fail-on", "warning"]) == 0
+
+
+def test_diff_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(SPEC), str(tmp_path / "nope.json"), "--fail-on", "never"]) == 2
+    assert "error:" in capsys.readouterr().err
 
 
