@@ -13,6 +13,7 @@ from conftest import HANDWRITTEN_2024_07, HANDWRITTEN_2024_11, ROOT, SPEC
 
 from generator.cli import main
 from generator.lint import lint
+from generator.write.atomic import diff
 
 PYPROJECT_VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 SPEC_TREE = ROOT / "specs"
@@ -103,3 +104,54 @@ def test_diff_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "error:" in capsys.readouterr().err
 
 
+# -- generate --check: diff headers -------------------------------------------------------------
+
+
+def _stale(folder: Path) -> dict[str, bytes]:
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub/kept.py").write_text("x = 1\n")
+    (folder / "gone.py").write_text("y = 1\n")
+    return {"sub/kept.py": b"x = 2\n", "new.py": b"z = 1\n"}
+
+
+def _headers(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith(("--- ", "+++ "))]
+
+
+def test_check_headers_outside_the_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    files = _stale(tmp_path / "out/pkg")
+    assert _headers(diff((tmp_path / "out/pkg").absolute(), files)) == [
+        "--- a/pkg/gone.py", "+++ /dev/null",
+        "--- /dev/null", "+++ b/pkg/new.py",
+        "--- a/pkg/sub/kept.py", "+++ b/pkg/sub/kept.py",
+    ]
+
+
+@pytest.mark.parametrize("given", ["out/pkg", "./out/pkg", "ABSOLUTE"])
+def test_check_headers_inside_the_working_directory(given: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    files = _stale(tmp_path / "out/pkg")
+    folder = tmp_path / "out/pkg" if given == "ABSOLUTE" else Path(given)
+    headers = _headers(diff(folder, files))
+    assert headers[0] == "--- a/out/pkg/gone.py" and headers[-1] == "+++ b/out/pkg/sub/kept.py"
+
+
+def test_check_headers_when_the_package_is_the_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = _stale(tmp_path / "pkg")
+    monkeypatch.chdir(tmp_path / "pkg")
+    assert _headers(diff(Path.cwd(), files))[-2:] == ["--- a/sub/kept.py", "+++ b/sub/kept.py"]
+
+
+def test_check_through_the_cli_with_an_absolute_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    assert main(["generate", str(SPEC), "--out", str(out), "--package", "pkg"]) == 0
+    models = out / "pkg/models.py"
+    models.write_text(models.read_text(encoding="utf-8") + "# hand edit\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["generate", str(SPEC), "--out", str(out), "--package", "pkg", "--check"]) == 1
+    headers = _headers(capsys.readouterr().out)
+    assert headers == ["--- a/out/pkg/models.py", "+++ b/out/pkg/models.py"]
+    assert not any("//" in h for h in headers)
