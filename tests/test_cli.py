@@ -3,8 +3,12 @@ default exit status of `diff`, and clean paths in `generate --check`'s diff head
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import re
+import shlex
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -12,12 +16,71 @@ import pytest
 from conftest import HANDWRITTEN_2024_07, HANDWRITTEN_2024_11, ROOT, SPEC
 
 from generator.cli import main
+from generator.cli.version import specgen_version
 from generator.lint import lint
 from generator.write.atomic import diff
 
 PYPROJECT_VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 SPEC_TREE = ROOT / "specs"
 SWAGGER = {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+
+
+# -- --version ----------------------------------------------------------------------------------
+
+
+def test_version_prints_the_projects_version() -> None:
+    proc = subprocess.run([sys.executable, "-m", "generator", "--version"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == f"specgen {PYPROJECT_VERSION}\n"
+
+
+def test_version_comes_from_the_installed_distribution(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "9.8.7" if name == "specgen" else "")
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == "specgen 9.8.7\n"
+
+
+def test_version_falls_back_to_pyproject_when_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    def not_installed(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", not_installed)
+    assert specgen_version() == PYPROJECT_VERSION
+
+
+# -- --help: examples and exit statuses ---------------------------------------------------------
+
+
+def _help(*command: str, capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as exit_:
+        main([*command, "--help"])
+    assert exit_.value.code == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["generate", "diff", "lint"])
+def test_help_gives_examples_and_exit_statuses(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    text = _help(command, capsys=capsys)
+    examples = text.split("\nexamples:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert examples and all(line.startswith(f"  specgen {command}") for line in examples)
+    statuses = text.split("\nexit status:\n", 1)[1].splitlines()
+    assert [line.split()[0] for line in statuses[:3]] == ["0", "1", "2"]  # one per line: the epilog is not re-wrapped
+
+
+@pytest.mark.parametrize("command", ["", "generate", "diff", "lint"])
+def test_help_examples_are_valid_commands(command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    text = _help(*filter(None, [command]), capsys=capsys)
+    examples = [line.split("#", 1)[0] for line in text.split("\nexamples:\n", 1)[1].split("\n\n", 1)[0].splitlines()]
+    ran: list[str] = []
+    for target in ("generator.cli._generate", "generator.cli.diff.run", "generator.cli.lint.run"):
+        monkeypatch.setattr(target, lambda args: ran.append(args.command) or 0)  # parse only
+    for example in examples:
+        argv = shlex.split(example)[1:]
+        if argv[-1:] != ["--help"]:
+            assert main(argv) == 0, example
+    assert ran and set(ran) <= {"generate", "diff", "lint"}
 
 
 # -- lint DIR -----------------------------------------------------------------------------------
