@@ -14,11 +14,48 @@ from generator.errors import SpecError
 _PACKAGE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
+EPILOG = """\
+examples:
+  specgen generate                  # the default spec, from [tool.specgen] in pyproject.toml
+  specgen diff OLD NEW              # what changed between two api-versions
+  specgen lint specs/               # Azure's ARM rules on every spec below a folder
+  specgen COMMAND --help            # a command's options, examples and exit statuses
+
+exit status: 0 ok, 1 findings or stale output, 2 bad input
+"""
+
+GENERATE_EPILOG = """\
+examples:
+  specgen generate                  # the default from [tool.specgen] in pyproject.toml
+  specgen generate path/to/spec.json --out build --package myclient
+  specgen generate --check          # CI or pre-commit: print a diff, write nothing
+
+exit status:
+  0  written (or unchanged); with --check: the output is up to date
+  1  with --check: the output is stale (the diff is on stdout)
+  2  bad input: an unreadable or invalid spec, a bad option
+"""
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="specgen", description="Azure Swagger 2.0 specs -> a self-contained Python package")
+    from generator.cli.version import VersionAction
+
+    parser = argparse.ArgumentParser(
+        prog="specgen",
+        description="Azure Swagger 2.0 specs -> a self-contained Python package",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    gen = sub.add_parser("generate", help="generate the package (default: [tool.specgen] in pyproject.toml)")
+    gen = sub.add_parser(
+        "generate",
+        help="generate the package (default: [tool.specgen] in pyproject.toml)",
+        description="Generate a standard-library-only Python package from a Swagger 2.0 spec.",
+        epilog=GENERATE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     gen.add_argument("spec", nargs="?", type=Path, help="the Swagger file (default: the embedded default)")
     gen.add_argument("--out", type=Path, help="output folder (the package goes in OUT/PACKAGE)")
     gen.add_argument("--package", help="package name")

@@ -1,8 +1,9 @@
 """`specgen diff OLD NEW`: what changed between two api-versions, as Azure's breaking-change gate
 (openapi-diff) would classify it, and what changes for code using the generated package.
 
-Exit status: 0, or 1 with `--fail-on` when a finding reaches that severity; 2 for a bad spec.
-Only argparse is imported here; the comparison is imported when the command runs.
+Exit status: 1 when a finding reaches the `--fail-on` severity (default: error, as Azure's gate
+fails on a breaking change), else 0; 2 for a bad spec. Only argparse is imported here; the
+comparison is imported when the command runs.
 """
 
 from __future__ import annotations
@@ -11,18 +12,38 @@ import argparse
 import sys
 from pathlib import Path
 
+EPILOG = """\
+examples:
+  specgen diff 2024-07-01/runCommand.json 2024-11-01/runCommand.json
+  specgen diff OLD NEW --format json -o findings.json
+  specgen diff OLD NEW --fail-on warning    # warnings fail too
+  specgen diff OLD NEW --fail-on never      # report only
+
+exit status:
+  0  no finding reaches the --fail-on severity (default: error)
+  1  a finding does: by default a breaking change, or any change to a spec edited in place
+  2  bad input: a spec could not be read or is invalid
+"""
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "diff",
         help="classify the changes between two specs (openapi-diff rules) and the generated Python API",
         description="Compare OLD and NEW (Swagger 2.0, either layout) the way Azure's breaking-change gate does.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("old", type=Path, help="the old spec")
     p.add_argument("new", type=Path, help="the new spec")
     p.add_argument("--format", choices=("markdown", "json"), default="markdown", help="markdown (default) or json (the findings as a list)")
     p.add_argument("--scenario", choices=("same", "cross"), help="severity table to apply (default: 'same' when info.version is equal, else 'cross')")
-    p.add_argument("--fail-on", choices=("error", "warning"), help="exit 1 when a finding reaches this severity")
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "never"),
+        default="error",
+        help="exit 1 when a finding reaches this severity (default: error; never: always exit 0 on a report)",
+    )
     p.add_argument("--root", type=Path, help="folder $refs may reach, for both specs (default: per spec)")
     p.add_argument("--old-root", type=Path, help="folder $refs of OLD may reach")
     p.add_argument("--new-root", type=Path, help="folder $refs of NEW may reach")

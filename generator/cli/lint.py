@@ -1,7 +1,8 @@
-"""`specgen lint FILE...`: wired into `generator.cli` (which imports this module lazily).
+"""`specgen lint PATH...`: wired into `generator.cli` (which imports this module lazily). A folder
+stands for the Swagger documents below it.
 
 Exit status: 0 no error-level finding, 1 an error-level finding remains, 2 a file could not be read
-or parsed (printed as `file:line:col: error: ...`).
+or parsed, or a folder holds no spec (printed as `file:line:col: error: ...`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,24 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.lint import LintRun
+    from generator.lint.core import Finding
+
+EPILOG = """\
+examples:
+  specgen lint path/to/spec.json
+  specgen lint specs/                 # every Swagger file below (examples/, suppressions.yaml skipped)
+  specgen lint --format sarif -o lint.sarif specs/
+  specgen lint --explain XMSSecretInResponse
+
+exit status:
+  0  no error-level finding (warnings may remain)
+  1  an error-level finding remains
+  2  bad input: a file that can't be read or parsed, a folder without specs, an unknown rule
+"""
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -16,8 +35,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "lint",
         help="check spec files against Azure's ARM rules (file:line:col: severity RULE message)",
         description="Check Swagger 2.0 spec files against Azure ARM rules, with exact line:col positions.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    lint.add_argument("files", nargs="*", type=Path, metavar="FILE", help="spec files (JSON or YAML)")
+    lint.add_argument("files", nargs="*", type=Path, metavar="PATH", help="spec files (JSON or YAML), or folders to search for them")
     lint.add_argument("--format", choices=("text", "json", "sarif"), default="text", help="output format (default: text)")
     lint.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
     lint.add_argument("--root", type=Path, help="folder $refs may reach (default: the one holding specification/)")
@@ -46,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{info.id:42} {info.severity:8} {info.description}")
         return 0
     if not args.files:
-        print("error: no FILE given", file=sys.stderr)
+        print("error: no PATH given", file=sys.stderr)
         return 2
     unknown = [r for r in args.rule or [] if r not in RULES]
     if unknown:
@@ -93,11 +114,16 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(report)
     if args.format == "text":
-        errors = sum(f.severity == "error" for f in findings)
-        extra = "".join(
-            f", {n} {what}" for n, what in ((result.suppressed, "suppressed"), (result.baselined, "in baseline")) if n
-        )
-        print(f"{len(args.files)} file(s): {errors} error(s), {len(findings) - errors} warning(s){extra}", file=sys.stderr)
+        print(_summary(result, findings), file=sys.stderr)
     if result.problems:
         return 2
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _summary(result: LintRun, findings: list[Finding]) -> str:
+    """The last line. Its errors count every error line printed, a file or folder that could not be
+    linted included, so a run that could not lint something never reads as clean."""
+    errors = sum(f.severity == "error" for f in findings) + len(result.problems)
+    warnings = sum(f.severity != "error" for f in findings)
+    extra = "".join(f", {n} {what}" for n, what in ((result.suppressed, "suppressed"), (result.baselined, "in baseline")) if n)
+    return f"{len(result.files)} file(s) linted: {errors} error(s), {warnings} warning(s){extra}"

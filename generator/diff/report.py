@@ -49,8 +49,10 @@ def run_diff(old: Path, new: Path, *, scenario: str | None = None, old_root: Pat
 
 
 def fails(result: DiffResult, threshold: str | None) -> bool:
-    """Whether a finding reaches `threshold` (error | warning); None never fails."""
-    return threshold is not None and any(at_least(f.severity, threshold) for f in result.findings)
+    """Whether a finding reaches `threshold` (error | warning); "never" and None never fail."""
+    if threshold is None or threshold == "never":
+        return False
+    return any(at_least(f.severity, threshold) for f in result.findings)
 
 
 # -- JSON ---------------------------------------------------------------------------------------

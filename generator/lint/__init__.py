@@ -18,13 +18,19 @@ from generator.lint.core import CHECKS, Context, Finding
 from generator.lint.table import ERROR, RULES, RuleInfo
 from generator.load.loader import Loader, default_root, display_path
 
-__all__ = ["RULES", "Finding", "LintRun", "RuleInfo", "lint", "lint_document"]
+__all__ = ["RULES", "Finding", "LintRun", "RuleInfo", "is_swagger", "lint", "lint_document", "spec_candidates"]
+
+SPEC_SUFFIXES = frozenset({".json", ".yaml", ".yml"})
+SKIPPED_FOLDERS = frozenset({"examples"})  # x-ms-examples payloads: JSON, but not specs
+SUPPRESSION_FILES = frozenset({"suppressions.yaml", "suppressions.yml"})
+NO_SPEC_BELOW = 'no Swagger spec below this folder (a .json, .yaml or .yml file with a top-level "swagger" key, outside examples/)'
 
 
 @dataclass
 class LintRun:
     findings: list[Finding] = field(default_factory=list)  # after suppressions (and baseline)
     problems: list[Problem] = field(default_factory=list)  # files that could not be read or parsed
+    files: list[Path] = field(default_factory=list)  # the spec files linted (real paths)
     suppressed: int = 0
     baselined: int = 0
 
@@ -49,25 +55,44 @@ def lint(
     use_suppressions: bool = True,
     rules: list[str] | None = None,
 ) -> LintRun:
+    """Lint spec files; a folder stands for the Swagger documents below it (`spec_candidates`)."""
     run = LintRun()
     loaders: dict[Path, Loader] = {}
-    linted: list[Path] = []
+    linted = run.files
     root_of: dict[Path, Path] = {}
+    seen: set[Path] = set()
     found: list[Finding] = []
-    for raw in paths:
-        path = Path(raw)
+
+    def lint_file(path: Path, named: bool) -> bool:
+        """Lint one file unless seen before; False for a file found in a folder that is not a
+        Swagger document (a named file is linted whatever it holds)."""
+        real = Path(os.path.realpath(path))
+        if real in seen:  # named twice, or named and inside a named folder
+            return True
         spec_root = Path(os.path.realpath(root)) if root else default_root(path)
         loader = loaders.setdefault(spec_root, Loader(spec_root))
         try:
-            if not path.is_file():
-                raise SpecError([Problem(display_path(path), None, "no such file", 1, 1)])
+            if not named and not is_swagger(loader.document(path).data):
+                return False
             found.extend(lint_document(loader, path, rules))
-        except SpecError as exc:
+        except SpecError as exc:  # unreadable or unparsable: reported, since it may be a spec
             run.problems.extend(exc.problems)
-            continue
-        real = Path(os.path.realpath(path))
-        linted.append(real)
-        root_of[real] = spec_root
+        else:
+            linted.append(real)
+            root_of[real] = spec_root
+        seen.add(real)
+        return True
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file():
+            lint_file(path, named=True)
+        elif path.is_dir():
+            specs = [lint_file(candidate, named=False) for candidate in spec_candidates(path)]
+            if not any(specs):
+                run.problems.append(Problem(display_path(path), None, NO_SPEC_BELOW, 1, 1))
+        else:
+            run.problems.append(Problem(display_path(path), None, "no such file or folder", 1, 1))
     findings = sorted(set(found))
     if use_suppressions:
         entries: list[supp.Suppression] = []
@@ -86,6 +111,23 @@ def lint(
         findings.extend(unused)
     run.findings = sorted(set(findings))
     return run
+
+
+def spec_candidates(folder: Path) -> list[Path]:
+    """The .json/.yaml/.yml files below `folder` that may be specs, sorted: `examples/` and hidden
+    folders are not entered (nor symlinked ones), suppressions files are left out."""
+    out = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS and not d.startswith("."))
+        for name in sorted(files):
+            if Path(name).suffix.lower() in SPEC_SUFFIXES and name.lower() not in SUPPRESSION_FILES:
+                out.append(Path(here) / name)
+    return out
+
+
+def is_swagger(data: object) -> bool:
+    """A Swagger document has a top-level "swagger" key (tspconfig.yaml, package.json and the like do not)."""
+    return isinstance(data, dict) and "swagger" in data
 
 
 def find_pyproject(start: Path | None = None) -> Path | None:

@@ -31,6 +31,7 @@ def encode(files: dict[str, str]) -> dict[str, bytes]:
 def diff(folder: Path, files: dict[str, bytes]) -> str:
     """A unified diff from what is in `folder` to `files` ("" when they are the same)."""
     old = read_tree(folder)
+    shown = diff_prefix(folder)
     chunks: list[str] = []
     for path in sorted(set(old) | set(files)):
         before, after = old.get(path), files.get(path)
@@ -38,9 +39,25 @@ def diff(folder: Path, files: dict[str, bytes]) -> str:
             continue
         a = before.decode("utf-8", "replace").splitlines(keepends=True) if before is not None else []
         b = after.decode("utf-8", "replace").splitlines(keepends=True) if after is not None else []
-        name = (folder / path).as_posix()
+        name = f"{shown}/{path}" if shown else path
         chunks.extend(difflib.unified_diff(a, b, f"a/{name}" if before is not None else "/dev/null", f"b/{name}" if after is not None else "/dev/null"))
     return "".join(chunks)
+
+
+def diff_prefix(folder: Path) -> str:
+    """How the diff headers (`a/NAME`, `b/NAME`) name `folder`: relative to the working directory
+    when it is inside it, so `git apply` works from there, else by its own name (apply from its
+    parent, the output folder); never absolute, which would read `a//...`."""
+    real = os.path.realpath(folder)
+    try:
+        here = os.path.realpath(os.getcwd())
+        inside = os.path.commonpath([real, here]) == here
+    except (OSError, ValueError):  # no working directory any more; another drive
+        inside = False
+    if inside:
+        relative = Path(os.path.relpath(real, here)).as_posix()
+        return "" if relative == "." else relative
+    return Path(real).name
 
 
 def write_atomically(folder: Path, files: dict[str, bytes]) -> bool:
