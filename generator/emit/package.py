@@ -17,13 +17,13 @@ from generator.paths import templates_folder
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates, cached beside black's output (compiling them is ~0.1 s a run)."""
-    from generator.format.formatter import cache_folder
+    """Compiled templates, in the cache root (compiling them is ~0.1 s a run)."""
+    from generator.format.formatter import cache_root
 
-    folder = cache_folder()
+    folder = cache_root()
     if folder is None:
         return None
-    target = folder.parent / "jinja"
+    target = folder / "jinja"
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError:

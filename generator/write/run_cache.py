@@ -1,7 +1,7 @@
 """A whole-run cache: when no input changed, `specgen generate` reuses the last output.
 
 The key covers everything the output depends on: the generator's own code and templates, the
-versions of black and jinja2, the arguments, the overlay and the spec file. The entry lists
+versions of the formatter and jinja2, the arguments, the overlay and the spec file. The entry lists
 every other document the run read with its SHA-256, checked on use, so an edited common-types
 file is seen. Generation is deterministic, so a hit gives the same bytes a fresh run would; the
 golden tests run with the cache off (`SPECGEN_CACHE=off`). This keeps the pre-commit
@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator.format.formatter import cache_folder
+from generator.format.formatter import cache_root
 
 VERSION = "1"
 
@@ -32,10 +32,10 @@ def _sha(data: bytes) -> str:
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     """The generator's own source and templates, and the versions of what shapes the output."""
-    from generator.format.formatter import _black_version
+    from generator.format.formatter import formatter_stamp
     from generator.paths import templates_folder
 
-    digest = hashlib.sha256(f"{VERSION} {sys.version_info[:2]} black {_black_version()}".encode())
+    digest = hashlib.sha256(f"{VERSION} {sys.version_info[:2]} {formatter_stamp()}".encode())
     spec = importlib.util.find_spec("jinja2")  # its __init__ holds __version__
     if spec is not None and spec.origin:
         digest.update(Path(spec.origin).read_bytes())
@@ -62,8 +62,8 @@ def _key(spec: Path, package: str, root: Path | None, overlay: Path | None) -> s
 
 
 def _entry_path(key: str) -> Path | None:
-    folder = cache_folder()
-    return None if folder is None else folder.parent / "runs" / f"{key}.json"
+    folder = cache_root()
+    return None if folder is None else folder / "runs" / f"{key}.json"
 
 
 def lookup(spec: Path, package: str, root: Path | None, overlay: Path | None) -> dict[str, Any] | None:
