@@ -34,6 +34,18 @@ if str(GENERATED) not in sys.path:
     sys.path.insert(0, str(GENERATED))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """specgen's caches go to a folder of this test session, never to the user's ~/.cache."""
+    previous = os.environ.get("SPECGEN_CACHE")
+    os.environ["SPECGEN_CACHE"] = str(tmp_path_factory.mktemp("specgen-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("SPECGEN_CACHE", None)
+    else:
+        os.environ["SPECGEN_CACHE"] = previous
+
+
 def spec_examples(spec: Path) -> list[tuple[str, str, dict[str, Any]]]:
     """(operationId, example title, example) for every x-ms-examples file the spec names that exists."""
     doc = json.loads(spec.read_text(encoding="utf-8"))
