@@ -13,6 +13,7 @@ import re
 
 from generator import ir
 from generator.diff.types import PyChange
+from generator.emit.annotations import py_type
 
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
@@ -26,18 +27,6 @@ def compare_apis(old: ir.Api, new: ir.Api) -> list[PyChange]:
 
 def _order(c: PyChange) -> tuple[object, ...]:
     return (not c.breaking, c.kind, c.owner, c.old, c.new, c.change, c.detail)
-
-
-def type_text(t: ir.Type | None) -> str:
-    if t is None:
-        return "None"
-    if t.kind in ("model", "enum"):
-        return t.ref or t.kind
-    if t.kind == "array":
-        return f"list[{type_text(t.item)}]"
-    if t.kind == "map":
-        return f"dict[str, {type_text(t.item)}]"
-    return {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "datetime": "datetime"}.get(t.kind, "Any")
 
 
 # -- classes ------------------------------------------------------------------------------------
@@ -76,7 +65,7 @@ def _classes(old: ir.Api, new: ir.Api) -> list[PyChange]:
     pairs = [(old_models[n], new_models[n]) for n in sorted(set(old_models) & set(new_models))]
     pairs += [(old_models[o], new_models[n]) for o, n in sorted(renamed.items()) if o in old_models]
     for om, nm in pairs:
-        out += _fields(om, nm)
+        out += _fields(old, new, om, nm)
     epairs = [(old_enums[n], new_enums[n]) for n in sorted(set(old_enums) & set(new_enums))]
     epairs += [(old_enums[o], new_enums[n]) for o, n in sorted(renamed.items()) if o in old_enums]
     for oe, ne in epairs:
@@ -97,7 +86,7 @@ def _enum_shape(e: ir.Enum) -> frozenset[str]:
     return frozenset(repr(m.value) for m in e.members)
 
 
-def _fields(om: ir.Model, nm: ir.Model) -> list[PyChange]:
+def _fields(old: ir.Api, new: ir.Api, om: ir.Model, nm: ir.Model) -> list[PyChange]:
     out: list[PyChange] = []
     owner = nm.py_name
     of = {f.wire_name: f for f in om.fields}
@@ -110,7 +99,7 @@ def _fields(om: ir.Model, nm: ir.Model) -> list[PyChange]:
             continue
         if o.py_name != n.py_name:
             out.append(PyChange("field", "renamed", owner, o.py_name, n.py_name, f"wire name {wire!r}", breaking=True))
-        ot, nt = type_text(o.type), type_text(n.type)
+        ot, nt = py_type(old, o.type), py_type(new, n.type)
         if ot != nt:
             out.append(PyChange("field", "changed", owner, o.py_name, n.py_name, f"type {ot} -> {nt}", breaking=True))
         if o.required != n.required:
@@ -177,7 +166,7 @@ def _builders(old: ir.Api, new: ir.Api) -> list[PyChange]:
     for n in sorted(fresh.values(), key=lambda op: op.operation_id):
         out.append(PyChange("request builder", "added", "", "", builder_name(n), f"operation {n.operation_id}"))
     for o, n in pairs:
-        out += _parameters(o, n)
+        out += _parameters(old, new, o, n)
     return out
 
 
@@ -185,7 +174,7 @@ def _route(op: ir.Operation) -> tuple[str, str]:
     return (op.method, _PLACEHOLDER.sub("{}", op.path))
 
 
-def _parameters(o: ir.Operation, n: ir.Operation) -> list[PyChange]:
+def _parameters(old: ir.Api, new: ir.Api, o: ir.Operation, n: ir.Operation) -> list[PyChange]:
     out: list[PyChange] = []
     owner = builder_name(n)
     op_ = {(p.location, p.wire_name): p for p in o.parameters}
@@ -205,7 +194,7 @@ def _parameters(o: ir.Operation, n: ir.Operation) -> list[PyChange]:
             out.append(PyChange("parameter", "renamed", owner, p.py_name, q.py_name, f"{q.location} {q.wire_name!r}", breaking=True))
         if p.required != q.required:
             out.append(PyChange("parameter", "changed", owner, p.py_name, q.py_name, "now required" if q.required else "now optional", breaking=q.required))
-        pt, qt = type_text(p.type), type_text(q.type)
+        pt, qt = py_type(old, p.type, argument=True), py_type(new, q.type, argument=True)  # as the builder annotates it
         if pt != qt:
             out.append(PyChange("parameter", "changed", owner, p.py_name, q.py_name, f"type {pt} -> {qt}", breaking=True))
     for key in sorted(set(np_) - set(op_)):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import ir
+from generator.emit.annotations import py_type
 from generator.emit.text import docstring, sentence
 from generator.format.layout import (
     INDENT,
@@ -98,16 +99,7 @@ class ModelEmitter:
     # -- annotations --------------------------------------------------------------------------
 
     def annotation(self, t: ir.Type) -> str:
-        if t.kind == "model":
-            return self.models[t.ref or ""].py_name
-        if t.kind == "enum":
-            enum = self.enums[t.ref or ""]
-            return f"{enum.py_name} | {_scalar(enum.value_kind)}" if enum.extensible else enum.py_name
-        if t.kind == "array":
-            return f"list[{self.annotation(t.item or ir.Type('any'))}]"
-        if t.kind == "map":
-            return f"dict[str, {self.annotation(t.item or ir.Type('any'))}]"
-        return {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "datetime": "datetime"}.get(t.kind, "Any")
+        return py_type(self.api, t)
 
     def field_annotation(self, f: ir.Field) -> str:
         base = self.annotation(f.type)
@@ -329,9 +321,6 @@ def _natural(name: str) -> list[Any]:
     """Natural order (`a2` before `a10`), as linters expect `__slots__`."""
     return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.split(r"(\d+)", name) if t]
 
-
-def _scalar(kind: str) -> str:
-    return {"integer": "int", "number": "float", "boolean": "bool"}.get(kind, "str")
 
 
 def _field_doc(f: ir.Field) -> str:

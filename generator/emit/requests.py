@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from generator import ir
+from generator.emit.annotations import py_type
 from generator.emit.package import render
 from generator.emit.text import docstring, sentence
 from generator.errors import Problem, SpecError
@@ -147,20 +148,6 @@ def _not_in(subject: str, values: tuple[Any, ...], indent: str) -> str:
 def _def(name: str, params: list[str], returns: str) -> str:
     """A module-level `def` line; black splits the parameter list first."""
     return def_line(f"def {name}(", params, f" -> {returns}:", "")
-
-
-def _kind_annotation(api: ir.Api, t: ir.Type) -> str:
-    if t.kind == "model":
-        return "_models." + api.model(t.ref or "").py_name
-    if t.kind == "enum":
-        enum = api.enum(t.ref or "")
-        scalar = {"integer": "int", "number": "float", "boolean": "bool"}.get(enum.value_kind, "str")
-        return f"_models.{enum.py_name} | {scalar}"
-    if t.kind == "array":
-        return f"Sequence[{_kind_annotation(api, t.item or ir.Type('any'))}]"
-    if t.kind == "map":
-        return f"Mapping[str, {_kind_annotation(api, t.item or ir.Type('any'))}]"
-    return {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "datetime": "datetime"}.get(t.kind, "Any")
 
 
 def _text_converter(t: ir.Type) -> str:
@@ -336,7 +323,7 @@ class RequestEmitter:
                     text = quote(text, safe="")
                 expr = literal(text)
             else:
-                annotation = _kind_annotation(api, p.type)
+                annotation = py_type(api, p.type, qualify="_models.", argument=True)
                 if p.py_name == "api_version":
                     signature_optional.append(("api_version", annotation, " = API_VERSION"))
                 elif p.required:
@@ -426,7 +413,7 @@ class RequestEmitter:
     def body_annotation(self, p: ir.Parameter) -> str:
         if p.type.kind == "model":
             return f"_models.{self.api.model(p.type.ref or '').py_name} | Mapping[str, Any]"
-        return _kind_annotation(self.api, p.type)
+        return py_type(self.api, p.type, qualify="_models.", argument=True)
 
     def body_encoder(self, p: ir.Parameter, var: str, labels: tuple[str, str]) -> _Call:
         """An expression: the UTF-8 JSON bytes of the body in `var`."""
@@ -508,7 +495,7 @@ class RequestEmitter:
         else:
             t = item_field.type
             if t.kind == "array" and t.item is not None:
-                item = _kind_annotation(self.api, t.item)
+                item = py_type(self.api, t.item, qualify="_models.", argument=True)
                 if t.item.kind == "enum":
                     item = "Any"
             items_body = f"{ind}{_assign('items', f'page.{item_field.py_name}', ind)}\n{ind}return list(items) if isinstance(items, list) else []"

@@ -7,6 +7,7 @@ nothing downstream re-derives a name or a type decision.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 Kind = Literal["string", "integer", "number", "boolean", "datetime", "model", "enum", "array", "map", "any"]
@@ -148,7 +149,12 @@ class Api:
     documents: tuple[str, ...] = field(default=())  # real paths of every file the build read
 
     def model(self, name: str) -> Model:
-        return next(m for m in self.models if m.name == name)
+        return self._index[0][name]
 
     def enum(self, name: str) -> Enum:
-        return next(e for e in self.enums if e.name == name)
+        return self._index[1][name]
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, Model], dict[str, Enum]]:
+        """Definitions by name: emitters look one up for every annotation."""
+        return {m.name: m for m in self.models}, {e.name: e for e in self.enums}
