@@ -5,14 +5,16 @@ black's fixed point on every spec it generates), and black costs ~0.3 ms a line:
 a package took 97% of a run. So black runs on the files that still hold a code line over the line
 length (a long name or string from the spec), where only black knows the split it wants. Its
 output is cached by the SHA-256 of its input, black's version and the mode (like black's own
-cache), in `$SPECGEN_CACHE` or the user cache folder. Every file is checked with `compile()`.
+cache), in `$SPECGEN_CACHE` or the user cache folder. Every file is checked with `compile()` on the bytes that will be written.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import tempfile
+import tokenize
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -109,10 +111,25 @@ def needs_black(source: str) -> bool:
 
 
 def check_compiles(path: str, source: str) -> None:
+    """Compile `source` from the bytes written for it, as the import system reads a file.
+
+    `compile(str)` would skip the PEP 263 step: from bytes, Python first looks for a `coding=`
+    declaration on the first two lines, and one there makes it read a different program. So the
+    file must also be read as UTF-8, which is what it was written in.
+    """
     try:
-        compile(source, path, "exec", dont_inherit=True)
-    except SyntaxError as exc:  # a generator bug, never a spec's fault
-        raise SpecError([Problem(path, None, f"generated code does not compile: {exc}", exc.lineno, 1)]) from None
+        data = source.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate: no file can hold it
+        line = source.count("\n", 0, exc.start) + 1
+        raise SpecError([Problem(path, None, f"generated code is not valid UTF-8: {exc.reason} {source[exc.start]!r}", line, 1)]) from None
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        if encoding == "utf-8":
+            compile(data, path, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as exc:  # a generator bug, never a spec's fault
+        raise SpecError([Problem(path, None, f"generated code does not compile: {exc}", getattr(exc, "lineno", None), 1)]) from None
+    if encoding != "utf-8":
+        raise SpecError([Problem(path, None, f"generated code declares the encoding {encoding} on line 1 or 2: Python would not read the UTF-8 written", 1, 1)])
 
 
 def _run_black(path: str, source: str) -> str:
