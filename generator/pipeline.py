@@ -34,9 +34,10 @@ def generate_package(
     from generator.ir.build import build
     from generator.load.overlay import load_overlay
     from generator.write.atomic import encode
+    from generator.write.manifest import with_manifest
 
     api, warnings = build(spec, root=root, overlay=load_overlay(overlay))
-    files = encode(format_files(render_package(api, package)))
+    files = with_manifest(encode(format_files(render_package(api, package))))
     if use_cache:
         run_cache.store(spec, package, root, overlay, documents=[Path(d) for d in api.documents], api_version=api.api_version, warnings=warnings, files=files)
     return Generated(api.api_version, files, warnings, api)

@@ -18,6 +18,9 @@ import pytest
 from generator.cli import main
 from generator.errors import SpecError
 from generator.format.formatter import check_compiles
+from generator.write.atomic import read_tree
+from generator.write.lock import output_lock
+from generator.write.manifest import MANIFEST, with_manifest
 
 # The first two lines of every generated Python file: fixed text and a hex digest, nothing else.
 FIRST_TWO_LINES = re.compile(r"# Do not edit: change the spec and run `specgen generate[^`]*`\.\n# spec sha256: [0-9a-f]{64}\n")
@@ -90,3 +93,170 @@ def test_the_compile_check_reads_bytes_as_the_import_system_does() -> None:
     with pytest.raises(SpecError, match="not valid UTF-8"):
         check_compiles("x.py", "x = 1\ny = '\ud800'\n")
     check_compiles("x.py", "x = 1\n\n# spec: coding=utf-7\ny = 'é'\n")  # line 3 onward declares nothing
+
+
+# -- #12.6: nothing is lost ----------------------------------------------------------------------
+
+
+def _tiny(tmp_path: Path) -> Path:
+    return _write_spec(tmp_path / "spec", _spec())
+
+
+def _generate(spec: Path, out: Path, package: str, *extra: str) -> int:
+    return main(["generate", str(spec), "--out", str(out), "--package", package, "--no-overlay", *extra])
+
+
+def _siblings(out: Path) -> list[str]:
+    return sorted(p.name for p in out.iterdir())
+
+
+def test_a_folder_specgen_did_not_write_is_not_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home = tmp_path / "home"
+    (home / "Documents/taxes").mkdir(parents=True)
+    (home / "Documents/letter.txt").write_text("Dear ...")
+    (home / "Documents/taxes/2024.pdf").write_bytes(b"%PDF")
+    before = read_tree(home / "Documents")
+    assert _generate(_tiny(tmp_path), home, "Documents") == 2
+    err = capsys.readouterr().err
+    assert "holds files specgen did not write (letter.txt, taxes/2024.pdf)" in err and "--force" in err
+    assert read_tree(home / "Documents") == before and _siblings(home) == ["Documents"]  # no lock, no staging left
+    assert _generate(_tiny(tmp_path), home, "Documents", "--force") == 0
+    assert not (home / "Documents/letter.txt").exists() and (home / "Documents/models.py").is_file()
+
+
+def test_a_file_added_to_a_generated_package_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec, out = _tiny(tmp_path), tmp_path / "out"
+    assert _generate(spec, out, "pkg") == 0
+    (out / "pkg/my_notes.py").write_text("keep me\n")
+    spec.write_text(json.dumps(_spec(version="2")))
+    assert _generate(spec, out, "pkg") == 2
+    assert "(my_notes.py)" in capsys.readouterr().err
+    assert (out / "pkg/my_notes.py").read_text() == "keep me\n" and "api-version: 1" in (out / "pkg/models.py").read_text()
+    # What an earlier run wrote and this one does not is not the user's: it goes.
+    (out / "pkg/my_notes.py").unlink()
+    (out / "pkg/__pycache__").mkdir()
+    (out / "pkg/__pycache__/models.cpython-311.pyc").write_bytes(b"")
+    manifest = out / "pkg" / MANIFEST
+    manifest.write_text(manifest.read_text() + "gone.py\n")
+    (out / "pkg/gone.py").write_text("x = 1\n")
+    assert _generate(spec, out, "pkg") == 0
+    assert not (out / "pkg/gone.py").exists() and "api-version: 2" in (out / "pkg/models.py").read_text()
+
+
+def test_a_package_written_before_the_manifest_is_replaced(tmp_path: Path) -> None:
+    spec, out = _tiny(tmp_path), tmp_path / "out"
+    assert _generate(spec, out, "pkg") == 0
+    (out / "pkg" / MANIFEST).unlink()  # as an older specgen left it: the headers say whose it is
+    assert _generate(spec, out, "pkg") == 0 and (out / "pkg" / MANIFEST).is_file()
+    (out / "pkg" / MANIFEST).unlink()
+    (out / "pkg/models.py").write_text("# mine now\n")
+    assert _generate(spec, out, "pkg") == 2
+
+
+def test_a_symlink_or_file_in_the_packages_place_is_not_replaced(tmp_path: Path) -> None:
+    spec, out = _tiny(tmp_path), tmp_path / "out"
+    (tmp_path / "elsewhere").mkdir()
+    out.mkdir()
+    (out / "pkg").symlink_to(tmp_path / "elsewhere")
+    assert _generate(spec, out, "pkg") == 2
+    (out / "pkg").unlink()
+    (out / "pkg").write_text("a file")
+    assert _generate(spec, out, "pkg") == 2 and (out / "pkg").read_text() == "a file"
+
+
+@pytest.mark.parametrize("name", ["class", "None", "async", "not-valid", "1st"])
+def test_a_package_name_python_cannot_import_is_refused(tmp_path: Path, name: str) -> None:
+    assert _generate(_tiny(tmp_path), tmp_path / "out", name) == 2
+    assert not (tmp_path / "out").exists()
+
+
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    for umask, folder_mode, file_mode in ((0o022, 0o755, 0o644), (0o007, 0o770, 0o660)):
+        old = os.umask(umask)
+        try:
+            out = tmp_path / f"out{umask:o}"
+            assert _generate(_tiny(tmp_path), out, "pkg") == 0
+        finally:
+            os.umask(old)
+        for path in [out / "pkg", *(out / "pkg").rglob("*")]:
+            mode = path.stat().st_mode & 0o777
+            assert mode == (folder_mode if path.is_dir() else file_mode), (path, oct(mode))
+
+
+def test_a_second_run_on_the_same_output_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec, out = _tiny(tmp_path), tmp_path / "out"
+    assert _generate(spec, out, "pkg") == 0
+    before = read_tree(out / "pkg")
+    spec.write_text(json.dumps(_spec(version="2")))
+    with output_lock(out / "pkg"):  # another run is writing
+        assert _generate(spec, out, "pkg") == 2
+        assert "another specgen run is writing" in capsys.readouterr().err
+        assert read_tree(out / "pkg") == before and _siblings(out) == [".pkg.lock", "pkg"]
+    assert _siblings(out) == ["pkg"]
+    assert _generate(spec, out, "pkg") == 0 and _siblings(out) == ["pkg"]
+
+
+_KILLER = """
+import json, os, signal, sys
+from pathlib import Path
+from generator.write import atomic
+
+step, exchange, folder, files = int(sys.argv[1]), sys.argv[2] == "1", Path(sys.argv[3]), json.loads(sys.argv[4])
+calls = 0
+
+def killing(call):
+    def wrapped(*args, **kwargs):
+        global calls
+        calls += 1
+        if calls == step:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return call(*args, **kwargs)
+    return wrapped
+
+for name in ("rename", "unlink", "rmdir", "mkdir"):
+    setattr(os, name, killing(getattr(os, name)))
+atomic._exchange = killing(atomic._exchange) if exchange else (lambda a, b: False)
+atomic.write_atomically(folder, {k: v.encode() for k, v in files.items()})
+print("finished")
+"""
+
+
+@pytest.mark.parametrize("exchange", [True, False], ids=["swap-in-one-step", "two-renames"])
+def test_a_run_killed_at_any_step_loses_nothing(tmp_path: Path, exchange: bool) -> None:
+    """kill -9 before each file system call of a write: the package is the old or the new tree
+    (with two renames, a kill between them leaves `.pkg.old`, which the next run puts back)."""
+    import subprocess
+
+    from generator.write.atomic import _exchange, write_atomically
+
+    probe = tmp_path / "probe"
+    (probe / "a").mkdir(parents=True)
+    (probe / "b").mkdir()
+    if exchange and not _exchange(probe / "a", probe / "b"):
+        pytest.skip("this kernel or file system cannot swap two paths in one step")
+    old = {"__init__.py": "# Code generated by specgen from x\n", "schemas/A.json": "{}", "schemas/B.json": "{}", "py.typed": ""}
+    new = {"__init__.py": "# Code generated by specgen from y\n", "schemas/A.json": "[]", "models.py": "x = 1\n"}
+    root = Path(__file__).resolve().parents[1]
+    step = 0
+    while True:
+        step += 1
+        out = tmp_path / f"kill{step}"
+        folder = out / "pkg"
+        write_atomically(folder, {k: v.encode() for k, v in old.items()})
+        old_tree = read_tree(folder)
+        proc = subprocess.run([sys.executable, "-c", _KILLER, str(step), "1" if exchange else "0", str(folder), json.dumps(new)],
+                              check=False, cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, capture_output=True, text=True, timeout=60)
+        trees = [read_tree(folder), read_tree(out / ".pkg.old")]
+        if exchange or os.path.lexists(folder):
+            assert trees[0] in (old_tree, with_manifest({k: v.encode() for k, v in new.items()})), step
+        else:
+            assert trees[1] == old_tree, step  # between the two renames
+        # The next run recovers and cleans up.
+        write_atomically(folder, {k: v.encode() for k, v in new.items()})
+        assert read_tree(folder) == with_manifest({k: v.encode() for k, v in new.items()})
+        assert _siblings(out) == ["pkg"], step
+        if proc.returncode == 0:
+            assert "finished" in proc.stdout
+            break
+        assert proc.returncode == -9, proc.stderr
+    assert step > 5  # the kills did land inside the write
