@@ -39,5 +39,5 @@ def generate_package(
     api, warnings = build(spec, root=root, overlay=load_overlay(overlay))
     files = with_manifest(encode(format_files(render_package(api, package))))
     if use_cache:
-        run_cache.store(spec, package, root, overlay, documents=[Path(d) for d in api.documents], api_version=api.api_version, warnings=warnings, files=files)
+        run_cache.store(spec, package, root, overlay, documents=list(api.documents), api_version=api.api_version, warnings=warnings, files=files)
     return Generated(api.api_version, files, warnings, api)

@@ -260,3 +260,42 @@ def test_a_run_killed_at_any_step_loses_nothing(tmp_path: Path, exchange: bool) 
             break
         assert proc.returncode == -9, proc.stderr
     assert step > 5  # the kills did land inside the write
+
+
+# -- #12.7: the run cache is never stale; --check sees every file --------------------------------
+
+
+def test_the_run_cache_sees_a_retargeted_symlink(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    specs = tmp_path / "specification"
+    for variant, description in (("common-a", "first"), ("common-b", "second")):
+        _write_spec(specs / variant, {"definitions": {"T": {"type": "object", "description": description, "properties": {"n": {"type": "string"}}}}}, "types.json")
+    (specs / "common").symlink_to("common-a", target_is_directory=True)
+    spec = _write_spec(specs / "svc", _spec(definitions={"A": {"type": "object", "properties": {"t": {"$ref": "../common/types.json#/definitions/T"}}}}))
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    assert _generate(spec, out, "pkg") == 0
+    assert _generate(spec, out, "pkg", "--check") == 0
+    (specs / "common").unlink()
+    (specs / "common").symlink_to("common-b", target_is_directory=True)
+    assert _generate(spec, out, "pkg", "--check") == 1  # with the cache on
+    assert '+    """second' in capsys.readouterr().out
+    monkeypatch.setenv("SPECGEN_CACHE", "off")
+    assert _generate(spec, out, "pkg", "--check") == 1
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path / "cache"))
+    assert _generate(spec, out, "pkg") == 0
+    assert _generate(spec, out, "pkg", "--check") == 0
+    assert 'second' in (out / "pkg/models.py").read_text()
+
+
+@pytest.mark.parametrize("change", ["remove py.typed", "add an empty file", "empty a file"])
+def test_check_sees_a_missing_or_extra_empty_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], change: str) -> None:
+    spec, out = _tiny(tmp_path), tmp_path / "out"
+    assert _generate(spec, out, "pkg") == 0
+    capsys.readouterr()
+    name = {"remove py.typed": "py.typed", "add an empty file": "extra.py", "empty a file": "models.py"}[change]
+    if change == "remove py.typed":
+        (out / "pkg/py.typed").unlink()
+    else:
+        (out / "pkg" / name).write_text("")
+    assert _generate(spec, out, "pkg", "--check") == 1
+    assert f"/pkg/{name}\n" in capsys.readouterr().out
