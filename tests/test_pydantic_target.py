@@ -1,7 +1,7 @@
 """`specgen generate --target pydantic`: the datamodel-code-generator models, tested differentially.
 
-The pydantic module is generated into a temporary folder (it is not committed) from the same spec
-as the committed package, and must accept every body the generated strategies draw and give it
+The pydantic module (`<package>/pydantic_models.py`) is generated into a temporary folder (it is
+not committed) from the same spec as the committed package, and must accept every body the generated strategies draw and give it
 back with `model_dump(by_alias=True, exclude_unset=True, mode="json")`. What pydantic knowingly
 does not keep is listed in PYDANTIC_KNOWN_GAPS, and `test_known_gaps_are_real` shows each one, so
 the list cannot silently go stale.
@@ -66,7 +66,7 @@ def pyd(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
 
     out = tmp_path_factory.mktemp("pydantic")
     assert main(["generate", str(SPEC), "--out", str(out), "--package", "runcommands", "--target", "pydantic"]) == 0
-    path = out / "runcommands_pydantic.py"
+    path = out / "runcommands" / "pydantic_models.py"
     name = f"runcommands_pydantic_{os.getpid()}"
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
@@ -129,10 +129,10 @@ def test_output_is_deterministic(pyd: ModuleType, tmp_path: Path) -> None:
         [sys.executable, "-m", "generator", "generate", str(SPEC), "--out", str(tmp_path), "--package", "runcommands", "--target", "pydantic"],
         cwd=ROOT, env=env, check=True, capture_output=True,
     )
-    assert (tmp_path / "runcommands_pydantic.py").read_bytes() == Path(pyd.__file__).read_bytes()
+    assert (tmp_path / "runcommands" / "pydantic_models.py").read_bytes() == Path(pyd.__file__).read_bytes()
 
 
-def test_missing_extra_is_a_clear_error(tmp_path: Path) -> None:
+def test_missing_extra_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> None:
     code = (
         "import sys; sys.modules['datamodel_code_generator'] = None\n"
         "from generator.cli import main\n"
@@ -140,8 +140,33 @@ def test_missing_extra_is_a_clear_error(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], check=False, cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 2
-    assert "pip install 'specgen[pydantic]'" in out.stderr
-    assert (tmp_path / "runcommands" / "models.py").is_file()  # the package itself was written
+    assert "pip install 'specgen[pydantic]'" in out.stderr and "Traceback" not in out.stderr
+    assert not list(tmp_path.iterdir())  # all or nothing: not the package without its module
+
+
+def test_the_module_lives_in_the_package_and_goes_through_cache_and_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.cli import main
+    from generator.pipeline import generate_package
+
+    monkeypatch.setenv("SPECGEN_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    run = ["generate", str(SPEC), "--out", str(out), "--package", "rc", "--no-overlay"]
+    assert main([*run, "--target", "pydantic"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["rc"]  # nothing beside the package
+    module = out / "rc/pydantic_models.py"
+    assert module.is_file() and "pydantic_models.py" in (out / "rc/.specgen-files").read_text()
+    assert "pydantic_models" not in (out / "rc/__init__.py").read_text()  # the package never imports it
+    # A second run is served from the run cache: no datamodel-code-generator run.
+    hit = generate_package(SPEC, "rc", target="pydantic")
+    assert hit.api is None and hit.files["pydantic_models.py"] == module.read_bytes()
+    assert main([*run, "--target", "pydantic", "--check"]) == 0
+    module.write_text(module.read_text() + "# edited\n")
+    assert main([*run, "--target", "pydantic", "--check"]) == 1
+    assert "-# edited" in capsys.readouterr().out
+    module.unlink()
+    assert main([*run, "--target", "pydantic", "--check"]) == 1
+    assert main([*run, "--target", "pydantic"]) == 0 and module.is_file()
+    assert main(run) == 0 and not module.exists()  # a run without the target removes it
 
 
 @pytest.mark.parametrize("name", MODELS)

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 def _generate(args: argparse.Namespace) -> int:
     import keyword
 
-    from generator.pipeline import generate_package
+    from generator.pipeline import MissingExtra, generate_package
     from generator.write.atomic import WriteError, diff, write_atomically
 
     config = find_config()
@@ -66,7 +66,11 @@ def _generate(args: argparse.Namespace) -> int:
         return 2
     out = args.out or config.out
     overlay = None if args.no_overlay else (args.overlay or config.overlay)
-    result = generate_package(spec, package, root=args.root, overlay=overlay, use_cache=args.target != "pydantic")
+    try:
+        result = generate_package(spec, package, root=args.root, overlay=overlay, target=args.target)
+    except MissingExtra as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     target = out / package
@@ -74,7 +78,8 @@ def _generate(args: argparse.Namespace) -> int:
         changes = diff(target, result.files)
         if changes:
             sys.stdout.write(changes)
-            print(f"{target} is stale: run `specgen generate`", file=sys.stderr)
+            again = "specgen generate" + (f" --target {args.target}" if args.target != "dataclasses" else "")
+            print(f"{target} is stale: run `{again}`", file=sys.stderr)
             return 1
         print(f"{target} is up to date", file=sys.stderr)
         return 0
@@ -89,14 +94,9 @@ def _generate(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"error: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"error: cannot write {exc.filename or target}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     print(f"{'wrote' if changed else 'unchanged:'} {target} ({len(result.files)} files, api-version {result.api_version})", file=sys.stderr)
-    if args.target == "pydantic":  # also <out>/<package>_pydantic.py (needs the [pydantic] extra)
-        from generator.emit.pydantic import write_pydantic
-
-        assert result.api is not None  # the run cache is off for this target
-        return write_pydantic(result.api, result.files, out, package)
     return 0
 
 if __name__ == "__main__":

@@ -3,9 +3,16 @@
 We do not write a second model emitter: datamodel-code-generator (the optional `[pydantic]` extra
 of specgen, imported only here) runs as a library on the JSON Schema documents the package already
 contains. They are written to a temporary folder, beside one bundle document whose `$defs` refer
-to each of them, so their relative `$ref`s ("Other.json") resolve and the result is ONE module:
+to each of them, so their relative `$ref`s ("Other.json") resolve and the result is ONE module,
+inside the package:
 
-    <out>/<package>_pydantic.py
+    <out>/<package>/pydantic_models.py
+
+There, it is one more file of the package: written in the same atomic swap, listed in the
+manifest, compared by `--check`, served by the run cache (whose key holds the versions of
+datamodel-code-generator, pydantic and isort), and removed by a run without the target. The
+package never imports it (it is not in `__all__`), so the package still needs only the standard
+library; `import <package>.pydantic_models` needs pydantic.
 
 Options, and why:
 - `snake_case_field` + `allow_population_by_field_name`: snake_case attributes, the wire name kept
@@ -25,28 +32,53 @@ The generated module needs pydantic v2 at run time; the dataclass package never 
 
 from __future__ import annotations
 
+import importlib.util
 import json
-import os
-import sys
 import tempfile
 import warnings
+from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator import ir
 from generator.emit.text import escape_line
 from generator.format.formatter import check_compiles
+from generator.pipeline import MissingExtra
+
+if TYPE_CHECKING:
+    from generator import ir
 
 SECRET = "x-ms-secret"
 BUNDLE = "_definitions.json"  # the bundle document's name in the temporary folder
 BUNDLE_TITLE = "Definitions"  # datamodel-code-generator makes the bundle root a RootModel[Any]
-MISSING_EXTRA = (
-    "error: --target pydantic needs datamodel-code-generator: pip install 'specgen[pydantic]'"
-)
+MODULE = "pydantic_models.py"  # its path inside the package
 
 
-def module_name(package: str) -> str:
-    return f"{package}_pydantic"
+def tool_versions() -> str:
+    """The versions of what makes the module (part of the run cache's key), without importing them."""
+    versions = []
+    for module, distribution in (("datamodel_code_generator", "datamodel-code-generator"), ("pydantic", "pydantic"), ("isort", "isort")):
+        try:
+            if importlib.util.find_spec(module) is None:
+                raise MissingExtra
+            versions.append(f"{distribution}={metadata.version(distribution)}")
+        except (ValueError, metadata.PackageNotFoundError):
+            raise MissingExtra from None
+    return " ".join(versions)
+
+
+def pydantic_files(api: ir.Api, files: dict[str, bytes]) -> dict[str, bytes]:
+    """The pydantic module made from the package's schema documents (`files`), by its path."""
+    schemas = {
+        path.removeprefix("schemas/"): json.loads(data)
+        for path, data in files.items()
+        if path.startswith("schemas/") and path.endswith(".json")
+    }
+    try:
+        return {MODULE: pydantic_source(api, schemas).encode("utf-8")}
+    except ModuleNotFoundError as exc:
+        if exc.name is None or not exc.name.startswith(("datamodel_code_generator", "pydantic", "isort")):
+            raise
+        raise MissingExtra from None
 
 
 def pydantic_source(api: ir.Api, schemas: dict[str, dict[str, Any]]) -> str:
@@ -95,14 +127,12 @@ def pydantic_source(api: ir.Api, schemas: dict[str, dict[str, Any]]) -> str:
                 formatters=[Formatter.BLACK, Formatter.ISORT],
             )
         text = output.read_text(encoding="utf-8")
-    check_compiles(module_name("pydantic") + ".py", text)  # it must be Python, read as UTF-8
+    check_compiles(MODULE, text)  # it must be Python, read as UTF-8
     return text
 
 
 def dmcg_version() -> str:
-    from importlib.metadata import version
-
-    return version("datamodel-code-generator")
+    return metadata.version("datamodel-code-generator")
 
 
 def _for_pydantic(schema: Any) -> Any:
@@ -136,40 +166,3 @@ def _header(api: ir.Api, version: str) -> str:
             "# Pydantic v2 models of the same JSON Schemas as the dataclass package; needs pydantic.",
         ]
     )
-
-
-def write_pydantic(api: ir.Api, files: dict[str, bytes], out: Path, package: str, *, check: bool = False) -> int:
-    """Write (or, with `check`, compare) `<out>/<package>_pydantic.py`. Exit status: 0, 1 stale, 2."""
-    schemas = {
-        path.removeprefix("schemas/"): json.loads(data)
-        for path, data in files.items()
-        if path.startswith("schemas/") and path.endswith(".json")
-    }
-    try:
-        text = pydantic_source(api, schemas)
-    except ModuleNotFoundError as exc:
-        if exc.name is None or not exc.name.startswith(("datamodel_code_generator", "pydantic")):
-            raise
-        print(MISSING_EXTRA, file=sys.stderr)
-        return 2
-    target = out / f"{module_name(package)}.py"
-    data = text.encode("utf-8")
-    old = target.read_bytes() if target.is_file() else None
-    if check:
-        if old != data:
-            print(f"{target} is stale: run `specgen generate --target pydantic`", file=sys.stderr)
-            return 1
-        print(f"{target} is up to date", file=sys.stderr)
-        return 0
-    if old != data:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    print(f"{'wrote' if old != data else 'unchanged:'} {target} (pydantic v2 models)", file=sys.stderr)
-    return 0
