@@ -299,3 +299,12 @@ def test_check_sees_a_missing_or_extra_empty_file(tmp_path: Path, capsys: pytest
         (out / "pkg" / name).write_text("")
     assert _generate(spec, out, "pkg", "--check") == 1
     assert f"/pkg/{name}\n" in capsys.readouterr().out
+
+
+def test_a_leftover_name_holding_someone_elses_files_is_left_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    (out / ".pkg.old").mkdir(parents=True)
+    (out / ".pkg.old/diary.txt").write_text("mine")
+    assert _generate(_tiny(tmp_path), out, "pkg") == 2
+    assert "move it away" in capsys.readouterr().err
+    assert _siblings(out) == [".pkg.old"] and (out / ".pkg.old/diary.txt").read_text() == "mine"

@@ -104,15 +104,19 @@ def write_atomically(folder: Path, files: dict[str, bytes], *, force: bool = Fal
 
 
 def recover(folder: Path) -> None:
-    """Undo what a killed run left: put `.NAME.old` back if `NAME` is missing; remove leftovers."""
-    new, old = _sibling(folder, "new"), _sibling(folder, "old")
-    if not os.path.lexists(folder) and old.is_dir() and not old.is_symlink():
+    """Undo what a killed run left: put `.NAME.old` back if `NAME` is missing; remove leftovers.
+
+    A leftover that holds anything specgen did not write is neither moved nor removed.
+    """
+    leftovers = [path for path in (_sibling(folder, "new"), _sibling(folder, "old")) if os.path.lexists(path)]
+    for leftover in leftovers:
+        if foreign_files(leftover):
+            raise WriteError(f"{leftover} is in the way and holds files specgen did not write: move it away")
+    old = _sibling(folder, "old")
+    if not os.path.lexists(folder) and old in leftovers and old.is_dir() and not old.is_symlink():
         os.rename(old, folder)
-    for leftover in (new, old):
-        if os.path.lexists(leftover):
-            if foreign_files(leftover):
-                raise WriteError(f"{leftover} is in the way and holds files specgen did not write: move it away")
-            _remove(leftover)
+    for leftover in leftovers:
+        _remove(leftover)
 
 
 def _fill(folder: Path, files: dict[str, bytes]) -> None:
