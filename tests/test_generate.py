@@ -13,6 +13,7 @@ from conftest import GENERATED, HANDWRITTEN_2024_07, ROOT, SPEC, generate_into
 from generator.cli import main
 from generator.pipeline import generate_package
 from generator.write.atomic import read_tree, write_atomically
+from generator.write.manifest import MANIFEST, with_manifest
 
 CONFIG = ROOT / "pyproject.toml"
 
@@ -44,7 +45,7 @@ def test_header_names_the_spec_and_its_hash_without_timestamp() -> None:
     text = (GENERATED / "runcommands/models.py").read_text(encoding="utf-8")
     digest = hashlib.sha256(SPEC.read_bytes()).hexdigest()
     assert f"# spec sha256: {digest}" in text.splitlines()[1]
-    assert "ComputeRP.runCommands.json" in text.splitlines()[0]
+    assert "ComputeRP.runCommands.json" in text.splitlines()[2]  # not on the first two: PEP 263
     assert "# api-version: 2024-11-01" in text
     assert (GENERATED / "runcommands/py.typed").exists()
 
@@ -54,7 +55,9 @@ def test_check_reports_stale_output_and_writes_nothing(tmp_path: Path, capsys: p
     assert main(["generate", str(SPEC), "--out", str(out), "--package", "pkg"]) == 0
     models = out / "pkg/models.py"
     models.write_text(models.read_text() + "# hand edit\n")
-    (out / "pkg/stale.py").write_text("x = 1\n")
+    (out / "pkg/stale.py").write_text("x = 1\n")  # as an earlier run wrote it: in the manifest
+    manifest = out / "pkg" / MANIFEST
+    manifest.write_text(manifest.read_text() + "stale.py\n")
     before = read_tree(out / "pkg")
     assert main(["generate", str(SPEC), "--out", str(out), "--package", "pkg", "--check"]) == 1
     diff = capsys.readouterr().out
@@ -92,7 +95,7 @@ def test_write_interrupted_midway_keeps_the_old_tree(tmp_path: Path, monkeypatch
     monkeypatch.setattr(Path, "write_bytes", flaky)
     with pytest.raises(OSError):
         write_atomically(folder, {"a.py": b"new\n", "b.py": b"new\n"})
-    assert read_tree(folder) == {"a.py": b"old\n"}
+    assert read_tree(folder) == with_manifest({"a.py": b"old\n"})
 
 
 def test_default_run_uses_the_embedded_default(tmp_path: Path) -> None:

@@ -63,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--overlay", type=Path, help="overlay file marking secrets (default: from pyproject.toml)")
     gen.add_argument("--no-overlay", action="store_true", help="ignore the configured overlay")
     gen.add_argument("--check", action="store_true", help="write nothing; print a diff and exit 1 if the output is stale")
+    gen.add_argument("--force", action="store_true", help="replace OUT/PACKAGE even if it holds files specgen did not write")
     gen.add_argument("--target", choices=("dataclasses", "pydantic"), default="dataclasses", help="pydantic: also write pydantic v2 models (needs the [pydantic] extra)")
     gen.set_defaults(run=_generate)
 
@@ -86,8 +87,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from generator.pipeline import generate_package
-    from generator.write.atomic import diff, write_atomically
+    import keyword
+
+    from generator.pipeline import MissingExtra, generate_package
+    from generator.write.atomic import WriteError, diff, write_atomically
 
     config = find_config()
     spec = args.spec or config.spec
@@ -95,12 +98,16 @@ def _generate(args: argparse.Namespace) -> int:
         print("error: no SPEC given and no [tool.specgen] spec in pyproject.toml", file=sys.stderr)
         return 2
     package = args.package or config.package
-    if not _PACKAGE.match(package):
-        print(f"error: --package {package!r} is not a valid Python package name", file=sys.stderr)
+    if not _PACKAGE.match(package) or keyword.iskeyword(package):
+        print(f"error: --package {package!r} is not a name Python can import", file=sys.stderr)
         return 2
     out = args.out or config.out
     overlay = None if args.no_overlay else (args.overlay or config.overlay)
-    result = generate_package(spec, package, root=args.root, overlay=overlay, use_cache=args.target != "pydantic")
+    try:
+        result = generate_package(spec, package, root=args.root, overlay=overlay, target=args.target)
+    except MissingExtra as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     target = out / package
@@ -108,7 +115,8 @@ def _generate(args: argparse.Namespace) -> int:
         changes = diff(target, result.files)
         if changes:
             sys.stdout.write(changes)
-            print(f"{target} is stale: run `specgen generate`", file=sys.stderr)
+            again = "specgen generate" + (f" --target {args.target}" if args.target != "dataclasses" else "")
+            print(f"{target} is stale: run `{again}`", file=sys.stderr)
             return 1
         print(f"{target} is up to date", file=sys.stderr)
         return 0
@@ -117,15 +125,16 @@ def _generate(args: argparse.Namespace) -> int:
     notice = version_bump_notice(target, spec, result.api_version, root=args.root)  # api-version bump: summarise the diff
     if notice:
         print(notice, file=sys.stderr)
-    changed = write_atomically(target, result.files)
+    try:
+        changed = write_atomically(target, result.files, force=args.force)
+    except WriteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: cannot write {exc.filename or target}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"{'wrote' if changed else 'unchanged:'} {target} ({len(result.files)} files, api-version {result.api_version})", file=sys.stderr)
-    if args.target == "pydantic":  # also <out>/<package>_pydantic.py (needs the [pydantic] extra)
-        from generator.emit.pydantic import write_pydantic
-
-        assert result.api is not None  # the run cache is off for this target
-        return write_pydantic(result.api, result.files, out, package)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

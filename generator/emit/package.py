@@ -10,7 +10,7 @@ import jinja2
 from generator import ir
 from generator.emit.models import ModelEmitter
 from generator.emit.schemas import dumps, emit_schemas
-from generator.emit.text import docstring
+from generator.emit.text import docstring, escape_line
 from generator.format.forked import Forked
 from generator.format.layout import literal, value
 from generator.paths import templates_folder
@@ -56,7 +56,9 @@ def export_order(names: list[str]) -> list[str]:
 
 
 def header(api: ir.Api) -> dict[str, str]:
-    return {"spec": api.spec_display, "sha256": api.spec_sha256, "api_version": api.api_version}
+    """The do-not-edit header's values. Text from outside is escaped; `_header.jinja` keeps it off
+    the first two lines, where Python would take `coding=...` for the file's encoding (PEP 263)."""
+    return {"spec": escape_line(api.spec_display), "sha256": api.spec_sha256, "api_version": escape_line(api.api_version)}
 
 
 def render_package(api: ir.Api, package: str) -> dict[str, str]:

@@ -58,3 +58,10 @@ def _wrap(line: str, room: int) -> list[str]:
 def comment(text: str) -> str:
     """One line of spec text safe inside a `#` comment."""
     return _CONTROL.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
+
+
+def escape_line(text: str) -> str:
+    """Text from outside (a path, `info.version`) for a header comment, escaped like a literal:
+    printable characters as they are; a backslash and every other character (line breaks,
+    controls, bidi and zero-width marks) as its Python escape, so the line reads back exactly."""
+    return "".join(c if c.isprintable() and c != "\\" else repr(c)[1:-1] for c in text)

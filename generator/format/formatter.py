@@ -8,9 +8,11 @@ minutes on the large specs). Where the ruff binary is missing, black formats in-
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import tempfile
+import tokenize
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -74,14 +76,29 @@ def black_mode() -> Any:
 
 
 def check_compiles(path: str, source: str) -> None:
+    """Compile `source` from the bytes written for it, as the import system reads a file.
+
+    `compile(str)` would skip the PEP 263 step: from bytes, Python first looks for a `coding=`
+    declaration on the first two lines, and one there makes it read a different program. So the
+    file must also be read as UTF-8, which is what it was written in.
+    """
     try:
-        compile(source, path, "exec", dont_inherit=True)
-    except SyntaxError as exc:  # a generator bug, never a spec's fault
-        raise SpecError([Problem(path, None, f"generated code does not compile: {exc}", exc.lineno, 1)]) from None
+        data = source.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate: no file can hold it
+        line = source.count("\n", 0, exc.start) + 1
+        raise SpecError([Problem(path, None, f"generated code is not valid UTF-8: {exc.reason} {source[exc.start]!r}", line, 1)]) from None
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        if encoding == "utf-8":
+            compile(data, path, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as exc:  # a generator bug, never a spec's fault
+        raise SpecError([Problem(path, None, f"generated code does not compile: {exc}", getattr(exc, "lineno", None), 1)]) from None
+    if encoding != "utf-8":
+        raise SpecError([Problem(path, None, f"generated code declares the encoding {encoding} on line 1 or 2: Python would not read the UTF-8 written", 1, 1)])
 
 
 def format_files(files: dict[str, str]) -> dict[str, str]:
-    """Every `.py` file compile()-checked, then formatted as black would; other files as they are."""
+    """Every `.py` file compile()-checked from its bytes, then formatted as black would; other files as they are."""
     python = {path: text for path, text in files.items() if path.endswith(".py")}
     _check_all(list(python.items()))
     ruff = _ruff()

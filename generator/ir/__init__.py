@@ -146,7 +146,7 @@ class Api:
     enums: tuple[Enum, ...]
     operations: tuple[Operation, ...]
     notes: tuple[str, ...] = field(default=())  # what the IR could not express, said in the output
-    documents: tuple[str, ...] = field(default=())  # real paths of every file the build read
+    documents: tuple[str, ...] = field(default=())  # every path the build opened, symlinks not resolved
 
     def model(self, name: str) -> Model:
         return self._index[0][name]

@@ -570,6 +570,6 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
         enums=tuple(sorted(b.enums.values(), key=lambda e: e.py_name)),
         operations=tuple(operations),
         notes=tuple(sorted(b.notes)),
-        documents=tuple(sorted(str(p) for p in loader.documents)),
+        documents=tuple(loader.paths_opened()),
     )
     return api, warnings

@@ -174,6 +174,12 @@ class Loader:
             raise SpecError([doc.problem(pointer, f"$ref {ref!r} does not resolve: no {exc.args[0]!r} in {target_doc.display}")]) from None
         return Target(target_doc, fragment, value)
 
+    def paths_opened(self) -> list[str]:
+        """Every path a document was asked for, absolute but not resolved: the spec as given, each
+        file `$ref` joined to its referrer's folder. A symlink on one of them that moves changes
+        what a run reads, which the run cache must see."""
+        return sorted(os.path.join(os.getcwd(), key) for key in self._by_path)
+
 
 def _inside(path: Path, root: Path) -> bool:
     try:

@@ -1,11 +1,13 @@
 """A whole-run cache: when no input changed, `specgen generate` reuses the last output.
 
 The key covers everything the output depends on: the generator's own code and templates, the
-versions of the formatter and jinja2, the arguments, the overlay and the spec file. The entry lists
-every other document the run read with its SHA-256, checked on use, so an edited common-types
-file is seen. Generation is deterministic, so a hit gives the same bytes a fresh run would; the
-golden tests run with the cache off (`SPECGEN_CACHE=off`). This keeps the pre-commit
-`--check` hook fast.
+versions of the formatter and jinja2, the arguments and target (with the versions of the tools a target
+runs), the overlay and the spec file. The entry lists every document the run read as the run
+opened it (the path a `$ref` spelled, symlinks not resolved), the real path that was and the
+SHA-256 of its bytes; a hit needs all three unchanged, so an edited common-types file and a
+retargeted symlinked `common` folder are both seen. Generation is deterministic, so a hit gives
+the same bytes a fresh run would; the golden tests run with the cache off (`SPECGEN_CACHE=off`).
+This keeps the pre-commit `--check` hook fast.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 
 from generator.format.formatter import cache_root
 
-VERSION = "1"
+VERSION = "2"
 
 
 def _sha(data: bytes) -> str:
@@ -46,10 +48,11 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
-def _key(spec: Path, package: str, root: Path | None, overlay: Path | None) -> str | None:
+def _key(spec: Path, package: str, root: Path | None, overlay: Path | None, variant: str) -> str | None:
     try:
         parts = [
             _code_digest(),
+            variant,
             os.path.realpath(spec),
             _sha(spec.read_bytes()),
             package,
@@ -66,30 +69,40 @@ def _entry_path(key: str) -> Path | None:
     return None if folder is None else folder / "runs" / f"{key}.json"
 
 
-def lookup(spec: Path, package: str, root: Path | None, overlay: Path | None) -> dict[str, Any] | None:
-    """The cached run for these inputs, if every document it read is unchanged."""
-    key = _key(spec, package, root, overlay)
+def lookup(spec: Path, package: str, root: Path | None, overlay: Path | None, variant: str = "") -> dict[str, Any] | None:
+    """The cached run for these inputs, if every document it read is still what it read.
+
+    `variant` names the target and the versions of what it runs (part of the key).
+    """
+    key = _key(spec, package, root, overlay, variant)
     path = _entry_path(key) if key else None
     if path is None:
         return None
     try:
         entry: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        for document, digest in entry["documents"]:
-            if _sha(Path(document).read_bytes()) != digest:
+        for opened, real, digest in entry["documents"]:
+            if os.path.realpath(opened) != real or _sha(Path(real).read_bytes()) != digest:
                 return None
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return entry
 
 
-def store(spec: Path, package: str, root: Path | None, overlay: Path | None, *, documents: list[Path], api_version: str, warnings: list[str], files: dict[str, bytes]) -> None:
-    key = _key(spec, package, root, overlay)
+def store(
+    spec: Path, package: str, root: Path | None, overlay: Path | None, *, variant: str = "", documents: list[str], api_version: str, warnings: list[str], files: dict[str, bytes]
+) -> None:
+    """Remember a run; `documents` are the paths it opened, as it opened them."""
+    key = _key(spec, package, root, overlay, variant)
     path = _entry_path(key) if key else None
     if path is None:
         return
     try:
+        read = []
+        for opened in sorted(documents):
+            real = os.path.realpath(opened)
+            read.append([opened, real, _sha(Path(real).read_bytes())])
         entry = {
-            "documents": [[str(d), _sha(d.read_bytes())] for d in sorted(documents)],
+            "documents": read,
             "api_version": api_version,
             "warnings": warnings,
             "files": {name: data.decode("utf-8") for name, data in files.items()},
