@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--no-overlay", action="store_true", help="ignore the configured overlay")
     gen.add_argument("--check", action="store_true", help="write nothing; print a diff and exit 1 if the output is stale")
     gen.add_argument("--force", action="store_true", help="replace OUT/PACKAGE even if it holds files specgen did not write")
-    gen.add_argument("--target", choices=("dataclasses", "pydantic"), default="dataclasses", help="pydantic: also write pydantic v2 models (needs the [pydantic] extra)")
+    gen.add_argument("--target", choices=("dataclasses", "pydantic"), default="dataclasses", help="pydantic: also write PACKAGE/pydantic_models.py, pydantic v2 models (needs the [pydantic] extra)")
     gen.set_defaults(run=_generate)
 
     # Other commands live in their own modules, imported only when used.
