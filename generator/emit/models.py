@@ -236,18 +236,27 @@ class ModelEmitter:
         for fl in m.flattened:
             outer = next(f for f in m.fields if f.py_name == fl.via)
             inner = self.models[outer.type.ref or ""]
-            creatable = not any(f.required and not f.read_only for f in inner.fields)
-            annotation = self.annotation(fl.type) + " | None | Unset"
-            create = f"inner = self.{fl.via} = {inner.py_name}()" if creatable else f"raise AttributeError({literal(f'set {fl.via} first: it has required fields')})"
+            target = next(f for f in inner.fields if f.py_name == fl.target)
+            takes = self.field_annotation(target)  # what the inner field holds, and so takes
+            if outer.required and not outer.read_only:  # the inner model is always there
+                returns = takes
+                get_body = [(2, f"return self.{fl.via}.{fl.target}")]
+                set_body = [(2, f"self.{fl.via}.{fl.target} = value")]
+            else:
+                returns = takes if takes.endswith("| Unset") else f"{takes} | Unset"
+                creatable = not any(f.required and not f.read_only for f in inner.fields)
+                create = f"inner = self.{fl.via} = {inner.py_name}()" if creatable else f"raise AttributeError({literal(f'set {fl.via} first: it has required fields')})"
+                get_body = [(2, f"inner = self.{fl.via}"), (2, f"return UNSET if inner is UNSET or inner is None else inner.{fl.target}")]
+                set_body = [(2, f"inner = self.{fl.via}"), (2, "if inner is UNSET or inner is None:"), (3, create), (2, f"inner.{fl.target} = value")]
             flat.append(
                 FlatView(
                     py_name=fl.py_name,
                     via=fl.via,
                     target=fl.target,
-                    getter=def_line(f"def {fl.py_name}(", ["self"], f" -> {annotation}:", INDENT),
-                    get_body=block([(2, f"inner = self.{fl.via}"), (2, f"return UNSET if inner is UNSET or inner is None else inner.{fl.target}")]),
-                    setter=def_line(f"def {fl.py_name}(", ["self", f"value: {annotation}"], " -> None:", INDENT),
-                    set_body=block([(2, f"inner = self.{fl.via}"), (2, "if inner is UNSET or inner is None:"), (3, create), (2, f"inner.{fl.target} = value")]),
+                    getter=def_line(f"def {fl.py_name}(", ["self"], f" -> {returns}:", INDENT),
+                    get_body=block(get_body),
+                    setter=def_line(f"def {fl.py_name}(", ["self", f"value: {takes}"], " -> None:", INDENT),
+                    set_body=block(set_body),
                 )
             )
         fields = sorted(m.fields, key=lambda f: not (f.required and not f.read_only))
