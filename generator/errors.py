@@ -55,3 +55,10 @@ def unescape_pointer_token(token: str) -> str:
 
 def join_pointer(pointer: str, *tokens: str | int) -> str:
     return pointer + "".join("/" + escape_pointer_token(str(t)) for t in tokens)
+
+
+class MissingExtra(Exception):
+    """`--target pydantic` without the optional `[pydantic]` extra (exit status 2, nothing written)."""
+
+    def __init__(self) -> None:
+        super().__init__("--target pydantic needs datamodel-code-generator: pip install 'specgen[pydantic]'")

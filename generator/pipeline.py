@@ -12,13 +12,6 @@ if TYPE_CHECKING:
     from generator.ir import Api
 
 
-class MissingExtra(Exception):
-    """`--target pydantic` without the optional `[pydantic]` extra (exit status 2, nothing written)."""
-
-    def __init__(self) -> None:
-        super().__init__("--target pydantic needs datamodel-code-generator: pip install 'specgen[pydantic]'")
-
-
 @dataclass(frozen=True)
 class Generated:
     api_version: str

@@ -89,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
 def _generate(args: argparse.Namespace) -> int:
     import keyword
 
-    from generator.pipeline import MissingExtra, generate_package
+    from generator.errors import MissingExtra
+    from generator.pipeline import generate_package
     from generator.write.atomic import WriteError, diff, write_atomically
 
     config = find_config()

@@ -41,8 +41,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.emit.text import escape_line
+from generator.errors import MissingExtra
 from generator.format.formatter import check_compiles
-from generator.pipeline import MissingExtra
 
 if TYPE_CHECKING:
     from generator import ir

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from generator import ir
 from generator.emit.annotations import py_type
-from generator.emit.package import render
+from generator.emit.templates import render
 from generator.emit.text import docstring, sentence
 from generator.errors import Problem, SpecError
 from generator.format.layout import (

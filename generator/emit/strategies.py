@@ -364,7 +364,7 @@ def _builder_view(py_name: str, name: str, doc: str, lines: list[str]) -> Builde
 
 def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[str, str]:
     """`{"strategies.py": text}` for the package (`schemas` is unused: the IR says it all)."""
-    from generator.emit.package import render
+    from generator.emit.templates import render
 
     emitter = StrategyEmitter(api)
     builders = [emitter.enum_builder(e) for e in api.enums] + [emitter.model_builder(m) for m in api.models]

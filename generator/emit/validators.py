@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator import ir
-from generator.emit.package import render
+from generator.emit.templates import render
 from generator.ir import names
 from generator.validate.compiler import compile_schema_set
 

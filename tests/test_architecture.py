@@ -1,0 +1,54 @@
+"""The layout shows the pipeline: one package per stage, small modules, no import cycles."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+GENERATOR = Path(__file__).resolve().parents[1] / "generator"
+STAGES = {"load", "spec", "ir", "emit", "validate", "format", "write", "diff", "lint", "cli"}
+
+
+def _module(path: Path) -> str:
+    parts = path.relative_to(GENERATOR.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports() -> dict[str, set[str]]:
+    """module -> the generator modules it imports (at any depth of the file: lazy imports count)."""
+    modules = {_module(p): p for p in GENERATOR.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                base = node.module
+                for alias in node.names:
+                    found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base)
+            elif isinstance(node, ast.Import):
+                found.update(a.name for a in node.names)
+        graph[name] = {m for m in found if m in modules and m != name}
+    return graph
+
+
+def test_no_import_cycles() -> None:
+    graph = _imports()
+    done: set[str] = set()
+
+    def visit(node: str, stack: list[str]) -> None:
+        if node in stack:
+            raise AssertionError("import cycle: " + " -> ".join([*stack[stack.index(node) :], node]))
+        if node in done:
+            return
+        for nxt in sorted(graph[node]):
+            visit(nxt, [*stack, node])
+        done.add(node)
+
+    for module in sorted(graph):
+        if module != "generator":  # the package root re-exports the public entry points lazily
+            visit(module, [])
+
+
+def test_one_package_per_stage() -> None:
+    packages = {p.name for p in GENERATOR.iterdir() if (p / "__init__.py").is_file()}
+    assert packages <= STAGES, packages - STAGES
