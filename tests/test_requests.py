@@ -399,8 +399,10 @@ def test_synthetic_parameter_kinds(things: ModuleType) -> None:
         with pytest.raises(things.requests.ParameterError) as info:
             build(**{"thing_name": "a", "item_path": "b", **case})
         assert info.value.python_name == next(iter(case)), case
-    with pytest.raises(TypeError):
-        build(thing_name="a", item_path="b", mode="other")  # a constant is not an argument
+    assert parse_qs(urlsplit(build(thing_name="a", item_path="b", mode="fixed").url).query)["mode"] == ["fixed"]
+    with pytest.raises(things.requests.ParameterError) as info:
+        build(thing_name="a", item_path="b", mode="other")  # a constant takes its one value only
+    assert info.value.python_name == "mode"
 
 
 def test_synthetic_optional_body_and_default_error(things: ModuleType) -> None:
