@@ -265,3 +265,42 @@ def test_drawn_polymorphic_bodies_are_valid_and_parse_to_their_subtype(shapes: M
     parsed = shapes.models.Shape.from_dict(body)
     assert type(parsed) is not shapes.models.Shape  # a base's bodies are its subtypes'
     assert parsed.to_dict() == body
+
+
+# -- a schema with `properties` but no `type` -------------------------------------------------
+# Decision: it is an object, everywhere (Azure's convention; draft 4 would accept any type).
+# The model, the validator and the JSON Schema document agree, and `specgen lint` reports
+# MissingTypeObject so the spec can say it.
+
+UNTYPED = _spec(
+    {"/skus": {"get": {"operationId": "Skus_Get", "parameters": [], "responses": _responses()}}},
+    {
+        "Thing": {"type": "object", "properties": {"sku": {"$ref": "#/definitions/Sku"}, "bag": {"properties": {"a": {"type": "string"}}}, "extra": {"additionalProperties": {"type": "string"}}}},
+        "Sku": {"properties": {"name": {"type": "string"}}},
+    },
+)
+
+
+def test_properties_without_type_is_an_object_everywhere(tmp_path_factory: pytest.TempPathFactory) -> None:
+    pkg = _package(tmp_path_factory, "untyped", UNTYPED)
+    assert pkg.schemas.load("Sku")["type"] == "object"
+    thing = pkg.schemas.load("Thing")["properties"]
+    assert thing["bag"]["type"] == thing["extra"]["type"] == "object"
+    for pointer, body in (("/sku", {"sku": "S1"}), ("/bag", {"bag": ["a"]}), ("/extra", {"extra": 5})):
+        errors = pkg.validators.validate("Thing", body)
+        assert [(e.path, e.keyword) for e in errors] == [(pointer, "type")]
+        with pytest.raises(pkg.DecodeError) as info:
+            pkg.models.Thing.from_dict(body)
+        assert info.value.pointer == pointer
+    body = {"sku": {"name": "S1"}, "bag": {"a": "x"}, "extra": {"k": "v"}}
+    assert pkg.validators.validate("Thing", body) == [] and pkg.models.Thing.from_dict(body).to_dict() == body
+
+
+def test_properties_without_type_is_a_lint_finding(tmp_path: Path) -> None:
+    from generator.lint import lint
+
+    spec = tmp_path / "specification" / "spec.json"
+    spec.parent.mkdir()
+    spec.write_text(json.dumps(UNTYPED, indent=1), encoding="utf-8")
+    found = sorted(f.pointer for f in lint([spec], rules=["MissingTypeObject"], use_suppressions=False).findings)
+    assert found == ["/definitions/Sku", "/definitions/Thing/properties/bag", "/definitions/Thing/properties/extra"]

@@ -15,10 +15,10 @@ from generator.errors import Problem, SpecError
 from generator.lint import rules_arm, rules_schema, rules_specgen  # noqa: F401  (register checks)
 from generator.lint import suppressions as supp
 from generator.lint.core import CHECKS, Context, Finding
-from generator.lint.table import ERROR, RULES, RuleInfo
+from generator.lint.table import ARM, DATA_PLANE, ERROR, OPENAPI_TYPES, RULES, RuleInfo
 from generator.load.loader import Loader, default_root, display_path
 
-__all__ = ["RULES", "Finding", "LintRun", "RuleInfo", "is_swagger", "lint", "lint_document", "spec_candidates"]
+__all__ = ["OPENAPI_TYPES", "RULES", "Finding", "LintRun", "RuleInfo", "is_swagger", "lint", "lint_document", "openapi_type", "spec_candidates"]
 
 SPEC_SUFFIXES = frozenset({".json", ".yaml", ".yml"})
 SKIPPED_FOLDERS = frozenset({"examples"})  # x-ms-examples payloads: JSON, but not specs
@@ -39,11 +39,22 @@ class LintRun:
         return any(f.severity == ERROR for f in self.findings)
 
 
-def lint_document(loader: Loader, path: Path, rules: list[str] | None = None) -> list[Finding]:
-    """Every finding of the selected rules (default: all) in one spec file."""
-    ctx = Context(loader, loader.document(path))
+def openapi_type(path: Path, data: object) -> str:
+    """Azure's `openapi-type` of a spec, as its place says: a file under a `data-plane/` folder,
+    or one with `x-ms-parameterized-host`, is a data-plane spec; any other is an ARM one."""
+    under_data_plane = DATA_PLANE in Path(os.path.realpath(path)).parts[:-1]
+    return DATA_PLANE if under_data_plane or (isinstance(data, dict) and "x-ms-parameterized-host" in data) else ARM
+
+
+def lint_document(loader: Loader, path: Path, rules: list[str] | None = None, kind: str | None = None) -> list[Finding]:
+    """Every finding of the selected rules (default: all) that apply to the spec's openapi-type
+    (`kind`; default: `openapi_type()` of the file) in one spec file."""
+    doc = loader.document(path)
+    kind = kind or openapi_type(path, doc.data)
+    ctx = Context(loader, doc)
     for rule_id in rules or list(CHECKS):
-        CHECKS[rule_id](ctx)
+        if kind in RULES[rule_id].applies_to:
+            CHECKS[rule_id](ctx)
     return ctx.findings()
 
 
@@ -54,8 +65,10 @@ def lint(
     pyproject: Path | None = None,
     use_suppressions: bool = True,
     rules: list[str] | None = None,
+    kind: str | None = None,
 ) -> LintRun:
-    """Lint spec files; a folder stands for the Swagger documents below it (`spec_candidates`)."""
+    """Lint spec files; a folder stands for the Swagger documents below it (`spec_candidates`).
+    `kind` ("arm" or "data-plane") overrides each file's detected openapi-type."""
     run = LintRun()
     loaders: dict[Path, Loader] = {}
     linted = run.files
@@ -74,7 +87,7 @@ def lint(
         try:
             if not named and not is_swagger(loader.document(path).data):
                 return False
-            found.extend(lint_document(loader, path, rules))
+            found.extend(lint_document(loader, path, rules, kind))
         except SpecError as exc:  # unreadable or unparsable: reported, since it may be a spec
             run.problems.extend(exc.problems)
         else:

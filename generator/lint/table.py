@@ -12,6 +12,12 @@ ERROR = "error"
 WARNING = "warning"
 
 
+ARM = "arm"
+DATA_PLANE = "data-plane"
+OPENAPI_TYPES = (ARM, DATA_PLANE)  # Azure's `openapi-type` setting: which rule set applies
+BOTH = OPENAPI_TYPES
+
+
 @dataclass(frozen=True)
 class RuleInfo:
     id: str
@@ -19,28 +25,34 @@ class RuleInfo:
     description: str  # one line
     explanation: str  # what it checks, why, how to fix
     source: str = "azure"  # "azure" (same name as azure-openapi-validator) or "specgen"
+    applies_to: tuple[str, ...] = BOTH  # the openapi-types it runs for, as Azure's rule documents say
 
 
-def _r(id: str, severity: str, description: str, explanation: str, source: str = "azure") -> RuleInfo:
-    return RuleInfo(id, severity, description, " ".join(explanation.split()), source)
+def _r(id: str, severity: str, description: str, explanation: str, source: str = "azure", applies_to: tuple[str, ...] = BOTH) -> RuleInfo:
+    return RuleInfo(id, severity, description, " ".join(explanation.split()), source, applies_to)
+
+
+def _arm(id: str, severity: str, description: str, explanation: str) -> RuleInfo:
+    """A rule Azure's linter applies to ARM (resource-manager) specs only."""
+    return _r(id, severity, description, explanation, applies_to=(ARM,))
 
 
 RULES: dict[str, RuleInfo] = {
     r.id: r
     for r in (
         # --- ARM RPC: response codes and long-running operations -------------------------------
-        _r("PutResponseCodes", ERROR, "PUT operations must have exactly the 200, 201 and default responses.",
+        _arm("PutResponseCodes", ERROR, "PUT operations must have exactly the 200, 201 and default responses.",
            """Synchronous and long-running PUT operations respond 200 (replaced) or 201 (created),
            and errors through `default`; no other response codes (RPC-Async-V1-01). A PUT with
            `x-ms-long-running-operation-options` must also set `x-ms-long-running-operation: true`.
            Fix: declare 200, 201 and default, and nothing else."""),
-        _r("DeleteResponseCodes", ERROR, "DELETE must have 200, 204, default (sync) or 202, 204, default (LRO).",
+        _arm("DeleteResponseCodes", ERROR, "DELETE must have 200, 204, default (sync) or 202, 204, default (LRO).",
            """A synchronous DELETE responds 200 or 204; a long-running DELETE
            (`x-ms-long-running-operation: true`) responds 202 (accepted) or 204 (nothing to
            delete); both declare `default` for errors and no other codes (RPC-Delete-V1-01). A
            long-running DELETE that also lists 200 breaks this rule: the final 200 comes from the
            polling endpoint, not from the DELETE."""),
-        _r("LroPatch202", ERROR, "A long-running PATCH must have a 202 response.",
+        _arm("LroPatch202", ERROR, "A long-running PATCH must have a 202 response.",
            """A PATCH marked `x-ms-long-running-operation: true` must declare the 202 (accepted)
            response it starts with (RPC-Patch-V1-06, RPC-Async-V1-08). Fix: add a 202 response
            with a Location (or Azure-AsyncOperation) header, or drop the LRO marker."""),
@@ -48,28 +60,28 @@ RULES: dict[str, RuleInfo] = {
            """A 202 response means the operation continues asynchronously, so clients must poll;
            AutoRest-generated SDKs only poll when `x-ms-long-running-operation: true` is set.
            GET is exempt (a 202 on GET is a polling answer). Fix: add the extension."""),
-        _r("LroLocationHeader", ERROR, "A 202 response must declare a Location header.",
+        _arm("LroLocationHeader", ERROR, "A 202 response must declare a Location header.",
            """Every asynchronous operation that returns 202 must support the Location header so
            that clients can poll for the result (RPC-Async-V1-07). Fix: add `Location` (type
            string) to the 202 response's `headers`."""),
-        _r("ProvisioningStateSpecifiedForLROPut", ERROR,
+        _arm("ProvisioningStateSpecifiedForLROPut", ERROR,
            "The 200 and 201 responses of a long-running PUT must have a provisioningState property.",
            """A long-running PUT's resource carries its state in `provisioningState` (directly,
            through `allOf`, or inside the `properties` bag), so clients can tell when the
            operation has finished (RPC-Async-V1-02). Fix: add `provisioningState` (read-only) to
            the response model of 200 and 201."""),
-        _r("ProvisioningStateMustBeReadOnly", WARNING, "provisioningState in a response model must be readOnly.",
+        _arm("ProvisioningStateMustBeReadOnly", WARNING, "provisioningState in a response model must be readOnly.",
            """The service sets `provisioningState`; a client never sends it. A response model
            whose `provisioningState` is not `readOnly: true` invites clients to send it and SDKs
            to expose it as settable. Fix: add `"readOnly": true`."""),
-        _r("GetOperationMustNotBeLongRunning", ERROR, "A GET must not be long-running.",
+        _arm("GetOperationMustNotBeLongRunning", ERROR, "A GET must not be long-running.",
            """GET is synchronous (RPC-Get-V1-14): it must not set `x-ms-long-running-operation:
            true` nor declare `x-ms-long-running-operation-options`. Fix: remove both."""),
-        _r("ParametersInPointGet", ERROR, "A point GET must not have query parameters other than api-version.",
+        _arm("ParametersInPointGet", ERROR, "A point GET must not have query parameters other than api-version.",
            """A point GET (a GET on a path ending in a resource name parameter) reads one resource;
            ARM passes only `api-version` in its query (RPC-Get-V1-08). Options such as `$expand`
            belong on collection GETs or in the resource itself. Fix: remove the query parameter."""),
-        _r("XMSSecretInResponse", ERROR, "A secret-looking string property in a response model must have x-ms-secret: true.",
+        _arm("XMSSecretInResponse", ERROR, "A secret-looking string property in a response model must have x-ms-secret: true.",
            """A string property of a PUT/GET/POST response model whose name ends in a secret
            keyword (access, credential, secret, password, key, token, auth, connection; not
            public keys, not key/value pairs, not enums) must be annotated `"x-ms-secret": true`,
@@ -87,7 +99,7 @@ RULES: dict[str, RuleInfo] = {
            """Booleans cannot grow: if a third state may ever be needed, a boolean forces a breaking
            change. Evaluate whether the property is really two-valued; if not, use a string enum
            with `x-ms-enum` (`modelAsString: true`). Suppress when the boolean is final."""),
-        _r("XmsPageableForListCalls", ERROR, "A list GET (collection) must have x-ms-pageable.",
+        _arm("XmsPageableForListCalls", ERROR, "A list GET (collection) must have x-ms-pageable.",
            """A collection GET (path ends in a resource type segment; the 200 response has a
            `value` array) must declare `x-ms-pageable` even if the service does not page yet
            (RPC-Get-V1-13); adding it later is a breaking change for SDKs. Fix: add
@@ -96,14 +108,14 @@ RULES: dict[str, RuleInfo] = {
            """AutoRest splits `operationId` at the underscore: the noun becomes the operations group,
            the verb the method. An operationId without `_`, or whose verb repeats the noun
            (`Users_GetUser`), yields odd or failing SDKs. Fix: `Noun_Verb`, e.g. `Users_Get`."""),
-        _r("ApiVersionParameterRequired", ERROR, "Every operation must have the api-version query parameter.",
+        _arm("ApiVersionParameterRequired", ERROR, "Every operation must have the api-version query parameter.",
            """ARM routes every request by its `api-version` query parameter (RPC-Uri-V1-08). Fix:
            reference the common-types `ApiVersionParameter` in the operation or path parameters."""),
-        _r("MissingDefaultResponse", ERROR, "Every operation must have a default (error) response.",
+        _arm("MissingDefaultResponse", ERROR, "Every operation must have a default (error) response.",
            """Errors are returned through the `default` response (with the ARM error schema); an
            operation without it leaves clients unable to parse failures. Fix: add `default` with
            the common-types `ErrorResponse` (or `CloudError`)."""),
-        _r("RequiredPropertiesMissingInResourceModel", ERROR,
+        _arm("RequiredPropertiesMissingInResourceModel", ERROR,
            "A resource model must have readOnly id, name and type in its hierarchy.",
            """Per the ARM resource contract (RPC-Get-V1-03, RPC-Put-V1-08) a resource model —
            marked `x-ms-azure-resource: true`, or returned by a point GET or by a PUT — has `id`,
@@ -117,7 +129,7 @@ RULES: dict[str, RuleInfo] = {
            """`readOnly: true` allows only `x-ms-mutability: ["read"]`; `readOnly: false` must not
            have `["read"]` alone. Anything else contradicts itself and SDKs pick one at random.
            Fix: make the two say the same."""),
-        _r("IntegerTypeMustHaveFormat", ERROR, "type: integer must have format int32 or int64.",
+        _arm("IntegerTypeMustHaveFormat", ERROR, "type: integer must have format int32 or int64.",
            """Without a format, languages where the width matters (C#, Java, Go) must guess the
            integer size. Fix: add `"format": "int32"` or `"format": "int64"`."""),
         _r("ArraySchemaMustHaveItems", ERROR, "type: array must have items.",
@@ -126,6 +138,12 @@ RULES: dict[str, RuleInfo] = {
         _r("DescriptiveDescriptionRequired", WARNING, "A description must not be empty or blank.",
            """Reference documentation is generated from `description`; an empty or whitespace-only
            value documents nothing. Fix: write a real description, or remove the key."""),
+        _r("MissingTypeObject", ERROR, "A schema with properties or additionalProperties must say type: object.",
+           """Draft 4 reads a schema without `type` as "any type"; Azure's convention, and
+           specgen's, is that a schema with `properties` or `additionalProperties` describes an
+           object. specgen generates it as an object everywhere (model, validator, JSON Schema
+           document with `"type": "object"`), so a body that is not an object is rejected; say
+           so in the spec. Fix: add `"type": "object"`."""),
         _r("AvoidAnonymousTypes", ERROR, "Inline object schemas must be named definitions.",
            """An object schema defined inline (a body parameter, a response, a property or array
            items with its own `properties`) becomes an anonymous, non-reusable SDK class with a
