@@ -1,0 +1,444 @@
+"""The validator emitter: schema nodes -> generated functions (see :mod:`generator.validate.compiler`).
+
+:class:`Emitter` holds what one generated module accumulates (functions, constants, helpers,
+the schema-path table) and the machinery every keyword group uses: function naming and the
+work list, `$ref` following, failure reporting, applying a subschema.  The keywords
+themselves live in ``kw_values`` (type, enum, const, strings, numbers), ``kw_arrays``,
+``kw_objects``, ``kw_applicators`` and ``evaluated`` (``unevaluated*``).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+from generator.format.layout import statement, string, value
+from generator.validate import (
+    evaluated,
+    kw_applicators,
+    kw_arrays,
+    kw_objects,
+    kw_values,
+)
+from generator.validate.formats import HELPERS, helper_closure
+from generator.validate.index import SchemaIndex
+from generator.validate.regex import translate
+from generator.validate.scope import Ctx
+from generator.validate.source import SchemaCompileError, Writer, is_bool, negate
+from generator.validate.vocab import (
+    APPLICATORS,
+    GROUP_CHECKS,
+    GROUP_OF_TYPE,
+    LEAF_KEYWORDS,
+    TYPE_CHECKS,
+    type_cond,
+)
+
+__all__ = ["ERROR_CLASS", "Emitter"]
+
+
+def _escape_segment(segment: str) -> str:
+    return segment.replace("~", "~0").replace("/", "~1")
+
+
+class Emitter:
+    """Turns indexed schema nodes into generated functions (see the module docstring)."""
+
+    def __init__(self, index: SchemaIndex, draft: str, secret_keyword: str, *, sets: bool) -> None:
+        self.index = index
+        self.draft = draft
+        self.secret_keyword = secret_keyword
+        self.sets = sets
+        self.applicators = APPLICATORS[draft]
+        self.names: dict[tuple[str, int, bool, bool], str] = {}
+        self.queue: deque[tuple[str, int, Ctx]] = deque()
+        self.evaluated_names: dict[int, str] = {}
+        self.evaluated_queue: deque[tuple[str, int]] = deque()
+        self.functions: list[str] = []
+        self.constants: list[str] = []
+        self.const_names: dict[tuple[str, str], str] = {}
+        self.helpers: set[str] = set()
+        self.imports: set[str] = set()
+        self.typing_names: set[str] = set()
+        self.sp_ids: dict[int, int] = {}
+        self.sp_table: list[tuple[int, str]] = []
+        self.fresh = 0
+        self.effective_cache: dict[tuple[int, bool], tuple[int, bool]] = {}
+        self.relevant_cache: dict[int, bool] = {}
+
+    # -- naming -----------------------------------------------------------------------------
+
+    def request_relevant(self, nid: int) -> bool:
+        """Can request mode change the verdict below node ``nid`` (a readOnly property)?"""
+        hit = self.relevant_cache.get(nid)
+        if hit is not None:
+            return hit
+        seen = {nid}
+        todo = [nid]
+        found = False
+        while todo and not found:
+            cur = todo.pop()
+            obj = self.obj(cur)
+            nexts: list[int] = []
+            if isinstance(obj, dict):
+                if self.ref_of(obj) is not None:
+                    nexts.append(self.resolve(cur))
+                if isinstance(obj.get("properties"), dict):
+                    holder = self.child(cur, "properties")
+                    found = any(
+                        self.is_read_only(self.index.children[(holder, name)])
+                        for name in obj["properties"]
+                        if (holder, name) in self.index.children
+                    )
+            if isinstance(obj, (dict, list)):
+                keys = obj.keys() if isinstance(obj, dict) else (str(i) for i in range(len(obj)))
+                nexts.extend(self.index.children[(cur, k)] for k in keys if (cur, k) in self.index.children)
+            for nxt in nexts:
+                if nxt in self.relevant_cache:
+                    found = found or self.relevant_cache[nxt]
+                elif nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        if found:
+            self.relevant_cache[nid] = True
+        else:
+            for item in seen:
+                self.relevant_cache[item] = False
+        return found
+
+    def function(self, nid: int, ctx: Ctx) -> str:
+        """Name of the generated function for node ``nid`` in mode ``ctx`` (queued if new)."""
+        if ctx.request and not self.request_relevant(nid):
+            ctx = ctx._replace(request=False)
+        secret = ctx.secret and not ctx.fast
+        key = ("f" if ctx.fast else "v", nid, ctx.request, secret)
+        name = self.names.get(key)
+        if name is None:
+            name = f"_{key[0]}{len(self.names)}"
+            self.names[key] = name
+            self.queue.append((name, nid, ctx._replace(secret=secret)))
+        return name
+
+    def constant(self, kind: str, source: str) -> str:
+        """A module-level constant (deduplicated by its source text)."""
+        name = self.const_names.get((kind, source))
+        if name is None:
+            name = f"_{kind}{len(self.const_names)}"
+            self.const_names[(kind, source)] = name
+            self.constants.append(f"{name} = {source}")
+        return name
+
+    def var(self, stem: str) -> str:
+        self.fresh += 1
+        return f"{stem}{self.fresh}"
+
+    def sp(self, nid: int) -> int:
+        """Index of node ``nid`` in the generated schema-path table."""
+        chain = []
+        while nid >= 0 and nid not in self.sp_ids:
+            chain.append(nid)
+            nid = self.index.nodes[nid].parent
+        for item in reversed(chain):
+            node = self.index.nodes[item]
+            if node.parent < 0:
+                segment = f"{node.segment}#" if self.sets or node.segment else ""
+                parent = -1
+            else:
+                segment = _escape_segment(node.segment)
+                parent = self.sp_ids[node.parent]
+            self.sp_ids[item] = len(self.sp_table)
+            self.sp_table.append((parent, segment))
+        return self.sp_ids[chain[0]] if chain else self.sp_ids[nid]
+
+    # -- schema helpers ---------------------------------------------------------------------
+
+    def obj(self, nid: int) -> Any:
+        return self.index.nodes[nid].obj
+
+    def child(self, nid: int, *path: str) -> int:
+        for segment in path:
+            nid = self.index.children[(nid, segment)]
+        return nid
+
+    def ref_of(self, obj: dict[str, Any]) -> tuple[str, bool] | None:
+        ref = obj.get("$ref")
+        if isinstance(ref, str):
+            return ref, False
+        if self.draft != "4":
+            dyn = obj.get("$dynamicRef")
+            if isinstance(dyn, str):
+                return dyn, True
+        return None
+
+    def is_ref_only(self, obj: Any) -> bool:
+        if not isinstance(obj, dict) or self.ref_of(obj) is None:
+            return False
+        if self.draft == "4":
+            return True
+        live = (self.applicators | LEAF_KEYWORDS) & obj.keys()
+        return live <= {"$ref", "$dynamicRef"} and not ("$ref" in obj and "$dynamicRef" in obj)
+
+    def resolve(self, nid: int) -> int:
+        obj = self.obj(nid)
+        ref = self.ref_of(obj)
+        assert ref is not None
+        return self.index.resolve(nid, ref[0], dynamic=ref[1])
+
+    def effective(self, nid: int, secret: bool) -> tuple[int, bool]:
+        """Follow `$ref`-only nodes; collect the secret flag from every hop."""
+        key = (nid, secret)
+        hit = self.effective_cache.get(key)
+        if hit is not None:
+            return hit
+        seen: set[int] = set()
+        while True:
+            obj = self.obj(nid)
+            if isinstance(obj, dict) and obj.get(self.secret_keyword) is True:
+                secret = True
+            if not self.is_ref_only(obj):
+                break
+            if nid in seen:
+                raise SchemaCompileError(f"$ref cycle never reaches a schema: {obj['$ref']!r}")
+            seen.add(nid)
+            nid = self.resolve(nid)
+        self.effective_cache[key] = (nid, secret)
+        return nid, secret
+
+    def is_read_only(self, nid: int) -> bool:
+        seen: set[int] = set()
+        while nid not in seen:
+            seen.add(nid)
+            obj = self.obj(nid)
+            if not isinstance(obj, dict):
+                return False
+            if obj.get("readOnly") is True:
+                return True
+            if self.ref_of(obj) is None:
+                return False
+            nid = self.resolve(nid)
+        return False
+
+    def is_leaf(self, obj: Any) -> bool:
+        return isinstance(obj, dict) and not (self.applicators & obj.keys())
+
+    # -- failures ---------------------------------------------------------------------------
+
+    def message(self, ctx: Ctx, var: str, text: str) -> str:
+        """Source of a message; ``{v}`` at the start stands for the (masked) instance value."""
+        if text.startswith("{v}"):
+            rest = text[3:]
+            if ctx.secret:
+                return string("'***'" + rest)
+            self.helpers.add("_r")
+            return f"_r({var}) + {string(rest)}"
+        return string(text)
+
+    def fail(
+        self, w: Writer, ctx: Ctx, nid: int, kw: str, pexpr: str, msg_src: str
+    ) -> None:
+        if ctx.fast:
+            w.line("return False")
+            return
+        self.helpers.update(("_ptr", "_sp"))
+        w.line(f"e.append(_E(_ptr({pexpr}), {string(kw)}, _sp({self.sp(nid)}, {string(kw)}), {msg_src}))")
+
+    def check(
+        self, w: Writer, ctx: Ctx, cond: str, nid: int, kw: str, var: str, pexpr: str, text: str
+    ) -> None:
+        with w.block(f"if {cond}:"):
+            self.fail(w, ctx, nid, kw, pexpr, self.message(ctx, var, text))
+
+    # -- children ---------------------------------------------------------------------------
+
+    def apply(self, w: Writer, nid: int, var: str, pexpr: str, ctx: Ctx) -> None:
+        """Validate ``var`` against schema node ``nid``: inline if a leaf, else call."""
+        nid, secret = self.effective(nid, ctx.secret)
+        ctx = ctx._replace(secret=secret)
+        obj = self.obj(nid)
+        if obj is True or (isinstance(obj, dict) and not obj.keys() & (self.applicators | LEAF_KEYWORDS)):
+            return
+        if obj is False or self.is_leaf(obj):
+            self.body(w, nid, var, pexpr, ctx)
+            return
+        fast = self.function(nid, ctx._replace(fast=True))
+        if ctx.fast:
+            with w.block(f"if not {fast}({var}):"):
+                w.line("return False")
+        else:
+            full = self.function(nid, ctx)
+            with w.block(f"if not {fast}({var}):"):
+                w.line(f"{full}({var}, {pexpr}, e)")
+
+    def test_expr(self, nid: int, var: str, ctx: Ctx) -> str:
+        """A boolean expression: does ``var`` satisfy node ``nid``?"""
+        nid, _secret = self.effective(nid, False)
+        obj = self.obj(nid)
+        if obj is True or (isinstance(obj, dict) and not obj.keys() & (self.applicators | LEAF_KEYWORDS)):
+            return "True"
+        if obj is False:
+            return "False"
+        return f"{self.function(nid, Ctx(True, ctx.request, False))}({var})"
+
+    # -- bodies -----------------------------------------------------------------------------
+
+    def emit_function(self, name: str, nid: int, ctx: Ctx) -> None:
+        self.fresh = 0
+        w = Writer()
+        if ctx.fast:
+            header = f"def {name}(x: Any) -> bool:"
+        else:
+            header = f"def {name}(x: Any, p: {_PATH}, e: {_ERRORS}) -> None:"
+        with w.block(header):
+            self.body(w, nid, "x", "p", ctx)
+            if ctx.fast:
+                tail = w.lines[-2:]
+                if (
+                    len(w.lines) >= 3
+                    and tail[0][0] == 1
+                    and tail[0][1].startswith("if ")
+                    and tail[1] == (2, "return False")
+                ):
+                    # ``return x >= 5`` would be Any to a type checker (and differs from
+                    # ``if x < 5`` for NaN): ``not x < 5`` is bool and costs the same as the if.
+                    cond = tail[0][1][3:-1]
+                    returned = negate(cond)
+                    del w.lines[-2:]
+                    w.line(f"return {returned if is_bool(returned) else 'not ' + cond}")
+                else:
+                    w.line("return True")
+        self.functions.append(w.render())
+
+    def body(self, w: Writer, nid: int, var: str, pexpr: str, ctx: Ctx) -> None:
+        obj = self.obj(nid)
+        if obj is False:
+            self.fail(w, ctx, nid, "false", pexpr, self.message(ctx, var, "{v} is not allowed (false schema)"))
+            return
+        if obj is True:
+            return
+        if not isinstance(obj, dict):
+            raise SchemaCompileError(f"schema must be an object or boolean, got {obj!r}")
+        types = obj.get("type")
+        if isinstance(types, str):
+            types = [types]
+        if types is not None and (not isinstance(types, list) or not all(t in TYPE_CHECKS for t in types)):
+                raise SchemaCompileError(f"bad type {obj['type']!r}")
+        groups = {
+            "str": kw_values.group_str,
+            "num": kw_values.group_num,
+            "obj": kw_objects.group_obj,
+            "arr": kw_arrays.group_arr,
+        }
+        sub: dict[str, Writer] = {}
+        for group, method in groups.items():
+            if types is not None and not any(GROUP_OF_TYPE.get(t) == group for t in types):
+                continue
+            gw = Writer()
+            method(self, gw, nid, obj, var, pexpr, ctx)
+            if gw.lines:
+                sub[group] = gw
+        if types is not None:
+            cond = type_cond(types, var)
+            names = ", ".join(repr(t) for t in types)
+            only = GROUP_OF_TYPE.get(types[0]) if len(types) == 1 else None
+            if ctx.fast:
+                self.check(w, ctx, negate(cond), nid, "type", var, pexpr, "")
+                if only in sub:
+                    w.splice(sub.pop(only))
+            else:
+                msg = self.message(ctx, var, "{v} is not of type " + names)
+                with w.block(f"if {negate(cond)}:"):
+                    self.fail(w, ctx, nid, "type", pexpr, msg)
+                if only in sub:
+                    with w.block("else:"):
+                        w.splice(sub.pop(only))
+        for group, gw in sub.items():
+            with w.block(f"if {GROUP_CHECKS[group].format(v=var)}:", collapse=True):
+                w.splice(gw)
+        if "enum" in obj:
+            kw_values.enum(self, w, nid, obj, var, pexpr, ctx)
+        if "const" in obj:
+            kw_values.const(self, w, nid, obj, var, pexpr, ctx)
+        kw_applicators.applicators_any(self, w, nid, obj, var, pexpr, ctx)
+
+    def regex(self, pattern: str) -> str:
+        self.imports.add("import re")
+        return self.constant("R", f"re.compile({string(translate(pattern))}).search")
+    # -- module -----------------------------------------------------------------------------
+
+    def drain(self) -> None:
+        while self.queue or self.evaluated_queue:
+            while self.queue:
+                name, nid, ctx = self.queue.popleft()
+                self.emit_function(name, nid, ctx)
+            while self.evaluated_queue:
+                name, nid = self.evaluated_queue.popleft()
+                evaluated.emit_evaluated(self, name, nid)
+    def module(self, doc: str, entry_points: str, exports: list[str]) -> str:
+        self.drain()
+        helper_names = helper_closure(self.helpers)
+        imports = set(self.imports)
+        typing_names = self.typing_names | ({"Any"} if self.functions else set())
+        if typing_names:
+            imports.add(f"from typing import {', '.join(sorted(typing_names))}")
+        for name in helper_names:
+            imports.update(HELPERS[name].imports)
+        head = [f'"""{doc}"""\n\nfrom __future__ import annotations\n']
+        if imports:
+            head.append("".join(f"{line}\n" for line in sorted(imports, key=lambda i: (i.startswith("from "), i))))
+        head.append(value("__all__ = ", sorted(exports)) + "\n")
+        # Top-level chunks, two blank lines apart (black's rule around every def and class).
+        chunks = ["\n".join(head), ERROR_CLASS, "_E = ValidationError\n"]
+        chunks.extend(HELPERS[name].source.strip("\n") + "\n" for name in helper_names)
+        if self.sp_table:
+            parents = tuple(parent for parent, _ in self.sp_table)
+            segments = tuple(segment for _, segment in self.sp_table)
+            chunks.append(value("_SP_PARENT = ", parents) + "\n" + value("_SP_SEGMENT = ", segments) + "\n")
+        if self.constants:
+            chunks.append("".join(statement(source, "") + "\n" for source in self.constants))
+        chunks.extend(self.functions)
+        chunks.append(entry_points)
+        return "\n\n".join(chunks)
+
+
+#: Annotations of the generated functions' instance path and error list.
+_PATH = "tuple[str | int, ...]"
+_ERRORS = "list[ValidationError]"
+
+ERROR_CLASS = '''class ValidationError:
+    """One failed keyword.
+
+    Attributes: instance ``path`` (JSON Pointer), ``keyword``, ``schema_path``, ``message``.
+    """
+
+    __slots__ = ("keyword", "message", "path", "schema_path")
+
+    def __init__(self, path: str, keyword: str, schema_path: str, message: str) -> None:
+        self.path = path
+        self.keyword = keyword
+        self.schema_path = schema_path
+        self.message = message
+
+    def __repr__(self) -> str:
+        return (
+            f"ValidationError(path={self.path!r}, keyword={self.keyword!r}, "
+            f"schema_path={self.schema_path!r}, message={self.message!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ValidationError):
+            return NotImplemented
+        return (self.path, self.keyword, self.schema_path, self.message) == (
+            other.path,
+            other.keyword,
+            other.schema_path,
+            other.message,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.keyword, self.schema_path, self.message))
+
+    def __str__(self) -> str:
+        return f"{self.path or '/'}: {self.message}"
+'''
+
+
