@@ -19,17 +19,18 @@ way black does), so the format stage leaves it alone.
 from __future__ import annotations
 
 import keyword as _keyword
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from generator.emit.text import docstring
 from generator.format.layout import fits, string
 from generator.validate.emitter import Emitter
+from generator.validate.formats import FORMATS
 from generator.validate.index import SchemaIndex, UnresolvableRefError
 from generator.validate.regex import RegexTranslationError
 from generator.validate.scope import Ctx
 from generator.validate.source import SchemaCompileError, split_top
-from generator.validate.vocab import DRAFTS
+from generator.validate.vocab import DRAFTS, dialect
 
 __all__ = [
     "RegexTranslationError",
@@ -45,24 +46,36 @@ def _check_draft(draft: str) -> None:
         raise ValueError(f"unknown draft {draft!r}; expected one of {', '.join(DRAFTS)}")
 
 
-def compile_schema(schema: dict[str, Any] | bool, *, draft: str = "2020-12") -> str:
+def compile_schema(
+    schema: dict[str, Any] | bool,
+    *,
+    draft: str = "2020-12",
+    resources: Mapping[str, Any] | None = None,
+    assert_formats: bool = True,
+) -> str:
     """Source of a standalone module with ``validate(instance)`` and ``is_valid(instance)``.
 
-    ``draft`` is ``"2020-12"`` or ``"4"``.  Raises ``ValueError`` (or a subclass) for an
-    unknown draft, an unresolvable ``$ref`` or a malformed schema.
+    ``draft`` is ``"2020-12"`` or ``"4"`` (a ``$schema`` in the schema or a resource wins for
+    its resource).  ``resources`` maps URIs to further documents that `$ref`s and ``$schema``
+    may name (a local registry; nothing is ever fetched).  ``assert_formats``: ``format``
+    fails invalid strings (else it is an annotation, as 2020-12 has it by default; a
+    meta-schema with the format-assertion vocabulary asserts either way).  Raises
+    ``ValueError`` (or a subclass) for an unknown draft, an unresolvable ``$ref`` or a
+    malformed schema.
     """
     _check_draft(draft)
     if draft == "4" and isinstance(schema, bool):
         raise SchemaCompileError("draft 4 has no boolean schemas")
     if not isinstance(schema, (dict, bool)):
         raise SchemaCompileError(f"schema must be an object or boolean, got {type(schema).__name__}")
-    index = SchemaIndex(draft)
+    if resources is not None and not isinstance(resources, Mapping):
+        raise SchemaCompileError(f"resources must be a mapping of URIs to documents, got {type(resources).__name__}")
+    index = SchemaIndex(dialect(draft, assert_formats=assert_formats), assert_formats=assert_formats, resources=resources)
     root = index.add_document("", schema, "")
-    em = Emitter(index, draft, "x-ms-secret", sets=False)
-    base = Ctx(fast=True, request=False, secret=False)
-    eff, secret = em.effective(root, False)
-    fast = em.function(eff, base)
-    full = em.function(eff, base._replace(fast=False, secret=secret))
+    em = Emitter(index, "x-ms-secret", sets=False, formats=FORMATS)
+    eff, ctx = em.effective(root, Ctx(fast=True, request=False, secret=False))
+    fast = em.function(eff, ctx)
+    full = em.function(eff, ctx._replace(fast=False))
     entry = f'''def validate(instance: object) -> list[ValidationError]:
     """Every error of ``instance`` (empty when it is valid)."""
     if {fast}(instance):
@@ -85,6 +98,7 @@ def compile_schema_set(
     *,
     functions: Mapping[str, str],
     secret_keyword: str = "x-ms-secret",
+    formats: Collection[str] | None = None,
 ) -> str:
     """Source of ONE module validating a set of 2020-12 documents that reference each other.
 
@@ -93,9 +107,11 @@ def compile_schema_set(
     defines ``validate(name, instance, *, request=False)``, ``is_valid(...)``, ``SCHEMAS``
     and ``VALIDATORS`` (name = URI without ``.json``).  With ``request=True`` a property
     whose subschema is ``readOnly`` is an error.  Values under ``secret_keyword`` subschemas
-    never appear in messages.
+    never appear in messages.  ``formats`` names the formats to assert (default: every one
+    this compiler checks); the others are annotations.
     """
-    index = SchemaIndex("2020-12")
+    known = FORMATS if formats is None else _format_subset(formats)
+    index = SchemaIndex(dialect("2020-12", assert_formats=True), assert_formats=True)
     uris = sorted(documents)
     for uri in uris:
         if type(uri) is not str:
@@ -106,7 +122,7 @@ def compile_schema_set(
         if not (isinstance(ident, str) and ident.isidentifier() and ident.isascii()) or _keyword.iskeyword(ident):
             raise ValueError(f"bad function name {ident!r} for document {uri!r}")
         index.add_document(uri, documents[uri], uri)
-    em = Emitter(index, "2020-12", secret_keyword, sets=True)
+    em = Emitter(index, secret_keyword, sets=True, formats=known)
     em.imports.add("from collections.abc import Callable, Mapping")
     em.typing_names.add("TypeVar")
     lines: list[str] = ["_T = TypeVar(\"_T\")\n"]
@@ -115,9 +131,8 @@ def compile_schema_set(
         root = index.documents[uri]
         pairs = []
         for request in (False, True):
-            ctx = Ctx(fast=True, request=request, secret=False)
-            eff, secret = em.effective(root, False)
-            pairs.append((em.function(eff, ctx), em.function(eff, ctx._replace(fast=False, secret=secret))))
+            eff, ctx = em.effective(root, Ctx(fast=True, request=request, secret=False))
+            pairs.append((em.function(eff, ctx), em.function(eff, ctx._replace(fast=False))))
         (fast, full), (rfast, rfull) = pairs
         ident = functions[uri]
         name = uri.removesuffix(".json")
@@ -178,6 +193,13 @@ def is_valid(name: str, instance: object, *, request: bool = False) -> bool:
     exports += [f"validate_{ident}" for _, ident in table]
     doc = "Validators generated by specgen from JSON Schema 2020-12 documents. Do not edit."
     return em.module(doc, "\n\n".join(lines), exports)
+
+
+def _format_subset(names: Collection[str]) -> dict[str, str]:
+    unknown = sorted(set(names) - FORMATS.keys())
+    if unknown:
+        raise ValueError(f"unknown format {unknown[0]!r}; known: {', '.join(sorted(FORMATS))}")
+    return {name: FORMATS[name] for name in sorted(names)}
 
 
 def _rows(rows: list[str]) -> str:

@@ -10,6 +10,7 @@ themselves live in ``kw_values`` (type, enum, const, strings, numbers), ``kw_arr
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator.format.layout import statement, string, value
@@ -23,7 +24,7 @@ from generator.validate import (
 from generator.validate.formats import HELPERS, helper_closure
 from generator.validate.index import SchemaIndex
 from generator.validate.regex import translate
-from generator.validate.scope import Ctx
+from generator.validate.scope import Ctx, Scope
 from generator.validate.source import SchemaCompileError, Writer, is_bool, negate
 from generator.validate.vocab import (
     APPLICATORS,
@@ -31,10 +32,16 @@ from generator.validate.vocab import (
     GROUP_OF_TYPE,
     LEAF_KEYWORDS,
     TYPE_CHECKS,
+    Dialect,
     type_cond,
 )
 
 __all__ = ["ERROR_CLASS", "Emitter"]
+
+
+#: Keywords whose subschemas are applied (to the instance or a part of it), and those that hold a map of them.
+_APPLIED = (APPLICATORS | {"then", "else"}) - {"$ref", "$dynamicRef"}
+_MAPS = frozenset({"properties", "patternProperties", "dependentSchemas", "dependencies"})
 
 
 def _escape_segment(segment: str) -> str:
@@ -44,16 +51,15 @@ def _escape_segment(segment: str) -> str:
 class Emitter:
     """Turns indexed schema nodes into generated functions (see the module docstring)."""
 
-    def __init__(self, index: SchemaIndex, draft: str, secret_keyword: str, *, sets: bool) -> None:
+    def __init__(self, index: SchemaIndex, secret_keyword: str, *, sets: bool, formats: Mapping[str, str]) -> None:
         self.index = index
-        self.draft = draft
+        self.formats = formats
         self.secret_keyword = secret_keyword
         self.sets = sets
-        self.applicators = APPLICATORS[draft]
-        self.names: dict[tuple[str, int, bool, bool], str] = {}
+        self.names: dict[tuple[str, int, bool, bool, Scope], str] = {}
         self.queue: deque[tuple[str, int, Ctx]] = deque()
-        self.evaluated_names: dict[int, str] = {}
-        self.evaluated_queue: deque[tuple[str, int]] = deque()
+        self.evaluated_names: dict[tuple[str, int, Scope], str] = {}
+        self.evaluated_queue: deque[tuple[str, str, int, Ctx]] = deque()
         self.functions: list[str] = []
         self.constants: list[str] = []
         self.const_names: dict[tuple[str, str], str] = {}
@@ -63,55 +69,81 @@ class Emitter:
         self.sp_ids: dict[int, int] = {}
         self.sp_table: list[tuple[int, str]] = []
         self.fresh = 0
-        self.effective_cache: dict[tuple[int, bool], tuple[int, bool]] = {}
-        self.relevant_cache: dict[int, bool] = {}
+        self.views: dict[int, Any] = {}
+        self.effective_cache: dict[tuple[int, bool, Scope], tuple[int, bool, Scope]] = {}
+        self.request_cache: dict[int, bool] = {}
+        self.dynamic_cache: dict[int, bool] = {}
 
     # -- naming -----------------------------------------------------------------------------
 
-    def request_relevant(self, nid: int) -> bool:
-        """Can request mode change the verdict below node ``nid`` (a readOnly property)?"""
-        hit = self.relevant_cache.get(nid)
-        if hit is not None:
-            return hit
+    def reaches(self, nid: int, hit: Callable[[int, Any], bool], cache: dict[int, bool]) -> bool:
+        """Is a node for which ``hit(node, view)`` holds reachable from ``nid`` (refs followed)?"""
+        known = cache.get(nid)
+        if known is not None:
+            return known
         seen = {nid}
         todo = [nid]
         found = False
         while todo and not found:
             cur = todo.pop()
             obj = self.obj(cur)
-            nexts: list[int] = []
-            if isinstance(obj, dict):
-                if self.ref_of(obj) is not None:
-                    nexts.append(self.resolve(cur))
-                if isinstance(obj.get("properties"), dict):
-                    holder = self.child(cur, "properties")
-                    found = any(
-                        self.is_read_only(self.index.children[(holder, name)])
-                        for name in obj["properties"]
-                        if (holder, name) in self.index.children
-                    )
-            if isinstance(obj, (dict, list)):
-                keys = obj.keys() if isinstance(obj, dict) else (str(i) for i in range(len(obj)))
-                nexts.extend(self.index.children[(cur, k)] for k in keys if (cur, k) in self.index.children)
+            found = hit(cur, obj)
+            nexts = self.ref_targets(cur) + self.applied_children(cur)
             for nxt in nexts:
-                if nxt in self.relevant_cache:
-                    found = found or self.relevant_cache[nxt]
+                if nxt in cache:
+                    found = found or cache[nxt]
                 elif nxt not in seen:
                     seen.add(nxt)
                     todo.append(nxt)
         if found:
-            self.relevant_cache[nid] = True
+            cache[nid] = True
         else:
             for item in seen:
-                self.relevant_cache[item] = False
+                cache[item] = False
         return found
+
+    def applied_children(self, nid: int) -> list[int]:
+        """The subschemas node ``nid`` applies in place or to parts of the instance (not `$defs`)."""
+        obj = self.obj(nid)
+        if not isinstance(obj, dict):
+            return []
+        children = self.index.children
+        found: list[int] = []
+        for key in obj:
+            child = children.get((nid, key))
+            if child is None or key not in _APPLIED:
+                continue
+            if key in _MAPS or isinstance(self.index.nodes[child].obj, list):
+                holder = self.index.nodes[child].obj
+                names = holder if isinstance(holder, dict) else (str(i) for i in range(len(holder)))
+                found.extend(children[(child, name)] for name in names if (child, name) in children)
+            else:
+                found.append(child)
+        return found
+
+    def _holds_read_only(self, nid: int, obj: Any) -> bool:
+        if not isinstance(obj, dict) or not isinstance(obj.get("properties"), dict):
+            return False
+        holder = self.child(nid, "properties")
+        children = self.index.children
+        return any(self.is_read_only(children[(holder, name)]) for name in obj["properties"] if (holder, name) in children)
+
+    def request_relevant(self, nid: int) -> bool:
+        """Can request mode change the verdict below node ``nid`` (a readOnly property)?"""
+        return self.reaches(nid, self._holds_read_only, self.request_cache)
+
+    def scope_relevant(self, nid: int) -> bool:
+        """Can the dynamic scope change the verdict below node ``nid`` (a ``$dynamicRef``)?"""
+        return self.reaches(nid, lambda _nid, obj: isinstance(obj, dict) and "$dynamicRef" in obj, self.dynamic_cache)
 
     def function(self, nid: int, ctx: Ctx) -> str:
         """Name of the generated function for node ``nid`` in mode ``ctx`` (queued if new)."""
         if ctx.request and not self.request_relevant(nid):
             ctx = ctx._replace(request=False)
+        if ctx.scope and not self.scope_relevant(nid):
+            ctx = ctx._replace(scope=())
         secret = ctx.secret and not ctx.fast
-        key = ("f" if ctx.fast else "v", nid, ctx.request, secret)
+        key = ("f" if ctx.fast else "v", nid, ctx.request, secret, ctx.scope)
         name = self.names.get(key)
         if name is None:
             name = f"_{key[0]}{len(self.names)}"
@@ -153,56 +185,99 @@ class Emitter:
     # -- schema helpers ---------------------------------------------------------------------
 
     def obj(self, nid: int) -> Any:
-        return self.index.nodes[nid].obj
+        """Node ``nid``'s schema as its dialect reads it: keywords not live there left out."""
+        view = self.views.get(nid)
+        if view is None:
+            node = self.index.nodes[nid]
+            view = node.obj
+            if isinstance(view, dict) and not node.dialect.inactive.isdisjoint(view):
+                view = {k: v for k, v in view.items() if k not in node.dialect.inactive}
+            self.views[nid] = view
+        return view
+
+    def dialect(self, nid: int) -> Dialect:
+        return self.index.nodes[nid].dialect
 
     def child(self, nid: int, *path: str) -> int:
         for segment in path:
             nid = self.index.children[(nid, segment)]
         return nid
 
-    def ref_of(self, obj: dict[str, Any]) -> tuple[str, bool] | None:
+    def ref_of(self, nid: int) -> tuple[str, bool] | None:
+        """The `$ref` of node ``nid`` (or its ``$dynamicRef``, flagged True)."""
+        obj = self.obj(nid)
+        if not isinstance(obj, dict):
+            return None
         ref = obj.get("$ref")
         if isinstance(ref, str):
             return ref, False
-        if self.draft != "4":
-            dyn = obj.get("$dynamicRef")
-            if isinstance(dyn, str):
-                return dyn, True
+        dyn = obj.get("$dynamicRef")
+        if isinstance(dyn, str):
+            return dyn, True
         return None
 
-    def is_ref_only(self, obj: Any) -> bool:
-        if not isinstance(obj, dict) or self.ref_of(obj) is None:
+    def is_ref_only(self, nid: int) -> bool:
+        if self.ref_of(nid) is None:
             return False
-        if self.draft == "4":
+        if self.dialect(nid).ref_alone:
             return True
-        live = (self.applicators | LEAF_KEYWORDS) & obj.keys()
+        obj = self.obj(nid)
+        live = (APPLICATORS | LEAF_KEYWORDS) & obj.keys()
         return live <= {"$ref", "$dynamicRef"} and not ("$ref" in obj and "$dynamicRef" in obj)
 
-    def resolve(self, nid: int) -> int:
-        obj = self.obj(nid)
-        ref = self.ref_of(obj)
+    def resolve(self, nid: int, scope: Scope = ()) -> int:
+        """The target of node ``nid``'s reference; a dynamic one is looked up in ``scope``."""
+        ref = self.ref_of(nid)
         assert ref is not None
-        return self.index.resolve(nid, ref[0], dynamic=ref[1])
+        target = self.index.resolve(nid, ref[0])
+        if ref[1]:
+            name = self.index.dynamic_name(target, ref[0])
+            if name is not None:
+                return dict(scope).get(name, target)
+        return target
 
-    def effective(self, nid: int, secret: bool) -> tuple[int, bool]:
-        """Follow `$ref`-only nodes; collect the secret flag from every hop."""
-        key = (nid, secret)
+    def ref_targets(self, nid: int) -> list[int]:
+        """Every node node ``nid``'s reference can lead to, whatever the dynamic scope."""
+        ref = self.ref_of(nid)
+        if ref is None:
+            return []
+        target = self.index.resolve(nid, ref[0])
+        name = self.index.dynamic_name(target, ref[0]) if ref[1] else None
+        return [target, *self.index.dynamic.get(name, ())] if name is not None else [target]
+
+    def enter(self, nid: int, scope: Scope) -> Scope:
+        """The dynamic scope once evaluation reaches node ``nid``: its resource's anchors join.
+
+        The outermost resource declaring a ``$dynamicAnchor`` name wins, so names already
+        bound stay as they are.
+        """
+        anchors = self.index.dynamic_anchors.get(self.index.nodes[nid].base)
+        if not anchors:
+            return scope
+        bound = dict(scope)
+        fresh = {name: target for name, target in anchors.items() if name not in bound}
+        return tuple(sorted({**bound, **fresh}.items())) if fresh else scope
+
+    def effective(self, nid: int, ctx: Ctx) -> tuple[int, Ctx]:
+        """Follow `$ref`-only nodes; collect the secret flag and the dynamic scope on every hop."""
+        key = (nid, ctx.secret, ctx.scope)
         hit = self.effective_cache.get(key)
-        if hit is not None:
-            return hit
-        seen: set[int] = set()
-        while True:
-            obj = self.obj(nid)
-            if isinstance(obj, dict) and obj.get(self.secret_keyword) is True:
-                secret = True
-            if not self.is_ref_only(obj):
-                break
-            if nid in seen:
-                raise SchemaCompileError(f"$ref cycle never reaches a schema: {obj['$ref']!r}")
-            seen.add(nid)
-            nid = self.resolve(nid)
-        self.effective_cache[key] = (nid, secret)
-        return nid, secret
+        if hit is None:
+            secret, scope = ctx.secret, ctx.scope
+            seen: set[int] = set()
+            while True:
+                scope = self.enter(nid, scope)
+                obj = self.obj(nid)
+                if isinstance(obj, dict) and obj.get(self.secret_keyword) is True:
+                    secret = True
+                if not self.is_ref_only(nid):
+                    break
+                if nid in seen:
+                    raise SchemaCompileError(f"$ref cycle never reaches a schema: {self.ref_of(nid)[0]!r}")  # type: ignore[index]
+                seen.add(nid)
+                nid = self.resolve(nid, scope)
+            hit = self.effective_cache[key] = (nid, secret, scope)
+        return hit[0], ctx._replace(secret=hit[1], scope=hit[2])
 
     def is_read_only(self, nid: int) -> bool:
         seen: set[int] = set()
@@ -213,13 +288,17 @@ class Emitter:
                 return False
             if obj.get("readOnly") is True:
                 return True
-            if self.ref_of(obj) is None:
+            if self.ref_of(nid) is None:
                 return False
             nid = self.resolve(nid)
         return False
 
     def is_leaf(self, obj: Any) -> bool:
-        return isinstance(obj, dict) and not (self.applicators & obj.keys())
+        return isinstance(obj, dict) and not (APPLICATORS & obj.keys())
+
+    def is_trivial(self, obj: Any) -> bool:
+        """Does ``obj`` accept everything (``true``, or no keyword that asserts or applies)?"""
+        return obj is True or (isinstance(obj, dict) and not obj.keys() & (APPLICATORS | LEAF_KEYWORDS))
 
     # -- failures ---------------------------------------------------------------------------
 
@@ -252,10 +331,9 @@ class Emitter:
 
     def apply(self, w: Writer, nid: int, var: str, pexpr: str, ctx: Ctx) -> None:
         """Validate ``var`` against schema node ``nid``: inline if a leaf, else call."""
-        nid, secret = self.effective(nid, ctx.secret)
-        ctx = ctx._replace(secret=secret)
+        nid, ctx = self.effective(nid, ctx)
         obj = self.obj(nid)
-        if obj is True or (isinstance(obj, dict) and not obj.keys() & (self.applicators | LEAF_KEYWORDS)):
+        if self.is_trivial(obj):
             return
         if obj is False or self.is_leaf(obj):
             self.body(w, nid, var, pexpr, ctx)
@@ -271,13 +349,13 @@ class Emitter:
 
     def test_expr(self, nid: int, var: str, ctx: Ctx) -> str:
         """A boolean expression: does ``var`` satisfy node ``nid``?"""
-        nid, _secret = self.effective(nid, False)
+        nid, ctx = self.effective(nid, ctx._replace(secret=False))
         obj = self.obj(nid)
-        if obj is True or (isinstance(obj, dict) and not obj.keys() & (self.applicators | LEAF_KEYWORDS)):
+        if self.is_trivial(obj):
             return "True"
         if obj is False:
             return "False"
-        return f"{self.function(nid, Ctx(True, ctx.request, False))}({var})"
+        return f"{self.function(nid, ctx._replace(fast=True, secret=False))}({var})"
 
     # -- bodies -----------------------------------------------------------------------------
 
@@ -337,7 +415,7 @@ class Emitter:
             if gw.lines:
                 sub[group] = gw
         if types is not None:
-            cond = type_cond(types, var)
+            cond = type_cond(types, var, float_integers=self.dialect(nid).float_integers)
             names = ", ".join(repr(t) for t in types)
             only = GROUP_OF_TYPE.get(types[0]) if len(types) == 1 else None
             if ctx.fast:
@@ -371,8 +449,8 @@ class Emitter:
                 name, nid, ctx = self.queue.popleft()
                 self.emit_function(name, nid, ctx)
             while self.evaluated_queue:
-                name, nid = self.evaluated_queue.popleft()
-                evaluated.emit_evaluated(self, name, nid)
+                name, kind, nid, ctx = self.evaluated_queue.popleft()
+                evaluated.emit(self, name, kind, nid, ctx)
     def module(self, doc: str, entry_points: str, exports: list[str]) -> str:
         self.drain()
         helper_names = helper_closure(self.helpers)

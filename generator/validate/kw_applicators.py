@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from generator.validate.scope import Ctx
-from generator.validate.source import Writer, negate
+from generator.validate.source import SchemaCompileError, Writer, negate
 
 if TYPE_CHECKING:
     from generator.validate.emitter import Emitter
@@ -14,10 +14,10 @@ __all__ = ["applicators_any"]
 
 
 def applicators_any(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: Ctx) -> None:
-    ref = em.ref_of(obj)
-    if ref is not None:
-        target = em.resolve(nid)
-        em.apply(w, target, var, pexpr, ctx)
+    if "$recursiveRef" in obj:
+        raise SchemaCompileError("$recursiveRef (draft 2019-09) is not supported")
+    if em.ref_of(nid) is not None:
+        em.apply(w, em.resolve(nid, ctx.scope), var, pexpr, ctx)
     if isinstance(obj.get("allOf"), list):
         for j in range(len(obj["allOf"])):
             em.apply(w, em.child(nid, "allOf", str(j)), var, pexpr, ctx)
@@ -37,7 +37,7 @@ def applicators_any(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: 
     if "not" in obj:
         test = em.test_expr(em.child(nid, "not"), var, ctx)
         em.check(w, ctx, test, nid, "not", var, pexpr, "{v} must not be valid under the 'not' schema")
-    if em.draft != "4" and "if" in obj:
+    if "if" in obj:
         test = em.test_expr(em.child(nid, "if"), var, ctx)
         then_w, else_w = Writer(), Writer()
         if "then" in obj:

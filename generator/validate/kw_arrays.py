@@ -1,10 +1,11 @@
 """Array keywords: ``minItems``/``maxItems``/``uniqueItems``, ``items``/``prefixItems`` (draft 4:
-``items`` as a list and ``additionalItems``) and ``contains``."""
+``items`` as a list and ``additionalItems``), ``contains`` and ``unevaluatedItems``."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from generator.validate import evaluated
 from generator.validate.scope import Ctx
 from generator.validate.source import Writer, uses
 from generator.validate.vocab import count
@@ -12,7 +13,7 @@ from generator.validate.vocab import count
 if TYPE_CHECKING:
     from generator.validate.emitter import Emitter
 
-__all__ = ["contains", "group_arr"]
+__all__ = ["contains", "group_arr", "unevaluated_items"]
 
 
 def group_arr(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: Ctx) -> None:
@@ -29,7 +30,7 @@ def group_arr(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, p
         em.check(w, ctx, f"len({var}) > 1 and not _uniq({var})", nid, "uniqueItems", var, pexpr,
                    "array has non-unique elements")
     items = obj.get("items")
-    if em.draft == "4":
+    if em.dialect(nid).tuple_items:
         prefix = items if isinstance(items, list) else None
         rest_key = "additionalItems" if prefix is not None else "items"
     else:
@@ -37,7 +38,7 @@ def group_arr(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, p
         rest_key = "items"
     offset = 0
     if isinstance(prefix, list):
-        holder = "items" if em.draft == "4" else "prefixItems"
+        holder = "prefixItems" if "prefixItems" in obj else "items"
         for j in range(len(prefix)):
             sub = Writer()
             item = em.var("c")
@@ -51,7 +52,7 @@ def group_arr(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, p
     rest = obj.get(rest_key)
     if isinstance(rest, (dict, bool)):
         rid = em.child(nid, rest_key)
-        eff, _secret = em.effective(rid, False)
+        eff, _ctx = em.effective(rid, ctx)
         if em.obj(eff) is False:
             em.check(w, ctx, f"len({var}) > {offset}", nid, rest_key, var, pexpr,
                        f"array has more than {offset} items and {rest_key!r} is false")
@@ -69,8 +70,10 @@ def group_arr(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, p
                     with w.block(f"for {idx} in range({span}):"):
                         w.line(f"{item} = {var}[{idx}]")
                         w.splice(sub)
-    if em.draft != "4" and "contains" in obj:
+    if "contains" in obj:
         contains(em, w, nid, obj, var, pexpr, ctx)
+    if "unevaluatedItems" in obj:
+        unevaluated_items(em, w, nid, var, pexpr, ctx)
 
 
 def contains(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: Ctx) -> None:
@@ -87,3 +90,17 @@ def contains(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, pe
         hi = count(hi, "maxContains")
         em.check(w, ctx, f"{hits} > {hi}", nid, "maxContains", var, pexpr,
                    f"array has more than {hi} items matching 'contains'")
+
+
+def unevaluated_items(em: Emitter, w: Writer, nid: int, var: str, pexpr: str, ctx: Ctx) -> None:
+    """``unevaluatedItems``: the items nothing else here evaluated (see :mod:`evaluated`)."""
+    seen_src = evaluated.own_expr(em, "items", nid, var, ctx)
+    idx, item, seen = em.var("i"), em.var("c"), em.var("seen")
+    sub = Writer()
+    em.apply(sub, em.child(nid, "unevaluatedItems"), item, f"{pexpr} + ({idx},)", ctx)
+    if sub.lines and seen_src is not None:
+        w.line(f"{seen} = {seen_src}")
+        with w.block(f"for {idx} in range(len({var})):"), w.block(f"if {idx} not in {seen}:"):
+            if uses(sub, item):
+                w.line(f"{item} = {var}[{idx}]")
+            w.splice(sub)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from generator.format.layout import string
 from generator.validate import evaluated
 from generator.validate.scope import Ctx
-from generator.validate.source import Writer, literal, negate, uses
+from generator.validate.source import SchemaCompileError, Writer, literal, negate, uses
 from generator.validate.vocab import count, short
 
 if TYPE_CHECKING:
@@ -34,36 +34,36 @@ def group_obj(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, p
             em.check(w, ctx, f"len({var}) {op} {n}", nid, kw, var, pexpr,
                        f"object has {word} than {n} properties")
     deps: list[tuple[str, Any, str]] = []
-    if em.draft == "4":
-        for name, dep in (obj.get("dependencies") or {}).items():
-            deps.append((name, dep, "dependencies"))
-    else:
-        for name, dep in (obj.get("dependentRequired") or {}).items():
-            deps.append((name, dep, "dependentRequired"))
-        for name, dep in (obj.get("dependentSchemas") or {}).items():
-            deps.append((name, dep, "dependentSchemas"))
+    for kw in ("dependentRequired", "dependentSchemas", "dependencies"):
+        value = obj.get(kw)
+        if value is not None and not isinstance(value, dict):
+            raise SchemaCompileError(f"{kw} must be an object, got {value!r}")
+        deps.extend((name, dep, kw) for name, dep in (value or {}).items())
     for name, dep, kw in deps:
         sub = Writer()
-        if isinstance(dep, list):
+        if isinstance(dep, list):  # draft 4 `dependencies` and dependentRequired: names
             for other in dep:
                 em.check(sub, ctx, f"{literal(other)} not in {var}", nid, kw, var, pexpr,
                            f"{short(other)} is required when {short(name)} is present")
-        else:
+        elif isinstance(dep, (dict, bool)):
             em.apply(sub, em.child(nid, kw, name), var, pexpr, ctx)
+        else:
+            raise SchemaCompileError(f"{kw}[{name!r}] must be a schema or a list of names, got {dep!r}")
         if sub.lines:
             with w.block(f"if {literal(name)} in {var}:", collapse=True):
                 w.splice(sub)
     properties(em, w, nid, obj, var, pexpr, ctx)
-    if em.draft != "4" and "unevaluatedProperties" in obj:
+    if "unevaluatedProperties" in obj:
+        seen_src = evaluated.own_expr(em, "properties", nid, var, ctx)
         key, item, seen = em.var("k"), em.var("c"), em.var("seen")
         sub = Writer()
         em.apply(sub, em.child(nid, "unevaluatedProperties"), item, f"{pexpr} + ({key},)", ctx)
-        if sub.lines:
-            w.line(f"{seen} = {evaluated.evaluated_function(em, nid)}({var})")
+        if sub.lines and seen_src is not None:
+            w.line(f"{seen} = {seen_src}")
             header = f"for {key}, {item} in {var}.items():" if uses(sub, item) else f"for {key} in {var}:"
             with w.block(header), w.block(f"if {key} not in {seen}:"):
                 w.splice(sub)
-    if em.draft != "4" and "propertyNames" in obj:
+    if "propertyNames" in obj:
         key = em.var("k")
         sub = Writer()
         em.apply(sub, em.child(nid, "propertyNames"), key, pexpr, ctx)
@@ -112,7 +112,7 @@ def properties(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, 
     excluded.extend(f"{regexes[pat]}({key}) is not None" for pat in patterns)
     if extra is not True:
         xid = em.child(nid, "additionalProperties")
-        eff, _secret = em.effective(xid, False)
+        eff, _ctx = em.effective(xid, ctx)
         if em.obj(eff) is False and not ctx.fast:
             names = em.var("extra")
             if excluded:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from generator.validate.formats import FORMATS
 from generator.validate.scope import Ctx
 from generator.validate.source import SchemaCompileError, Writer, literal, negate
 from generator.validate.vocab import INT_FORMATS, count, number, short, within
@@ -40,8 +39,6 @@ def enum(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr:
 
 
 def const(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: Ctx) -> None:
-    if em.draft == "4":
-        return
     value = obj["const"]
     if value is None or isinstance(value, bool):
         cond = f"{var} is not {value!r}"
@@ -71,15 +68,15 @@ def group_str(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, p
         em.check(w, ctx, f"{name}({var}) is None", nid, "pattern", var, pexpr,
                    f"{{v}} does not match {short(pattern)}")
     fmt = obj.get("format")
-    if isinstance(fmt, str) and fmt in FORMATS:
-        helper = FORMATS[fmt]
+    if isinstance(fmt, str) and fmt in em.formats:
+        helper = em.formats[fmt]
         em.helpers.add(helper)
         em.check(w, ctx, f"not {helper}({var})", nid, "format", var, pexpr,
                    f"{{v}} is not a valid {fmt!r}")
 
 
 def group_num(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: Ctx) -> None:
-    draft4 = em.draft == "4"
+    draft4 = em.dialect(nid).boolean_exclusive
     for kw, op, word in (("minimum", "<", "less than"), ("maximum", ">", "greater than")):
         if kw not in obj:
             continue

@@ -1,12 +1,18 @@
-"""The keywords the validator compiler knows, per draft, and how JSON types are tested.
+"""The keywords the validator compiler knows, per draft and vocabulary, and how JSON types are tested.
 
 Leaf keywords look at the instance alone and are inlined into their parent's function;
 applicators apply other schemas, so a node holding one becomes its own pair of functions.
+A :class:`Dialect` says which keywords are live in one schema resource (its draft, its
+meta-schema's ``$vocabulary``, whether ``format`` asserts); the emitter reads every schema
+object through it, so a keyword of another draft or of a vocabulary left out is just an
+unknown key there.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from generator.validate.source import SchemaCompileError
@@ -17,9 +23,14 @@ __all__ = [
     "GROUP_CHECKS",
     "GROUP_OF_TYPE",
     "INT_FORMATS",
+    "KEYWORDS",
     "LEAF_KEYWORDS",
+    "METASCHEMA_DRAFTS",
     "TYPE_CHECKS",
+    "VOCABULARIES",
+    "Dialect",
     "count",
+    "dialect",
     "number",
     "short",
     "type_cond",
@@ -51,27 +62,88 @@ LEAF_KEYWORDS = frozenset(
         "dependentRequired",
     }
 )
-APPLICATORS = {
-    "2020-12": frozenset(
+#: Keywords that apply subschemas (a node holding one gets its own generated functions).
+APPLICATORS = frozenset(
+    {
+        "$ref",
+        "$dynamicRef",
+        "$recursiveRef",
+        "properties",
+        "patternProperties",
+        "additionalProperties",
+        "propertyNames",
+        "items",
+        "prefixItems",
+        "additionalItems",
+        "contains",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "not",
+        "if",
+        "dependentSchemas",
+        "dependencies",
+        "unevaluatedProperties",
+        "unevaluatedItems",
+    }
+)
+
+_VOCAB = "https://json-schema.org/draft/2020-12/vocab/"
+#: The 2020-12 vocabularies and those of their keywords that assert or apply.
+VOCABULARIES: dict[str, frozenset[str]] = {
+    _VOCAB + "core": frozenset({"$ref", "$dynamicRef"}),
+    _VOCAB + "applicator": frozenset(
         {
-            "$ref",
-            "$dynamicRef",
+            "prefixItems",
+            "items",
+            "contains",
+            "additionalProperties",
             "properties",
             "patternProperties",
-            "additionalProperties",
+            "dependentSchemas",
             "propertyNames",
-            "items",
-            "prefixItems",
-            "contains",
+            "if",
+            "then",
+            "else",
             "allOf",
             "anyOf",
             "oneOf",
             "not",
-            "if",
-            "dependentSchemas",
-            "unevaluatedProperties",
+            "dependencies",  # the draft-7 spelling, kept as most validators keep it
         }
     ),
+    _VOCAB + "unevaluated": frozenset({"unevaluatedItems", "unevaluatedProperties"}),
+    _VOCAB + "validation": frozenset(
+        {
+            "type",
+            "const",
+            "enum",
+            "multipleOf",
+            "maximum",
+            "exclusiveMaximum",
+            "minimum",
+            "exclusiveMinimum",
+            "maxLength",
+            "minLength",
+            "pattern",
+            "maxItems",
+            "minItems",
+            "uniqueItems",
+            "maxContains",
+            "minContains",
+            "maxProperties",
+            "minProperties",
+            "required",
+            "dependentRequired",
+        }
+    ),
+    _VOCAB + "format-annotation": frozenset(),
+    _VOCAB + "format-assertion": frozenset({"format"}),
+    _VOCAB + "meta-data": frozenset(),
+    _VOCAB + "content": frozenset(),
+}
+_DRAFT_KEYWORDS = {
+    "2020-12": frozenset().union(*VOCABULARIES.values()),
     "4": frozenset(
         {
             "$ref",
@@ -85,9 +157,97 @@ APPLICATORS = {
             "oneOf",
             "not",
             "dependencies",
+            "type",
+            "enum",
+            "minLength",
+            "maxLength",
+            "pattern",
+            "format",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "minProperties",
+            "maxProperties",
+            "required",
         }
     ),
 }
+#: 2019-09 (met here as the dialect of a referenced document): ``items`` still takes a list and
+#: ``additionalItems``; ``$recursiveRef`` is refused when a schema uses it.
+_DRAFT_KEYWORDS["2019-09"] = (_DRAFT_KEYWORDS["2020-12"] - {"prefixItems", "$dynamicRef"}) | {
+    "additionalItems",
+    "$recursiveRef",
+}
+#: Every keyword of every draft; other keys (``x-ms-secret``, ``readOnly``) are never filtered.
+KEYWORDS = frozenset().union(*_DRAFT_KEYWORDS.values())
+#: `$schema` URIs of the drafts (without the empty fragment).
+METASCHEMA_DRAFTS = {
+    "https://json-schema.org/draft/2020-12/schema": "2020-12",
+    "https://json-schema.org/draft/2019-09/schema": "2019-09",
+    "http://json-schema.org/draft-04/schema": "4",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    """How one schema resource is read: its draft's semantics and which keywords are live.
+
+    ``inactive``: the keywords an object read in this dialect must not show (another draft's,
+    a vocabulary its meta-schema leaves out, ``format`` when formats are annotations).
+    """
+
+    draft: str
+    inactive: frozenset[str]
+
+    @property
+    def ref_alone(self) -> bool:
+        """Does `$ref` replace its siblings (draft 4)?"""
+        return self.draft == "4"
+
+    @property
+    def tuple_items(self) -> bool:
+        """Is a list under ``items`` the tuple form, followed by ``additionalItems``?"""
+        return self.draft in ("4", "2019-09")
+
+    @property
+    def float_integers(self) -> bool:
+        """Is ``1.0`` an integer (not in draft 4, where only ``1`` is)?"""
+        return self.draft != "4"
+
+    @property
+    def boolean_exclusive(self) -> bool:
+        """Are exclusiveMinimum/Maximum booleans that modify minimum/maximum (draft 4)?"""
+        return self.draft == "4"
+
+    @property
+    def id_keyword(self) -> str:
+        return "id" if self.draft == "4" else "$id"
+
+
+def dialect(draft: str, *, assert_formats: bool, vocabulary: Mapping[str, Any] | None = None) -> Dialect:
+    """The dialect of ``draft``, narrowed to ``vocabulary`` (a 2020-12 meta-schema's ``$vocabulary``).
+
+    A required vocabulary this compiler does not know is an error; an optional one is ignored.
+    ``format`` asserts with the format-assertion vocabulary, or when ``assert_formats`` asks.
+    """
+    active = set(_DRAFT_KEYWORDS[draft])
+    if vocabulary is not None and draft == "2020-12":
+        for uri, required in vocabulary.items():
+            if uri not in VOCABULARIES and required is True:
+                raise SchemaCompileError(f"unsupported required vocabulary {uri!r} in $vocabulary")
+        active = set().union(*(VOCABULARIES[uri] for uri in vocabulary if uri in VOCABULARIES))
+        if _VOCAB + "format-annotation" in vocabulary and assert_formats:
+            active.add("format")
+    elif not assert_formats:
+        active.discard("format")
+    return Dialect(draft, KEYWORDS - active)
+
+
 TYPE_CHECKS = {
     "string": "isinstance({v}, str)",
     "integer": "(type({v}) is int or (type({v}) is float and {v}.is_integer()))",
@@ -110,8 +270,8 @@ INT_FORMATS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 _ISINSTANCE = {"string": "str", "object": "dict", "array": "list"}
 
 
-def type_cond(types: list[str], var: str) -> str:
-    """A boolean expression: ``var`` has one of ``types``."""
+def type_cond(types: list[str], var: str, *, float_integers: bool = True) -> str:
+    """A boolean expression: ``var`` has one of ``types`` (``1.0`` an integer with ``float_integers``)."""
     classes = [_ISINSTANCE[t] for t in types if t in _ISINSTANCE]
     parts = []
     if len(classes) == 1:
@@ -121,7 +281,7 @@ def type_cond(types: list[str], var: str) -> str:
     if "number" in types:
         parts.append(TYPE_CHECKS["number"].format(v=var))
     elif "integer" in types:
-        parts.append(TYPE_CHECKS["integer"].format(v=var))
+        parts.append(TYPE_CHECKS["integer"].format(v=var) if float_integers else f"type({var}) is int")
     parts.extend(TYPE_CHECKS[t].format(v=var) for t in types if t in ("boolean", "null"))
     if len(parts) == 1:
         return parts[0]
