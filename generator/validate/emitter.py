@@ -2,9 +2,11 @@
 
 :class:`Emitter` holds what one generated module accumulates (functions, constants, helpers,
 the schema-path table) and the machinery every keyword group uses: function naming and the
-work list, `$ref` following, failure reporting, applying a subschema.  The keywords
+work list, reading a node through its dialect, `$ref` following with the dynamic scope
+(:mod:`generator.validate.scope`), failure reporting, applying a subschema.  The keywords
 themselves live in ``kw_values`` (type, enum, const, strings, numbers), ``kw_arrays``,
-``kw_objects``, ``kw_applicators`` and ``evaluated`` (``unevaluated*``).
+``kw_objects``, ``kw_applicators`` and ``evaluated`` (``unevaluated*``); ``module`` writes the
+finished module.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from generator.format.layout import statement, string, value
+from generator.format.layout import string
 from generator.validate import (
     evaluated,
     kw_applicators,
@@ -21,7 +23,6 @@ from generator.validate import (
     kw_objects,
     kw_values,
 )
-from generator.validate.formats import HELPERS, helper_closure
 from generator.validate.index import SchemaIndex
 from generator.validate.regex import translate
 from generator.validate.scope import Ctx, Scope
@@ -36,7 +37,7 @@ from generator.validate.vocab import (
     type_cond,
 )
 
-__all__ = ["ERROR_CLASS", "Emitter"]
+__all__ = ["Emitter"]
 
 
 #: Keywords whose subschemas are applied (to the instance or a part of it), and those that hold a map of them.
@@ -273,7 +274,7 @@ class Emitter:
                 if not self.is_ref_only(nid):
                     break
                 if nid in seen:
-                    raise SchemaCompileError(f"$ref cycle never reaches a schema: {self.ref_of(nid)[0]!r}")  # type: ignore[index]
+                    raise SchemaCompileError(f"$ref cycle never reaches a schema: {obj.get('$ref', obj.get('$dynamicRef'))!r}")
                 seen.add(nid)
                 nid = self.resolve(nid, scope)
             hit = self.effective_cache[key] = (nid, secret, scope)
@@ -451,72 +452,8 @@ class Emitter:
             while self.evaluated_queue:
                 name, kind, nid, ctx = self.evaluated_queue.popleft()
                 evaluated.emit(self, name, kind, nid, ctx)
-    def module(self, doc: str, entry_points: str, exports: list[str]) -> str:
-        self.drain()
-        helper_names = helper_closure(self.helpers)
-        imports = set(self.imports)
-        typing_names = self.typing_names | ({"Any"} if self.functions else set())
-        if typing_names:
-            imports.add(f"from typing import {', '.join(sorted(typing_names))}")
-        for name in helper_names:
-            imports.update(HELPERS[name].imports)
-        head = [f'"""{doc}"""\n\nfrom __future__ import annotations\n']
-        if imports:
-            head.append("".join(f"{line}\n" for line in sorted(imports, key=lambda i: (i.startswith("from "), i))))
-        head.append(value("__all__ = ", sorted(exports)) + "\n")
-        # Top-level chunks, two blank lines apart (black's rule around every def and class).
-        chunks = ["\n".join(head), ERROR_CLASS, "_E = ValidationError\n"]
-        chunks.extend(HELPERS[name].source.strip("\n") + "\n" for name in helper_names)
-        if self.sp_table:
-            parents = tuple(parent for parent, _ in self.sp_table)
-            segments = tuple(segment for _, segment in self.sp_table)
-            chunks.append(value("_SP_PARENT = ", parents) + "\n" + value("_SP_SEGMENT = ", segments) + "\n")
-        if self.constants:
-            chunks.append("".join(statement(source, "") + "\n" for source in self.constants))
-        chunks.extend(self.functions)
-        chunks.append(entry_points)
-        return "\n\n".join(chunks)
 
 
 #: Annotations of the generated functions' instance path and error list.
 _PATH = "tuple[str | int, ...]"
 _ERRORS = "list[ValidationError]"
-
-ERROR_CLASS = '''class ValidationError:
-    """One failed keyword.
-
-    Attributes: instance ``path`` (JSON Pointer), ``keyword``, ``schema_path``, ``message``.
-    """
-
-    __slots__ = ("keyword", "message", "path", "schema_path")
-
-    def __init__(self, path: str, keyword: str, schema_path: str, message: str) -> None:
-        self.path = path
-        self.keyword = keyword
-        self.schema_path = schema_path
-        self.message = message
-
-    def __repr__(self) -> str:
-        return (
-            f"ValidationError(path={self.path!r}, keyword={self.keyword!r}, "
-            f"schema_path={self.schema_path!r}, message={self.message!r})"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, ValidationError):
-            return NotImplemented
-        return (self.path, self.keyword, self.schema_path, self.message) == (
-            other.path,
-            other.keyword,
-            other.schema_path,
-            other.message,
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.path, self.keyword, self.schema_path, self.message))
-
-    def __str__(self) -> str:
-        return f"{self.path or '/'}: {self.message}"
-'''
-
-

@@ -2,7 +2,10 @@
 
 Each entry of :data:`HELPERS` is the source of one top-level definition plus the helpers and
 imports it needs.  The emitter copies only what a schema uses, in a fixed order, so the
-generated module stays small and byte-identical between runs.
+generated module stays small and byte-identical between runs.  The small helpers every schema
+may need are written here; the format checks are real modules (``fmt_*.py``: importable,
+type-checked and tested as they are), read definition by definition.  A function
+``_fmt_<name>`` checks format ``<name>`` (``_`` for ``-``): :data:`FORMATS`.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Index JSON Schema documents for the validator compiler: nodes, base URIs, `$id`s, anchors.
 
 Every schema (and every container holding schemas, such as a ``properties`` object) gets an
-integer node id with its parent, its key in the parent and its base URI.  `$ref`s are
-resolved against this index only; nothing is fetched.  The walk is iterative, so a schema
-nested thousands of levels deep is fine.
+integer node id with its parent, its key in the parent, its base URI and its dialect (the
+draft and vocabularies its resource's ``$schema`` names).  `$ref`s are resolved against this
+index only, which indexes the embedded meta-schemas and the caller's resources on first use;
+nothing is fetched.  The walk is iterative, so a schema nested thousands of levels deep is fine.
 """
 
 from __future__ import annotations
