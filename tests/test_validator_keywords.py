@@ -223,3 +223,46 @@ def test_messages_survive_ints_too_long_to_print() -> None:
     huge = 10 ** (limit + 10) if limit else 10**5000
     (error,) = ns["validate"](huge)
     assert error.keyword == "maximum" and "too large to show" in error.message
+
+
+# -- malformed and looping schemas: a compile error with a location, never a traceback ----------
+
+
+@pytest.mark.parametrize(
+    ("schema", "message"),
+    [
+        ({"not": 1.5}, "not must be a schema, got 1.5 (at #)"),
+        ({"properties": {"a": {"items": [1]}}}, "items must be a schema, got [1] (at #/properties/a)"),
+        ({"allOf": [{"properties": 2}]}, "properties must be an object of schemas, got 2 (at #/allOf/0)"),
+        ({"type": []}, "type must be a type name or a non-empty array of them"),
+        ({"type": ["string", {}]}, "type must be a type name"),
+        ({"format": {}}, "format must be a string"),
+        ({"required": [{"a": 1}]}, "required must be an array of names"),
+        ({"dependencies": {"a": [{}]}}, "dependencies must be an object of schemas and arrays of names"),
+        ({"$defs": {"x": {"anyOf": "#"}}, "$ref": "#/$defs/x"}, "anyOf must be an array of schemas, got '#' (at #/$defs/x)"),
+    ],
+)
+def test_a_malformed_keyword_value_is_a_compile_error_naming_where(schema: dict[str, Any], message: str) -> None:
+    with pytest.raises(SchemaCompileError) as caught:
+        compile_schema(schema)
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"anyOf": [{"type": "string"}, {"$ref": "#"}]},
+        {"$defs": {"a": {"allOf": [{"$ref": "#/$defs/b"}]}, "b": {"oneOf": [{"$ref": "#/$defs/a"}]}}, "$ref": "#/$defs/a"},
+        {"dependentSchemas": {"x": {"$ref": "#"}}},
+        {"properties": {"p": {"not": {"$ref": "#/properties/p"}}}},
+        {"allOf": [{"$ref": "#"}], "unevaluatedProperties": False},
+    ],
+)
+def test_a_schema_applying_itself_to_the_same_value_is_refused(schema: dict[str, Any]) -> None:
+    with pytest.raises(SchemaCompileError, match="applies itself to the same value without end"):
+        compile_schema(schema)
+
+
+def test_recursion_into_parts_of_the_value_is_fine() -> None:
+    ns = load(compile_schema({"anyOf": [{"type": "integer"}, {"type": "array", "items": {"$ref": "#"}}]}))
+    assert verdicts(ns, [1, [2, [3]]], [1, ["x"]]) == [True, False]

@@ -32,8 +32,8 @@ from generator.validate.vocab import (
     GROUP_CHECKS,
     GROUP_OF_TYPE,
     LEAF_KEYWORDS,
-    TYPE_CHECKS,
     Dialect,
+    shape_error,
     type_cond,
 )
 
@@ -70,6 +70,10 @@ class Emitter:
         self.sp_ids: dict[int, int] = {}
         self.sp_table: list[tuple[int, str]] = []
         self.fresh = 0
+        #: The function being written, and which functions each one calls on its own ``x``.
+        self.current = ""
+        self.same_value_calls: dict[str, set[str]] = {}
+        self.function_nodes: dict[str, int] = {}
         self.views: dict[int, Any] = {}
         self.effective_cache: dict[tuple[int, bool, Scope], tuple[int, bool, Scope]] = {}
         self.request_cache: dict[int, bool] = {}
@@ -149,8 +153,37 @@ class Emitter:
         if name is None:
             name = f"_{key[0]}{len(self.names)}"
             self.names[key] = name
+            self.function_nodes[name] = nid
             self.queue.append((name, nid, ctx._replace(secret=secret)))
         return name
+
+    def call(self, name: str, var: str) -> str:
+        """``name(var)``, noting a call on the calling function's own value (see :meth:`check_loops`)."""
+        if var == "x":
+            self.same_value_calls.setdefault(self.current, set()).add(name)
+        return f"{name}({var})"
+
+    def check_loops(self) -> None:
+        """Refuse a schema that applies itself to the same value without end (``{"anyOf":
+        [{"$ref": "#"}]}``): its functions would call each other until the stack runs out."""
+        state: dict[str, int] = {}  # 1: on the path, 2: done
+        for start in sorted(self.same_value_calls):
+            if start in state:
+                continue
+            path = [(start, iter(sorted(self.same_value_calls.get(start, ()))))]
+            state[start] = 1
+            while path:
+                name, callees = path[-1]
+                callee = next(callees, None)
+                if callee is None:
+                    state[name] = 2
+                    path.pop()
+                elif state.get(callee) == 1:
+                    where = self.location(self.function_nodes[callee])
+                    raise SchemaCompileError(f"the schema at {where} applies itself to the same value without end")
+                elif callee not in state:
+                    state[callee] = 1
+                    path.append((callee, iter(sorted(self.same_value_calls.get(callee, ())))))
 
     def constant(self, kind: str, source: str) -> str:
         """A module-level constant (deduplicated by its source text)."""
@@ -186,22 +219,39 @@ class Emitter:
     # -- schema helpers ---------------------------------------------------------------------
 
     def obj(self, nid: int) -> Any:
-        """Node ``nid``'s schema as its dialect reads it: keywords not live there left out."""
+        """Node ``nid``'s schema as its dialect reads it: keywords not live there left out
+        (and the values of those that are checked for shape, once)."""
         view = self.views.get(nid)
         if view is None:
             node = self.index.nodes[nid]
             view = node.obj
-            if isinstance(view, dict) and not node.dialect.inactive.isdisjoint(view):
-                view = {k: v for k, v in view.items() if k not in node.dialect.inactive}
+            if isinstance(view, dict):
+                if not node.dialect.inactive.isdisjoint(view):
+                    view = {k: v for k, v in view.items() if k not in node.dialect.inactive}
+                problem = shape_error(view, node.dialect)
+                if problem is not None:
+                    raise SchemaCompileError(f"{problem} (at {self.location(nid)})")
             self.views[nid] = view
         return view
+
+    def location(self, nid: int) -> str:
+        """Where node ``nid`` is, for messages: ``document#/json/pointer``."""
+        segments = []
+        node = self.index.nodes[nid]
+        while node.parent >= 0:
+            segments.append(_escape_segment(node.segment))
+            node = self.index.nodes[node.parent]
+        return f"{node.segment}#" + "".join(f"/{segment}" for segment in reversed(segments))
 
     def dialect(self, nid: int) -> Dialect:
         return self.index.nodes[nid].dialect
 
     def child(self, nid: int, *path: str) -> int:
         for segment in path:
-            nid = self.index.children[(nid, segment)]
+            found = self.index.children.get((nid, segment))
+            if found is None:
+                raise SchemaCompileError(f"{segment} must hold a schema (at {self.location(nid)})")
+            nid = found
         return nid
 
     def ref_of(self, nid: int) -> tuple[str, bool] | None:
@@ -339,13 +389,14 @@ class Emitter:
         if obj is False or self.is_leaf(obj):
             self.body(w, nid, var, pexpr, ctx)
             return
-        fast = self.function(nid, ctx._replace(fast=True))
+        fast = self.call(self.function(nid, ctx._replace(fast=True)), var)
         if ctx.fast:
-            with w.block(f"if not {fast}({var}):"):
+            with w.block(f"if not {fast}:"):
                 w.line("return False")
         else:
             full = self.function(nid, ctx)
-            with w.block(f"if not {fast}({var}):"):
+            self.call(full, var)
+            with w.block(f"if not {fast}:"):
                 w.line(f"{full}({var}, {pexpr}, e)")
 
     def test_expr(self, nid: int, var: str, ctx: Ctx) -> str:
@@ -356,12 +407,13 @@ class Emitter:
             return "True"
         if obj is False:
             return "False"
-        return f"{self.function(nid, ctx._replace(fast=True, secret=False))}({var})"
+        return self.call(self.function(nid, ctx._replace(fast=True, secret=False)), var)
 
     # -- bodies -----------------------------------------------------------------------------
 
     def emit_function(self, name: str, nid: int, ctx: Ctx) -> None:
         self.fresh = 0
+        self.current = name
         w = Writer()
         if ctx.fast:
             header = f"def {name}(x: Any) -> bool:"
@@ -399,8 +451,6 @@ class Emitter:
         types = obj.get("type")
         if isinstance(types, str):
             types = [types]
-        if types is not None and (not isinstance(types, list) or not all(t in TYPE_CHECKS for t in types)):
-                raise SchemaCompileError(f"bad type {obj['type']!r}")
         groups = {
             "str": kw_values.group_str,
             "num": kw_values.group_num,

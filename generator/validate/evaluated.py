@@ -49,7 +49,7 @@ def own_expr(em: Emitter, kind: str, nid: int, var: str, ctx: Ctx) -> str | None
         rest = "additionalItems" if em.dialect(nid).tuple_items else "items"
     if isinstance(obj.get(rest), (dict, bool)):
         return None
-    return f"{_function(em, kind, nid, ctx)}({var})"
+    return em.call(_function(em, kind, nid, ctx), var)
 
 
 def _function(em: Emitter, kind: str, nid: int, ctx: Ctx) -> str:
@@ -59,6 +59,7 @@ def _function(em: Emitter, kind: str, nid: int, ctx: Ctx) -> str:
     if name is None:
         name = f"_u{len(em.evaluated_names)}"
         em.evaluated_names[key] = name
+        em.function_nodes[name] = nid
         em.evaluated_queue.append((name, kind, nid, Ctx(True, False, False, scope)))
     return name
 
@@ -66,6 +67,7 @@ def _function(em: Emitter, kind: str, nid: int, ctx: Ctx) -> str:
 def emit(em: Emitter, name: str, kind: str, nid: int, ctx: Ctx) -> None:
     """``def _uN(x)``: what node ``nid`` evaluates of ``x`` (its own ``unevaluated*`` aside)."""
     obj = em.obj(nid)
+    em.current = name
     w = Writer()
     with w.block(f"def {name}(x: Any) -> set[{_KINDS[kind][0]}]:"):
         if kind == "properties":

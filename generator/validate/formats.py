@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from types import CodeType
 from typing import NamedTuple
 
 __all__ = ["FORMATS", "HELPERS", "Helper", "helper_closure"]
@@ -160,11 +161,23 @@ def _module_helpers(modules: tuple[str, ...]) -> dict[str, Helper]:
     helpers: dict[str, Helper] = {}
     for lines, run in runs:
         first = _defined_names(run[0])[0]
-        used = {node.id for stmt in run for node in ast.walk(stmt) if isinstance(node, ast.Name)}
         source = "\n".join(lines[run[0].lineno - 1 : run[-1].end_lineno]) + "\n"
+        used = _names_used(compile(source, first, "exec"))
         needs = sorted({defined[name] for name in used if name in defined} - {first})
         helpers[first] = Helper(source, tuple(needs), tuple(sorted(imports[n] for n in used if n in imports)))
     return helpers
+
+
+def _names_used(code: CodeType) -> set[str]:
+    """The global names ``code`` and the functions it defines refer to (compiling is far
+    quicker than walking the tree, and leaves strings and comments out)."""
+    found: set[str] = set()
+    todo = [code]
+    while todo:
+        item = todo.pop()
+        found.update(item.co_names)
+        todo.extend(const for const in item.co_consts if isinstance(const, CodeType))
+    return found
 
 
 def _defined_names(stmt: ast.stmt) -> list[str]:

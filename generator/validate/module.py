@@ -17,6 +17,7 @@ __all__ = ["module"]
 def module(em: Emitter, doc: str, entry_points: str, exports: list[str]) -> str:
     """The module text, once every queued function of ``em`` is written."""
     em.drain()
+    em.check_loops()
     helper_names = helper_closure(em.helpers)
     imports = set(em.imports)
     typing_names = em.typing_names | ({"Any"} if em.functions else set())

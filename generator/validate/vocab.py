@@ -11,7 +11,7 @@ unknown key there.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +32,7 @@ __all__ = [
     "count",
     "dialect",
     "number",
+    "shape_error",
     "short",
     "type_cond",
     "within",
@@ -268,6 +269,55 @@ GROUP_OF_TYPE = {"string": "str", "integer": "num", "number": "num", "object": "
 INT_FORMATS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 
 _ISINSTANCE = {"string": "str", "object": "dict", "array": "list"}
+
+
+def _schema(value: Any) -> bool:
+    return isinstance(value, (dict, bool))
+
+
+def _names(value: Any) -> bool:
+    return isinstance(value, list) and all(type(item) is str for item in value)
+
+
+#: keyword -> (what its value must be, a test of it); a malformed value is a compile error.
+_SHAPES: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    **dict.fromkeys(
+        ("additionalProperties", "additionalItems", "propertyNames", "not", "if", "then", "else", "contains",
+         "items", "unevaluatedItems", "unevaluatedProperties"),
+        ("a schema", _schema),
+    ),
+    **dict.fromkeys(
+        ("properties", "patternProperties", "dependentSchemas"),
+        ("an object of schemas", lambda v: isinstance(v, dict) and all(map(_schema, v.values()))),
+    ),
+    **dict.fromkeys(
+        ("allOf", "anyOf", "oneOf", "prefixItems"),
+        ("an array of schemas", lambda v: isinstance(v, list) and all(map(_schema, v))),
+    ),
+    "dependencies": (
+        "an object of schemas and arrays of names",
+        lambda v: isinstance(v, dict) and all(_schema(d) or _names(d) for d in v.values()),
+    ),
+    "dependentRequired": ("an object of arrays of names", lambda v: isinstance(v, dict) and all(map(_names, v.values()))),
+    "required": ("an array of names", _names),
+    "enum": ("an array", lambda v: isinstance(v, list)),
+    "type": (
+        "a type name or a non-empty array of them",
+        lambda v: v in TYPE_CHECKS if type(v) is str else bool(v) and _names(v) and all(t in TYPE_CHECKS for t in v),
+    ),
+    **dict.fromkeys(("$ref", "$dynamicRef", "format", "pattern"), ("a string", lambda v: type(v) is str)),
+}
+
+
+def shape_error(obj: dict[str, Any], dialect: Dialect) -> str | None:
+    """What is wrong with the keyword values of schema object ``obj``, or None."""
+    for key, value in obj.items():
+        if key == "items" and dialect.tuple_items and isinstance(value, list):
+            key = "prefixItems"  # the tuple form: an array of schemas
+        shape = _SHAPES.get(key)
+        if shape is not None and not shape[1](value):
+            return f"{key} must be {shape[0]}, got {short(value, 60)}"
+    return None
 
 
 def type_cond(types: list[str], var: str, *, float_integers: bool = True) -> str:
