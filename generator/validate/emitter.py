@@ -158,32 +158,11 @@ class Emitter:
         return name
 
     def call(self, name: str, var: str) -> str:
-        """``name(var)``, noting a call on the calling function's own value (see :meth:`check_loops`)."""
+        """``name(var)``, noting a call on the calling function's own value (loops are refused
+        when the module is assembled)."""
         if var == "x":
             self.same_value_calls.setdefault(self.current, set()).add(name)
         return f"{name}({var})"
-
-    def check_loops(self) -> None:
-        """Refuse a schema that applies itself to the same value without end (``{"anyOf":
-        [{"$ref": "#"}]}``): its functions would call each other until the stack runs out."""
-        state: dict[str, int] = {}  # 1: on the path, 2: done
-        for start in sorted(self.same_value_calls):
-            if start in state:
-                continue
-            path = [(start, iter(sorted(self.same_value_calls.get(start, ()))))]
-            state[start] = 1
-            while path:
-                name, callees = path[-1]
-                callee = next(callees, None)
-                if callee is None:
-                    state[name] = 2
-                    path.pop()
-                elif state.get(callee) == 1:
-                    where = self.location(self.function_nodes[callee])
-                    raise SchemaCompileError(f"the schema at {where} applies itself to the same value without end")
-                elif callee not in state:
-                    state[callee] = 1
-                    path.append((callee, iter(sorted(self.same_value_calls.get(callee, ())))))
 
     def constant(self, kind: str, source: str) -> str:
         """A module-level constant (deduplicated by its source text)."""

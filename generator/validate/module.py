@@ -1,5 +1,6 @@
 """Assemble one generated validator module: docstring, imports, the error class, the helpers a
-schema uses, the schema-path table, constants, the generated functions and the entry points."""
+schema uses, the schema-path table, constants, the generated functions and the entry points --
+once every function is written and none of them calls itself on its own value without end."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from generator.format.layout import statement, value
 from generator.validate.formats import HELPERS, helper_closure
+from generator.validate.source import SchemaCompileError
 
 if TYPE_CHECKING:
     from generator.validate.emitter import Emitter
@@ -17,7 +19,7 @@ __all__ = ["module"]
 def module(em: Emitter, doc: str, entry_points: str, exports: list[str]) -> str:
     """The module text, once every queued function of ``em`` is written."""
     em.drain()
-    em.check_loops()
+    _refuse_loops(em)
     helper_names = helper_closure(em.helpers)
     imports = set(em.imports)
     typing_names = em.typing_names | ({"Any"} if em.functions else set())
@@ -41,6 +43,29 @@ def module(em: Emitter, doc: str, entry_points: str, exports: list[str]) -> str:
     chunks.extend(em.functions)
     chunks.append(entry_points)
     return "\n\n".join(chunks)
+
+
+def _refuse_loops(em: Emitter) -> None:
+    """Refuse a schema that applies itself to the same value without end (``{"anyOf":
+    [{"$ref": "#"}]}``): its functions would call each other until the stack runs out."""
+    state: dict[str, int] = {}  # 1: on the path, 2: done
+    for start in sorted(em.same_value_calls):
+        if start in state:
+            continue
+        path = [(start, iter(sorted(em.same_value_calls.get(start, ()))))]
+        state[start] = 1
+        while path:
+            name, callees = path[-1]
+            callee = next(callees, None)
+            if callee is None:
+                state[name] = 2
+                path.pop()
+            elif state.get(callee) == 1:
+                where = em.location(em.function_nodes[callee])
+                raise SchemaCompileError(f"the schema at {where} applies itself to the same value without end")
+            elif callee not in state:
+                state[callee] = 1
+                path.append((callee, iter(sorted(em.same_value_calls.get(callee, ())))))
 
 
 _ERROR_CLASS = '''class ValidationError:
