@@ -21,7 +21,7 @@ HANDWRITTEN_2024_07 = STABLE / "2024-07-01/runCommand.json"
 ALL_SPECS = (SPEC, HANDWRITTEN_2024_11, HANDWRITTEN_2024_07)
 OVERLAY = ROOT / "specs/overlays/runcommands.yaml"
 GENERATED = ROOT / "generated"
-CONFORMANCE = ROOT.parent / "shared/conformance/JSON-Schema-Test-Suite"
+CONFORMANCE = ROOT.parent / "shared/conformance/full/JSON-Schema-Test-Suite"
 
 # Derandomized so CI is repeatable; no deadline, since the machines are shared and noisy.
 settings.register_profile(
@@ -106,3 +106,15 @@ def example_cases() -> list[Any]:
         for spec in ALL_SPECS
         for op_id, title, example in spec_examples(spec)
     ]
+
+
+_REMOTES: dict[str, Any] = {}
+
+
+def suite_remotes() -> dict[str, Any]:
+    """The JSON-Schema-Test-Suite's `remotes/` as the local registry it stands for (http://localhost:1234/)."""
+    if not _REMOTES and CONFORMANCE.is_dir():
+        folder = CONFORMANCE / "remotes"
+        for path in sorted(folder.rglob("*.json")):
+            _REMOTES["http://localhost:1234/" + path.relative_to(folder).as_posix()] = json.loads(path.read_text(encoding="utf-8"))
+    return _REMOTES

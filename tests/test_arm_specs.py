@@ -115,11 +115,7 @@ def _uses() -> list[Any]:
 @pytest.mark.parametrize(("package", "use"), _uses())
 def test_example_replays(arm: Generated, package: str, use: ExampleUse) -> None:
     replayer = Replayer(arm.apis[package], arm.packages[package], _defects())
-    if use.operation_id not in replayer.ops:
-        # Operations under x-ms-paths are not in the IR yet (a parallel change adds them); once
-        # they are, this branch is not taken and the example is replayed like the others.
-        assert use.section == "x-ms-paths", f"{use.operation_id} is in `paths` but not in the IR"
-        pytest.xfail("x-ms-paths operations are not in the IR yet: example not replayed")
+    assert use.operation_id in replayer.ops, f"{use.operation_id} ({use.section}) is not in the IR"
     replayer.replay(use, use.file.relative_to(SPEC_ROOT).as_posix())
     assert replayer.checks >= 2  # a request and at least one response
 

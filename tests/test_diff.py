@@ -483,3 +483,31 @@ def test_generate_prints_the_summary_on_a_bump(tmp_path: Path) -> None:
     assert "api-version bump: 2024-07-01 -> 2024-11-01" in proc.stderr
     assert "nothing else changed" in proc.stderr
     assert "bump" not in gen(HANDWRITTEN_2024_11).stderr  # same version now
+
+
+def _x_ms_paths_spec(with_delete: bool, extra_query: bool) -> dict[str, Any]:
+    ident = {"name": "id", "in": "path", "required": True, "type": "string"}
+    version = {"name": "api-version", "in": "query", "required": True, "type": "string"}
+    ok = {"200": {"description": "ok"}}
+    get_params = [ident, version] + ([{"name": "$filter", "in": "query", "required": True, "type": "string"}] if extra_query else [])
+    item: dict[str, Any] = {"get": {"operationId": "Things_GetByName", "parameters": get_params, "responses": ok}}
+    if with_delete:
+        item["delete"] = {"operationId": "Things_DeleteByName", "parameters": [ident, version], "responses": ok}
+    return {
+        "swagger": "2.0", "info": {"title": "t", "version": "2024-01-01"},
+        "paths": {"/things/{id}": {"get": {"operationId": "Things_Get", "parameters": [ident, version], "responses": ok}}},
+        "x-ms-paths": {"/things/{id}?byName": item},
+    }
+
+
+def test_x_ms_paths_operations_are_compared(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(_dump(_x_ms_paths_spec(with_delete=True, extra_query=False)), encoding="utf-8")
+    new.write_text(_dump(_x_ms_paths_spec(with_delete=False, extra_query=True)), encoding="utf-8")
+    result = run_diff(old, new)
+    item = _p("x-ms-paths", "/things/{id}?byName")
+    got = sorted((f.id, f.old.pointer, f.new.pointer) for f in result.findings if f.id != "1001" and f.old and f.new)
+    assert got == [
+        ("1010", item + "/get/parameters", item + "/get/parameters/2"),  # a new required parameter
+        ("1035", item + "/delete", item),  # an operation removed
+    ]

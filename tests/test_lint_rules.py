@@ -141,3 +141,22 @@ def test_cycle_and_remote_refs_are_findings_not_crashes(tmp_path: Path) -> None:
     assert (3, 19, "RefOutsideRoot") in got and (3, 79, "UnresolvedRef") in got
     lines = text.split("\n")
     assert lines[1][66:].startswith('"#/definitions/A"') and lines[2][18:].startswith('"https:') and lines[2][78:].startswith('"missing.json')
+
+
+def test_x_ms_paths_query_is_not_part_of_the_path(tmp_path: Path) -> None:
+    # The `?...` of an x-ms-paths key only tells operations apart: its placeholders are no path
+    # parameters, and a path parameter named only there is not in the path.
+    def spec(color_in: str) -> str:
+        params = [
+            {"name": "api-version", "in": "query", "type": "string"},
+            {"name": "id", "in": "path", "required": True, "type": "string"},
+            {"name": "color", "in": color_in, "required": True, "type": "string"},
+        ]
+        op = {"operationId": "Things_GetByColor", "parameters": params, "responses": {"200": {"description": "ok"}}}
+        return json.dumps({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {},
+                           "x-ms-paths": {"/things/{id}?color={color}": {"get": op}}}, indent=1)
+
+    rules = ["PathParameterNotDeclared", "PathParameterNotInPath"]
+    assert lint([write_spec(tmp_path, spec("query"), "query.json")], rules=rules, use_suppressions=False).findings == []
+    found = lint([write_spec(tmp_path, spec("path"), "path.json")], rules=rules, use_suppressions=False).findings
+    assert [(f.rule, f.pointer) for f in found] == [("PathParameterNotInPath", "/x-ms-paths/~1things~1{id}?color={color}/get/parameters/2")]

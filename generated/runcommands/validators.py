@@ -90,7 +90,10 @@ _E = ValidationError
 
 def _r(value: object) -> str:
     """A short repr of an instance value for messages."""
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int with more digits than int-to-str conversion allows
+        return f"<{type(value).__name__} too large to show>"
     if len(text) > 120:
         text = text[:100] + "..." + text[-12:]
     return text
@@ -153,34 +156,73 @@ def _fmt_date_time(value: str) -> bool:
     return True
 
 
-_URI = re.compile(
-    r"[A-Za-z][A-Za-z0-9+.\-]*:"
-    r"(?://(?:(?:[A-Za-z0-9\-._~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*@)?"
-    r"(\[[^\]]*\]|(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)"
-    r"(?::[0-9]*)?(?:/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*)*"
-    r"|/?(?:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})+"
-    r"(?:/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*)*)?)"
-    r"(?:\?(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?"
-    r"(?:#(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?"
+def _fmt_ipv6(value: str) -> bool:
+    """RFC 4291 textual IPv6 (an embedded dotted quad allowed; no zone id, no brackets)."""
+    if not value.isascii() or "%" in value:
+        return False
+    try:
+        ipaddress.IPv6Address(value)
+    except ValueError:
+        return False
+    return True
+
+
+_URI_PARTS = re.compile(
+    r"(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?", re.DOTALL
 ).fullmatch
-_IP_FUTURE = re.compile(r"v[0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+").fullmatch
+
+
+_URI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*").fullmatch
+_URI_PORT = re.compile(r"(?::[0-9]*)?").fullmatch
+_IP_FUTURE = re.compile(r"[Vv][0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+").fullmatch
+
+
+_URI_CHARS = tuple(
+    re.compile(f"(?:[A-Za-z0-9\\-._~!$&'()*+,;={extra}]|%[0-9A-Fa-f]{{2}})*")
+    for extra in (":", "", ":@/", ":@/?", ":@/?")
+)
+
+
+def _uri(value: str, chars: tuple[re.Pattern[str], ...], relative: bool) -> bool:
+    """An RFC 3986 URI (an RFC 3987 IRI with the IRI ``chars``), or with ``relative`` a URI
+    reference: each part split off (Appendix B) and checked on its own, in linear time."""
+    parts = _URI_PARTS(value)
+    if parts is None:
+        return False
+    scheme, authority, path, query, fragment = parts.groups()
+    if scheme is None:
+        if not relative:
+            return False
+    elif _URI_SCHEME(scheme) is None:
+        return False  # nor is it a relative reference: its first segment would hold a ":"
+    if authority is not None:
+        userinfo, at, hostport = authority.rpartition("@")
+        if at and ("@" in userinfo or chars[0].fullmatch(userinfo) is None):
+            return False
+        if hostport.startswith("["):
+            end = hostport.find("]")
+            host, port = hostport[1:end], hostport[end + 1 :]
+            if end < 0 or (_IP_FUTURE(host) is None and not _fmt_ipv6(host)):
+                return False
+        else:
+            end = hostport.find(":")
+            host, port = (hostport, "") if end < 0 else (hostport[:end], hostport[end:])
+            if chars[1].fullmatch(host) is None:
+                return False
+        if _URI_PORT(port) is None:
+            return False
+    elif path.startswith("//"):
+        return False
+    if chars[2].fullmatch(path) is None:
+        return False
+    return (query is None or chars[3].fullmatch(query) is not None) and (
+        fragment is None or chars[4].fullmatch(fragment) is not None
+    )
 
 
 def _fmt_uri(value: str) -> bool:
-    """RFC 3986 absolute URI (scheme required; IP literals checked)."""
-    m = _URI(value)
-    if m is None:
-        return False
-    host = m.group(1)
-    if host and host.startswith("["):
-        literal = host[1:-1]
-        if _IP_FUTURE(literal) is not None:
-            return True
-        try:
-            ipaddress.IPv6Address(literal)
-        except ValueError:
-            return False
-    return True
+    """RFC 3986 URI: a scheme, then an optional authority, path, query and fragment."""
+    return _uri(value, _URI_CHARS, False)
 
 
 _SP_PARENT = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from functools import lru_cache
 
 from generator.format.layout import LINE_LENGTH
 
@@ -16,6 +17,7 @@ def sentence(text: str) -> str:
     return text + "." if text and text[-1] not in ".!?:;" else text
 
 
+@lru_cache(maxsize=4096)  # the same descriptions recur in many models (`Resource ID.`)
 def docstring(text: str, indent: int) -> str:
     """A triple-quoted docstring that no spec text can close or break: backslashes and every
     double quote are escaped, line separators normalised, control characters spelled out; long

@@ -98,25 +98,41 @@ def check_compiles(path: str, source: str) -> None:
 
 
 def format_files(files: dict[str, str]) -> dict[str, str]:
-    """Every `.py` file compile()-checked from its bytes, then formatted as black would; other files as they are."""
+    """Every `.py` file compile()-checked from its bytes, then formatted as black would; other files as they are.
+
+    ruff runs in its own process meanwhile: the checks and the formatting overlap.
+    """
     python = {path: text for path, text in files.items() if path.endswith(".py")}
-    _check_all(list(python.items()))
     ruff = _ruff()
-    formatted = _run_ruff(ruff, python) if ruff is not None else {p: _run_black(p, t) for p, t in python.items()}
+    with tempfile.TemporaryDirectory(prefix="specgen-format-") as scratch:
+        running = _start_ruff(ruff, scratch, python) if ruff is not None else None
+        try:
+            _check_all(list(python.items()))
+        except BaseException:
+            if running is not None:
+                running.kill()
+                running.wait()
+            raise
+        if running is not None:
+            formatted = _finish_ruff(running, scratch, python)
+        else:
+            formatted = {p: _run_black(p, t) for p, t in python.items()}
     return {path: formatted.get(path, text) for path, text in files.items()}
 
 
-def _run_ruff(ruff: str, sources: dict[str, str]) -> dict[str, str]:
-    """One `ruff format` over a scratch copy of the package (isolated: no user or project config)."""
-    with tempfile.TemporaryDirectory(prefix="specgen-format-") as scratch:
-        for index, (path, text) in enumerate(sources.items()):  # plain names: no path from the spec
-            Path(scratch, f"m{index}.py").write_text(text, encoding="utf-8", newline="\n")
-        command = [ruff, "format", "--isolated", "--no-cache", "--quiet", f"--line-length={LINE_LENGTH}", f"--target-version={TARGET}", scratch]
-        proc = subprocess.run(command, capture_output=True, text=True, check=False)
-        if proc.returncode != 0:
-            message = f"ruff format failed: {(proc.stderr or proc.stdout).strip()}"
-            raise SpecError([Problem("<generated package>", None, message, None, None)])
-        return {path: Path(scratch, f"m{index}.py").read_text(encoding="utf-8") for index, path in enumerate(sources)}
+def _start_ruff(ruff: str, scratch: str, sources: dict[str, str]) -> subprocess.Popen[str]:
+    """`ruff format` over a scratch copy of the package (isolated: no user or project config)."""
+    for index, text in enumerate(sources.values()):  # plain names: no path from the spec
+        Path(scratch, f"m{index}.py").write_text(text, encoding="utf-8", newline="\n")
+    command = [ruff, "format", "--isolated", "--no-cache", "--quiet", f"--line-length={LINE_LENGTH}", f"--target-version={TARGET}", scratch]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _finish_ruff(running: subprocess.Popen[str], scratch: str, sources: dict[str, str]) -> dict[str, str]:
+    out, err = running.communicate()
+    if running.returncode != 0:
+        raise SpecError([Problem("<generated package>", None, f"ruff format failed: {(err or out).strip()}", None, None)])
+    return {path: Path(scratch, f"m{index}.py").read_text(encoding="utf-8") for index, path in enumerate(sources)}
 
 
 def _run_black(path: str, source: str) -> str:

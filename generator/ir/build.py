@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,9 @@ from generator.errors import Problem, SpecError, join_pointer, unescape_pointer_
 from generator.ir import names, polymorphism
 from generator.load.loader import Document, Loader, Target, default_root
 from generator.load.overlay import Overlay
+from generator.spec import Operation as SpecOperation
+from generator.spec import SpecView
 
-HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 _DEFINITION = re.compile(r"^/definitions/([^/]+)$")
 _CONSTRAINTS = (
     "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
@@ -404,51 +406,41 @@ class _Builder:
 
     # -- operations ---------------------------------------------------------------------------
 
+    @cached_property
+    def view(self) -> SpecView:
+        return SpecView(self.loader, self.root)
+
     def operations(self) -> list[ir.Operation]:
+        """Every operation of `paths` and `x-ms-paths` (the spec view's), by operationId."""
         ops: list[ir.Operation] = []
         seen_ids: dict[str, str] = {}
-        paths = self.root.data.get("paths") or {}
-        if not isinstance(paths, dict):
-            self.problems.append(self.root.problem("/paths", "paths must be an object"))
-            return ops
         global_consumes = tuple(self.root.data.get("consumes") or ("application/json",))
         global_produces = tuple(self.root.data.get("produces") or ("application/json",))
-        for path, item in paths.items():
-            ipointer = join_pointer("/paths", path)
-            if not isinstance(item, dict):
-                self.problems.append(self.root.problem(ipointer, "a path item must be an object"))
+        for found in self.view.operations():
+            opointer = found.loc.pointer
+            try:
+                built = self.operation(found, global_consumes, global_produces)
+            except SpecError as exc:
+                self.problems.extend(exc.problems)
                 continue
-            for method in HTTP_METHODS:
-                op = item.get(method)
-                if op is None:
-                    continue
-                opointer = join_pointer(ipointer, method)
-                try:
-                    built = self.operation(path, method, op, item, opointer, global_consumes, global_produces)
-                except SpecError as exc:
-                    self.problems.extend(exc.problems)
-                    continue
-                if built.operation_id in seen_ids:
-                    self.problems.append(self.root.problem(join_pointer(opointer, "operationId"), f"duplicate operationId {built.operation_id!r} (also at {seen_ids[built.operation_id]})"))
-                    continue
-                seen_ids[built.operation_id] = opointer
-                ops.append(built)
+            if built.operation_id in seen_ids:
+                self.problems.append(self.root.problem(join_pointer(opointer, "operationId"), f"duplicate operationId {built.operation_id!r} (also at {seen_ids[built.operation_id]})"))
+                continue
+            seen_ids[built.operation_id] = opointer
+            ops.append(built)
+        self.problems.extend(self.view.problems)  # what the view could not read: sections, items, parameters
         return sorted(ops, key=lambda o: o.operation_id)
 
-    def operation(self, path: str, method: str, op: dict[str, Any], item: dict[str, Any], opointer: str, consumes: tuple[str, ...], produces: tuple[str, ...]) -> ir.Operation:
+    def operation(self, found: SpecOperation, consumes: tuple[str, ...], produces: tuple[str, ...]) -> ir.Operation:
         doc = self.root
+        path, method, op, opointer = found.template, found.method, found.value, found.loc.pointer
         op_id = op.get("operationId")
         if not isinstance(op_id, str) or not op_id:
             raise SpecError([doc.problem(opointer, "operation has no operationId")])
         # Path-level parameters, overridden by operation-level ones with the same name and place.
-        raw: dict[tuple[str, str], tuple[dict[str, Any], Document, str]] = {}
-        for source, spointer in ((item.get("parameters") or [], join_pointer("/paths", path, "parameters")), (op.get("parameters") or [], join_pointer(opointer, "parameters"))):
-            for i, p in enumerate(source):
-                pnode, pdoc, ppointer = self.deref(p, doc, join_pointer(spointer, i))
-                if not isinstance(pnode, dict) or not isinstance(pnode.get("name"), str) or pnode.get("in") not in ("path", "query", "header", "body", "formData"):
-                    self.problems.append(pdoc.problem(ppointer, "a parameter needs a string 'name' and 'in' of path, query, header or body"))
-                    continue
-                raw[(pnode["in"], pnode["name"])] = (pnode, pdoc, ppointer)
+        raw: dict[tuple[str, str], tuple[dict[str, Any], Document, str]] = {
+            (p.where, p.name): (p.value, p.node.doc, p.node.pointer) for p in self.view.parameters(found)
+        }
         scope = names.Scope("parameter")
         params = []
         placeholders = set(re.findall(r"{([^}]+)}", path))
@@ -584,7 +576,7 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
         problems.append(doc.problem("/info", "info.version (the api-version) is missing"))
         version = ""
     b = _Builder(loader, doc, overlay or Overlay())
-    roots: list[tuple[Any, Document, str]] = [(data.get("paths") or {}, doc, "/paths")]
+    roots: list[tuple[Any, Document, str]] = [(data.get(section) or {}, doc, "/" + section) for section in ("paths", "x-ms-paths")]
     definitions = data.get("definitions") or {}
     if not isinstance(definitions, dict):
         raise SpecError([doc.problem("/definitions", "definitions must be an object")])

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import SpecError, join_pointer
 from generator.lint.table import RULES
 from generator.load.loader import Document, Loader
+from generator.spec import Loc, Node, Operation, Parameter, SpecView
 
-METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 _PLACEHOLDER = re.compile(r"{([^{}]+)}")
 
 
@@ -30,33 +29,6 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity} {self.rule} {self.message}"
-
-
-@dataclass(frozen=True)
-class Loc:
-    """A value somewhere in a loaded document."""
-
-    doc: Document
-    pointer: str
-
-    def child(self, *tokens: str | int) -> Loc:
-        return Loc(self.doc, join_pointer(self.pointer, *tokens))
-
-
-@dataclass(frozen=True)
-class Operation:
-    path: str  # the path template
-    method: str
-    value: dict[str, Any]
-    loc: Loc  # .../paths/<path>/<method>
-    item: dict[str, Any]  # the path item
-    item_loc: Loc
-
-
-@dataclass(frozen=True)
-class Param:
-    value: dict[str, Any]  # resolved
-    loc: Loc  # where the parameter (or the $ref to it) is written, in the linted document
 
 
 Check = Callable[["Context"], None]
@@ -80,7 +52,8 @@ class Context:
     def __init__(self, loader: Loader, doc: Document) -> None:
         self.loader = loader
         self.doc = doc
-        self.root = Loc(doc, "")
+        self.view = SpecView(loader, doc)
+        self.root = self.view.root.loc
         self.raw: list[tuple[str, Loc, str, bool]] = []
 
     # -- reporting ---------------------------------------------------------------------------
@@ -94,11 +67,8 @@ class Context:
 
     def findings(self) -> list[Finding]:
         out = []
-        positions = self.doc.positions if self.raw else None
         for rule, loc, message, key in self.raw:
-            assert positions is not None
-            where = positions.key(loc.pointer) if key else positions.value(loc.pointer)
-            line, col = where or (1, 1)
+            line, col = loc.line_col(key=key) or (1, 1)
             info = RULES[rule]
             out.append(Finding(self.doc.display, line, col, rule, loc.pointer, message, info.severity, self.doc.path))
         return out
@@ -106,75 +76,34 @@ class Context:
     # -- references --------------------------------------------------------------------------
     def deref(self, value: Any, loc: Loc) -> tuple[Any, Loc] | None:
         """Follow `$ref`s from `value` (at `loc`) to a value; None when that fails (reported elsewhere)."""
-        if not (isinstance(value, dict) and "$ref" in value):
-            return value, loc
-        try:
-            target = self.loader.resolve(value["$ref"], loc.doc, join_pointer(loc.pointer, "$ref"))
-        except SpecError:
-            return None
-        return target.value, Loc(target.doc, target.pointer)
+        target = self.view.resolve(Node(value, loc))
+        return (target.value, target.loc) if target is not None else None
 
     def here(self, loc: Loc, anchor: Loc) -> Loc:
         """`loc` if it is in this document, else `anchor`: where a finding about `loc` is shown."""
         return loc if loc.doc is self.doc else anchor
 
-    # -- structure ---------------------------------------------------------------------------
-    def operations(self) -> Iterator[Operation]:
-        data = self.doc.data if isinstance(self.doc.data, dict) else {}
-        for section in ("paths", "x-ms-paths"):
-            paths = data.get(section)
-            if not isinstance(paths, dict):
-                continue
-            for path, item in paths.items():
-                if not isinstance(item, dict):
-                    continue
-                item_loc = self.root.child(section, path)
-                for method in METHODS:
-                    op = item.get(method)
-                    if isinstance(op, dict):
-                        yield Operation(path, method, op, item_loc.child(method), item, item_loc)
+    # -- structure (the spec view's) ---------------------------------------------------------
+    def operations(self) -> list[Operation]:
+        return self.view.operations()
 
-    def param_list(self, values: Any, loc: Loc) -> list[Param]:
-        out = []
-        if isinstance(values, list):
-            for i, raw in enumerate(values):
-                resolved = self.deref(raw, loc.child(i))
-                if resolved is not None and isinstance(resolved[0], dict):
-                    out.append(Param(resolved[0], loc.child(i)))
-        return out
-
-    def parameters(self, op: Operation) -> list[Param]:
-        """The operation's effective parameters: its own, plus path-level ones it does not override."""
-        own = self.param_list(op.value.get("parameters"), op.loc.child("parameters"))
-        shared = self.param_list(op.item.get("parameters"), op.item_loc.child("parameters"))
-        names = {(p.value.get("name"), p.value.get("in")) for p in own}
-        return own + [p for p in shared if (p.value.get("name"), p.value.get("in")) not in names]
+    def parameters(self, op: Operation) -> list[Parameter]:
+        """The operation's effective parameters: path-level ones overridden by its own."""
+        return self.view.parameters(op)
 
     def responses(self, op: Operation) -> dict[str, Any]:
-        responses = op.value.get("responses")
-        return responses if isinstance(responses, dict) else {}
+        """Status code -> the response as written."""
+        return {r.status: r.site.value for r in self.view.responses(op)}
 
-    def properties(self, schema: Any, loc: Loc, anchor: Loc, _seen: set | None = None) -> dict[str, tuple[Any, Loc, Loc]]:
-        """name -> (property schema as written, its location, anchor) through `allOf` and `$ref`s."""
-        seen = _seen if _seen is not None else set()
-        resolved = self.deref(schema, loc)
-        if resolved is None:
-            return {}
-        schema, loc = resolved
-        anchor = self.here(loc, anchor)
-        key = (loc.doc.path, loc.pointer)
-        if key in seen or not isinstance(schema, dict):
-            return {}
-        seen.add(key)
+    def properties(self, schema: Any, loc: Loc, anchor: Loc) -> dict[str, tuple[Any, Loc, Loc]]:
+        """name -> (property schema as written, its location, anchor) through `allOf` and `$ref`s;
+        the anchor is the last place on the way to the property that is in this document."""
         out: dict[str, tuple[Any, Loc, Loc]] = {}
-        for i, part in enumerate(schema.get("allOf") or []):
-            part_loc = loc.child("allOf", i)
-            out.update(self.properties(part, part_loc, self.here(part_loc, anchor), seen))
-        props = schema.get("properties")
-        if isinstance(props, dict):
-            for name, prop in props.items():
-                ploc = loc.child("properties", name)
-                out[name] = (prop, ploc, self.here(ploc, anchor))
+        for name, prop in self.view.properties(Node(schema, loc)).by_name.items():
+            shown = anchor
+            for step in prop.trail:
+                shown = self.here(step, shown)
+            out[name] = (prop.site.value, prop.site.loc, shown)
         return out
 
     def target_key(self, schema: Any, loc: Loc) -> tuple[str, str] | None:

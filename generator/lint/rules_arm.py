@@ -150,7 +150,7 @@ def get_not_long_running(ctx: Context) -> None:
 @check("ParametersInPointGet")
 def parameters_in_point_get(ctx: Context) -> None:
     for op in ctx.operations():
-        if op.method != "get" or not is_point_path(op.path):
+        if op.method != "get" or not is_point_path(op.template):
             continue
         for param in ctx.parameters(op):
             if param.value.get("in") == "query" and param.value.get("name") != "api-version":
@@ -212,7 +212,7 @@ def xms_secret_in_response(ctx: Context) -> None:
 @check("XmsPageableForListCalls")
 def xms_pageable_for_list_calls(ctx: Context) -> None:
     for op in ctx.operations():
-        if op.method != "get" or "x-ms-pageable" in op.value or not is_collection_path(op.path):
+        if op.method != "get" or "x-ms-pageable" in op.value or not is_collection_path(op.template):
             continue
         raw = ctx.responses(op).get("200")
         rloc = op.loc.child("responses", "200")
@@ -272,7 +272,7 @@ def _returned(ctx: Context, op: Operation) -> tuple[tuple[str, str] | None, bool
 def put_get_patch_response_schema(ctx: Context) -> None:
     done: set[str] = set()
     for op in ctx.operations():
-        if op.item_loc.pointer in done or "put" not in op.item:
+        if op.item_loc.pointer in done or "put" not in op.item.value:
             continue
         done.add(op.item_loc.pointer)
         models = {}
@@ -303,7 +303,7 @@ def resource_model_properties(ctx: Context) -> None:
             loc = ctx.root.child("definitions", name)
             models[(str(ctx.doc.path), loc.pointer)] = (schema, loc, loc)
     for op in ctx.operations():
-        if not ((op.method == "get" and is_point_path(op.path)) or op.method == "put"):
+        if not ((op.method == "get" and is_point_path(op.template)) or op.method == "put"):
             continue
         raw = ctx.responses(op).get("200")
         if raw is None:

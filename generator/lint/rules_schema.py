@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from generator.lint.core import METHODS, Context, Loc, check
+from generator.lint.core import Context, Loc, check
 
 # Where a schema sits decides which rules apply to it.
 DEFINITION, PROPERTY, ITEMS, ADDITIONAL, COMPOSED, BODY, RESPONSE, PARAMETER, HEADER = (
@@ -23,20 +23,15 @@ def schema_nodes(ctx: Context) -> Iterator[tuple[dict[str, Any], Loc, str]]:
         todo.extend(_parameter(param, ctx.root.child("parameters", name)))
     for code, response in _members(data.get("responses")):
         todo.extend(_response(response, ctx.root.child("responses", code)))
-    for section in ("paths", "x-ms-paths"):
-        for path, item in _members(data.get(section)):
-            item_loc = ctx.root.child(section, path)
-            for i, param in enumerate(_items(item.get("parameters"))):
-                todo.extend(_parameter(param, item_loc.child("parameters", i)))
-            for method in METHODS:
-                op = item.get(method)
-                if not isinstance(op, dict):
-                    continue
-                op_loc = item_loc.child(method)
-                for i, param in enumerate(_items(op.get("parameters"))):
-                    todo.extend(_parameter(param, op_loc.child("parameters", i)))
-                for code, response in _members(op.get("responses")):
-                    todo.extend(_response(response, op_loc.child("responses", code)))
+    items_seen: set[str] = set()
+    for op in ctx.operations():
+        owners = [op.node] if op.item_loc.pointer in items_seen else [op.item, op.node]
+        items_seen.add(op.item_loc.pointer)
+        for owner in owners:
+            for i, param in enumerate(_items(owner.get("parameters"))):
+                todo.extend(_parameter(param, owner.loc.child("parameters", i)))
+        for code, response in _members(op.value.get("responses")):
+            todo.extend(_response(response, op.loc.child("responses", code)))
     todo.reverse()
     while todo:
         node, loc, kind = todo.pop()

@@ -104,39 +104,33 @@ def unused_definition(ctx: Context) -> None:
 
 @check("PathParameterNotInPath")
 def path_parameter_not_in_path(ctx: Context) -> None:
-    for item_path, item_loc, params in _path_params(ctx):
-        names = set(placeholders(item_path))
-        for value, loc in params:
-            if value.get("name") not in names:
-                ctx.report("PathParameterNotInPath", loc, f"Path parameter '{value.get('name')}' does not appear in the path {item_path}.", key=False)
+    for op in ctx.operations():
+        names = set(placeholders(op.template))
+        for param in ctx.parameters(op):
+            if param.where == "path" and param.name not in names:
+                ctx.report("PathParameterNotInPath", param.loc, f"Path parameter '{param.name}' does not appear in the path {op.path}.", key=False)
 
 
 @check("PathParameterNotDeclared")
 def path_parameter_not_declared(ctx: Context) -> None:
     for op in ctx.operations():
-        declared = {p.value.get("name") for p in ctx.parameters(op) if p.value.get("in") == "path"}
-        for name in placeholders(op.path):
+        declared = {p.name for p in ctx.parameters(op) if p.where == "path"}
+        for name in placeholders(op.template):
             if name not in declared:
                 ctx.report("PathParameterNotDeclared", op.loc, f"{{{name}}} in the path has no path parameter in {op.method.upper()} {op.path}.")
 
 
 @check("DuplicateParameter")
 def duplicate_parameter(ctx: Context) -> None:
-    lists: list[Loc] = []
     seen_items: set[str] = set()
     for op in ctx.operations():
-        lists.append(op.loc.child("parameters"))
+        declared = ctx.view.declared(op.node, "operation")
         if op.item_loc.pointer not in seen_items:
             seen_items.add(op.item_loc.pointer)
-            lists.append(op.item_loc.child("parameters"))
-    for list_loc in lists:
-        try:
-            values = ctx.doc.get(list_loc.pointer)
-        except KeyError:
-            continue
-        seen: set[tuple[Any, Any]] = set()
-        for param in ctx.param_list(values, list_loc):
-            key = (param.value.get("name"), param.value.get("in"))
+            declared = ctx.view.declared(op.item, "path item") + declared
+        seen: set[tuple[str, str, str]] = set()
+        for param in declared:
+            key = (param.name, param.where, param.level)
             if key in seen:
                 ctx.report("DuplicateParameter", param.loc, f"Parameter '{key[0]}' (in: {key[1]}) is declared twice.", key=False)
             seen.add(key)
@@ -153,11 +147,3 @@ def duplicate_operation_id(ctx: Context) -> None:
             ctx.report("DuplicateOperationId", op.loc.child("operationId"), f"operationId '{op_id}' is also used by {first[op_id]}.", key=False)
         else:
             first[op_id] = f"{op.method.upper()} {op.path}"
-
-
-def _path_params(ctx: Context) -> list[tuple[str, Loc, list[tuple[dict[str, Any], Loc]]]]:
-    out = []
-    for op in ctx.operations():
-        params = [(p.value, p.loc) for p in ctx.parameters(op) if p.value.get("in") == "path"]
-        out.append((op.path, op.loc, params))
-    return out

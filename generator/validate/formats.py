@@ -2,11 +2,17 @@
 
 Each entry of :data:`HELPERS` is the source of one top-level definition plus the helpers and
 imports it needs.  The emitter copies only what a schema uses, in a fixed order, so the
-generated module stays small and byte-identical between runs.
+generated module stays small and byte-identical between runs.  The small helpers every schema
+may need are written here; the format checks are real modules (``fmt_*.py``: importable,
+type-checked and tested as they are), read definition by definition.  A function
+``_fmt_<name>`` checks format ``<name>`` (``_`` for ``-``): :data:`FORMATS`.
 """
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+from types import CodeType
 from typing import NamedTuple
 
 __all__ = ["FORMATS", "HELPERS", "Helper", "helper_closure"]
@@ -23,7 +29,10 @@ HELPERS: dict[str, Helper] = {
         '''
 def _r(value: object) -> str:
     """A short repr of an instance value for messages."""
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int with more digits than int-to-str conversion allows
+        return f"<{type(value).__name__} too large to show>"
     if len(text) > 120:
         text = text[:100] + "..." + text[-12:]
     return text
@@ -103,104 +112,89 @@ def _mul(value: float, divisor: float) -> bool:
     """JSON Schema multipleOf, exact for decimal literals (0.0075 is a multiple of 0.0001)."""
     if type(value) is int and type(divisor) is int:
         return value % divisor == 0
-    if not math.isfinite(value):
+    if type(value) is float and not math.isfinite(value):
         return False
+    if type(value) is int:  # any size: no float conversion, no decimal precision to run out of
+        exact = Fraction(repr(divisor)) if type(divisor) is float else Fraction(divisor)
+        return (value / exact).denominator == 1
     with localcontext() as ctx:
-        ctx.prec = 1200
-        try:
-            return Decimal(repr(value)) % Decimal(repr(divisor)) == 0
-        except ArithmeticError:
-            return False
+        ctx.prec = 1200  # a float quotient needs at most ~650 digits
+        return Decimal(repr(value)) % Decimal(divisor if type(divisor) is int else repr(divisor)) == 0
 ''',
-        imports=("import math", "from decimal import Decimal, localcontext"),
-    ),
-    "_fmt_date_time": Helper(
-        '''
-_DATE_TIME = re.compile(
-    r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]"
-    r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(?:\\.[0-9]+)?"
-    r"(?:[Zz]|([+-])([01][0-9]|2[0-3]):([0-5][0-9]))"
-).fullmatch
-
-
-def _fmt_date_time(value: str) -> bool:
-    """RFC 3339 date-time (any number of fraction digits; leap seconds at 23:59:60 UTC)."""
-    m = _DATE_TIME(value)
-    if m is None:
-        return False
-    day = m[3]
-    if day > "28":
-        year, month = int(m[1]), int(m[2])
-        if month == 2:
-            leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-            last = 29 if leap else 28
-        else:
-            last = 30 if month in (4, 6, 9, 11) else 31
-        if int(day) > last:
-            return False
-    if m[6] == "60":
-        offset = 0
-        if m[7] is not None:
-            offset = (int(m[8]) * 60 + int(m[9])) * (1 if m[7] == "+" else -1)
-        if (int(m[4]) * 60 + int(m[5]) - offset) % 1440 != 23 * 60 + 59:
-            return False
-    return True
-''',
-        imports=("import re",),
-    ),
-    "_fmt_uuid": Helper(
-        '''
-_UUID = re.compile(
-    r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
-).fullmatch
-
-
-def _fmt_uuid(value: str) -> bool:
-    """RFC 4122 textual UUID (8-4-4-4-12 hex digits)."""
-    return _UUID(value) is not None
-''',
-        imports=("import re",),
-    ),
-    "_fmt_uri": Helper(
-        '''
-_URI = re.compile(
-    r"[A-Za-z][A-Za-z0-9+.\\-]*:"
-    r"(?://(?:(?:[A-Za-z0-9\\-._~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*@)?"
-    r"(\\[[^\\]]*\\]|(?:[A-Za-z0-9\\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)"
-    r"(?::[0-9]*)?(?:/(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*)*"
-    r"|/?(?:(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})+"
-    r"(?:/(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*)*)?)"
-    r"(?:\\?(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?"
-    r"(?:#(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?"
-).fullmatch
-_IP_FUTURE = re.compile(r"v[0-9A-Fa-f]+\\.[A-Za-z0-9\\-._~!$&'()*+,;=:]+").fullmatch
-
-
-def _fmt_uri(value: str) -> bool:
-    """RFC 3986 absolute URI (scheme required; IP literals checked)."""
-    m = _URI(value)
-    if m is None:
-        return False
-    host = m.group(1)
-    if host and host.startswith("["):
-        literal = host[1:-1]
-        if _IP_FUTURE(literal) is not None:
-            return True
-        try:
-            ipaddress.IPv6Address(literal)
-        except ValueError:
-            return False
-    return True
-''',
-        imports=("import ipaddress", "import re"),
+        imports=("import math", "from decimal import Decimal, localcontext", "from fractions import Fraction"),
     ),
 }
 
-#: format name -> (helper name, applies to "str" or "num")
+#: The modules that hold the format checks, as real code (see :func:`_module_helpers`).
+_FORMAT_MODULES = ("fmt_time", "fmt_idna", "fmt_net", "fmt_uri", "fmt_regex")
+
+
+def _module_helpers(modules: tuple[str, ...]) -> dict[str, Helper]:
+    """The top-level definitions of ``generator/validate/<module>.py`` as helpers.
+
+    A run of statements with no blank line between them is one helper (so a compiled pattern
+    travels with the function that uses it), named by its first definition; ``needs`` are the
+    helpers its code names (in any of the modules: the ``from generator.validate...`` imports
+    that let the modules run as they are stay behind), ``imports`` the ``import X`` lines it uses.
+    """
+    imports: dict[str, str] = {}
+    runs: list[tuple[list[str], list[ast.stmt]]] = []
+    for module in modules:
+        text = Path(__file__).with_name(f"{module}.py").read_text(encoding="utf-8")
+        lines = text.splitlines()
+        for stmt in ast.parse(text).body:
+            if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+                continue  # the module docstring
+            if isinstance(stmt, ast.Import):
+                imports.update((alias.name, f"import {alias.name}") for alias in stmt.names)
+            elif isinstance(stmt, ast.ImportFrom):
+                if not (stmt.module or "").startswith("generator.validate."):
+                    raise TypeError(f"{module}.py line {stmt.lineno}: only `import X` and sibling imports")
+            elif runs and runs[-1][0] is lines and stmt.lineno == (runs[-1][1][-1].end_lineno or 0) + 1:
+                runs[-1][1].append(stmt)
+            else:
+                runs.append((lines, [stmt]))
+    defined: dict[str, str] = {}
+    for _lines, run in runs:
+        first = _defined_names(run[0])[0]
+        defined.update((name, first) for stmt in run for name in _defined_names(stmt))
+    helpers: dict[str, Helper] = {}
+    for lines, run in runs:
+        first = _defined_names(run[0])[0]
+        source = "\n".join(lines[run[0].lineno - 1 : run[-1].end_lineno]) + "\n"
+        used = _names_used(compile(source, first, "exec"))
+        needs = sorted({defined[name] for name in used if name in defined} - {first})
+        helpers[first] = Helper(source, tuple(needs), tuple(sorted(imports[n] for n in used if n in imports)))
+    return helpers
+
+
+def _names_used(code: CodeType) -> set[str]:
+    """The global names ``code`` and the functions it defines refer to (compiling is far
+    quicker than walking the tree, and leaves strings and comments out)."""
+    found: set[str] = set()
+    todo = [code]
+    while todo:
+        item = todo.pop()
+        found.update(item.co_names)
+        todo.extend(const for const in item.co_consts if isinstance(const, CodeType))
+    return found
+
+
+def _defined_names(stmt: ast.stmt) -> list[str]:
+    if isinstance(stmt, (ast.FunctionDef, ast.ClassDef)):
+        return [stmt.name]
+    targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
+    names = [target.id for target in targets if isinstance(target, ast.Name)]
+    if not names:
+        raise TypeError(f"a format module may only define names at the top level, line {stmt.lineno}")
+    return names
+
+
+HELPERS.update(_module_helpers(_FORMAT_MODULES))
+
+#: format name -> the helper that checks a string
 FORMATS: dict[str, str] = {
-    "date-time": "_fmt_date_time",
-    "uuid": "_fmt_uuid",
-    "uri": "_fmt_uri",
+    name.removeprefix("_fmt_").replace("_", "-"): name for name in HELPERS if name.startswith("_fmt_")
 }
 
 

@@ -1,0 +1,111 @@
+"""Keywords on one value: ``enum``, ``const`` and the string and number groups (``type`` is the emitter's)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from generator.validate.scope import Ctx
+from generator.validate.source import SchemaCompileError, Writer, literal, negate
+from generator.validate.vocab import INT_FORMATS, count, number, short, within
+
+if TYPE_CHECKING:
+    from generator.validate.emitter import Emitter
+
+__all__ = ["const", "enum", "group_num", "group_str"]
+
+
+def enum(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: Ctx) -> None:
+    values = obj["enum"]
+    if not isinstance(values, list):
+        raise SchemaCompileError(f"enum must be an array, got {values!r}")
+    shown = short(values)
+    text = "{v} is not one of " + shown
+    if not values:
+        em.check(w, ctx, "True", nid, "enum", var, pexpr, text)
+        return
+    if all(type(v) is str for v in values):
+        ordered = sorted(set(values))
+        if len(ordered) <= 4:
+            src = " or ".join(f"{var} == {literal(v)}" for v in ordered)
+            cond = negate(f"isinstance({var}, str) and ({src})")
+        else:
+            name = em.constant("K", f"frozenset({literal(tuple(ordered))})")
+            cond = negate(f"isinstance({var}, str) and {var} in {name}")
+    else:
+        em.helpers.add("_canon")
+        name = em.constant("K", f"frozenset(map(_canon, {literal(values)}))")
+        cond = f"_canon({var}) not in {name}"
+    em.check(w, ctx, cond, nid, "enum", var, pexpr, text)
+
+
+def const(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: Ctx) -> None:
+    value = obj["const"]
+    if value is None or isinstance(value, bool):
+        cond = f"{var} is not {value!r}"
+    elif type(value) is str:
+        cond = negate(f"isinstance({var}, str) and {var} == {literal(value)}")
+    else:
+        em.helpers.add("_canon")
+        name = em.constant("C", f"_canon({literal(value)})")
+        cond = f"_canon({var}) != {name}"
+    em.check(w, ctx, cond, nid, "const", var, pexpr, "{v} is not the expected value " + short(value))
+
+
+def group_str(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: Ctx) -> None:
+    if "minLength" in obj:
+        n = count(obj["minLength"], "minLength")
+        em.check(w, ctx, f"len({var}) < {n}", nid, "minLength", var, pexpr,
+                   f"{{v}} is too short (minimum length {n})")
+    if "maxLength" in obj:
+        n = count(obj["maxLength"], "maxLength")
+        em.check(w, ctx, f"len({var}) > {n}", nid, "maxLength", var, pexpr,
+                   f"{{v}} is too long (maximum length {n})")
+    if "pattern" in obj:
+        pattern = obj["pattern"]
+        if not isinstance(pattern, str):
+            raise SchemaCompileError(f"pattern must be a string, got {pattern!r}")
+        name = em.regex(pattern)
+        em.check(w, ctx, f"{name}({var}) is None", nid, "pattern", var, pexpr,
+                   f"{{v}} does not match {short(pattern)}")
+    fmt = obj.get("format")
+    if isinstance(fmt, str) and fmt in em.formats:
+        helper = em.formats[fmt]
+        em.helpers.add(helper)
+        em.check(w, ctx, f"not {helper}({var})", nid, "format", var, pexpr,
+                   f"{{v}} is not a valid {fmt!r}")
+
+
+def group_num(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: Ctx) -> None:
+    draft4 = em.dialect(nid).boolean_exclusive
+    for kw, op, word in (("minimum", "<", "less than"), ("maximum", ">", "greater than")):
+        if kw not in obj:
+            continue
+        limit = number(obj[kw], kw)
+        exclusive = "exclusiveMinimum" if kw == "minimum" else "exclusiveMaximum"
+        if draft4 and obj.get(exclusive) is True:
+            em.check(w, ctx, f"{var} {op}= {literal(limit)}", nid, exclusive, var, pexpr,
+                       f"{{v}} is {word} or equal to the {kw} of {limit!r}")
+        else:
+            em.check(w, ctx, f"{var} {op} {literal(limit)}", nid, kw, var, pexpr,
+                       f"{{v}} is {word} the {kw} of {limit!r}")
+    if not draft4:
+        for kw, op, word in (("exclusiveMinimum", "<=", "less than or equal to the minimum"),
+                             ("exclusiveMaximum", ">=", "greater than or equal to the maximum")):
+            if kw in obj:
+                limit = number(obj[kw], kw)
+                em.check(w, ctx, f"{var} {op} {literal(limit)}", nid, kw, var, pexpr,
+                           f"{{v}} is {word} of {limit!r}")
+    if "multipleOf" in obj:
+        divisor = number(obj["multipleOf"], "multipleOf")
+        if divisor <= 0:
+            raise SchemaCompileError(f"multipleOf must be > 0, got {divisor!r}")
+        em.helpers.add("_mul")
+        em.check(w, ctx, f"not _mul({var}, {literal(divisor)})", nid, "multipleOf", var, pexpr,
+                   f"{{v}} is not a multiple of {divisor!r}")
+    fmt = obj.get("format")
+    if fmt in INT_FORMATS:
+        lo, hi = INT_FORMATS[fmt]
+        if within(obj, "minimum", lo, 1) and within(obj, "maximum", hi, -1):
+            return  # the bounds already say it (Azure specs spell both out)
+        em.check(w, ctx, f"not {lo} <= {var} <= {hi}", nid, "format", var, pexpr,
+                   f"{{v}} is not a valid {fmt!r} (range {lo} to {hi})")

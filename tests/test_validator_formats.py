@@ -1,0 +1,143 @@
+"""The formats the validator compiler checks (generator/validate/fmt_*.py, copied into generated
+modules): what each accepts, that the copies are strict-typed and lint-clean, and that no input
+makes one slow."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CONFORMANCE
+
+from generator.validate.compiler import compile_schema, compile_schema_set
+from generator.validate.formats import FORMATS, HELPERS, helper_closure
+
+EVERY_FORMAT = {"properties": {name: {"format": name} for name in sorted(FORMATS)}}
+
+
+def checker(name: str) -> Any:
+    namespace: dict[str, Any] = {}
+    exec(compile(compile_schema({"format": name}), f"<{name}>", "exec"), namespace)  # noqa: S102
+    return namespace["is_valid"]
+
+
+# Beyond the official suite: corners of each grammar, both ways.
+EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
+    "date": (["2024-02-29", "0000-01-01"], ["2023-02-29", "2024-1-01", "2024-01-01T00:00:00Z"]),
+    "time": (["23:59:60Z", "00:00:00.000+14:00"], ["23:59:60+01:00", "12:00", "12:00:00+1:00"]),
+    "duration": (["P1Y", "PT0S", "P2W"], ["P1.5D", "PT", "P1H"]),
+    "ipv4": (["1.2.3.4"], ["01.2.3.4", "1.2.3", "1.2.3.4 "]),
+    "ipv6": (["::", "1::2:3.4.5.6"], ["1:::2", "::1%eth0", "1::2::3"]),
+    "hostname": (["a-b.c", "xn--bcher-kva.example"], ["a_b", "xn--", "-a.b", "a" * 64]),
+    "idn-hostname": (["bücher.example", "例え。テスト"], ["bücher..example", "Bücher.example", "a\u200db"]),
+    "email": (['"a b"@c.d', "a+b@[IPv6:::1]"], ["a@b@c", "a.@b", "a@-b"]),
+    "idn-email": (["ü@ü.example"], ["ü", "a@b..c"]),
+    "uri": (["urn:isbn:0451450523", "http://[::1]:8080/a?b#c"], ["//host/path", "http://a b", "http://[::1%25x]/"]),
+    "uri-reference": (["../a?b", "#", ""], ["a b", "http://h:port/"]),
+    "iri": (["http://例え.テスト/パス"], ["例え", "http://a/\ud800"]),
+    "iri-reference": (["パス?クエリ#断片"], ["a\\b"]),
+    "uri-template": (["/users{/id}{?fields*}", "{+path:10}"], ["{", "{a-b}", "{?}"]),
+    "json-pointer": (["", "/", "/a~1b/~0"], ["a", "/~", "/~2"]),
+    "relative-json-pointer": (["0", "3/a", "2#"], ["-1", "0/~", "#"]),
+    "regex": (["^a(?=b)|[^\\]x-z]{2,3}?$", "\\p{Lu}+(?<n>x)\\k<n>"], ["(", "a{3,2}", "[b-a]", "\\1"]),
+    "uuid": (["01234567-89ab-cdef-0123-456789ABCDEF"], ["0123456789abcdef0123456789abcdef"]),
+    "date-time": (["2024-12-31T23:59:60Z"], ["2024-12-31 23:59:59Z"]),
+}
+
+
+def test_every_format_has_examples() -> None:
+    assert sorted(EXAMPLES) == sorted(FORMATS)
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_format_examples(name: str) -> None:
+    is_valid = checker(name)
+    good, bad = EXAMPLES[name]
+    assert [value for value in good if not is_valid(value)] == []
+    assert [value for value in bad if is_valid(value)] == []
+    assert is_valid(12) and is_valid(None)  # formats only judge strings
+
+
+def test_helpers_copy_what_they_need() -> None:
+    """A helper travels with the definitions and imports it names, nothing else."""
+    closure = helper_closure({FORMATS["email"]})
+    assert {"_fmt_hostname", "_idna_label", "_fmt_ipv6"} <= set(closure)
+    assert "_fmt_uri" not in closure and "_IRI_UCSCHAR" not in helper_closure({FORMATS["uri"]})
+    assert HELPERS[FORMATS["ipv4"]].imports == ("import ipaddress",)
+
+
+def test_module_with_every_format_is_strict_typed_and_lint_clean(tmp_path: Path) -> None:
+    (tmp_path / "every_format.py").write_text(compile_schema(EVERY_FORMAT), encoding="utf-8")
+    mypy = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "every_format.py"],
+        cwd=tmp_path, capture_output=True, text=True, check=False, timeout=600,
+    )
+    assert mypy.returncode == 0, mypy.stdout[-3000:]
+    ruff = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "every_format.py"],
+        cwd=tmp_path, capture_output=True, text=True, check=False, timeout=300,
+    )
+    assert ruff.returncode == 0, ruff.stdout[-3000:]
+
+
+HOSTILE = [
+    "a" * 200_000,
+    "a" * 200_000 + "!",
+    "//" + "a" * 200_000 + "[",
+    "http://" + "a:" * 100_000 + "@",
+    "P" + "1" * 200_000 + "X",
+    "\\p{" * 50_000,
+    "a{" + "9" * 20_000 + "," + "1" * 20_000 + "}",
+    "(" * 100_000 + ")" * 100_000,
+    "[" + "\\u{" * 50_000,
+    "x" * 60 + "@" + ("ü" * 60 + ".") * 1000,
+    "xn--" + "a" * 200_000,
+    ("\u30fb" + "\u0660") * 50_000,
+    "{" + "a," * 100_000 + "}",
+    "/" + "~0" * 100_000 + "~",
+]
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_no_input_makes_a_format_slow(name: str) -> None:
+    is_valid = checker(name)
+    for value in HOSTILE:
+        start = time.perf_counter()
+        is_valid(value)
+        assert time.perf_counter() - start < 0.5, f"{name} on {value[:40]!r}..."
+
+
+def test_the_regex_format_accepts_every_pattern_of_the_suite() -> None:
+    if not CONFORMANCE.is_dir():
+        pytest.skip(f"JSON-Schema-Test-Suite not found at {CONFORMANCE}")
+    is_regex = checker("regex")
+    patterns: set[str] = set()
+    todo: list[Any] = [json.loads(p.read_text(encoding="utf-8")) for p in (CONFORMANCE / "tests").rglob("*.json")]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                patterns.add(node["pattern"])
+            patterns.update(k for k in node.get("patternProperties") or {} if isinstance(node["patternProperties"], dict))
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    assert len(patterns) > 30
+    assert sorted(p for p in patterns if not is_regex(p)) == []
+
+
+def test_a_document_set_asserts_the_formats_it_is_given() -> None:
+    docs = {"A.json": {"$id": "A.json", "properties": {"d": {"format": "duration"}, "u": {"format": "uri"}}}}
+    every: dict[str, Any] = {}
+    exec(compile_schema_set(docs, functions={"A.json": "a"}), every)  # noqa: S102
+    some: dict[str, Any] = {}
+    exec(compile_schema_set(docs, functions={"A.json": "a"}, formats=["uri"]), some)  # noqa: S102
+    assert not every["is_valid"]("A", {"d": "PT1.5S"}) and some["is_valid"]("A", {"d": "PT1.5S"})
+    assert not some["is_valid"]("A", {"u": "no scheme"})
+    with pytest.raises(ValueError, match="unknown format 'durations'"):
+        compile_schema_set(docs, functions={"A.json": "a"}, formats=["durations"])
