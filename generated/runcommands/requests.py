@@ -21,8 +21,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from json.encoder import c_make_encoder as _c_make_encoder  # type: ignore[attr-defined]
-from json.encoder import encode_basestring as _encode_basestring
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as _quote
 from urllib.parse import urlsplit as _urlsplit
@@ -35,24 +33,14 @@ from ._runtime import write_datetime as _write_datetime
 if TYPE_CHECKING:
     import urllib.request
 
-_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-
-
-def _no_default(value: object) -> Any:
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-# The C encoder behind `_ENCODER.encode`, made once instead of per call (when CPython has it).
-_C_ENCODE: Callable[[Any, int], list[str]] | None = (
-    None
-    if _c_make_encoder is None
-    else _c_make_encoder(None, _no_default, _encode_basestring, None, ":", ",", False, False, False)
+# One encoder, made once (`json.dumps` with arguments makes one per call). The values it gets are
+# fresh trees (`to_dict`, `_plain`), so the check for circular references would find nothing.
+_ENCODER = json.JSONEncoder(
+    separators=(",", ":"), ensure_ascii=False, allow_nan=False, check_circular=False
 )
 
 
 def _dumps(data: Any) -> bytes:
-    if _C_ENCODE is not None:
-        return "".join(_C_ENCODE(data, 0)).encode()
     return _ENCODER.encode(data).encode()
 
 
