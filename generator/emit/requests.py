@@ -3,12 +3,14 @@
 Every builder and parser is specialised per operation here, in Python: the parameter checks,
 the URL expression, the status dispatch. The templates only stitch the prepared fragments.
 Values from the spec reach the generated code only through `literal()` (black-quoted repr), `docstring()`
-or identifiers the IR decided; regular expressions are translated from ECMA-262 and checked
-before they are written.
+or identifiers the IR decided. A parameter's pattern is translated with .NET's meaning, as the
+service reads it (Unicode `\\w`, `\\d`; see generator/validate/regex.py), so a check never
+refuses a value the service takes; the IR has made sure it is valid and linear-time to match.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +31,7 @@ from generator.format.layout import (
     statement,
     value,
 )
-from generator.validate.regex import RegexTranslationError, translate
+from generator.validate.regex import RegexTranslationError, SharedSet, translate_parts
 
 # Keyword arguments every builder has besides the spec's parameters.
 _BUILDER_KEYWORDS = ("base_url", "headers")
@@ -166,20 +168,25 @@ def _text_converter(t: ir.Type) -> str:
 class RequestEmitter:
     def __init__(self, api: ir.Api) -> None:
         self.api = api
-        self.patterns: dict[str, str] = {}  # Python regex source -> module constant name
+        self.patterns: dict[tuple[str | SharedSet, ...], str] = {}  # translated pattern -> constant name
+        self.shared: dict[str, SharedSet] = {}  # constant name -> a large set the patterns share
         self.checkers: dict[tuple[str, tuple[tuple[str, Any], ...]], CheckerView] = {}
         self.error_models = self._error_models()
 
     # -- shared ------------------------------------------------------------------------------
 
-    def pattern_name(self, ecma: str, where: str) -> str:
+    def pattern_name(self, pattern: str, where: str) -> str:
+        """The module constant holding a parameter's `pattern`, compiled as .NET reads it."""
         try:
-            source = translate(ecma)
+            parts = translate_parts(pattern, "dotnet")
         except RegexTranslationError as exc:
             raise _problem(where, f"pattern: {exc}") from None
-        if source not in self.patterns:
-            self.patterns[source] = f"_PATTERN_{len(self.patterns)}"
-        return self.patterns[source]
+        for part in parts:
+            if isinstance(part, SharedSet):
+                self.shared[part.constant] = part
+        if parts not in self.patterns:
+            self.patterns[parts] = f"_PATTERN_{len(self.patterns)}"
+        return self.patterns[parts]
 
     def _error_models(self) -> dict[str, str | None]:
         """operationId -> the model its `default` response carries; operations without one use
@@ -621,7 +628,8 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         builders=builders,
         operations=[entry + _entry(b.operation_id, b.name, entry) for b in builders],
         checkers=list(emitter.checkers.values()),
-        patterns=[bracket(f"{name} = re.compile(", [literal(source)]) for source, name in patterns],
+        shared_sets=[_shared_set(shared) for _, shared in sorted(emitter.shared.items())],
+        patterns=[bracket(f"{name} = _Pattern(", [_concatenation(parts)]) for parts, name in patterns],
         parameterized_host=api.host_template is not None,
         base_url_check=_BODY + _Group("if ", ("base_url", f"== {default_base_url}"), ":", optional=True).lay(_BODY),
         exports=sorted(["API_VERSION", "OPERATIONS", "HttpRequest", "ParameterError", "follow_link"] + [b.name for b in builders], key=_export_key),
@@ -646,6 +654,25 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         **common,
     )
     return {"requests.py": requests_text, "responses.py": responses_text}
+
+
+def _concatenation(parts: tuple[str | SharedSet, ...]) -> str:
+    """A pattern's source as an expression: literals, and the constants of shared sets."""
+    return " + ".join(literal(p) if isinstance(p, str) else p.constant for p in parts)
+
+
+def _shared_set(shared: SharedSet) -> str:
+    """`_NAME = (...)`: a set's class source as implicitly joined literals, each line fitting."""
+    room = 100 - len(INDENT) - 2  # the quotes
+    chunks: list[str] = []
+    for piece in re.findall(r"\\[xuU][0-9a-f]+(?:-\\[xuU][0-9a-f]+|-[0-9A-Za-z])?|[0-9A-Za-z](?:-\\[xuU][0-9a-f]+|-[0-9A-Za-z])?", shared.source):
+        if chunks and len(literal(chunks[-1] + piece)) <= room + 2:
+            chunks[-1] += piece
+        else:
+            chunks.append(piece)
+    assert "".join(chunks) == shared.source, "a set's source is ranges of escapes and alphanumerics"
+    body = "\n".join(INDENT + literal(c) for c in chunks)
+    return f"# {shared.description}.\n{shared.constant} = (\n{body}\n)"
 
 
 def _poll_error_reader(api: ir.Api, emitter: RequestEmitter) -> str:

@@ -23,6 +23,7 @@ from generator.load.loader import Document, Loader, Target, default_root
 from generator.load.overlay import Overlay
 from generator.spec import Operation as SpecOperation
 from generator.spec import SpecView
+from generator.validate import patterns
 
 _DEFINITION = re.compile(r"^/definitions/([^/]+)$")
 _CONSTRAINTS = (
@@ -125,8 +126,9 @@ class _Builder:
 
     # -- types --------------------------------------------------------------------------------
 
-    def type_of(self, node: Any, doc: Document, pointer: str, context: str) -> ir.Type:
-        """The IR type of a schema (a property, item, parameter or response schema)."""
+    def type_of(self, node: Any, doc: Document, pointer: str, context: str, dialect: patterns.Dialect = "ecma") -> ir.Type:
+        """The IR type of a schema (a property, item, parameter or response schema); `dialect`
+        is how its `pattern` is read (.NET for a parameter's, see `inline_type`)."""
         key = self.definition_key(node, doc, pointer)
         schema, sdoc, spointer = self.deref(node, doc, pointer)
         if not isinstance(schema, dict):
@@ -136,7 +138,7 @@ class _Builder:
             # Built later from the work list: a long chain of references must not recurse.
             self.pending.append(key)
             return ir.Type("enum" if "enum" in schema else "model", ref=self.class_names[key])
-        return self.inline_type(schema, sdoc, spointer, context)
+        return self.inline_type(schema, sdoc, spointer, context, dialect)
 
     @staticmethod
     def is_named(schema: dict[str, Any]) -> bool:
@@ -147,8 +149,10 @@ class _Builder:
             "type" not in schema and "additionalProperties" not in schema and "items" not in schema
         )
 
-    def inline_type(self, schema: dict[str, Any], doc: Document, pointer: str, context: str) -> ir.Type:
-        constraints = self.constraints(schema)
+    def inline_type(self, schema: dict[str, Any], doc: Document, pointer: str, context: str, dialect: patterns.Dialect = "ecma") -> ir.Type:
+        """`dialect`: how a `pattern` here is read. Schemas follow ECMA-262 (JSON Schema); the
+        request builders check a parameter's as the service does, with .NET's meaning."""
+        constraints = self.constraints(schema, doc, pointer, dialect)
         stype = schema.get("type")
         fmt = schema.get("format") if isinstance(schema.get("format"), str) else None
         if "enum" in schema:
@@ -162,7 +166,7 @@ class _Builder:
             if not isinstance(items, dict):
                 self.problems.append(doc.problem(pointer, "an array schema needs 'items' (a schema object)"))
                 return ir.Type("array", item=ir.Type("any"), constraints=constraints)
-            item = self.type_of(items, doc, join_pointer(pointer, "items"), context + "Item")
+            item = self.type_of(items, doc, join_pointer(pointer, "items"), context + "Item", dialect)
             return ir.Type("array", item=item, constraints=constraints)
         if stype == "object" or "properties" in schema or "allOf" in schema or "additionalProperties" in schema:
             if schema.get("properties") or schema.get("allOf"):
@@ -196,12 +200,24 @@ class _Builder:
         self.problems.append(doc.problem(join_pointer(pointer, "type"), f"unknown type {stype!r}"))
         return ir.Type("any")
 
-    def constraints(self, schema: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    def constraints(self, schema: dict[str, Any], doc: Document, pointer: str, dialect: patterns.Dialect) -> tuple[tuple[str, Any], ...]:
         out = []
         for k in _CONSTRAINTS:
             if k in schema and not isinstance(schema[k], (dict, list)):
                 out.append((k, schema[k]))
+        if "pattern" in schema:
+            self.check_pattern(schema["pattern"], doc, join_pointer(pointer, "pattern"), dialect)
         return tuple(out)
+
+    def check_pattern(self, pattern: Any, doc: Document, pointer: str, dialect: patterns.Dialect) -> None:
+        """A pattern the generated code can run: valid in its dialect, and linear-time to match
+        (validators and builders run it on untrusted input)."""
+        if not isinstance(pattern, str):
+            self.problems.append(doc.problem(pointer, "pattern must be a string"))
+            return
+        why = patterns.invalid(pattern, dialect) or patterns.slow(pattern, dialect)
+        if why is not None:
+            self.problems.append(doc.problem(pointer, why))
 
     # -- named things -------------------------------------------------------------------------
 
@@ -524,7 +540,7 @@ class _Builder:
             ptype = self.type_of(schema, doc, join_pointer(pointer, "schema"), names.pascal(op_id) + "Body") if isinstance(schema, dict) else ir.Type("any")
             py = "body"
         else:
-            ptype = self.inline_type(p, doc, pointer, names.pascal(op_id) + names.pascal(wire))
+            ptype = self.inline_type(p, doc, pointer, names.pascal(op_id) + names.pascal(wire), "dotnet")
             if where == "query" and wire == "api-version":
                 py = "api_version"  # ARM's protocol parameter: defaults to the spec's version
             else:

@@ -175,6 +175,20 @@ RULES: dict[str, RuleInfo] = {
         _r("DuplicateOperationId", ERROR, "operationId is used by two operations.",
            """operationIds name the generated functions and must be unique within a spec. Fix:
            rename one.""", "specgen"),
+        _r("InvalidPattern", ERROR, "A pattern is not a regular expression of its dialect.",
+           """A schema's `pattern` is read as JSON Schema reads it (ECMA-262, `u` flag); a
+           parameter's (path, query, header) as the service reads it (.NET: Unicode `\\w`,
+           `\\d`, inline options such as `(?i)`). A pattern its reader cannot parse (`([`), or a
+           construct the generated checks cannot reproduce (.NET balancing groups, named blocks
+           like `\\p{IsGreek}`), stops `specgen generate`. Fix: correct the pattern.""", "specgen"),
+        _r("PatternSuperLinear", ERROR, "Matching a pattern may take time superlinear in the input.",
+           """The generated validators and request builders run every pattern on untrusted input
+           with Python's backtracking `re`. A pattern that can match one text in many ways
+           (`^(a+)+$`, `(a|a)*`: exponential time; `^\\d*\\d*x`, or `[a-z]+x` without `^`, whose
+           search restarts at every position: quadratic) lets a 30-character value take minutes.
+           The analysis is sound and conservative: a counted repetition such as `{2,5}` counts as
+           unbounded. `specgen generate` refuses such a pattern. Fix: make each text match in
+           one way (`^[a-z]+$` for `^(a+)+$`), anchor it with `^`, or bound it.""", "specgen"),
         _r("SuppressionWithoutReason", ERROR, "A suppression has no reason.",
            """Every suppression (suppressions.yaml or `[tool.specgen.lint]` in pyproject.toml)
            must say why the finding is acceptable, in a non-empty `reason`. A suppression
