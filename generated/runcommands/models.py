@@ -15,6 +15,7 @@ set are left out (UNSET is not None), unknown fields are kept in `additional_pro
 
 from __future__ import annotations
 
+import builtins as _builtins
 from datetime import datetime
 from enum import Enum
 from typing import Any
@@ -182,7 +183,7 @@ class ApiError:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> ApiError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -315,7 +316,7 @@ class ApiErrorBase:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> ApiErrorBase:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -412,7 +413,7 @@ class CloudError:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> CloudError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -498,7 +499,7 @@ class InnerError:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> InnerError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -610,7 +611,7 @@ class InstanceViewStatus:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> InstanceViewStatus:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -757,7 +758,7 @@ class Resource:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> Resource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -915,7 +916,7 @@ class RunCommandDocument:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandDocument:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1081,7 +1082,7 @@ class RunCommandDocumentBase:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandDocumentBase:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1216,7 +1217,7 @@ class RunCommandInput:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandInput:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1325,7 +1326,7 @@ class RunCommandInputParameter:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandInputParameter:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1434,7 +1435,7 @@ class RunCommandListResult:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandListResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1542,7 +1543,7 @@ class RunCommandManagedIdentity:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandManagedIdentity:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1652,7 +1653,7 @@ class RunCommandParameterDefinition:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandParameterDefinition:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1762,7 +1763,7 @@ class RunCommandResult:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1891,7 +1892,7 @@ class SystemData:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> SystemData:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -2077,7 +2078,7 @@ class TrackedResource:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> TrackedResource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -2199,7 +2200,7 @@ class UpdateResource:
             return NotImplemented
         return (self.tags, self.additional_properties) == (other.tags, other.additional_properties)
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> UpdateResource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -2334,7 +2335,7 @@ class VirtualMachineRunCommand:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommand:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -2441,7 +2442,7 @@ class VirtualMachineRunCommand:
             )
         return "VirtualMachineRunCommand(" + ", ".join(parts) + ")"
 
-    @property
+    @_builtins.property
     def source(self) -> VirtualMachineRunCommandScriptSource | None | Unset:
         """Flattened: `self.properties.source`."""
         inner = self.properties
@@ -2454,7 +2455,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.source = value
 
-    @property
+    @_builtins.property
     def parameters(self) -> list[RunCommandInputParameter] | None | Unset:
         """Flattened: `self.properties.parameters`."""
         inner = self.properties
@@ -2467,7 +2468,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.parameters = value
 
-    @property
+    @_builtins.property
     def protected_parameters(self) -> list[RunCommandInputParameter] | None | Unset:
         """Flattened: `self.properties.protected_parameters`."""
         inner = self.properties
@@ -2480,7 +2481,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.protected_parameters = value
 
-    @property
+    @_builtins.property
     def async_execution(self) -> bool | None | Unset:
         """Flattened: `self.properties.async_execution`."""
         inner = self.properties
@@ -2493,7 +2494,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.async_execution = value
 
-    @property
+    @_builtins.property
     def run_as_user(self) -> str | None | Unset:
         """Flattened: `self.properties.run_as_user`."""
         inner = self.properties
@@ -2506,7 +2507,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.run_as_user = value
 
-    @property
+    @_builtins.property
     def run_as_password(self) -> str | None | Unset:
         """Flattened: `self.properties.run_as_password`."""
         inner = self.properties
@@ -2519,7 +2520,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.run_as_password = value
 
-    @property
+    @_builtins.property
     def timeout_in_seconds(self) -> int | None | Unset:
         """Flattened: `self.properties.timeout_in_seconds`."""
         inner = self.properties
@@ -2532,7 +2533,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.timeout_in_seconds = value
 
-    @property
+    @_builtins.property
     def output_blob_uri(self) -> str | None | Unset:
         """Flattened: `self.properties.output_blob_uri`."""
         inner = self.properties
@@ -2545,7 +2546,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.output_blob_uri = value
 
-    @property
+    @_builtins.property
     def error_blob_uri(self) -> str | None | Unset:
         """Flattened: `self.properties.error_blob_uri`."""
         inner = self.properties
@@ -2558,7 +2559,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.error_blob_uri = value
 
-    @property
+    @_builtins.property
     def output_blob_managed_identity(self) -> RunCommandManagedIdentity | None | Unset:
         """Flattened: `self.properties.output_blob_managed_identity`."""
         inner = self.properties
@@ -2571,7 +2572,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.output_blob_managed_identity = value
 
-    @property
+    @_builtins.property
     def error_blob_managed_identity(self) -> RunCommandManagedIdentity | None | Unset:
         """Flattened: `self.properties.error_blob_managed_identity`."""
         inner = self.properties
@@ -2584,7 +2585,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.error_blob_managed_identity = value
 
-    @property
+    @_builtins.property
     def provisioning_state(self) -> str | None | Unset:
         """Flattened: `self.properties.provisioning_state`."""
         inner = self.properties
@@ -2597,7 +2598,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.provisioning_state = value
 
-    @property
+    @_builtins.property
     def instance_view(self) -> VirtualMachineRunCommandInstanceView | None | Unset:
         """Flattened: `self.properties.instance_view`."""
         inner = self.properties
@@ -2610,7 +2611,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.instance_view = value
 
-    @property
+    @_builtins.property
     def treat_failure_as_deployment_failure(self) -> bool | None | Unset:
         """Flattened: `self.properties.treat_failure_as_deployment_failure`."""
         inner = self.properties
@@ -2727,7 +2728,7 @@ class VirtualMachineRunCommandInstanceView:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandInstanceView:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -3042,7 +3043,7 @@ class VirtualMachineRunCommandProperties:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandProperties:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -3305,7 +3306,7 @@ class VirtualMachineRunCommandScriptSource:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandScriptSource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -3426,7 +3427,7 @@ class VirtualMachineRunCommandUpdate:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandUpdate:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -3485,7 +3486,7 @@ class VirtualMachineRunCommandUpdate:
             )
         return "VirtualMachineRunCommandUpdate(" + ", ".join(parts) + ")"
 
-    @property
+    @_builtins.property
     def source(self) -> VirtualMachineRunCommandScriptSource | None | Unset:
         """Flattened: `self.properties.source`."""
         inner = self.properties
@@ -3498,7 +3499,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.source = value
 
-    @property
+    @_builtins.property
     def parameters(self) -> list[RunCommandInputParameter] | None | Unset:
         """Flattened: `self.properties.parameters`."""
         inner = self.properties
@@ -3511,7 +3512,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.parameters = value
 
-    @property
+    @_builtins.property
     def protected_parameters(self) -> list[RunCommandInputParameter] | None | Unset:
         """Flattened: `self.properties.protected_parameters`."""
         inner = self.properties
@@ -3524,7 +3525,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.protected_parameters = value
 
-    @property
+    @_builtins.property
     def async_execution(self) -> bool | None | Unset:
         """Flattened: `self.properties.async_execution`."""
         inner = self.properties
@@ -3537,7 +3538,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.async_execution = value
 
-    @property
+    @_builtins.property
     def run_as_user(self) -> str | None | Unset:
         """Flattened: `self.properties.run_as_user`."""
         inner = self.properties
@@ -3550,7 +3551,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.run_as_user = value
 
-    @property
+    @_builtins.property
     def run_as_password(self) -> str | None | Unset:
         """Flattened: `self.properties.run_as_password`."""
         inner = self.properties
@@ -3563,7 +3564,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.run_as_password = value
 
-    @property
+    @_builtins.property
     def timeout_in_seconds(self) -> int | None | Unset:
         """Flattened: `self.properties.timeout_in_seconds`."""
         inner = self.properties
@@ -3576,7 +3577,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.timeout_in_seconds = value
 
-    @property
+    @_builtins.property
     def output_blob_uri(self) -> str | None | Unset:
         """Flattened: `self.properties.output_blob_uri`."""
         inner = self.properties
@@ -3589,7 +3590,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.output_blob_uri = value
 
-    @property
+    @_builtins.property
     def error_blob_uri(self) -> str | None | Unset:
         """Flattened: `self.properties.error_blob_uri`."""
         inner = self.properties
@@ -3602,7 +3603,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.error_blob_uri = value
 
-    @property
+    @_builtins.property
     def output_blob_managed_identity(self) -> RunCommandManagedIdentity | None | Unset:
         """Flattened: `self.properties.output_blob_managed_identity`."""
         inner = self.properties
@@ -3615,7 +3616,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.output_blob_managed_identity = value
 
-    @property
+    @_builtins.property
     def error_blob_managed_identity(self) -> RunCommandManagedIdentity | None | Unset:
         """Flattened: `self.properties.error_blob_managed_identity`."""
         inner = self.properties
@@ -3628,7 +3629,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.error_blob_managed_identity = value
 
-    @property
+    @_builtins.property
     def provisioning_state(self) -> str | None | Unset:
         """Flattened: `self.properties.provisioning_state`."""
         inner = self.properties
@@ -3641,7 +3642,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.provisioning_state = value
 
-    @property
+    @_builtins.property
     def instance_view(self) -> VirtualMachineRunCommandInstanceView | None | Unset:
         """Flattened: `self.properties.instance_view`."""
         inner = self.properties
@@ -3654,7 +3655,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.instance_view = value
 
-    @property
+    @_builtins.property
     def treat_failure_as_deployment_failure(self) -> bool | None | Unset:
         """Flattened: `self.properties.treat_failure_as_deployment_failure`."""
         inner = self.properties
@@ -3712,7 +3713,7 @@ class VirtualMachineRunCommandsListResult:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandsListResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:

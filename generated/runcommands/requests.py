@@ -13,6 +13,7 @@ so no value can change the path. Bodies leave out read-only fields and fields ne
 
 from __future__ import annotations
 
+import builtins as _builtins
 import importlib
 import json
 import math
@@ -35,6 +36,9 @@ from ._runtime import write_datetime as _write_datetime
 if TYPE_CHECKING:
     import urllib.request
 
+# The type of a builder's headers: builders name no builtin in their bodies (a parameter may be
+# called `dict` or `str`), they reach them as `_builtins.len` and through aliases like this one.
+_HeaderDict = dict[str, str]
 _ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
@@ -464,25 +468,27 @@ def build_virtual_machine_run_commands_create_or_update_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_name = (
-        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+        vm_name.__class__ is _builtins.str
+        and _CACHE_0.get(vm_name)
+        or _check_0(vm_name, "vm_name", "vmName")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -499,7 +505,7 @@ def build_virtual_machine_run_commands_create_or_update_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     _data = _model_body(body, _models.VirtualMachineRunCommand, "body", "runCommand")
     _h["Content-Type"] = "application/json"
     if headers:
@@ -536,25 +542,27 @@ def build_virtual_machine_run_commands_delete_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_name = (
-        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+        vm_name.__class__ is _builtins.str
+        and _CACHE_0.get(vm_name)
+        or _check_0(vm_name, "vm_name", "vmName")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -571,7 +579,7 @@ def build_virtual_machine_run_commands_delete_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("DELETE", _url, _h, None)
@@ -602,22 +610,22 @@ def build_virtual_machine_run_commands_get_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_location = (
-        location.__class__ is str
+        location.__class__ is _builtins.str
         and _CACHE_3.get(location)
         or _check_3(location, "location", "location")
     )
     _e_command_id = (
-        command_id.__class__ is str
+        command_id.__class__ is _builtins.str
         and _CACHE_0.get(command_id)
         or _check_0(command_id, "command_id", "commandId")
     )
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -632,7 +640,7 @@ def build_virtual_machine_run_commands_get_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("GET", _url, _h, None)
@@ -668,25 +676,27 @@ def build_virtual_machine_run_commands_get_by_virtual_machine_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_name = (
-        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+        vm_name.__class__ is _builtins.str
+        and _CACHE_0.get(vm_name)
+        or _check_0(vm_name, "vm_name", "vmName")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -694,7 +704,7 @@ def build_virtual_machine_run_commands_get_by_virtual_machine_request(
         None
         if expand is None
         else (
-            expand.__class__ is str
+            expand.__class__ is _builtins.str
             and _CACHE_4.get(expand)
             or _check_4(expand, "expand", "$expand")
         )
@@ -714,7 +724,7 @@ def build_virtual_machine_run_commands_get_by_virtual_machine_request(
     if _e_expand is not None:
         _query.append("$expand=" + _e_expand)
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("GET", _url, _h, None)
@@ -744,17 +754,17 @@ def build_virtual_machine_run_commands_list_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_location = (
-        location.__class__ is str
+        location.__class__ is _builtins.str
         and _CACHE_3.get(location)
         or _check_3(location, "location", "location")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -768,7 +778,7 @@ def build_virtual_machine_run_commands_list_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("GET", _url, _h, None)
@@ -803,20 +813,22 @@ def build_virtual_machine_run_commands_list_by_virtual_machine_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_name = (
-        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+        vm_name.__class__ is _builtins.str
+        and _CACHE_0.get(vm_name)
+        or _check_0(vm_name, "vm_name", "vmName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -824,7 +836,7 @@ def build_virtual_machine_run_commands_list_by_virtual_machine_request(
         None
         if expand is None
         else (
-            expand.__class__ is str
+            expand.__class__ is _builtins.str
             and _CACHE_4.get(expand)
             or _check_4(expand, "expand", "$expand")
         )
@@ -843,7 +855,7 @@ def build_virtual_machine_run_commands_list_by_virtual_machine_request(
     if _e_expand is not None:
         _query.append("$expand=" + _e_expand)
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("GET", _url, _h, None)
@@ -883,25 +895,27 @@ def build_virtual_machine_run_commands_update_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_name = (
-        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+        vm_name.__class__ is _builtins.str
+        and _CACHE_0.get(vm_name)
+        or _check_0(vm_name, "vm_name", "vmName")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -918,7 +932,7 @@ def build_virtual_machine_run_commands_update_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     _data = _model_body(body, _models.VirtualMachineRunCommandUpdate, "body", "runCommand")
     _h["Content-Type"] = "application/json"
     if headers:
@@ -962,32 +976,32 @@ def build_virtual_machine_scale_set_vm_run_commands_create_or_update_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_scale_set_name = (
-        vm_scale_set_name.__class__ is str
+        vm_scale_set_name.__class__ is _builtins.str
         and _CACHE_0.get(vm_scale_set_name)
         or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
     )
     _e_instance_id = (
-        instance_id.__class__ is str
+        instance_id.__class__ is _builtins.str
         and _CACHE_0.get(instance_id)
         or _check_0(instance_id, "instance_id", "instanceId")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1006,7 +1020,7 @@ def build_virtual_machine_scale_set_vm_run_commands_create_or_update_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     _data = _model_body(body, _models.VirtualMachineRunCommand, "body", "runCommand")
     _h["Content-Type"] = "application/json"
     if headers:
@@ -1045,32 +1059,32 @@ def build_virtual_machine_scale_set_vm_run_commands_delete_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_scale_set_name = (
-        vm_scale_set_name.__class__ is str
+        vm_scale_set_name.__class__ is _builtins.str
         and _CACHE_0.get(vm_scale_set_name)
         or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
     )
     _e_instance_id = (
-        instance_id.__class__ is str
+        instance_id.__class__ is _builtins.str
         and _CACHE_0.get(instance_id)
         or _check_0(instance_id, "instance_id", "instanceId")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1089,7 +1103,7 @@ def build_virtual_machine_scale_set_vm_run_commands_delete_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("DELETE", _url, _h, None)
@@ -1127,32 +1141,32 @@ def build_virtual_machine_scale_set_vm_run_commands_get_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_scale_set_name = (
-        vm_scale_set_name.__class__ is str
+        vm_scale_set_name.__class__ is _builtins.str
         and _CACHE_0.get(vm_scale_set_name)
         or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
     )
     _e_instance_id = (
-        instance_id.__class__ is str
+        instance_id.__class__ is _builtins.str
         and _CACHE_0.get(instance_id)
         or _check_0(instance_id, "instance_id", "instanceId")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1160,7 +1174,7 @@ def build_virtual_machine_scale_set_vm_run_commands_get_request(
         None
         if expand is None
         else (
-            expand.__class__ is str
+            expand.__class__ is _builtins.str
             and _CACHE_4.get(expand)
             or _check_4(expand, "expand", "$expand")
         )
@@ -1182,7 +1196,7 @@ def build_virtual_machine_scale_set_vm_run_commands_get_request(
     if _e_expand is not None:
         _query.append("$expand=" + _e_expand)
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("GET", _url, _h, None)
@@ -1219,27 +1233,27 @@ def build_virtual_machine_scale_set_vm_run_commands_list_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_scale_set_name = (
-        vm_scale_set_name.__class__ is str
+        vm_scale_set_name.__class__ is _builtins.str
         and _CACHE_0.get(vm_scale_set_name)
         or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
     )
     _e_instance_id = (
-        instance_id.__class__ is str
+        instance_id.__class__ is _builtins.str
         and _CACHE_0.get(instance_id)
         or _check_0(instance_id, "instance_id", "instanceId")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1247,7 +1261,7 @@ def build_virtual_machine_scale_set_vm_run_commands_list_request(
         None
         if expand is None
         else (
-            expand.__class__ is str
+            expand.__class__ is _builtins.str
             and _CACHE_4.get(expand)
             or _check_4(expand, "expand", "$expand")
         )
@@ -1268,7 +1282,7 @@ def build_virtual_machine_scale_set_vm_run_commands_list_request(
     if _e_expand is not None:
         _query.append("$expand=" + _e_expand)
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("GET", _url, _h, None)
@@ -1309,32 +1323,32 @@ def build_virtual_machine_scale_set_vm_run_commands_update_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_scale_set_name = (
-        vm_scale_set_name.__class__ is str
+        vm_scale_set_name.__class__ is _builtins.str
         and _CACHE_0.get(vm_scale_set_name)
         or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
     )
     _e_instance_id = (
-        instance_id.__class__ is str
+        instance_id.__class__ is _builtins.str
         and _CACHE_0.get(instance_id)
         or _check_0(instance_id, "instance_id", "instanceId")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1353,7 +1367,7 @@ def build_virtual_machine_scale_set_vm_run_commands_update_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     _data = _model_body(body, _models.VirtualMachineRunCommandUpdate, "body", "runCommand")
     _h["Content-Type"] = "application/json"
     if headers:
@@ -1394,27 +1408,27 @@ def build_virtual_machine_scale_set_vms_run_command_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_scale_set_name = (
-        vm_scale_set_name.__class__ is str
+        vm_scale_set_name.__class__ is _builtins.str
         and _CACHE_0.get(vm_scale_set_name)
         or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
     )
     _e_instance_id = (
-        instance_id.__class__ is str
+        instance_id.__class__ is _builtins.str
         and _CACHE_0.get(instance_id)
         or _check_0(instance_id, "instance_id", "instanceId")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1432,7 +1446,7 @@ def build_virtual_machine_scale_set_vms_run_command_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     _data = _model_body(body, _models.RunCommandInput, "body", "parameters")
     _h["Content-Type"] = "application/json"
     if headers:
@@ -1471,20 +1485,22 @@ def build_virtual_machines_run_command_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_name = (
-        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+        vm_name.__class__ is _builtins.str
+        and _CACHE_0.get(vm_name)
+        or _check_0(vm_name, "vm_name", "vmName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1500,7 +1516,7 @@ def build_virtual_machines_run_command_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     _data = _model_body(body, _models.RunCommandInput, "body", "parameters")
     _h["Content-Type"] = "application/json"
     if headers:

@@ -246,7 +246,9 @@ class ModelEmitter:
             inner = self.models[outer.type.ref or ""]
             creatable = not any(f.required and not f.read_only for f in inner.fields)
             annotation = self.annotation(fl.type) + " | None | Unset"
-            create = f"inner = self.{fl.via} = {inner.py_name}()" if creatable else f"raise AttributeError({literal(f'set {fl.via} first: it has required fields')})"
+            # The setter takes what the inner field takes (a required one: no None, no UNSET).
+            target = next(f for f in inner.fields if f.py_name == fl.target)
+            create = f"inner = self.{fl.via} = {inner.py_name}()" if creatable else f"raise _builtins.AttributeError({literal(f'set {fl.via} first: it has required fields')})"
             flat.append(
                 FlatView(
                     py_name=fl.py_name,
@@ -254,7 +256,7 @@ class ModelEmitter:
                     target=fl.target,
                     getter=def_line(f"def {fl.py_name}(", ["self"], f" -> {annotation}:", INDENT),
                     get_body=block([(2, f"inner = self.{fl.via}"), (2, f"return UNSET if inner is UNSET or inner is None else inner.{fl.target}")]),
-                    setter=def_line(f"def {fl.py_name}(", ["self", f"value: {annotation}"], " -> None:", INDENT),
+                    setter=def_line(f"def {fl.py_name}(", ["self", f"value: {self.field_annotation(target)}"], " -> None:", INDENT),
                     set_body=block([(2, f"inner = self.{fl.via}"), (2, "if inner is UNSET or inner is None:"), (3, create), (2, f"inner.{fl.target} = value")]),
                 )
             )
@@ -274,7 +276,8 @@ class ModelEmitter:
             required=statement(f"__dataclass_fields__ = _DataclassFields({literal(tuple(f.py_name for f in fields if f.required and not f.read_only))})", INDENT),
             init=tuple(statement(f"self.{f.py_name} = {f.py_name}", INDENT * 2) for f in fields),
             eq=block([(2, f"if not isinstance(other, {m.py_name}):"), (3, "return NotImplemented")]) + "\n" + _equal(names),
-            known=statement(f"{known_name} = frozenset({literal(sorted(f.wire_name for f in m.fields))})", ""),
+            # (an empty frozenset needs its type spelled out for mypy)
+            known=statement(f"{known_name} = frozenset({literal(sorted(f.wire_name for f in m.fields))})" if m.fields else f"{known_name}: frozenset[str] = frozenset()", ""),
             from_dict_def=def_line("def from_dict(", ["cls", "data: Any"], f" -> {m.py_name}:", INDENT),
             from_dict=block(read),
             to_dict=block(write),

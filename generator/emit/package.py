@@ -12,7 +12,7 @@ from generator.emit.models import ModelEmitter
 from generator.emit.schemas import dumps, emit_schemas
 from generator.emit.text import docstring
 from generator.format.forked import Forked
-from generator.format.layout import literal, value
+from generator.format.layout import export_order, literal, value
 from generator.paths import templates_folder
 
 
@@ -48,11 +48,6 @@ def environment() -> jinja2.Environment:
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
-
-
-def export_order(names: list[str]) -> list[str]:
-    """`__all__` order as linters expect it: CONSTANTS, then Classes, then functions."""
-    return sorted(names, key=lambda n: (0 if n.isupper() else 1 if n[:1].isupper() else 2, n))
 
 
 def header(api: ir.Api) -> dict[str, str]:

@@ -8,9 +8,11 @@ Objects stay open (no `additionalProperties: false`): the models keep unknown fi
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import Any
 
 from generator import ir
+from generator.emit.text import INVISIBLE
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SECRET = "x-ms-secret"
@@ -34,7 +36,12 @@ def emit_schemas(api: ir.Api) -> dict[str, dict[str, Any]]:
 
 
 def dumps(schema: dict[str, Any]) -> str:
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    """The document as JSON text: UTF-8 as written, except characters a reader cannot see
+    (bidi controls, zero-width and other format characters), which become `\\uXXXX` escapes."""
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    if text.isascii():
+        return text
+    return "".join(json.dumps(ch)[1:-1] if ch != "\n" and unicodedata.category(ch) in INVISIBLE else ch for ch in text)
 
 
 def _head(name: str, description: str) -> dict[str, Any]:

@@ -48,8 +48,8 @@ class _Builder:
     overlay_used: set[tuple[str, str]] = field(default_factory=set)
     notes: set[str] = field(default_factory=set)
     pending: list[DefKey] = field(default_factory=list)  # definitions still to build
-    scope: names.Scope = field(default_factory=lambda: names.Scope("module"))  # class names
-    op_scope: names.Scope = field(default_factory=lambda: names.Scope("module"))  # operation names
+    scope: names.Scope = field(default_factory=lambda: names.Scope("class"))  # class names
+    op_scope: names.Scope = field(default_factory=lambda: names.Scope("operation"))  # operation names
 
     # -- references ---------------------------------------------------------------------------
 
@@ -237,14 +237,15 @@ class _Builder:
                         member_names[v["value"]] = v["name"]
                 except TypeError:  # an unhashable value: reported below
                     pass
-        scope = names.Scope("enum_member")
-        members = []
+        kept: list[tuple[str | int | float | bool, str]] = []  # (value, label)
         for i, value in enumerate(values):
             if not isinstance(value, (str, int, float, bool)) or value is None:
                 self.problems.append(doc.problem(join_pointer(pointer, "enum", i), "enum values must be strings or numbers"))
                 continue
-            label = member_names.get(value, str(value))
-            members.append(ir.EnumMember(scope.add(names.enum_member_name(label)), value, descriptions.get(value, "")))
+            kept.append((value, member_names.get(value, str(value))))
+        # Member names in an order the spec's order of values cannot change (see stable_names).
+        member_py = stable_names("enum_member", [(names.enum_member_name(label), label, repr(value)) for value, label in kept])
+        members = [ir.EnumMember(py, value, descriptions.get(value, "")) for (value, _), py in zip(kept, member_py, strict=True)]
         kinds = {_primitive(schema.get("type"))}
         return ir.Enum(
             name=name,
@@ -276,16 +277,24 @@ class _Builder:
             req = part.get("required") or []
             if isinstance(req, list):
                 required.update(r for r in req if isinstance(r, str))
-        scope = names.Scope("field")
-        fields: list[ir.Field] = []
+        valid = []
         for wire, (prop, pdoc, ppointer) in props.items():
-            if not isinstance(prop, dict):
+            if isinstance(prop, dict):
+                valid.append(wire)
+            else:
                 self.problems.append(pdoc.problem(ppointer, "a property schema must be an object"))
-                continue
+        # Names (and the anonymous models fields make) are decided in wire-name order, so that
+        # reordering the spec's properties cannot swap two attributes' suffixes.
+        wanted = [_client_name(props[wire][0]) or wire for wire in valid]
+        py_names = dict(zip(valid, stable_names("field", [(names.field_name(w), w, wire) for w, wire in zip(wanted, valid, strict=True)]), strict=True))
+        built: dict[str, ir.Field] = {}
+        for wire in sorted(valid):
+            prop, pdoc, ppointer = props[wire]
             try:
-                fields.append(self.make_field(def_name, wire, prop, pdoc, ppointer, wire in required, scope))
+                built[wire] = self.make_field(def_name, wire, prop, pdoc, ppointer, wire in required, py_names[wire])
             except SpecError as exc:
                 self.problems.extend(exc.problems)
+        fields = [built[wire] for wire in valid if wire in built]
         for r in sorted(required - set(props)):
             self.problems.append(doc.problem(join_pointer(pointer, "required"), f"required property {r!r} is not defined"))
         additional = None
@@ -335,9 +344,7 @@ class _Builder:
                 stack.append((pnode, pdoc, ppointer, False))
         return out
 
-    def make_field(self, def_name: str, wire: str, prop: dict[str, Any], doc: Document, pointer: str, required: bool, scope: names.Scope) -> ir.Field:
-        client_name = prop.get("x-ms-client-name")
-        py = scope.add(names.field_name(client_name if isinstance(client_name, str) and client_name else wire))
+    def make_field(self, def_name: str, wire: str, prop: dict[str, Any], doc: Document, pointer: str, required: bool, py: str) -> ir.Field:
         ftype = self.type_of(prop, doc, pointer, def_name + names.pascal(wire))
         target = self.deref(prop, doc, pointer)[0]
         secret = bool(prop.get("x-ms-secret")) or (def_name, wire) in self.overlay.secrets
@@ -367,13 +374,14 @@ class _Builder:
         for name, model in list(self.models.items()):
             taken = {f.py_name for f in model.fields}
             scope = names.Scope("field", taken)
-            flat = []
-            for f in model.fields:
-                if not f.flatten or f.type.ref not in self.models:
-                    continue
-                for inner in self.models[f.type.ref].fields:
-                    py = inner.py_name if inner.py_name not in scope.taken else f"{f.py_name}_{inner.py_name}"
-                    flat.append(ir.FlattenedField(scope.add(py), f.py_name, inner.py_name, inner.type))
+            pairs = [(f, inner) for f in model.fields if f.flatten and f.type.ref in self.models for inner in self.models[f.type.ref].fields]
+            # Named in wire-name order (which accessor gets the `<via>_` prefix does not follow
+            # the spec's order of properties), listed in the spec's order.
+            named: dict[tuple[str, str], str] = {}
+            for f, inner in sorted(pairs, key=lambda pair: (pair[0].wire_name, pair[1].wire_name)):
+                py = inner.py_name if inner.py_name not in scope else f"{f.py_name}_{inner.py_name}"
+                named[(f.py_name, inner.py_name)] = scope.add(py)
+            flat = [ir.FlattenedField(named[(f.py_name, inner.py_name)], f.py_name, inner.py_name, inner.type) for f, inner in pairs]
             if flat:
                 self.models[name] = replace(model, flattened=tuple(flat))
 
@@ -388,7 +396,7 @@ class _Builder:
             return ops
         global_consumes = tuple(self.root.data.get("consumes") or ("application/json",))
         global_produces = tuple(self.root.data.get("produces") or ("application/json",))
-        for path, item in paths.items():
+        for path, item in sorted(paths.items()):  # (anonymous models are named in this order)
             ipointer = join_pointer("/paths", path)
             if not isinstance(item, dict):
                 self.problems.append(self.root.problem(ipointer, "a path item must be an object"))
@@ -424,16 +432,22 @@ class _Builder:
                     self.problems.append(pdoc.problem(ppointer, "a parameter needs a string 'name' and 'in' of path, query, header or body"))
                     continue
                 raw[(pnode["in"], pnode["name"])] = (pnode, pdoc, ppointer)
-        scope = names.Scope("parameter")
-        params = []
+        if any(where == "formData" for where, _ in raw):
+            self.notes.add("formData parameters are not supported and were left out")
+        kept = [key for key in raw if key[0] != "formData"]
+        # Keyword names (and inline types) are decided in (place, wire name) order, so that the
+        # spec's order of parameters cannot swap them; the builder keeps the spec's order.
+        named = [key for key in kept if key[0] != "body" and key != ("query", "api-version")]
+        wanted = [_client_name(raw[key][0]) or key[1] for key in named]
+        py_names = dict(zip(named, stable_names("parameter", [(names.snake(w) or "param", w, f"{key[0]} {key[1]}") for w, key in zip(wanted, named, strict=True)]), strict=True))
+        built = {}
         placeholders = set(re.findall(r"{([^}]+)}", path))
-        for (where, wire), (p, pdoc, ppointer) in raw.items():
-            if where == "formData":
-                self.notes.add("formData parameters are not supported and were left out")
-                continue
+        for where, wire in sorted(kept, key=lambda key: (_LOCATIONS.index(key[0]), key[1])):
+            p, pdoc, ppointer = raw[(where, wire)]
             if where == "path" and wire not in placeholders:
                 self.problems.append(pdoc.problem(ppointer, f"path parameter {wire!r} does not appear in {path!r}"))
-            params.append(self.parameter(where, wire, p, pdoc, ppointer, op_id, scope))
+            built[(where, wire)] = self.parameter(where, wire, p, pdoc, ppointer, op_id, py_names.get((where, wire), ""))
+        params = [built[key] for key in kept]
         declared = {p.wire_name for p in params if p.location == "path"}
         for missing in sorted(placeholders - declared):
             self.problems.append(doc.problem(opointer, f"path placeholder {{{missing}}} has no path parameter"))
@@ -473,7 +487,7 @@ class _Builder:
             source=f"{doc.display}#{opointer}",
         )
 
-    def parameter(self, where: str, wire: str, p: dict[str, Any], doc: Document, pointer: str, op_id: str, scope: names.Scope) -> ir.Parameter:
+    def parameter(self, where: str, wire: str, p: dict[str, Any], doc: Document, pointer: str, op_id: str, py: str) -> ir.Parameter:
         if where == "body":
             schema = p.get("schema")
             ptype = self.type_of(schema, doc, join_pointer(pointer, "schema"), names.pascal(op_id) + "Body") if isinstance(schema, dict) else ir.Type("any")
@@ -482,9 +496,6 @@ class _Builder:
             ptype = self.inline_type(p, doc, pointer, names.pascal(op_id) + names.pascal(wire))
             if where == "query" and wire == "api-version":
                 py = "api_version"  # ARM's protocol parameter: defaults to the spec's version
-            else:
-                client_name = p.get("x-ms-client-name")
-                py = scope.add(names.snake(client_name if isinstance(client_name, str) and client_name else wire) or "param")
         constant = None
         if where != "body" and isinstance(p.get("enum"), list) and len(p["enum"]) == 1 and p.get("required"):
             constant = p["enum"][0]
@@ -502,8 +513,34 @@ class _Builder:
         )
 
 
+_LOCATIONS = ("path", "query", "header", "body")
+
+
 def _param_order(p: ir.Parameter) -> tuple[int, int]:
-    return ({"path": 0, "query": 1, "header": 2, "body": 3}[p.location], 0 if p.required else 1)
+    return (_LOCATIONS.index(p.location), 0 if p.required else 1)
+
+
+def _client_name(schema: dict[str, Any]) -> str | None:
+    name = schema.get("x-ms-client-name")
+    return name if isinstance(name, str) and name else None
+
+
+def stable_names(context: str, wanted: list[tuple[str, str, str]]) -> list[str]:
+    """Unique names for `wanted` (candidate, the text it came from, a unique sort key), in its
+    order. A candidate that is its text (`foo_bar` from `foo_bar`), then one that is its text but
+    for case (`A_B` from `a_b`), keeps the plain name over one derived from other text (`fooBar`,
+    `a-b`); other ties go by text and key. That order, not the spec's, decides who gets the
+    `_2`, so reordering the spec renames nothing."""
+
+    def rank(i: int) -> tuple[int, str, str]:
+        candidate, text, key = wanted[i]
+        return (0 if candidate == text else 1 if candidate.casefold() == text.casefold() else 2, text, key)
+
+    scope = names.Scope(context)
+    out: dict[int, str] = {}
+    for i in sorted(range(len(wanted)), key=rank):
+        out[i] = scope.add(wanted[i][0])
+    return [out[i] for i in range(len(wanted))]
 
 
 def _primitive(stype: Any) -> ir.Kind:

@@ -18,14 +18,13 @@ way black does), so the format stage leaves it alone.
 
 from __future__ import annotations
 
-import keyword as _keyword
 import math
 from collections import deque
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from generator.emit.text import docstring
-from generator.format.layout import fits, statement, string, value
+from generator.format.layout import export_order, fits, statement, string, value
 from generator.validate.formats import FORMATS, HELPERS, helper_closure
 from generator.validate.index import SchemaIndex, UnresolvableRefError
 from generator.validate.regex import RegexTranslationError, translate
@@ -926,7 +925,7 @@ class _Emitter:
         head = [f'"""{doc}"""\n\nfrom __future__ import annotations\n']
         if imports:
             head.append("".join(f"{line}\n" for line in sorted(imports, key=lambda i: (i.startswith("from "), i))))
-        head.append(value("__all__ = ", sorted(exports)) + "\n")
+        head.append(value("__all__ = ", export_order(exports)) + "\n")
         # Top-level chunks, two blank lines apart (black's rule around every def and class).
         chunks = ["\n".join(head), _ERROR_CLASS, "_E = ValidationError\n"]
         chunks.extend(HELPERS[name].source.strip("\n") + "\n" for name in helper_names)
@@ -1046,7 +1045,8 @@ def compile_schema_set(
         if uri not in functions:
             raise ValueError(f"no function name given for document {uri!r}")
         ident = functions[uri]
-        if not (isinstance(ident, str) and ident.isidentifier() and ident.isascii()) or _keyword.iskeyword(ident):
+        # Only ever used inside longer names (`validate_<ident>`), so a keyword (`and`) is fine.
+        if not (isinstance(ident, str) and ident.isidentifier() and ident.isascii()):
             raise ValueError(f"bad function name {ident!r} for document {uri!r}")
         index.add_document(uri, documents[uri], uri)
     em = _Emitter(index, "2020-12", secret_keyword, sets=True)
