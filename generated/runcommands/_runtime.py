@@ -61,12 +61,27 @@ class DataclassFields:
 
 
 class DecodeError(ValueError):
-    """A wire body that does not fit the model; `pointer` is where, as a JSON Pointer."""
+    """A wire body that does not fit the model; `pointer` is where, as a JSON Pointer.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    A message that shows the value at fault keeps it apart (`shown`), so that reading a secret
+    field can take it out (`hide_value()`) before anyone sees the error.
+    """
+
+    def __init__(self, problem: str, shown: str | None = None) -> None:
+        self.problem = problem
+        self.shown = shown
         self.path: tuple[str | int, ...] = ()
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return self.problem if self.shown is None else f"{self.shown} {self.problem}"
+
+    def hide_value(self) -> DecodeError:
+        if self.shown is not None:
+            self.shown = "a secret value"
+            self.args = (self.message,)
+        return self
 
     def at(self, token: str | int) -> DecodeError:
         self.path = (token, *self.path)
@@ -143,14 +158,16 @@ def read_enum(lookup: dict[Any, T], value: Any, name: str, extensible: bool) -> 
             return value
         raise type_error("string", value, name)
     known = ", ".join(repr(v) for v in lookup)
-    raise DecodeError(f"{value!r} is not a valid {name} (expected one of {known})")
+    raise DecodeError(f"is not a valid {name} (expected one of {known})", repr(value))
 
 
 def secret_value(read: Callable[[Any], T], value: Any) -> T:
+    """`read(value)` for a secret field: an error keeps its pointer but never shows the value."""
     try:
         return read(value)
-    except DecodeError:
-        raise DecodeError("invalid secret value (not shown)") from None
+    except DecodeError as exc:
+        exc.hide_value()
+        raise
 
 
 class WireDateTime(datetime):

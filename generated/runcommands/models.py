@@ -26,6 +26,7 @@ from ._runtime import read_datetime as _read_datetime
 from ._runtime import read_enum as _read_enum
 from ._runtime import read_list as _read_list
 from ._runtime import read_map as _read_map
+from ._runtime import secret_value as _secret_value
 from ._runtime import type_error as _type_error
 from ._runtime import write_datetime as _write_datetime
 
@@ -3065,7 +3066,9 @@ class VirtualMachineRunCommandProperties:
             v = get("protectedParameters", UNSET)
             if v is not UNSET and v is not None:
                 k = "protectedParameters"
-                v = _read_list(v, _SecretRunCommandInputParameter.from_dict)
+                v = _secret_value(
+                    lambda v: _read_list(v, _SecretRunCommandInputParameter.from_dict), v
+                )
             obj.protected_parameters = v
             v = get("asyncExecution", UNSET)
             if v.__class__ is not bool and v is not UNSET and v is not None:

@@ -167,8 +167,10 @@ class ModelEmitter:
         elif t.kind == "number":
             check = f"{var}.__class__ is not float and {var}.__class__ is not int"
             lines += [(0, f"if {check}{'' if required else ' and ' + present}:"), (1, f'raise _type_error("number", {var}).at({wire})')]
-        elif t.kind == "enum" and f.secret:
-            lines += guarded(f"k = {wire}", f"{var} = {self._use('_secret_value')}({self.reader(t)}, {var})")
+        elif f.secret and (self.needs_conversion(t) or t.kind in ("array", "map")):
+            # Whatever goes wrong below a secret field (a closed enum's value in an array, in a
+            # nested model) is reported at its pointer, without the value.
+            lines += guarded(f"k = {wire}", f"{var} = {self._use('_secret_value')}({self.reader(t, True)}, {var})")
         elif self.needs_conversion(t) or t.kind in ("array", "map"):
             lines += guarded(f"k = {wire}", f"{var} = {self.read_expr(t, var, f.secret)}")
         return lines

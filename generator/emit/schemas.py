@@ -73,15 +73,18 @@ class _Emitter:
             out["required"] = required
         if model.additional is not None:
             out["additionalProperties"] = self.type(model.additional)
+        if model.secret:
+            out[SECRET] = True
         return out
 
     def enum(self, enum: ir.Enum) -> dict[str, Any]:
         values = [m.value for m in enum.members]
         json_type = {"integer": "integer", "number": "number", "boolean": "boolean"}.get(enum.value_kind, "string")
+        secret = {SECRET: True} if enum.secret else {}
         if enum.extensible:
             # Unknown values are valid (x-ms-enum modelAsString): the known ones are examples.
-            return {"type": json_type, "examples": values, "x-ms-enum": {"name": enum.name, "modelAsString": True}}
-        return {"type": json_type, "enum": values}
+            return {"type": json_type, "examples": values, "x-ms-enum": {"name": enum.name, "modelAsString": True}, **secret}
+        return {"type": json_type, "enum": values, **secret}
 
     def type(self, t: ir.Type) -> dict[str, Any]:
         if t.kind == "model":

@@ -218,7 +218,7 @@ class _Builder:
         if existing is not None and (existing.members, existing.extensible) == (made.members, made.extensible):
             return existing.name
         name = self.scope.add(made.name)
-        self.enums[name] = ir.Enum(name, name, made.members, made.extensible, made.value_kind, made.description, made.source, definition=False)
+        self.enums[name] = replace(made, name=name, py_name=name)
         return name
 
     def make_enum(self, name: str, schema: dict[str, Any], doc: Document, pointer: str, *, definition: bool) -> ir.Enum:
@@ -256,6 +256,7 @@ class _Builder:
             description=_text(schema.get("description")),
             source=f"{doc.display}#{pointer}",
             definition=definition,
+            secret=bool(schema.get("x-ms-secret")),
         )
 
     def anonymous_model(self, schema: dict[str, Any], doc: Document, pointer: str, context: str) -> str:
@@ -301,6 +302,9 @@ class _Builder:
         extra = schema.get("additionalProperties")
         if isinstance(extra, dict):
             additional = self.type_of(extra, doc, join_pointer(pointer, "additionalProperties"), name + "Value")
+        secret = bool(schema.get("x-ms-secret"))
+        if secret:  # the whole model is a secret: so is each of its fields
+            fields = [replace(f, secret=True) for f in fields]
         return ir.Model(
             name=name,
             py_name=name,
@@ -311,6 +315,7 @@ class _Builder:
             source=f"{doc.display}#{pointer}",
             azure_resource=azure_resource,
             definition=definition,
+            secret=secret,
         )
 
     def all_of_chain(self, schema: dict[str, Any], doc: Document, pointer: str) -> list[tuple[dict[str, Any], Document, str]]:
@@ -344,10 +349,33 @@ class _Builder:
                 stack.append((pnode, pdoc, ppointer, False))
         return out
 
+    def holds_secret(self, node: Any, doc: Document, pointer: str) -> bool:
+        """Whether values of schema `node` are secrets: `x-ms-secret` on it, on a definition a
+        `$ref` leads to (`"Password": {"type": "string", "x-ms-secret": true}`), or on its array
+        items or map values, at any depth. A model holding a secret property is not itself one."""
+        todo = [(node, doc, pointer)]
+        seen: set[tuple[Path, str]] = set()
+        while todo:
+            node, doc, pointer = todo.pop()
+            if not isinstance(node, dict) or (doc.path, pointer) in seen:
+                continue
+            seen.add((doc.path, pointer))
+            if node.get("x-ms-secret"):
+                return True
+            if "$ref" in node:
+                try:
+                    target = self.loader.resolve(node["$ref"], doc, join_pointer(pointer, "$ref"))
+                except SpecError:
+                    continue  # reported where the type is built
+                todo.append((target.value, target.doc, target.pointer))
+            for key in ("items", "additionalProperties"):
+                todo.append((node.get(key), doc, join_pointer(pointer, key)))
+        return False
+
     def make_field(self, def_name: str, wire: str, prop: dict[str, Any], doc: Document, pointer: str, required: bool, py: str) -> ir.Field:
         ftype = self.type_of(prop, doc, pointer, def_name + names.pascal(wire))
         target = self.deref(prop, doc, pointer)[0]
-        secret = bool(prop.get("x-ms-secret")) or (def_name, wire) in self.overlay.secrets
+        secret = self.holds_secret(prop, doc, pointer) or (def_name, wire) in self.overlay.secrets
         if (def_name, wire) in self.overlay.secrets:
             self.overlay_used.add((def_name, wire))
         mutability = prop.get("x-ms-mutability")
