@@ -22,11 +22,15 @@ from typing import Any
 
 from ._runtime import UNSET, DecodeError, Unset
 from ._runtime import DataclassFields as _DataclassFields
+from ._runtime import read_bool as _read_bool
 from ._runtime import read_datetime as _read_datetime
 from ._runtime import read_enum as _read_enum
+from ._runtime import read_int as _read_int
 from ._runtime import read_list as _read_list
 from ._runtime import read_map as _read_map
+from ._runtime import read_str as _read_str
 from ._runtime import secret_value as _secret_value
+from ._runtime import too_deep as _too_deep
 from ._runtime import type_error as _type_error
 from ._runtime import write_datetime as _write_datetime
 
@@ -52,7 +56,7 @@ _VALUES_CreatedByType: dict[Any, CreatedByType] = {
 
 
 def _in_CreatedByType(value: Any) -> CreatedByType | str:
-    return _read_enum(_VALUES_CreatedByType, value, "CreatedByType", True)
+    return _read_enum(_VALUES_CreatedByType, value, "CreatedByType", True, "string")
 
 
 class ExecutionState(str, Enum):
@@ -82,7 +86,7 @@ _VALUES_ExecutionState: dict[Any, ExecutionState] = {
 
 
 def _in_ExecutionState(value: Any) -> ExecutionState | str:
-    return _read_enum(_VALUES_ExecutionState, value, "ExecutionState", True)
+    return _read_enum(_VALUES_ExecutionState, value, "ExecutionState", True, "string")
 
 
 class OperatingSystemTypes(str, Enum):
@@ -102,7 +106,7 @@ _VALUES_OperatingSystemTypes: dict[Any, OperatingSystemTypes] = {
 
 
 def _in_OperatingSystemTypes(value: Any) -> OperatingSystemTypes:
-    return _read_enum(_VALUES_OperatingSystemTypes, value, "OperatingSystemTypes", False)
+    return _read_enum(_VALUES_OperatingSystemTypes, value, "OperatingSystemTypes", False, "string")
 
 
 class StatusLevelTypes(str, Enum):
@@ -121,7 +125,7 @@ _VALUES_StatusLevelTypes: dict[Any, StatusLevelTypes] = {
 
 
 def _in_StatusLevelTypes(value: Any) -> StatusLevelTypes:
-    return _read_enum(_VALUES_StatusLevelTypes, value, "StatusLevelTypes", False)
+    return _read_enum(_VALUES_StatusLevelTypes, value, "StatusLevelTypes", False, "string")
 
 
 _KEYS_ApiError = frozenset(["code", "details", "innererror", "message", "target"])
@@ -205,18 +209,23 @@ class ApiError:
             obj.innererror = v
             v = get("code", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("code")
+                k = "code"
+                v = _read_str(v)
             obj.code = v
             v = get("target", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("target")
+                k = "target"
+                v = _read_str(v)
             obj.target = v
             v = get("message", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("message")
+                k = "message"
+                v = _read_str(v)
             obj.message = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_ApiError.issuperset(data)
@@ -328,18 +337,23 @@ class ApiErrorBase:
         try:
             v = get("code", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("code")
+                k = "code"
+                v = _read_str(v)
             obj.code = v
             v = get("target", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("target")
+                k = "target"
+                v = _read_str(v)
             obj.target = v
             v = get("message", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("message")
+                k = "message"
+                v = _read_str(v)
             obj.message = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_ApiErrorBase.issuperset(data)
@@ -430,6 +444,8 @@ class CloudError:
             obj.error = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_CloudError.issuperset(data)
@@ -511,14 +527,18 @@ class InnerError:
         try:
             v = get("exceptiontype", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("exceptiontype")
+                k = "exceptiontype"
+                v = _read_str(v)
             obj.exceptiontype = v
             v = get("errordetail", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("errordetail")
+                k = "errordetail"
+                v = _read_str(v)
             obj.errordetail = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_InnerError.issuperset(data)
@@ -623,7 +643,8 @@ class InstanceViewStatus:
         try:
             v = get("code", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("code")
+                k = "code"
+                v = _read_str(v)
             obj.code = v
             v = get("level", UNSET)
             if v is not UNSET and v is not None:
@@ -632,11 +653,13 @@ class InstanceViewStatus:
             obj.level = v
             v = get("displayStatus", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("displayStatus")
+                k = "displayStatus"
+                v = _read_str(v)
             obj.display_status = v
             v = get("message", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("message")
+                k = "message"
+                v = _read_str(v)
             obj.message = v
             v = get("time", UNSET)
             if v is not UNSET and v is not None:
@@ -645,6 +668,8 @@ class InstanceViewStatus:
             obj.time = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_InstanceViewStatus.issuperset(data)
@@ -770,15 +795,18 @@ class Resource:
         try:
             v = get("id", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("id")
+                k = "id"
+                v = _read_str(v)
             obj.id = v
             v = get("name", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("name")
+                k = "name"
+                v = _read_str(v)
             obj.name = v
             v = get("type", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("type")
+                k = "type"
+                v = _read_str(v)
             obj.type = v
             v = get("systemData", UNSET)
             if v is not UNSET and v is not None:
@@ -787,6 +815,8 @@ class Resource:
             obj.system_data = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_Resource.issuperset(data)
@@ -928,39 +958,49 @@ class RunCommandDocument:
         try:
             v = get("$schema", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property '$schema' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("$schema")
+                k = "$schema"
+                v = _read_str(v)
             obj.schema = v
             v = get("id", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'id' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("id")
+                k = "id"
+                v = _read_str(v)
             obj.id = v
             v = get("osType", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'osType' is missing")
             k = "osType"
             v = _in_OperatingSystemTypes(v)
             obj.os_type = v
             v = get("label", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'label' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("label")
+                k = "label"
+                v = _read_str(v)
             obj.label = v
             v = get("description", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'description' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("description")
+                k = "description"
+                v = _read_str(v)
             obj.description = v
             v = get("script", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'script' is missing")
             k = "script"
-            v = _read_list(v, None)
+            v = _read_list(v, _read_str)
             obj.script = v
             v = get("parameters", UNSET)
             if v is not UNSET and v is not None:
@@ -969,6 +1009,8 @@ class RunCommandDocument:
             obj.parameters = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandDocument.issuperset(data)
@@ -1094,36 +1136,47 @@ class RunCommandDocumentBase:
         try:
             v = get("$schema", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property '$schema' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("$schema")
+                k = "$schema"
+                v = _read_str(v)
             obj.schema = v
             v = get("id", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'id' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("id")
+                k = "id"
+                v = _read_str(v)
             obj.id = v
             v = get("osType", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'osType' is missing")
             k = "osType"
             v = _in_OperatingSystemTypes(v)
             obj.os_type = v
             v = get("label", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'label' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("label")
+                k = "label"
+                v = _read_str(v)
             obj.label = v
             v = get("description", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'description' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("description")
+                k = "description"
+                v = _read_str(v)
             obj.description = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandDocumentBase.issuperset(data)
@@ -1229,14 +1282,16 @@ class RunCommandInput:
         try:
             v = get("commandId", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'commandId' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("commandId")
+                k = "commandId"
+                v = _read_str(v)
             obj.command_id = v
             v = get("script", UNSET)
             if v is not UNSET and v is not None:
                 k = "script"
-                v = _read_list(v, None)
+                v = _read_list(v, _read_str)
             obj.script = v
             v = get("parameters", UNSET)
             if v is not UNSET and v is not None:
@@ -1245,6 +1300,8 @@ class RunCommandInput:
             obj.parameters = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandInput.issuperset(data)
@@ -1338,18 +1395,24 @@ class RunCommandInputParameter:
         try:
             v = get("name", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'name' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("name")
+                k = "name"
+                v = _read_str(v)
             obj.name = v
             v = get("value", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'value' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("value")
+                k = "value"
+                v = _read_str(v)
             obj.value = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandInputParameter.issuperset(data)
@@ -1447,16 +1510,20 @@ class RunCommandListResult:
         try:
             v = get("value", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'value' is missing")
             k = "value"
             v = _read_list(v, RunCommandDocumentBase.from_dict)
             obj.value = v
             v = get("nextLink", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("nextLink")
+                k = "nextLink"
+                v = _read_str(v)
             obj.next_link = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandListResult.issuperset(data)
@@ -1555,14 +1622,18 @@ class RunCommandManagedIdentity:
         try:
             v = get("clientId", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("clientId")
+                k = "clientId"
+                v = _read_str(v)
             obj.client_id = v
             v = get("objectId", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("objectId")
+                k = "objectId"
+                v = _read_str(v)
             obj.object_id = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandManagedIdentity.issuperset(data)
@@ -1665,26 +1736,34 @@ class RunCommandParameterDefinition:
         try:
             v = get("name", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'name' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("name")
+                k = "name"
+                v = _read_str(v)
             obj.name = v
             v = get("type", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'type' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("type")
+                k = "type"
+                v = _read_str(v)
             obj.type = v
             v = get("defaultValue", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("defaultValue")
+                k = "defaultValue"
+                v = _read_str(v)
             obj.default_value = v
             v = get("required", UNSET)
             if v.__class__ is not bool and v is not UNSET and v is not None:
-                raise _type_error("boolean", v).at("required")
+                k = "required"
+                v = _read_bool(v)
             obj.required = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandParameterDefinition.issuperset(data)
@@ -1780,6 +1859,8 @@ class RunCommandResult:
             obj.value = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandResult.issuperset(data)
@@ -1904,7 +1985,8 @@ class SystemData:
         try:
             v = get("createdBy", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("createdBy")
+                k = "createdBy"
+                v = _read_str(v)
             obj.created_by = v
             v = get("createdByType", UNSET)
             if v is not UNSET and v is not None:
@@ -1918,7 +2000,8 @@ class SystemData:
             obj.created_at = v
             v = get("lastModifiedBy", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("lastModifiedBy")
+                k = "lastModifiedBy"
+                v = _read_str(v)
             obj.last_modified_by = v
             v = get("lastModifiedByType", UNSET)
             if v is not UNSET and v is not None:
@@ -1932,6 +2015,8 @@ class SystemData:
             obj.last_modified_at = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_SystemData.issuperset(data)
@@ -2090,15 +2175,18 @@ class TrackedResource:
         try:
             v = get("id", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("id")
+                k = "id"
+                v = _read_str(v)
             obj.id = v
             v = get("name", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("name")
+                k = "name"
+                v = _read_str(v)
             obj.name = v
             v = get("type", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("type")
+                k = "type"
+                v = _read_str(v)
             obj.type = v
             v = get("systemData", UNSET)
             if v is not UNSET and v is not None:
@@ -2108,16 +2196,20 @@ class TrackedResource:
             v = get("tags", UNSET)
             if v is not UNSET and v is not None:
                 k = "tags"
-                v = _read_map(v, None)
+                v = _read_map(v, _read_str)
             obj.tags = v
             v = get("location", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'location' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("location")
+                k = "location"
+                v = _read_str(v)
             obj.location = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_TrackedResource.issuperset(data)
@@ -2213,10 +2305,12 @@ class UpdateResource:
             v = get("tags", UNSET)
             if v is not UNSET and v is not None:
                 k = "tags"
-                v = _read_map(v, None)
+                v = _read_map(v, _read_str)
             obj.tags = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_UpdateResource.issuperset(data)
@@ -2347,15 +2441,18 @@ class VirtualMachineRunCommand:
         try:
             v = get("id", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("id")
+                k = "id"
+                v = _read_str(v)
             obj.id = v
             v = get("name", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("name")
+                k = "name"
+                v = _read_str(v)
             obj.name = v
             v = get("type", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("type")
+                k = "type"
+                v = _read_str(v)
             obj.type = v
             v = get("systemData", UNSET)
             if v is not UNSET and v is not None:
@@ -2365,13 +2462,15 @@ class VirtualMachineRunCommand:
             v = get("tags", UNSET)
             if v is not UNSET and v is not None:
                 k = "tags"
-                v = _read_map(v, None)
+                v = _read_map(v, _read_str)
             obj.tags = v
             v = get("location", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'location' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("location")
+                k = "location"
+                v = _read_str(v)
             obj.location = v
             v = get("properties", UNSET)
             if v is not UNSET and v is not None:
@@ -2380,6 +2479,8 @@ class VirtualMachineRunCommand:
             obj.properties = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommand.issuperset(data)
@@ -2745,19 +2846,23 @@ class VirtualMachineRunCommandInstanceView:
             obj.execution_state = v
             v = get("executionMessage", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("executionMessage")
+                k = "executionMessage"
+                v = _read_str(v)
             obj.execution_message = v
             v = get("exitCode", UNSET)
             if v.__class__ is not int and v is not UNSET and v is not None:
-                raise _type_error("integer", v).at("exitCode")
+                k = "exitCode"
+                v = _read_int(v)
             obj.exit_code = v
             v = get("output", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("output")
+                k = "output"
+                v = _read_str(v)
             obj.output = v
             v = get("error", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("error")
+                k = "error"
+                v = _read_str(v)
             obj.error = v
             v = get("startTime", UNSET)
             if v is not UNSET and v is not None:
@@ -2776,6 +2881,8 @@ class VirtualMachineRunCommandInstanceView:
             obj.statuses = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandInstanceView.issuperset(data)
@@ -3072,27 +3179,33 @@ class VirtualMachineRunCommandProperties:
             obj.protected_parameters = v
             v = get("asyncExecution", UNSET)
             if v.__class__ is not bool and v is not UNSET and v is not None:
-                raise _type_error("boolean", v).at("asyncExecution")
+                k = "asyncExecution"
+                v = _read_bool(v)
             obj.async_execution = v
             v = get("runAsUser", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("runAsUser")
+                k = "runAsUser"
+                v = _read_str(v)
             obj.run_as_user = v
             v = get("runAsPassword", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("runAsPassword")
+                k = "runAsPassword"
+                v = _read_str(v)
             obj.run_as_password = v
             v = get("timeoutInSeconds", UNSET)
             if v.__class__ is not int and v is not UNSET and v is not None:
-                raise _type_error("integer", v).at("timeoutInSeconds")
+                k = "timeoutInSeconds"
+                v = _read_int(v)
             obj.timeout_in_seconds = v
             v = get("outputBlobUri", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("outputBlobUri")
+                k = "outputBlobUri"
+                v = _read_str(v)
             obj.output_blob_uri = v
             v = get("errorBlobUri", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("errorBlobUri")
+                k = "errorBlobUri"
+                v = _read_str(v)
             obj.error_blob_uri = v
             v = get("outputBlobManagedIdentity", UNSET)
             if v is not UNSET and v is not None:
@@ -3106,7 +3219,8 @@ class VirtualMachineRunCommandProperties:
             obj.error_blob_managed_identity = v
             v = get("provisioningState", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("provisioningState")
+                k = "provisioningState"
+                v = _read_str(v)
             obj.provisioning_state = v
             v = get("instanceView", UNSET)
             if v is not UNSET and v is not None:
@@ -3115,10 +3229,13 @@ class VirtualMachineRunCommandProperties:
             obj.instance_view = v
             v = get("treatFailureAsDeploymentFailure", UNSET)
             if v.__class__ is not bool and v is not UNSET and v is not None:
-                raise _type_error("boolean", v).at("treatFailureAsDeploymentFailure")
+                k = "treatFailureAsDeploymentFailure"
+                v = _read_bool(v)
             obj.treat_failure_as_deployment_failure = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandProperties.issuperset(data)
@@ -3320,15 +3437,18 @@ class VirtualMachineRunCommandScriptSource:
         try:
             v = get("script", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("script")
+                k = "script"
+                v = _read_str(v)
             obj.script = v
             v = get("scriptUri", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("scriptUri")
+                k = "scriptUri"
+                v = _read_str(v)
             obj.script_uri = v
             v = get("commandId", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("commandId")
+                k = "commandId"
+                v = _read_str(v)
             obj.command_id = v
             v = get("scriptUriManagedIdentity", UNSET)
             if v is not UNSET and v is not None:
@@ -3337,6 +3457,8 @@ class VirtualMachineRunCommandScriptSource:
             obj.script_uri_managed_identity = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandScriptSource.issuperset(data)
@@ -3442,7 +3564,7 @@ class VirtualMachineRunCommandUpdate:
             v = get("tags", UNSET)
             if v is not UNSET and v is not None:
                 k = "tags"
-                v = _read_map(v, None)
+                v = _read_map(v, _read_str)
             obj.tags = v
             v = get("properties", UNSET)
             if v is not UNSET and v is not None:
@@ -3451,6 +3573,8 @@ class VirtualMachineRunCommandUpdate:
             obj.properties = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandUpdate.issuperset(data)
@@ -3727,16 +3851,20 @@ class VirtualMachineRunCommandsListResult:
         try:
             v = get("value", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'value' is missing")
             k = "value"
             v = _read_list(v, VirtualMachineRunCommand.from_dict)
             obj.value = v
             v = get("nextLink", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("nextLink")
+                k = "nextLink"
+                v = _read_str(v)
             obj.next_link = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandsListResult.issuperset(data)

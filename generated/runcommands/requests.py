@@ -42,6 +42,9 @@ _HeaderDict = dict[str, str]
 _ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
+_TOO_DEEP = "is nested too deeply to encode (deeper than Python's recursion limit)"
+
+
 def _no_default(value: object) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
@@ -231,6 +234,8 @@ def _json_text(value: Any, python_name: str, parameter: str) -> str:
         return _ENCODER.encode(_plain(value))
     except (TypeError, ValueError):
         raise ParameterError(python_name, parameter, "is not JSON-serialisable") from None
+    except RecursionError:
+        raise ParameterError(python_name, parameter, _TOO_DEEP) from None
 
 
 def _segment(text: str, python_name: str, parameter: str) -> str:
@@ -328,23 +333,27 @@ def _plain(value: Any) -> Any:
 def _model_body(value: Any, model: Any, python_name: str, parameter: str) -> bytes:
     """The body as UTF-8 JSON: the model's `to_dict(request=True)`; a plain dict is read into
     the model first, so read-only fields are left out and the shape is checked."""
-    if isinstance(value, model):
-        data = value.to_dict(request=True)
-    elif isinstance(value, Mapping):
-        try:
+    if not isinstance(value, (model, Mapping)):
+        raise _wrong_type(value, python_name, parameter, f"a {model.__name__} or a dict")
+    try:
+        if isinstance(value, model):
+            data = value.to_dict(request=True)
+        else:
             data = model.from_dict(value if value.__class__ is dict else dict(value)).to_dict(
                 request=True
             )
-        except DecodeError as exc:
-            raise ParameterError(
-                python_name, parameter, f"is not a valid {model.__name__}: {exc}"
-            ) from None
-    else:
-        raise _wrong_type(value, python_name, parameter, f"a {model.__name__} or a dict")
+    except DecodeError as exc:
+        raise ParameterError(
+            python_name, parameter, f"is not a valid {model.__name__}: {exc}"
+        ) from None
+    except RecursionError:
+        raise ParameterError(python_name, parameter, _TOO_DEEP) from None
     try:
         return _dumps(data)
     except (TypeError, ValueError):
         raise ParameterError(python_name, parameter, "is not JSON-serialisable") from None
+    except RecursionError:
+        raise ParameterError(python_name, parameter, _TOO_DEEP) from None
 
 
 def _any_body(value: Any, python_name: str, parameter: str) -> bytes:

@@ -25,7 +25,8 @@ from generator.format.layout import (
     value,
 )
 
-_CHECK = {"string": "str", "integer": "int", "boolean": "bool"}
+_CHECK = {"string": ("str",), "integer": ("int",), "boolean": ("bool",), "number": ("float", "int")}
+_SCALAR_READER = {"string": "_read_str", "integer": "_read_int", "boolean": "_read_bool", "number": "_read_number"}
 
 
 @dataclass(frozen=True)
@@ -131,11 +132,14 @@ class ModelEmitter:
         if t.kind in ("array", "map"):
             item = t.item or ir.Type("any")
             helper = self._use("_read_list" if t.kind == "array" else "_read_map")
-            return f"{helper}({var}, {self.reader(item, secret) if self.needs_conversion(item) else 'None'})"
+            return f"{helper}({var}, {'None' if item.kind == 'any' else self.reader(item, secret)})"
         return f"{self.reader(t, secret)}({var})"
 
     def reader(self, t: ir.Type, secret: bool = False) -> str:
-        """The same as a callable (for the items of arrays and maps)."""
+        """The same as a callable (for the items of arrays and maps): scalars are checked as the
+        validators check them (an integral float is an integer, read as the int it equals)."""
+        if t.kind in _SCALAR_READER:
+            return self._use(_SCALAR_READER[t.kind])
         if t.kind == "model":
             name = self.models[t.ref or ""].py_name
             return f"_Secret{name}.from_dict" if secret else f"{name}.from_dict"
@@ -149,10 +153,14 @@ class ModelEmitter:
 
     def read_statements(self, f: ir.Field, var: str) -> list[tuple[int, str]]:
         """The statements reading field `f` into `var`, each with its depth (in indents)."""
+        # Every statement that can raise sets `k` (the key the except clause adds to the
+        # pointer) first; a missing property is the object's own error (`k = None`), as the
+        # validators report `required`.
         wire = literal(f.wire_name)
         lines = [(0, f"{var} = get({wire}, UNSET)")]
         if f.required and not f.read_only:
-            lines += [(0, f"if {var} is UNSET:"), (1, f"raise DecodeError({literal('required property ' + repr(f.wire_name) + ' is missing')})")]
+            missing = literal("required property " + repr(f.wire_name) + " is missing")
+            lines += [(0, f"if {var} is UNSET:"), (1, "k = None"), (1, f"raise DecodeError({missing})")]
         t = f.type
         required = f.required and not f.read_only
         # A required field must be there and must not be null; an optional one may be either.
@@ -162,11 +170,10 @@ class ModelEmitter:
             return [(0, b) for b in body] if required else [(0, f"if {present}:"), *((1, b) for b in body)]
 
         if t.kind in _CHECK:
-            check = f"{var}.__class__ is not {_CHECK[t.kind]}"
-            lines += [(0, f"if {check}{'' if required else ' and ' + present}:"), (1, f"raise _type_error({literal(t.kind)}, {var}).at({wire})")]
-        elif t.kind == "number":
-            check = f"{var}.__class__ is not float and {var}.__class__ is not int"
-            lines += [(0, f"if {check}{'' if required else ' and ' + present}:"), (1, f'raise _type_error("number", {var}).at({wire})')]
+            # The common case costs one class test; anything else goes to the reader, which
+            # raises (or, for 1.0 as an integer, returns the int).
+            check = " and ".join(f"{var}.__class__ is not {cls}" for cls in _CHECK[t.kind])
+            lines += [(0, f"if {check}{'' if required else ' and ' + present}:"), (1, f"k = {wire}"), (1, f"{var} = {self.reader(t)}({var})")]
         elif f.secret and (self.needs_conversion(t) or t.kind in ("array", "map")):
             # Whatever goes wrong below a secret field (a closed enum's value in an array, in a
             # nested model) is reported at its pointer, without the value.
@@ -212,10 +219,14 @@ class ModelEmitter:
                 read += [(3 + depth, line) for depth, line in self.read_statements(f, "v")]
                 read.append((3, f"obj.{f.py_name} = v"))
             read += [(2, "except DecodeError as exc:"), (3, "raise exc.at(k) if k is not None else exc from None")]
-        read += [
-            (2, f"obj.additional_properties = {{}} if {known_name}.issuperset(data) else {{key: value for key, value in data.items() if key not in {known_name}}}"),
-            (2, "return obj"),
-        ]
+            # A body nested deeper than the stack: the innermost model with room to spare says
+            # where (the models above it add their keys as the error passes).
+            read += [(2, "except RecursionError:"), (3, f"raise {self._use('_too_deep')}(data) from None")]
+        read.append((2, f"obj.additional_properties = {{}} if {known_name}.issuperset(data) else {{key: value for key, value in data.items() if key not in {known_name}}}"))
+        if m.additional is not None and m.additional.kind != "any":
+            # Unknown fields are kept as received, but they must be what additionalProperties says.
+            read += [(2, "if obj.additional_properties:"), (3, f"{self._use('_read_map')}(obj.additional_properties, {self.reader(m.additional)})")]
+        read.append((2, "return obj"))
         write = [(2, "out: dict[str, Any] = {}")]
         for f in m.fields:
             var = f"f_{f.py_name}"
@@ -296,7 +307,7 @@ class ModelEmitter:
         if e.extensible:
             doc += "\n\nExtensible: values not listed here are accepted and kept as plain strings."
         lookup = [f"{literal(m.value)}: {e.py_name}.{m.py_name}" for m in e.members]
-        returns = f"{e.py_name} | str" if e.extensible else e.py_name
+        returns = f"{e.py_name} | {_scalar(e.value_kind)}" if e.extensible else e.py_name
         return EnumView(
             py_name=e.py_name,
             bases=bases,
@@ -304,7 +315,7 @@ class ModelEmitter:
             members=tuple(statement(f"{m.py_name} = {literal(m.value)}", INDENT) for m in e.members),
             lookup=bracket(f"_VALUES_{e.py_name}: dict[Any, {e.py_name}] = {{", lookup, closer="}"),
             reader_def=def_line(f"def _in_{e.py_name}(", ["value: Any"], f" -> {returns}:", ""),
-            reader_body=statement(f"return _read_enum(_VALUES_{e.py_name}, value, {literal(e.py_name)}, {e.extensible})", INDENT),
+            reader_body=statement(f"return _read_enum(_VALUES_{e.py_name}, value, {literal(e.py_name)}, {e.extensible}, {literal(e.value_kind)})", INDENT),
         )
 
 
@@ -336,7 +347,7 @@ def _natural(name: str) -> list[Any]:
 
 
 def _scalar(kind: str) -> str:
-    return {"integer": "int", "number": "float", "boolean": "bool"}.get(kind, "str")
+    return {"integer": "int", "number": "float", "boolean": "bool", "any": "Any"}.get(kind, "str")
 
 
 def _field_doc(f: ir.Field) -> str:

@@ -79,12 +79,13 @@ class _Emitter:
 
     def enum(self, enum: ir.Enum) -> dict[str, Any]:
         values = [m.value for m in enum.members]
-        json_type = {"integer": "integer", "number": "number", "boolean": "boolean"}.get(enum.value_kind, "string")
+        # (values of several JSON types, and no `type` in the spec: none here either)
+        typed = {} if enum.value_kind == "any" else {"type": enum.value_kind}
         secret = {SECRET: True} if enum.secret else {}
         if enum.extensible:
             # Unknown values are valid (x-ms-enum modelAsString): the known ones are examples.
-            return {"type": json_type, "examples": values, "x-ms-enum": {"name": enum.name, "modelAsString": True}, **secret}
-        return {"type": json_type, "enum": values, **secret}
+            return {**typed, "examples": values, "x-ms-enum": {"name": enum.name, "modelAsString": True}, **secret}
+        return {**typed, "enum": values, **secret}
 
     def type(self, t: ir.Type) -> dict[str, Any]:
         if t.kind == "model":

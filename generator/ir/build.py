@@ -242,17 +242,20 @@ class _Builder:
             if not isinstance(value, (str, int, float, bool)) or value is None:
                 self.problems.append(doc.problem(join_pointer(pointer, "enum", i), "enum values must be strings or numbers"))
                 continue
+            clash = next((v for v, _ in kept if v == value and isinstance(v, bool) != isinstance(value, bool)), None)
+            if clash is not None:  # JSON tells 1 from true; a Python Enum (and dict) does not
+                self.problems.append(doc.problem(join_pointer(pointer, "enum", i), f"enum values {clash!r} and {value!r} are one member in a Python Enum"))
+                continue
             kept.append((value, member_names.get(value, str(value))))
         # Member names in an order the spec's order of values cannot change (see stable_names).
         member_py = stable_names("enum_member", [(names.enum_member_name(label), label, repr(value)) for value, label in kept])
         members = [ir.EnumMember(py, value, descriptions.get(value, "")) for (value, _), py in zip(kept, member_py, strict=True)]
-        kinds = {_primitive(schema.get("type"))}
         return ir.Enum(
             name=name,
             py_name=name,
             members=tuple(members),
             extensible=bool(xms.get("modelAsString", False)),
-            value_kind=kinds.pop() if len(kinds) == 1 else "string",
+            value_kind=_enum_kind(schema.get("type"), [value for value, _ in kept]),
             description=_text(schema.get("description")),
             source=f"{doc.display}#{pointer}",
             definition=definition,
@@ -573,6 +576,24 @@ def stable_names(context: str, wanted: list[tuple[str, str, str]]) -> list[str]:
 
 def _primitive(stype: Any) -> ir.Kind:
     return {"integer": "integer", "number": "number", "boolean": "boolean"}.get(stype, "string")  # type: ignore[return-value]
+
+
+def _enum_kind(stype: Any, values: list[Any]) -> ir.Kind:
+    """The JSON type of an enum's values: its `type`, else what its values have in common
+    ("any" when they are of several: the schema then says no type, as the spec did)."""
+    if stype in ("string", "integer", "number", "boolean"):
+        return stype  # type: ignore[no-any-return]
+    if stype is not None:
+        return "string"
+    if all(isinstance(v, str) for v in values):
+        return "string"
+    if all(isinstance(v, bool) for v in values):
+        return "boolean"
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "integer"
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return "number"
+    return "any"
 
 
 def _text(value: Any) -> str:
