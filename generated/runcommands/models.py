@@ -224,7 +224,7 @@ class ApiError:
             obj.message = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -352,7 +352,7 @@ class ApiErrorBase:
             obj.message = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -444,7 +444,7 @@ class CloudError:
             obj.error = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -537,7 +537,7 @@ class InnerError:
             obj.errordetail = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -668,7 +668,7 @@ class InstanceViewStatus:
             obj.time = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -815,7 +815,7 @@ class Resource:
             obj.system_data = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -1009,7 +1009,7 @@ class RunCommandDocument:
             obj.parameters = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -1175,7 +1175,7 @@ class RunCommandDocumentBase:
             obj.description = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -1300,7 +1300,7 @@ class RunCommandInput:
             obj.parameters = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -1411,7 +1411,7 @@ class RunCommandInputParameter:
             obj.value = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -1522,7 +1522,7 @@ class RunCommandListResult:
             obj.next_link = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -1632,7 +1632,7 @@ class RunCommandManagedIdentity:
             obj.object_id = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -1762,7 +1762,7 @@ class RunCommandParameterDefinition:
             obj.required = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -1859,7 +1859,7 @@ class RunCommandResult:
             obj.value = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -2015,7 +2015,7 @@ class SystemData:
             obj.last_modified_at = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -2208,7 +2208,7 @@ class TrackedResource:
             obj.location = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -2309,7 +2309,7 @@ class UpdateResource:
             obj.tags = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -2479,7 +2479,7 @@ class VirtualMachineRunCommand:
             obj.properties = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -2881,7 +2881,7 @@ class VirtualMachineRunCommandInstanceView:
             obj.statuses = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -3234,7 +3234,7 @@ class VirtualMachineRunCommandProperties:
             obj.treat_failure_as_deployment_failure = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -3457,7 +3457,7 @@ class VirtualMachineRunCommandScriptSource:
             obj.script_uri_managed_identity = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -3573,7 +3573,7 @@ class VirtualMachineRunCommandUpdate:
             obj.properties = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
@@ -3863,7 +3863,7 @@ class VirtualMachineRunCommandsListResult:
             obj.next_link = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
-        except RecursionError:
+        except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}

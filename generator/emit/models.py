@@ -220,8 +220,9 @@ class ModelEmitter:
                 read.append((3, f"obj.{f.py_name} = v"))
             read += [(2, "except DecodeError as exc:"), (3, "raise exc.at(k) if k is not None else exc from None")]
             # A body nested deeper than the stack: the innermost model with room to spare says
-            # where (the models above it add their keys as the error passes).
-            read += [(2, "except RecursionError:"), (3, f"raise {self._use('_too_deep')}(data) from None")]
+            # where (the models above it add their keys as the error passes). A definition may
+            # be called RecursionError: the builtin is reached through _builtins.
+            read += [(2, "except _builtins.RecursionError:"), (3, f"raise {self._use('_too_deep')}(data) from None")]
         read.append((2, f"obj.additional_properties = {{}} if {known_name}.issuperset(data) else {{key: value for key, value in data.items() if key not in {known_name}}}"))
         if m.additional is not None and m.additional.kind != "any":
             # Unknown fields are kept as received, but they must be what additionalProperties says.
