@@ -437,7 +437,6 @@ def test_synthetic_package_passes_mypy_and_ruff(things: ModuleType) -> None:
 @pytest.mark.parametrize(
     ("extra", "pattern", "message"),
     [
-        ({"name": "baseUrl", "in": "query", "type": "string"}, "^a$", "clash"),
         (None, "(?<!x", "pattern"),
     ],
 )
@@ -450,3 +449,15 @@ def test_synthetic_spec_problems_are_reported(tmp_path: Path, extra: dict[str, A
     with pytest.raises(SpecError, match=message) as info:
         generate_package(spec, "p")
     assert all(p.file.endswith("spec.json") for p in info.value.problems)
+
+
+def test_a_parameter_named_like_the_builders_own_keywords_is_renamed(tmp_path: Path) -> None:
+    """`baseUrl` and `headers` would clash with the builder's keyword arguments: they get a `_`."""
+    spec = tmp_path / "spec.json"
+    extra = [{"name": "baseUrl", "in": "query", "type": "string"}, {"name": "headers", "in": "header", "type": "string"}]
+    raw = _synthetic_spec(None, "^a$")
+    raw["paths"]["/things/{thingName}/items/{itemPath}"]["get"]["parameters"] += extra
+    spec.write_text(json.dumps(raw), encoding="utf-8")
+    pkg = generate_into(spec, tmp_path / "out", overlay=None)
+    request = pkg.requests.build_things_get_request(thing_name="a", item_path="b", base_url_="x", headers_="h", headers={"X-A": "1"})
+    assert "baseUrl=x" in request.url and request.headers["headers"] == "h" and request.headers["X-A"] == "1"

@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, Final, Literal, TypeVar
 
 T = TypeVar("T")
@@ -61,12 +62,27 @@ class DataclassFields:
 
 
 class DecodeError(ValueError):
-    """A wire body that does not fit the model; `pointer` is where, as a JSON Pointer."""
+    """A wire body that does not fit the model; `pointer` is where, as a JSON Pointer.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    A message that shows the value at fault keeps it apart (`shown`), so that reading a secret
+    field can take it out (`hide_value()`) before anyone sees the error.
+    """
+
+    def __init__(self, problem: str, shown: str | None = None) -> None:
+        self.problem = problem
+        self.shown = shown
         self.path: tuple[str | int, ...] = ()
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return self.problem if self.shown is None else f"{self.shown} {self.problem}"
+
+    def hide_value(self) -> DecodeError:
+        if self.shown is not None:
+            self.shown = "a secret value"
+            self.args = (self.message,)
+        return self
 
     def at(self, token: str | int) -> DecodeError:
         self.path = (token, *self.path)
@@ -78,6 +94,47 @@ class DecodeError(ValueError):
 
     def __str__(self) -> str:
         return f"{self.pointer or '/'}: {self.message}"
+
+
+def too_deep(value: Any) -> DecodeError:
+    """The error for a body nested deeper than Python's recursion limit lets a model follow:
+    it points at the first of its most deeply nested values (found without recursion)."""
+    path, depth = deepest(value)
+    error = DecodeError(f"nested too deeply to read ({depth} levels)")
+    error.path = path
+    return error
+
+
+def deepest(value: Any) -> tuple[tuple[str | int, ...], int]:
+    """The path to the first (in document order) of the most deeply nested values, and its
+    depth. Iterative, linear in the size of `value`; a container seen twice is not entered again."""
+    keys: list[str | int] = []  # key of node i in its parent
+    parents: list[int] = []  # index of node i's parent (-1: the root)
+    best, best_depth = -1, 0
+    todo: list[tuple[Any, int, int]] = [(value, -1, 0)]  # (node, its index, depth)
+    seen: set[int] = set()
+    while todo:
+        node, index, depth = todo.pop()
+        if depth > best_depth:
+            best, best_depth = index, depth
+        if node.__class__ is dict:
+            children: list[tuple[str | int, Any]] = list(node.items())
+        elif node.__class__ is list:
+            children = list(enumerate(node))
+        else:
+            continue
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        for key, child in reversed(children):
+            keys.append(key)
+            parents.append(index)
+            todo.append((child, len(keys) - 1, depth + 1))
+    path: list[str | int] = []
+    while best >= 0:
+        path.append(keys[best])
+        best = parents[best]
+    return tuple(reversed(path)), best_depth
 
 
 def _kind(value: Any) -> str:
@@ -101,6 +158,50 @@ def type_error(expected: str, value: Any, where: str = "") -> DecodeError:
 
 def identity(value: T) -> T:
     return value
+
+
+# The readers of scalars take exactly what the JSON Schema types take (the validators agree):
+# bool is not an integer, and an integral float (1.0) is one, read as the int it equals.
+
+
+def read_str(value: Any) -> str:
+    if type(value) is str:
+        return value
+    raise type_error("string", value)
+
+
+def read_bool(value: Any) -> bool:
+    if type(value) is bool:
+        return value
+    raise type_error("boolean", value)
+
+
+def read_int(value: Any) -> int:
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer():
+        return int(value)
+    raise type_error("integer", value)
+
+
+def read_number(value: Any) -> float:
+    if type(value) is float or type(value) is int:
+        return value
+    raise type_error("number", value)
+
+
+_SCALAR_READERS: dict[str, Callable[[Any], Any]] = {
+    "string": read_str,
+    "boolean": read_bool,
+    "integer": read_int,
+    "number": read_number,
+}
+
+
+def _json_kind(value: Any) -> str:
+    """JSON's own kinds of scalar: True and 1 are different values, 1 and 1.0 the same."""
+    kind = value.__class__
+    return "boolean" if kind is bool else "number" if kind is int or kind is float else "string"
 
 
 def read_list(value: Any, item: Callable[[Any], Any] | None) -> list[Any]:
@@ -133,24 +234,37 @@ def read_map(value: Any, item: Callable[[Any], Any] | None) -> dict[str, Any]:
     return out
 
 
-def read_enum(lookup: dict[Any, T], value: Any, name: str, extensible: bool) -> T | Any:
+def read_enum(
+    lookup: dict[Any, T], value: Any, name: str, extensible: bool, kind: str = "string"
+) -> T | Any:
+    """The member for `value`; an extensible enum keeps any other value of its JSON type."""
     try:
-        return lookup[value]
+        member = lookup[value]
     except (KeyError, TypeError):
         pass
+    else:  # (a dict matches True to 1 and 1 to 1.0; JSON matches only the second)
+        known: Any = member
+        if kind == "string" or _json_kind(value) == _json_kind(known.value):
+            return member
     if extensible:
-        if value.__class__ is str:
+        reader = _SCALAR_READERS.get(kind)
+        if reader is None:  # values of no one type: anything goes, as in its schema
             return value
-        raise type_error("string", value, name)
+        try:
+            return reader(value)
+        except DecodeError:
+            raise type_error(kind, value, name) from None
     known = ", ".join(repr(v) for v in lookup)
-    raise DecodeError(f"{value!r} is not a valid {name} (expected one of {known})")
+    raise DecodeError(f"is not a valid {name} (expected one of {known})", repr(value))
 
 
 def secret_value(read: Callable[[Any], T], value: Any) -> T:
+    """`read(value)` for a secret field: an error keeps its pointer but never shows the value."""
     try:
         return read(value)
-    except DecodeError:
-        raise DecodeError("invalid secret value (not shown)") from None
+    except DecodeError as exc:
+        exc.hide_value()
+        raise
 
 
 class WireDateTime(datetime):
@@ -163,18 +277,48 @@ class WireDateTime(datetime):
     wire: str
 
 
+# RFC 3339 date-time, exactly as the validators check it (not ISO 8601's other forms).
+_DATE_TIME = re.compile(
+    r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]"
+    r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(?:\.([0-9]+))?"
+    r"(?:[Zz]|([+-])([01][0-9]|2[0-3]):([0-5][0-9]))"
+).fullmatch
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def read_datetime(value: Any) -> datetime:
+    """An RFC 3339 date-time (the validators' grammar). A leap second (23:59:60 UTC) becomes the
+    last microsecond before the next minute; `to_dict()` writes the text back as it came."""
     if value.__class__ is not str:
         raise type_error("date-time string", value)
+    m = _DATE_TIME(value)
+    if m is None or m[1] == "0000":  # year 0 has no datetime (nor does RFC 3339 need it)
+        raise DecodeError("not an RFC 3339 date-time")
     try:
-        parsed = WireDateTime.fromisoformat(value)
-    except ValueError:
-        try:
-            parsed = WireDateTime.fromisoformat(value.upper())
-        except ValueError:
-            raise DecodeError("not an RFC 3339 date-time") from None
+        parsed = WireDateTime.fromisoformat(value)  # the common case, in C
+    except ValueError:  # `t`/`z`, a leap second, or no such day
+        parsed = _assemble(m)
     parsed.wire = value
     return parsed
+
+
+def _assemble(m: re.Match[str]) -> WireDateTime:
+    year, month, day = int(m[1]), int(m[2]), int(m[3])
+    if day > _DAYS[month - 1] - (month == 2 and not _leap_year(year)):
+        raise DecodeError("not an RFC 3339 date-time (no such day)")
+    offset = 0 if m[8] is None else (int(m[9]) * 60 + int(m[10])) * (1 if m[8] == "+" else -1)
+    hour, minute, second = int(m[4]), int(m[5]), int(m[6])
+    micro = int(m[7][:6].ljust(6, "0")) if m[7] else 0
+    if second == 60:
+        if (hour * 60 + minute - offset) % 1440 != 23 * 60 + 59:
+            raise DecodeError("not an RFC 3339 date-time (a leap second is at 23:59:60 UTC)")
+        second, micro = 59, 999999
+    zone = UTC if offset == 0 else timezone(timedelta(minutes=offset))
+    return WireDateTime(year, month, day, hour, minute, second, micro, tzinfo=zone)
+
+
+def _leap_year(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def write_datetime(value: datetime) -> str:

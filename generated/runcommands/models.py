@@ -15,16 +15,22 @@ set are left out (UNSET is not None), unknown fields are kept in `additional_pro
 
 from __future__ import annotations
 
+import builtins as _builtins
 from datetime import datetime
 from enum import Enum
 from typing import Any
 
 from ._runtime import UNSET, DecodeError, Unset
 from ._runtime import DataclassFields as _DataclassFields
+from ._runtime import read_bool as _read_bool
 from ._runtime import read_datetime as _read_datetime
 from ._runtime import read_enum as _read_enum
+from ._runtime import read_int as _read_int
 from ._runtime import read_list as _read_list
 from ._runtime import read_map as _read_map
+from ._runtime import read_str as _read_str
+from ._runtime import secret_value as _secret_value
+from ._runtime import too_deep as _too_deep
 from ._runtime import type_error as _type_error
 from ._runtime import write_datetime as _write_datetime
 
@@ -50,7 +56,7 @@ _VALUES_CreatedByType: dict[Any, CreatedByType] = {
 
 
 def _in_CreatedByType(value: Any) -> CreatedByType | str:
-    return _read_enum(_VALUES_CreatedByType, value, "CreatedByType", True)
+    return _read_enum(_VALUES_CreatedByType, value, "CreatedByType", True, "string")
 
 
 class ExecutionState(str, Enum):
@@ -80,7 +86,7 @@ _VALUES_ExecutionState: dict[Any, ExecutionState] = {
 
 
 def _in_ExecutionState(value: Any) -> ExecutionState | str:
-    return _read_enum(_VALUES_ExecutionState, value, "ExecutionState", True)
+    return _read_enum(_VALUES_ExecutionState, value, "ExecutionState", True, "string")
 
 
 class OperatingSystemTypes(str, Enum):
@@ -100,7 +106,7 @@ _VALUES_OperatingSystemTypes: dict[Any, OperatingSystemTypes] = {
 
 
 def _in_OperatingSystemTypes(value: Any) -> OperatingSystemTypes:
-    return _read_enum(_VALUES_OperatingSystemTypes, value, "OperatingSystemTypes", False)
+    return _read_enum(_VALUES_OperatingSystemTypes, value, "OperatingSystemTypes", False, "string")
 
 
 class StatusLevelTypes(str, Enum):
@@ -119,7 +125,7 @@ _VALUES_StatusLevelTypes: dict[Any, StatusLevelTypes] = {
 
 
 def _in_StatusLevelTypes(value: Any) -> StatusLevelTypes:
-    return _read_enum(_VALUES_StatusLevelTypes, value, "StatusLevelTypes", False)
+    return _read_enum(_VALUES_StatusLevelTypes, value, "StatusLevelTypes", False, "string")
 
 
 _KEYS_ApiError = frozenset(["code", "details", "innererror", "message", "target"])
@@ -182,7 +188,7 @@ class ApiError:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> ApiError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -203,18 +209,23 @@ class ApiError:
             obj.innererror = v
             v = get("code", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("code")
+                k = "code"
+                v = _read_str(v)
             obj.code = v
             v = get("target", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("target")
+                k = "target"
+                v = _read_str(v)
             obj.target = v
             v = get("message", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("message")
+                k = "message"
+                v = _read_str(v)
             obj.message = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_ApiError.issuperset(data)
@@ -315,7 +326,7 @@ class ApiErrorBase:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> ApiErrorBase:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -326,18 +337,23 @@ class ApiErrorBase:
         try:
             v = get("code", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("code")
+                k = "code"
+                v = _read_str(v)
             obj.code = v
             v = get("target", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("target")
+                k = "target"
+                v = _read_str(v)
             obj.target = v
             v = get("message", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("message")
+                k = "message"
+                v = _read_str(v)
             obj.message = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_ApiErrorBase.issuperset(data)
@@ -412,7 +428,7 @@ class CloudError:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> CloudError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -428,6 +444,8 @@ class CloudError:
             obj.error = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_CloudError.issuperset(data)
@@ -498,7 +516,7 @@ class InnerError:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> InnerError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -509,14 +527,18 @@ class InnerError:
         try:
             v = get("exceptiontype", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("exceptiontype")
+                k = "exceptiontype"
+                v = _read_str(v)
             obj.exceptiontype = v
             v = get("errordetail", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("errordetail")
+                k = "errordetail"
+                v = _read_str(v)
             obj.errordetail = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_InnerError.issuperset(data)
@@ -610,7 +632,7 @@ class InstanceViewStatus:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> InstanceViewStatus:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -621,7 +643,8 @@ class InstanceViewStatus:
         try:
             v = get("code", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("code")
+                k = "code"
+                v = _read_str(v)
             obj.code = v
             v = get("level", UNSET)
             if v is not UNSET and v is not None:
@@ -630,11 +653,13 @@ class InstanceViewStatus:
             obj.level = v
             v = get("displayStatus", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("displayStatus")
+                k = "displayStatus"
+                v = _read_str(v)
             obj.display_status = v
             v = get("message", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("message")
+                k = "message"
+                v = _read_str(v)
             obj.message = v
             v = get("time", UNSET)
             if v is not UNSET and v is not None:
@@ -643,6 +668,8 @@ class InstanceViewStatus:
             obj.time = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_InstanceViewStatus.issuperset(data)
@@ -757,7 +784,7 @@ class Resource:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> Resource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -768,15 +795,18 @@ class Resource:
         try:
             v = get("id", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("id")
+                k = "id"
+                v = _read_str(v)
             obj.id = v
             v = get("name", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("name")
+                k = "name"
+                v = _read_str(v)
             obj.name = v
             v = get("type", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("type")
+                k = "type"
+                v = _read_str(v)
             obj.type = v
             v = get("systemData", UNSET)
             if v is not UNSET and v is not None:
@@ -785,6 +815,8 @@ class Resource:
             obj.system_data = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_Resource.issuperset(data)
@@ -915,7 +947,7 @@ class RunCommandDocument:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandDocument:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -926,39 +958,49 @@ class RunCommandDocument:
         try:
             v = get("$schema", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property '$schema' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("$schema")
+                k = "$schema"
+                v = _read_str(v)
             obj.schema = v
             v = get("id", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'id' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("id")
+                k = "id"
+                v = _read_str(v)
             obj.id = v
             v = get("osType", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'osType' is missing")
             k = "osType"
             v = _in_OperatingSystemTypes(v)
             obj.os_type = v
             v = get("label", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'label' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("label")
+                k = "label"
+                v = _read_str(v)
             obj.label = v
             v = get("description", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'description' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("description")
+                k = "description"
+                v = _read_str(v)
             obj.description = v
             v = get("script", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'script' is missing")
             k = "script"
-            v = _read_list(v, None)
+            v = _read_list(v, _read_str)
             obj.script = v
             v = get("parameters", UNSET)
             if v is not UNSET and v is not None:
@@ -967,6 +1009,8 @@ class RunCommandDocument:
             obj.parameters = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandDocument.issuperset(data)
@@ -1081,7 +1125,7 @@ class RunCommandDocumentBase:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandDocumentBase:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1092,36 +1136,47 @@ class RunCommandDocumentBase:
         try:
             v = get("$schema", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property '$schema' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("$schema")
+                k = "$schema"
+                v = _read_str(v)
             obj.schema = v
             v = get("id", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'id' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("id")
+                k = "id"
+                v = _read_str(v)
             obj.id = v
             v = get("osType", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'osType' is missing")
             k = "osType"
             v = _in_OperatingSystemTypes(v)
             obj.os_type = v
             v = get("label", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'label' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("label")
+                k = "label"
+                v = _read_str(v)
             obj.label = v
             v = get("description", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'description' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("description")
+                k = "description"
+                v = _read_str(v)
             obj.description = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandDocumentBase.issuperset(data)
@@ -1216,7 +1271,7 @@ class RunCommandInput:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandInput:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1227,14 +1282,16 @@ class RunCommandInput:
         try:
             v = get("commandId", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'commandId' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("commandId")
+                k = "commandId"
+                v = _read_str(v)
             obj.command_id = v
             v = get("script", UNSET)
             if v is not UNSET and v is not None:
                 k = "script"
-                v = _read_list(v, None)
+                v = _read_list(v, _read_str)
             obj.script = v
             v = get("parameters", UNSET)
             if v is not UNSET and v is not None:
@@ -1243,6 +1300,8 @@ class RunCommandInput:
             obj.parameters = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandInput.issuperset(data)
@@ -1325,7 +1384,7 @@ class RunCommandInputParameter:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandInputParameter:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1336,18 +1395,24 @@ class RunCommandInputParameter:
         try:
             v = get("name", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'name' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("name")
+                k = "name"
+                v = _read_str(v)
             obj.name = v
             v = get("value", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'value' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("value")
+                k = "value"
+                v = _read_str(v)
             obj.value = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandInputParameter.issuperset(data)
@@ -1434,7 +1499,7 @@ class RunCommandListResult:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandListResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1445,16 +1510,20 @@ class RunCommandListResult:
         try:
             v = get("value", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'value' is missing")
             k = "value"
             v = _read_list(v, RunCommandDocumentBase.from_dict)
             obj.value = v
             v = get("nextLink", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("nextLink")
+                k = "nextLink"
+                v = _read_str(v)
             obj.next_link = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandListResult.issuperset(data)
@@ -1542,7 +1611,7 @@ class RunCommandManagedIdentity:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandManagedIdentity:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1553,14 +1622,18 @@ class RunCommandManagedIdentity:
         try:
             v = get("clientId", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("clientId")
+                k = "clientId"
+                v = _read_str(v)
             obj.client_id = v
             v = get("objectId", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("objectId")
+                k = "objectId"
+                v = _read_str(v)
             obj.object_id = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandManagedIdentity.issuperset(data)
@@ -1652,7 +1725,7 @@ class RunCommandParameterDefinition:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandParameterDefinition:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1663,26 +1736,34 @@ class RunCommandParameterDefinition:
         try:
             v = get("name", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'name' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("name")
+                k = "name"
+                v = _read_str(v)
             obj.name = v
             v = get("type", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'type' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("type")
+                k = "type"
+                v = _read_str(v)
             obj.type = v
             v = get("defaultValue", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("defaultValue")
+                k = "defaultValue"
+                v = _read_str(v)
             obj.default_value = v
             v = get("required", UNSET)
             if v.__class__ is not bool and v is not UNSET and v is not None:
-                raise _type_error("boolean", v).at("required")
+                k = "required"
+                v = _read_bool(v)
             obj.required = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandParameterDefinition.issuperset(data)
@@ -1762,7 +1843,7 @@ class RunCommandResult:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1778,6 +1859,8 @@ class RunCommandResult:
             obj.value = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandResult.issuperset(data)
@@ -1891,7 +1974,7 @@ class SystemData:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> SystemData:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -1902,7 +1985,8 @@ class SystemData:
         try:
             v = get("createdBy", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("createdBy")
+                k = "createdBy"
+                v = _read_str(v)
             obj.created_by = v
             v = get("createdByType", UNSET)
             if v is not UNSET and v is not None:
@@ -1916,7 +2000,8 @@ class SystemData:
             obj.created_at = v
             v = get("lastModifiedBy", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("lastModifiedBy")
+                k = "lastModifiedBy"
+                v = _read_str(v)
             obj.last_modified_by = v
             v = get("lastModifiedByType", UNSET)
             if v is not UNSET and v is not None:
@@ -1930,6 +2015,8 @@ class SystemData:
             obj.last_modified_at = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_SystemData.issuperset(data)
@@ -2077,7 +2164,7 @@ class TrackedResource:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> TrackedResource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -2088,15 +2175,18 @@ class TrackedResource:
         try:
             v = get("id", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("id")
+                k = "id"
+                v = _read_str(v)
             obj.id = v
             v = get("name", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("name")
+                k = "name"
+                v = _read_str(v)
             obj.name = v
             v = get("type", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("type")
+                k = "type"
+                v = _read_str(v)
             obj.type = v
             v = get("systemData", UNSET)
             if v is not UNSET and v is not None:
@@ -2106,16 +2196,20 @@ class TrackedResource:
             v = get("tags", UNSET)
             if v is not UNSET and v is not None:
                 k = "tags"
-                v = _read_map(v, None)
+                v = _read_map(v, _read_str)
             obj.tags = v
             v = get("location", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'location' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("location")
+                k = "location"
+                v = _read_str(v)
             obj.location = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_TrackedResource.issuperset(data)
@@ -2199,7 +2293,7 @@ class UpdateResource:
             return NotImplemented
         return (self.tags, self.additional_properties) == (other.tags, other.additional_properties)
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> UpdateResource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -2211,10 +2305,12 @@ class UpdateResource:
             v = get("tags", UNSET)
             if v is not UNSET and v is not None:
                 k = "tags"
-                v = _read_map(v, None)
+                v = _read_map(v, _read_str)
             obj.tags = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_UpdateResource.issuperset(data)
@@ -2334,7 +2430,7 @@ class VirtualMachineRunCommand:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommand:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -2345,15 +2441,18 @@ class VirtualMachineRunCommand:
         try:
             v = get("id", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("id")
+                k = "id"
+                v = _read_str(v)
             obj.id = v
             v = get("name", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("name")
+                k = "name"
+                v = _read_str(v)
             obj.name = v
             v = get("type", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("type")
+                k = "type"
+                v = _read_str(v)
             obj.type = v
             v = get("systemData", UNSET)
             if v is not UNSET and v is not None:
@@ -2363,13 +2462,15 @@ class VirtualMachineRunCommand:
             v = get("tags", UNSET)
             if v is not UNSET and v is not None:
                 k = "tags"
-                v = _read_map(v, None)
+                v = _read_map(v, _read_str)
             obj.tags = v
             v = get("location", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'location' is missing")
             if v.__class__ is not str:
-                raise _type_error("string", v).at("location")
+                k = "location"
+                v = _read_str(v)
             obj.location = v
             v = get("properties", UNSET)
             if v is not UNSET and v is not None:
@@ -2378,6 +2479,8 @@ class VirtualMachineRunCommand:
             obj.properties = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommand.issuperset(data)
@@ -2441,7 +2544,7 @@ class VirtualMachineRunCommand:
             )
         return "VirtualMachineRunCommand(" + ", ".join(parts) + ")"
 
-    @property
+    @_builtins.property
     def source(self) -> VirtualMachineRunCommandScriptSource | None | Unset:
         """Flattened: `self.properties.source`."""
         inner = self.properties
@@ -2454,7 +2557,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.source = value
 
-    @property
+    @_builtins.property
     def parameters(self) -> list[RunCommandInputParameter] | None | Unset:
         """Flattened: `self.properties.parameters`."""
         inner = self.properties
@@ -2467,7 +2570,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.parameters = value
 
-    @property
+    @_builtins.property
     def protected_parameters(self) -> list[RunCommandInputParameter] | None | Unset:
         """Flattened: `self.properties.protected_parameters`."""
         inner = self.properties
@@ -2480,7 +2583,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.protected_parameters = value
 
-    @property
+    @_builtins.property
     def async_execution(self) -> bool | None | Unset:
         """Flattened: `self.properties.async_execution`."""
         inner = self.properties
@@ -2493,7 +2596,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.async_execution = value
 
-    @property
+    @_builtins.property
     def run_as_user(self) -> str | None | Unset:
         """Flattened: `self.properties.run_as_user`."""
         inner = self.properties
@@ -2506,7 +2609,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.run_as_user = value
 
-    @property
+    @_builtins.property
     def run_as_password(self) -> str | None | Unset:
         """Flattened: `self.properties.run_as_password`."""
         inner = self.properties
@@ -2519,7 +2622,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.run_as_password = value
 
-    @property
+    @_builtins.property
     def timeout_in_seconds(self) -> int | None | Unset:
         """Flattened: `self.properties.timeout_in_seconds`."""
         inner = self.properties
@@ -2532,7 +2635,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.timeout_in_seconds = value
 
-    @property
+    @_builtins.property
     def output_blob_uri(self) -> str | None | Unset:
         """Flattened: `self.properties.output_blob_uri`."""
         inner = self.properties
@@ -2545,7 +2648,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.output_blob_uri = value
 
-    @property
+    @_builtins.property
     def error_blob_uri(self) -> str | None | Unset:
         """Flattened: `self.properties.error_blob_uri`."""
         inner = self.properties
@@ -2558,7 +2661,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.error_blob_uri = value
 
-    @property
+    @_builtins.property
     def output_blob_managed_identity(self) -> RunCommandManagedIdentity | None | Unset:
         """Flattened: `self.properties.output_blob_managed_identity`."""
         inner = self.properties
@@ -2571,7 +2674,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.output_blob_managed_identity = value
 
-    @property
+    @_builtins.property
     def error_blob_managed_identity(self) -> RunCommandManagedIdentity | None | Unset:
         """Flattened: `self.properties.error_blob_managed_identity`."""
         inner = self.properties
@@ -2584,7 +2687,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.error_blob_managed_identity = value
 
-    @property
+    @_builtins.property
     def provisioning_state(self) -> str | None | Unset:
         """Flattened: `self.properties.provisioning_state`."""
         inner = self.properties
@@ -2597,7 +2700,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.provisioning_state = value
 
-    @property
+    @_builtins.property
     def instance_view(self) -> VirtualMachineRunCommandInstanceView | None | Unset:
         """Flattened: `self.properties.instance_view`."""
         inner = self.properties
@@ -2610,7 +2713,7 @@ class VirtualMachineRunCommand:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.instance_view = value
 
-    @property
+    @_builtins.property
     def treat_failure_as_deployment_failure(self) -> bool | None | Unset:
         """Flattened: `self.properties.treat_failure_as_deployment_failure`."""
         inner = self.properties
@@ -2727,7 +2830,7 @@ class VirtualMachineRunCommandInstanceView:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandInstanceView:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -2743,19 +2846,23 @@ class VirtualMachineRunCommandInstanceView:
             obj.execution_state = v
             v = get("executionMessage", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("executionMessage")
+                k = "executionMessage"
+                v = _read_str(v)
             obj.execution_message = v
             v = get("exitCode", UNSET)
             if v.__class__ is not int and v is not UNSET and v is not None:
-                raise _type_error("integer", v).at("exitCode")
+                k = "exitCode"
+                v = _read_int(v)
             obj.exit_code = v
             v = get("output", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("output")
+                k = "output"
+                v = _read_str(v)
             obj.output = v
             v = get("error", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("error")
+                k = "error"
+                v = _read_str(v)
             obj.error = v
             v = get("startTime", UNSET)
             if v is not UNSET and v is not None:
@@ -2774,6 +2881,8 @@ class VirtualMachineRunCommandInstanceView:
             obj.statuses = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandInstanceView.issuperset(data)
@@ -3042,7 +3151,7 @@ class VirtualMachineRunCommandProperties:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandProperties:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -3064,31 +3173,39 @@ class VirtualMachineRunCommandProperties:
             v = get("protectedParameters", UNSET)
             if v is not UNSET and v is not None:
                 k = "protectedParameters"
-                v = _read_list(v, _SecretRunCommandInputParameter.from_dict)
+                v = _secret_value(
+                    lambda v: _read_list(v, _SecretRunCommandInputParameter.from_dict), v
+                )
             obj.protected_parameters = v
             v = get("asyncExecution", UNSET)
             if v.__class__ is not bool and v is not UNSET and v is not None:
-                raise _type_error("boolean", v).at("asyncExecution")
+                k = "asyncExecution"
+                v = _read_bool(v)
             obj.async_execution = v
             v = get("runAsUser", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("runAsUser")
+                k = "runAsUser"
+                v = _read_str(v)
             obj.run_as_user = v
             v = get("runAsPassword", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("runAsPassword")
+                k = "runAsPassword"
+                v = _read_str(v)
             obj.run_as_password = v
             v = get("timeoutInSeconds", UNSET)
             if v.__class__ is not int and v is not UNSET and v is not None:
-                raise _type_error("integer", v).at("timeoutInSeconds")
+                k = "timeoutInSeconds"
+                v = _read_int(v)
             obj.timeout_in_seconds = v
             v = get("outputBlobUri", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("outputBlobUri")
+                k = "outputBlobUri"
+                v = _read_str(v)
             obj.output_blob_uri = v
             v = get("errorBlobUri", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("errorBlobUri")
+                k = "errorBlobUri"
+                v = _read_str(v)
             obj.error_blob_uri = v
             v = get("outputBlobManagedIdentity", UNSET)
             if v is not UNSET and v is not None:
@@ -3102,7 +3219,8 @@ class VirtualMachineRunCommandProperties:
             obj.error_blob_managed_identity = v
             v = get("provisioningState", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("provisioningState")
+                k = "provisioningState"
+                v = _read_str(v)
             obj.provisioning_state = v
             v = get("instanceView", UNSET)
             if v is not UNSET and v is not None:
@@ -3111,10 +3229,13 @@ class VirtualMachineRunCommandProperties:
             obj.instance_view = v
             v = get("treatFailureAsDeploymentFailure", UNSET)
             if v.__class__ is not bool and v is not UNSET and v is not None:
-                raise _type_error("boolean", v).at("treatFailureAsDeploymentFailure")
+                k = "treatFailureAsDeploymentFailure"
+                v = _read_bool(v)
             obj.treat_failure_as_deployment_failure = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandProperties.issuperset(data)
@@ -3305,7 +3426,7 @@ class VirtualMachineRunCommandScriptSource:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandScriptSource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -3316,15 +3437,18 @@ class VirtualMachineRunCommandScriptSource:
         try:
             v = get("script", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("script")
+                k = "script"
+                v = _read_str(v)
             obj.script = v
             v = get("scriptUri", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("scriptUri")
+                k = "scriptUri"
+                v = _read_str(v)
             obj.script_uri = v
             v = get("commandId", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("commandId")
+                k = "commandId"
+                v = _read_str(v)
             obj.command_id = v
             v = get("scriptUriManagedIdentity", UNSET)
             if v is not UNSET and v is not None:
@@ -3333,6 +3457,8 @@ class VirtualMachineRunCommandScriptSource:
             obj.script_uri_managed_identity = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandScriptSource.issuperset(data)
@@ -3426,7 +3552,7 @@ class VirtualMachineRunCommandUpdate:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandUpdate:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -3438,7 +3564,7 @@ class VirtualMachineRunCommandUpdate:
             v = get("tags", UNSET)
             if v is not UNSET and v is not None:
                 k = "tags"
-                v = _read_map(v, None)
+                v = _read_map(v, _read_str)
             obj.tags = v
             v = get("properties", UNSET)
             if v is not UNSET and v is not None:
@@ -3447,6 +3573,8 @@ class VirtualMachineRunCommandUpdate:
             obj.properties = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandUpdate.issuperset(data)
@@ -3485,7 +3613,7 @@ class VirtualMachineRunCommandUpdate:
             )
         return "VirtualMachineRunCommandUpdate(" + ", ".join(parts) + ")"
 
-    @property
+    @_builtins.property
     def source(self) -> VirtualMachineRunCommandScriptSource | None | Unset:
         """Flattened: `self.properties.source`."""
         inner = self.properties
@@ -3498,7 +3626,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.source = value
 
-    @property
+    @_builtins.property
     def parameters(self) -> list[RunCommandInputParameter] | None | Unset:
         """Flattened: `self.properties.parameters`."""
         inner = self.properties
@@ -3511,7 +3639,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.parameters = value
 
-    @property
+    @_builtins.property
     def protected_parameters(self) -> list[RunCommandInputParameter] | None | Unset:
         """Flattened: `self.properties.protected_parameters`."""
         inner = self.properties
@@ -3524,7 +3652,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.protected_parameters = value
 
-    @property
+    @_builtins.property
     def async_execution(self) -> bool | None | Unset:
         """Flattened: `self.properties.async_execution`."""
         inner = self.properties
@@ -3537,7 +3665,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.async_execution = value
 
-    @property
+    @_builtins.property
     def run_as_user(self) -> str | None | Unset:
         """Flattened: `self.properties.run_as_user`."""
         inner = self.properties
@@ -3550,7 +3678,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.run_as_user = value
 
-    @property
+    @_builtins.property
     def run_as_password(self) -> str | None | Unset:
         """Flattened: `self.properties.run_as_password`."""
         inner = self.properties
@@ -3563,7 +3691,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.run_as_password = value
 
-    @property
+    @_builtins.property
     def timeout_in_seconds(self) -> int | None | Unset:
         """Flattened: `self.properties.timeout_in_seconds`."""
         inner = self.properties
@@ -3576,7 +3704,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.timeout_in_seconds = value
 
-    @property
+    @_builtins.property
     def output_blob_uri(self) -> str | None | Unset:
         """Flattened: `self.properties.output_blob_uri`."""
         inner = self.properties
@@ -3589,7 +3717,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.output_blob_uri = value
 
-    @property
+    @_builtins.property
     def error_blob_uri(self) -> str | None | Unset:
         """Flattened: `self.properties.error_blob_uri`."""
         inner = self.properties
@@ -3602,7 +3730,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.error_blob_uri = value
 
-    @property
+    @_builtins.property
     def output_blob_managed_identity(self) -> RunCommandManagedIdentity | None | Unset:
         """Flattened: `self.properties.output_blob_managed_identity`."""
         inner = self.properties
@@ -3615,7 +3743,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.output_blob_managed_identity = value
 
-    @property
+    @_builtins.property
     def error_blob_managed_identity(self) -> RunCommandManagedIdentity | None | Unset:
         """Flattened: `self.properties.error_blob_managed_identity`."""
         inner = self.properties
@@ -3628,7 +3756,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.error_blob_managed_identity = value
 
-    @property
+    @_builtins.property
     def provisioning_state(self) -> str | None | Unset:
         """Flattened: `self.properties.provisioning_state`."""
         inner = self.properties
@@ -3641,7 +3769,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.provisioning_state = value
 
-    @property
+    @_builtins.property
     def instance_view(self) -> VirtualMachineRunCommandInstanceView | None | Unset:
         """Flattened: `self.properties.instance_view`."""
         inner = self.properties
@@ -3654,7 +3782,7 @@ class VirtualMachineRunCommandUpdate:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.instance_view = value
 
-    @property
+    @_builtins.property
     def treat_failure_as_deployment_failure(self) -> bool | None | Unset:
         """Flattened: `self.properties.treat_failure_as_deployment_failure`."""
         inner = self.properties
@@ -3712,7 +3840,7 @@ class VirtualMachineRunCommandsListResult:
             other.additional_properties,
         )
 
-    @classmethod
+    @_builtins.classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandsListResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
@@ -3723,16 +3851,20 @@ class VirtualMachineRunCommandsListResult:
         try:
             v = get("value", UNSET)
             if v is UNSET:
+                k = None
                 raise DecodeError("required property 'value' is missing")
             k = "value"
             v = _read_list(v, VirtualMachineRunCommand.from_dict)
             obj.value = v
             v = get("nextLink", UNSET)
             if v.__class__ is not str and v is not UNSET and v is not None:
-                raise _type_error("string", v).at("nextLink")
+                k = "nextLink"
+                v = _read_str(v)
             obj.next_link = v
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
+        except _builtins.RecursionError:
+            raise _too_deep(data) from None
         obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandsListResult.issuperset(data)

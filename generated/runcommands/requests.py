@@ -13,6 +13,7 @@ so no value can change the path. Bodies leave out read-only fields and fields ne
 
 from __future__ import annotations
 
+import builtins as _builtins
 import importlib
 import json
 import math
@@ -32,6 +33,11 @@ from ._runtime import write_datetime as _write_datetime
 
 if TYPE_CHECKING:
     import urllib.request
+
+# The type of a builder's headers: builders name no builtin in their bodies (a parameter may be
+# called `dict` or `str`), they reach them as `_builtins.len` and through aliases like this one.
+_HeaderDict = dict[str, str]
+_TOO_DEEP = "is nested too deeply to encode (deeper than Python's recursion limit)"
 
 # One encoder, made once (`json.dumps` with arguments makes one per call). The values it gets are
 # fresh trees (`to_dict`, `_plain`), so the check for circular references would find nothing.
@@ -399,6 +405,8 @@ def _json_text(value: Any, python_name: str, parameter: str) -> str:
         return _ENCODER.encode(_plain(value))
     except (TypeError, ValueError):
         raise ParameterError(python_name, parameter, "is not JSON-serialisable") from None
+    except RecursionError:
+        raise ParameterError(python_name, parameter, _TOO_DEEP) from None
 
 
 def _segment(text: str, python_name: str, parameter: str) -> str:
@@ -496,23 +504,27 @@ def _plain(value: Any) -> Any:
 def _model_body(value: Any, model: Any, python_name: str, parameter: str) -> bytes:
     """The body as UTF-8 JSON: the model's `to_dict(request=True)`; a plain dict is read into
     the model first, so read-only fields are left out and the shape is checked."""
-    if isinstance(value, model):
-        data = value.to_dict(request=True)
-    elif isinstance(value, Mapping):
-        try:
+    if not isinstance(value, (model, Mapping)):
+        raise _wrong_type(value, python_name, parameter, f"a {model.__name__} or a dict")
+    try:
+        if isinstance(value, model):
+            data = value.to_dict(request=True)
+        else:
             data = model.from_dict(value if value.__class__ is dict else dict(value)).to_dict(
                 request=True
             )
-        except DecodeError as exc:
-            raise ParameterError(
-                python_name, parameter, f"is not a valid {model.__name__}: {exc}"
-            ) from None
-    else:
-        raise _wrong_type(value, python_name, parameter, f"a {model.__name__} or a dict")
+    except DecodeError as exc:
+        raise ParameterError(
+            python_name, parameter, f"is not a valid {model.__name__}: {exc}"
+        ) from None
+    except RecursionError:
+        raise ParameterError(python_name, parameter, _TOO_DEEP) from None
     try:
         return _dumps(data)
     except (TypeError, ValueError):
         raise ParameterError(python_name, parameter, "is not JSON-serialisable") from None
+    except RecursionError:
+        raise ParameterError(python_name, parameter, _TOO_DEEP) from None
 
 
 def _any_body(value: Any, python_name: str, parameter: str) -> bytes:
@@ -636,25 +648,27 @@ def build_virtual_machine_run_commands_create_or_update_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_name = (
-        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+        vm_name.__class__ is _builtins.str
+        and _CACHE_0.get(vm_name)
+        or _check_0(vm_name, "vm_name", "vmName")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -671,7 +685,7 @@ def build_virtual_machine_run_commands_create_or_update_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     _data = _model_body(body, _models.VirtualMachineRunCommand, "body", "runCommand")
     _h["Content-Type"] = "application/json"
     if headers:
@@ -708,25 +722,27 @@ def build_virtual_machine_run_commands_delete_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_name = (
-        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+        vm_name.__class__ is _builtins.str
+        and _CACHE_0.get(vm_name)
+        or _check_0(vm_name, "vm_name", "vmName")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -743,7 +759,7 @@ def build_virtual_machine_run_commands_delete_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("DELETE", _url, _h, None)
@@ -774,22 +790,22 @@ def build_virtual_machine_run_commands_get_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_location = (
-        location.__class__ is str
+        location.__class__ is _builtins.str
         and _CACHE_3.get(location)
         or _check_3(location, "location", "location")
     )
     _e_command_id = (
-        command_id.__class__ is str
+        command_id.__class__ is _builtins.str
         and _CACHE_0.get(command_id)
         or _check_0(command_id, "command_id", "commandId")
     )
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -804,7 +820,7 @@ def build_virtual_machine_run_commands_get_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("GET", _url, _h, None)
@@ -840,25 +856,27 @@ def build_virtual_machine_run_commands_get_by_virtual_machine_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_name = (
-        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+        vm_name.__class__ is _builtins.str
+        and _CACHE_0.get(vm_name)
+        or _check_0(vm_name, "vm_name", "vmName")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -866,7 +884,7 @@ def build_virtual_machine_run_commands_get_by_virtual_machine_request(
         None
         if expand is None
         else (
-            expand.__class__ is str
+            expand.__class__ is _builtins.str
             and _CACHE_4.get(expand)
             or _check_4(expand, "expand", "$expand")
         )
@@ -886,7 +904,7 @@ def build_virtual_machine_run_commands_get_by_virtual_machine_request(
     if _e_expand is not None:
         _query.append("$expand=" + _e_expand)
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("GET", _url, _h, None)
@@ -916,17 +934,17 @@ def build_virtual_machine_run_commands_list_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_location = (
-        location.__class__ is str
+        location.__class__ is _builtins.str
         and _CACHE_3.get(location)
         or _check_3(location, "location", "location")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -940,7 +958,7 @@ def build_virtual_machine_run_commands_list_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("GET", _url, _h, None)
@@ -975,20 +993,22 @@ def build_virtual_machine_run_commands_list_by_virtual_machine_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_name = (
-        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+        vm_name.__class__ is _builtins.str
+        and _CACHE_0.get(vm_name)
+        or _check_0(vm_name, "vm_name", "vmName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -996,7 +1016,7 @@ def build_virtual_machine_run_commands_list_by_virtual_machine_request(
         None
         if expand is None
         else (
-            expand.__class__ is str
+            expand.__class__ is _builtins.str
             and _CACHE_4.get(expand)
             or _check_4(expand, "expand", "$expand")
         )
@@ -1015,7 +1035,7 @@ def build_virtual_machine_run_commands_list_by_virtual_machine_request(
     if _e_expand is not None:
         _query.append("$expand=" + _e_expand)
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("GET", _url, _h, None)
@@ -1055,25 +1075,27 @@ def build_virtual_machine_run_commands_update_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_name = (
-        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+        vm_name.__class__ is _builtins.str
+        and _CACHE_0.get(vm_name)
+        or _check_0(vm_name, "vm_name", "vmName")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1090,7 +1112,7 @@ def build_virtual_machine_run_commands_update_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     _data = _model_body(body, _models.VirtualMachineRunCommandUpdate, "body", "runCommand")
     _h["Content-Type"] = "application/json"
     if headers:
@@ -1134,32 +1156,32 @@ def build_virtual_machine_scale_set_vm_run_commands_create_or_update_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_scale_set_name = (
-        vm_scale_set_name.__class__ is str
+        vm_scale_set_name.__class__ is _builtins.str
         and _CACHE_0.get(vm_scale_set_name)
         or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
     )
     _e_instance_id = (
-        instance_id.__class__ is str
+        instance_id.__class__ is _builtins.str
         and _CACHE_0.get(instance_id)
         or _check_0(instance_id, "instance_id", "instanceId")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1178,7 +1200,7 @@ def build_virtual_machine_scale_set_vm_run_commands_create_or_update_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     _data = _model_body(body, _models.VirtualMachineRunCommand, "body", "runCommand")
     _h["Content-Type"] = "application/json"
     if headers:
@@ -1217,32 +1239,32 @@ def build_virtual_machine_scale_set_vm_run_commands_delete_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_scale_set_name = (
-        vm_scale_set_name.__class__ is str
+        vm_scale_set_name.__class__ is _builtins.str
         and _CACHE_0.get(vm_scale_set_name)
         or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
     )
     _e_instance_id = (
-        instance_id.__class__ is str
+        instance_id.__class__ is _builtins.str
         and _CACHE_0.get(instance_id)
         or _check_0(instance_id, "instance_id", "instanceId")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1261,7 +1283,7 @@ def build_virtual_machine_scale_set_vm_run_commands_delete_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("DELETE", _url, _h, None)
@@ -1299,32 +1321,32 @@ def build_virtual_machine_scale_set_vm_run_commands_get_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_scale_set_name = (
-        vm_scale_set_name.__class__ is str
+        vm_scale_set_name.__class__ is _builtins.str
         and _CACHE_0.get(vm_scale_set_name)
         or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
     )
     _e_instance_id = (
-        instance_id.__class__ is str
+        instance_id.__class__ is _builtins.str
         and _CACHE_0.get(instance_id)
         or _check_0(instance_id, "instance_id", "instanceId")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1332,7 +1354,7 @@ def build_virtual_machine_scale_set_vm_run_commands_get_request(
         None
         if expand is None
         else (
-            expand.__class__ is str
+            expand.__class__ is _builtins.str
             and _CACHE_4.get(expand)
             or _check_4(expand, "expand", "$expand")
         )
@@ -1354,7 +1376,7 @@ def build_virtual_machine_scale_set_vm_run_commands_get_request(
     if _e_expand is not None:
         _query.append("$expand=" + _e_expand)
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("GET", _url, _h, None)
@@ -1391,27 +1413,27 @@ def build_virtual_machine_scale_set_vm_run_commands_list_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_scale_set_name = (
-        vm_scale_set_name.__class__ is str
+        vm_scale_set_name.__class__ is _builtins.str
         and _CACHE_0.get(vm_scale_set_name)
         or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
     )
     _e_instance_id = (
-        instance_id.__class__ is str
+        instance_id.__class__ is _builtins.str
         and _CACHE_0.get(instance_id)
         or _check_0(instance_id, "instance_id", "instanceId")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1419,7 +1441,7 @@ def build_virtual_machine_scale_set_vm_run_commands_list_request(
         None
         if expand is None
         else (
-            expand.__class__ is str
+            expand.__class__ is _builtins.str
             and _CACHE_4.get(expand)
             or _check_4(expand, "expand", "$expand")
         )
@@ -1440,7 +1462,7 @@ def build_virtual_machine_scale_set_vm_run_commands_list_request(
     if _e_expand is not None:
         _query.append("$expand=" + _e_expand)
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     if headers:
         _merge_headers(_h, headers)
     return HttpRequest("GET", _url, _h, None)
@@ -1481,32 +1503,32 @@ def build_virtual_machine_scale_set_vm_run_commands_update_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_scale_set_name = (
-        vm_scale_set_name.__class__ is str
+        vm_scale_set_name.__class__ is _builtins.str
         and _CACHE_0.get(vm_scale_set_name)
         or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
     )
     _e_instance_id = (
-        instance_id.__class__ is str
+        instance_id.__class__ is _builtins.str
         and _CACHE_0.get(instance_id)
         or _check_0(instance_id, "instance_id", "instanceId")
     )
     _e_run_command_name = (
-        run_command_name.__class__ is str
+        run_command_name.__class__ is _builtins.str
         and _CACHE_0.get(run_command_name)
         or _check_0(run_command_name, "run_command_name", "runCommandName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1525,7 +1547,7 @@ def build_virtual_machine_scale_set_vm_run_commands_update_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     _data = _model_body(body, _models.VirtualMachineRunCommandUpdate, "body", "runCommand")
     _h["Content-Type"] = "application/json"
     if headers:
@@ -1566,27 +1588,27 @@ def build_virtual_machine_scale_set_vms_run_command_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_scale_set_name = (
-        vm_scale_set_name.__class__ is str
+        vm_scale_set_name.__class__ is _builtins.str
         and _CACHE_0.get(vm_scale_set_name)
         or _check_0(vm_scale_set_name, "vm_scale_set_name", "vmScaleSetName")
     )
     _e_instance_id = (
-        instance_id.__class__ is str
+        instance_id.__class__ is _builtins.str
         and _CACHE_0.get(instance_id)
         or _check_0(instance_id, "instance_id", "instanceId")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1604,7 +1626,7 @@ def build_virtual_machine_scale_set_vms_run_command_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     _data = _model_body(body, _models.RunCommandInput, "body", "parameters")
     _h["Content-Type"] = "application/json"
     if headers:
@@ -1643,20 +1665,22 @@ def build_virtual_machines_run_command_request(
     Raises ParameterError (a ValueError) naming the parameter before anything is built.
     """
     _e_subscription_id = (
-        subscription_id.__class__ is str
+        subscription_id.__class__ is _builtins.str
         and _CACHE_0.get(subscription_id)
         or _check_0(subscription_id, "subscription_id", "subscriptionId")
     )
     _e_resource_group_name = (
-        resource_group_name.__class__ is str
+        resource_group_name.__class__ is _builtins.str
         and _CACHE_1.get(resource_group_name)
         or _check_1(resource_group_name, "resource_group_name", "resourceGroupName")
     )
     _e_vm_name = (
-        vm_name.__class__ is str and _CACHE_0.get(vm_name) or _check_0(vm_name, "vm_name", "vmName")
+        vm_name.__class__ is _builtins.str
+        and _CACHE_0.get(vm_name)
+        or _check_0(vm_name, "vm_name", "vmName")
     )
     _e_api_version = (
-        api_version.__class__ is str
+        api_version.__class__ is _builtins.str
         and _CACHE_2.get(api_version)
         or _check_2(api_version, "api_version", "api-version")
     )
@@ -1672,7 +1696,7 @@ def build_virtual_machines_run_command_request(
     )
     _query = ["api-version=" + _e_api_version]
     _url += "?" + "&".join(_query)
-    _h: dict[str, str] = {"Accept": "application/json"}
+    _h: _HeaderDict = {"Accept": "application/json"}
     _data = _model_body(body, _models.RunCommandInput, "body", "parameters")
     _h["Content-Type"] = "application/json"
     if headers:

@@ -56,6 +56,8 @@ def _load(body: Body) -> Any:
             return json.loads(body)
         except ValueError:
             raise DecodeError("the response body is not valid JSON") from None
+        except RecursionError:
+            raise DecodeError("the response body is nested too deeply to parse") from None
     if body.__class__ is dict:
         return body
     if isinstance(body, Mapping):
@@ -253,16 +255,18 @@ def parse_poll_status(status_code: int, headers: Headers | None, body: Body) -> 
 
     202 means still running; a status-monitor body (`{"status": ..., "error": ...}`) says its
     status; any other 2xx is done. Raises HttpResponseError for an error status and when the
-    operation Failed or was Canceled (with the `error` the monitor reported)."""
+    operation Failed or was Canceled (with the `error` the monitor reported), DecodeError when
+    a 2xx other than 202 has a body that cannot be read (so its status is unknown)."""
     wait = retry_after_seconds(headers)
     if not 200 <= status_code < 300:
         raise _error(status_code, headers, body, _models.CloudError.from_dict, "polling")
-    try:
-        data = _load(body)
-    except DecodeError:
-        data = None
     if status_code == 202:
+        try:
+            data = _load(body)
+        except DecodeError:
+            data = None
         return PollStatus("InProgress", wait, data)
+    data = _load(body)
     raw = data.get("status") if isinstance(data, dict) else None
     if not isinstance(raw, str):
         return PollStatus("Succeeded", wait, data)

@@ -94,6 +94,8 @@ def _r(value: object) -> str:
         text = repr(value)
     except ValueError:  # an int with more digits than int-to-str conversion allows
         return f"<{type(value).__name__} too large to show>"
+    except RecursionError:  # nested deeper than repr can follow
+        return f"a deeply nested {type(value).__name__}"
     if len(text) > 120:
         text = text[:100] + "..." + text[-12:]
     return text
@@ -107,6 +109,39 @@ def _ptr(path: tuple[str | int, ...]) -> str:
     if "~" in text or text.count("/") != len(path) - 1:
         text = "/".join(str(part).replace("~", "~0").replace("/", "~1") for part in path)
     return "/" + text
+
+
+def _too_deep(instance: object, schema_path: str) -> list[ValidationError]:
+    """The one error of an instance nested deeper than Python's recursion limit lets the
+    validator follow: at the first of its most deeply nested values (found without recursion)."""
+    keys: list[str | int] = []
+    parents: list[int] = []
+    best, depth = -1, 0
+    todo: list[tuple[object, int, int]] = [(instance, -1, 0)]
+    seen: set[int] = set()
+    while todo:
+        node, index, level = todo.pop()
+        if level > depth:
+            best, depth = index, level
+        if isinstance(node, dict):
+            children: list[tuple[str | int, object]] = list(node.items())
+        elif isinstance(node, list):
+            children = list(enumerate(node))
+        else:
+            continue
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        for key, child in reversed(children):
+            keys.append(key)
+            parents.append(index)
+            todo.append((child, len(keys) - 1, level + 1))
+    path: list[str | int] = []
+    while best >= 0:
+        path.append(keys[best])
+        best = parents[best]
+    message = f"nested too deeply to validate ({depth} levels)"
+    return [ValidationError(_ptr(tuple(reversed(path))), "depth", schema_path, message)]
 
 
 _SP_CACHE: dict[tuple[int, str], str] = {}
@@ -133,9 +168,10 @@ _DATE_TIME = re.compile(
 
 
 def _fmt_date_time(value: str) -> bool:
-    """RFC 3339 date-time (any number of fraction digits; leap seconds at 23:59:60 UTC)."""
+    """RFC 3339 date-time (any number of fraction digits; leap seconds at 23:59:60 UTC), from
+    year 0001: no datetime holds year 0, and the generated models read what this accepts."""
     m = _DATE_TIME(value)
-    if m is None:
+    if m is None or m[1] == "0000":
         return False
     day = m[3]
     if day > "28":
@@ -3236,73 +3272,109 @@ _T = TypeVar("_T")
 def validate_api_error(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against ApiError.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
-    if not _f0(instance):
-        _v1(instance, (), errors)
+    try:
+        if not _f0(instance):
+            _v1(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "ApiError.json#")
     return errors
 
 
 def _is_valid_api_error(instance: object, request: bool = False) -> bool:
-    return _f0(instance)
+    try:
+        return _f0(instance)
+    except RecursionError:
+        return False
 
 
 def validate_api_error_base(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against ApiErrorBase.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
-    if not _f2(instance):
-        _v3(instance, (), errors)
+    try:
+        if not _f2(instance):
+            _v3(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "ApiErrorBase.json#")
     return errors
 
 
 def _is_valid_api_error_base(instance: object, request: bool = False) -> bool:
-    return _f2(instance)
+    try:
+        return _f2(instance)
+    except RecursionError:
+        return False
 
 
 def validate_cloud_error(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against CloudError.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
-    if not _f4(instance):
-        _v5(instance, (), errors)
+    try:
+        if not _f4(instance):
+            _v5(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "CloudError.json#")
     return errors
 
 
 def _is_valid_cloud_error(instance: object, request: bool = False) -> bool:
-    return _f4(instance)
+    try:
+        return _f4(instance)
+    except RecursionError:
+        return False
 
 
 def validate_created_by_type(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against CreatedByType.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
-    if not _f6(instance):
-        _v7(instance, (), errors)
+    try:
+        if not _f6(instance):
+            _v7(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "CreatedByType.json#")
     return errors
 
 
 def _is_valid_created_by_type(instance: object, request: bool = False) -> bool:
-    return _f6(instance)
+    try:
+        return _f6(instance)
+    except RecursionError:
+        return False
 
 
 def validate_execution_state(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against ExecutionState.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
-    if not _f8(instance):
-        _v9(instance, (), errors)
+    try:
+        if not _f8(instance):
+            _v9(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "ExecutionState.json#")
     return errors
 
 
 def _is_valid_execution_state(instance: object, request: bool = False) -> bool:
-    return _f8(instance)
+    try:
+        return _f8(instance)
+    except RecursionError:
+        return False
 
 
 def validate_inner_error(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against InnerError.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
-    if not _f10(instance):
-        _v11(instance, (), errors)
+    try:
+        if not _f10(instance):
+            _v11(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "InnerError.json#")
     return errors
 
 
 def _is_valid_inner_error(instance: object, request: bool = False) -> bool:
-    return _f10(instance)
+    try:
+        return _f10(instance)
+    except RecursionError:
+        return False
 
 
 def validate_instance_view_status(
@@ -3312,13 +3384,19 @@ def validate_instance_view_status(
     readOnly).
     """
     errors: list[ValidationError] = []
-    if not _f12(instance):
-        _v13(instance, (), errors)
+    try:
+        if not _f12(instance):
+            _v13(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "InstanceViewStatus.json#")
     return errors
 
 
 def _is_valid_instance_view_status(instance: object, request: bool = False) -> bool:
-    return _f12(instance)
+    try:
+        return _f12(instance)
+    except RecursionError:
+        return False
 
 
 def validate_operating_system_types(
@@ -3328,28 +3406,40 @@ def validate_operating_system_types(
     readOnly).
     """
     errors: list[ValidationError] = []
-    if not _f14(instance):
-        _v15(instance, (), errors)
+    try:
+        if not _f14(instance):
+            _v15(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "OperatingSystemTypes.json#")
     return errors
 
 
 def _is_valid_operating_system_types(instance: object, request: bool = False) -> bool:
-    return _f14(instance)
+    try:
+        return _f14(instance)
+    except RecursionError:
+        return False
 
 
 def validate_resource(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against Resource.json (``request``: readOnly is an error)."""
     errors: list[ValidationError] = []
-    if request:
-        if not _f18(instance):
-            _v19(instance, (), errors)
-    elif not _f16(instance):
-        _v17(instance, (), errors)
+    try:
+        if request:
+            if not _f18(instance):
+                _v19(instance, (), errors)
+        elif not _f16(instance):
+            _v17(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "Resource.json#")
     return errors
 
 
 def _is_valid_resource(instance: object, request: bool = False) -> bool:
-    return _f18(instance) if request else _f16(instance)
+    try:
+        return _f18(instance) if request else _f16(instance)
+    except RecursionError:
+        return False
 
 
 def validate_run_command_document(
@@ -3359,13 +3449,19 @@ def validate_run_command_document(
     readOnly).
     """
     errors: list[ValidationError] = []
-    if not _f20(instance):
-        _v21(instance, (), errors)
+    try:
+        if not _f20(instance):
+            _v21(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "RunCommandDocument.json#")
     return errors
 
 
 def _is_valid_run_command_document(instance: object, request: bool = False) -> bool:
-    return _f20(instance)
+    try:
+        return _f20(instance)
+    except RecursionError:
+        return False
 
 
 def validate_run_command_document_base(
@@ -3375,25 +3471,37 @@ def validate_run_command_document_base(
     readOnly).
     """
     errors: list[ValidationError] = []
-    if not _f22(instance):
-        _v23(instance, (), errors)
+    try:
+        if not _f22(instance):
+            _v23(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "RunCommandDocumentBase.json#")
     return errors
 
 
 def _is_valid_run_command_document_base(instance: object, request: bool = False) -> bool:
-    return _f22(instance)
+    try:
+        return _f22(instance)
+    except RecursionError:
+        return False
 
 
 def validate_run_command_input(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against RunCommandInput.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
-    if not _f24(instance):
-        _v25(instance, (), errors)
+    try:
+        if not _f24(instance):
+            _v25(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "RunCommandInput.json#")
     return errors
 
 
 def _is_valid_run_command_input(instance: object, request: bool = False) -> bool:
-    return _f24(instance)
+    try:
+        return _f24(instance)
+    except RecursionError:
+        return False
 
 
 def validate_run_command_input_parameter(
@@ -3403,13 +3511,19 @@ def validate_run_command_input_parameter(
     readOnly).
     """
     errors: list[ValidationError] = []
-    if not _f26(instance):
-        _v27(instance, (), errors)
+    try:
+        if not _f26(instance):
+            _v27(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "RunCommandInputParameter.json#")
     return errors
 
 
 def _is_valid_run_command_input_parameter(instance: object, request: bool = False) -> bool:
-    return _f26(instance)
+    try:
+        return _f26(instance)
+    except RecursionError:
+        return False
 
 
 def validate_run_command_list_result(
@@ -3419,13 +3533,19 @@ def validate_run_command_list_result(
     readOnly).
     """
     errors: list[ValidationError] = []
-    if not _f28(instance):
-        _v29(instance, (), errors)
+    try:
+        if not _f28(instance):
+            _v29(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "RunCommandListResult.json#")
     return errors
 
 
 def _is_valid_run_command_list_result(instance: object, request: bool = False) -> bool:
-    return _f28(instance)
+    try:
+        return _f28(instance)
+    except RecursionError:
+        return False
 
 
 def validate_run_command_managed_identity(
@@ -3435,13 +3555,19 @@ def validate_run_command_managed_identity(
     readOnly).
     """
     errors: list[ValidationError] = []
-    if not _f30(instance):
-        _v31(instance, (), errors)
+    try:
+        if not _f30(instance):
+            _v31(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "RunCommandManagedIdentity.json#")
     return errors
 
 
 def _is_valid_run_command_managed_identity(instance: object, request: bool = False) -> bool:
-    return _f30(instance)
+    try:
+        return _f30(instance)
+    except RecursionError:
+        return False
 
 
 def validate_run_command_parameter_definition(
@@ -3451,13 +3577,19 @@ def validate_run_command_parameter_definition(
     readOnly).
     """
     errors: list[ValidationError] = []
-    if not _f32(instance):
-        _v33(instance, (), errors)
+    try:
+        if not _f32(instance):
+            _v33(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "RunCommandParameterDefinition.json#")
     return errors
 
 
 def _is_valid_run_command_parameter_definition(instance: object, request: bool = False) -> bool:
-    return _f32(instance)
+    try:
+        return _f32(instance)
+    except RecursionError:
+        return False
 
 
 def validate_run_command_result(
@@ -3465,13 +3597,19 @@ def validate_run_command_result(
 ) -> list[ValidationError]:
     """Every error of ``instance`` against RunCommandResult.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
-    if not _f34(instance):
-        _v35(instance, (), errors)
+    try:
+        if not _f34(instance):
+            _v35(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "RunCommandResult.json#")
     return errors
 
 
 def _is_valid_run_command_result(instance: object, request: bool = False) -> bool:
-    return _f34(instance)
+    try:
+        return _f34(instance)
+    except RecursionError:
+        return False
 
 
 def validate_status_level_types(
@@ -3479,25 +3617,37 @@ def validate_status_level_types(
 ) -> list[ValidationError]:
     """Every error of ``instance`` against StatusLevelTypes.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
-    if not _f36(instance):
-        _v37(instance, (), errors)
+    try:
+        if not _f36(instance):
+            _v37(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "StatusLevelTypes.json#")
     return errors
 
 
 def _is_valid_status_level_types(instance: object, request: bool = False) -> bool:
-    return _f36(instance)
+    try:
+        return _f36(instance)
+    except RecursionError:
+        return False
 
 
 def validate_system_data(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against SystemData.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
-    if not _f38(instance):
-        _v39(instance, (), errors)
+    try:
+        if not _f38(instance):
+            _v39(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "SystemData.json#")
     return errors
 
 
 def _is_valid_system_data(instance: object, request: bool = False) -> bool:
-    return _f38(instance)
+    try:
+        return _f38(instance)
+    except RecursionError:
+        return False
 
 
 def validate_tracked_resource(instance: object, *, request: bool = False) -> list[ValidationError]:
@@ -3505,28 +3655,40 @@ def validate_tracked_resource(instance: object, *, request: bool = False) -> lis
     error).
     """
     errors: list[ValidationError] = []
-    if request:
-        if not _f42(instance):
-            _v43(instance, (), errors)
-    elif not _f40(instance):
-        _v41(instance, (), errors)
+    try:
+        if request:
+            if not _f42(instance):
+                _v43(instance, (), errors)
+        elif not _f40(instance):
+            _v41(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "TrackedResource.json#")
     return errors
 
 
 def _is_valid_tracked_resource(instance: object, request: bool = False) -> bool:
-    return _f42(instance) if request else _f40(instance)
+    try:
+        return _f42(instance) if request else _f40(instance)
+    except RecursionError:
+        return False
 
 
 def validate_update_resource(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against UpdateResource.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
-    if not _f44(instance):
-        _v45(instance, (), errors)
+    try:
+        if not _f44(instance):
+            _v45(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "UpdateResource.json#")
     return errors
 
 
 def _is_valid_update_resource(instance: object, request: bool = False) -> bool:
-    return _f44(instance)
+    try:
+        return _f44(instance)
+    except RecursionError:
+        return False
 
 
 def validate_virtual_machine_run_command(
@@ -3536,16 +3698,22 @@ def validate_virtual_machine_run_command(
     an error).
     """
     errors: list[ValidationError] = []
-    if request:
-        if not _f48(instance):
-            _v49(instance, (), errors)
-    elif not _f46(instance):
-        _v47(instance, (), errors)
+    try:
+        if request:
+            if not _f48(instance):
+                _v49(instance, (), errors)
+        elif not _f46(instance):
+            _v47(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "VirtualMachineRunCommand.json#")
     return errors
 
 
 def _is_valid_virtual_machine_run_command(instance: object, request: bool = False) -> bool:
-    return _f48(instance) if request else _f46(instance)
+    try:
+        return _f48(instance) if request else _f46(instance)
+    except RecursionError:
+        return False
 
 
 def validate_virtual_machine_run_command_instance_view(
@@ -3555,15 +3723,21 @@ def validate_virtual_machine_run_command_instance_view(
     it is readOnly).
     """
     errors: list[ValidationError] = []
-    if not _f50(instance):
-        _v51(instance, (), errors)
+    try:
+        if not _f50(instance):
+            _v51(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "VirtualMachineRunCommandInstanceView.json#")
     return errors
 
 
 def _is_valid_virtual_machine_run_command_instance_view(
     instance: object, request: bool = False
 ) -> bool:
-    return _f50(instance)
+    try:
+        return _f50(instance)
+    except RecursionError:
+        return False
 
 
 def validate_virtual_machine_run_command_properties(
@@ -3573,18 +3747,24 @@ def validate_virtual_machine_run_command_properties(
     readOnly is an error).
     """
     errors: list[ValidationError] = []
-    if request:
-        if not _f54(instance):
-            _v55(instance, (), errors)
-    elif not _f52(instance):
-        _v53(instance, (), errors)
+    try:
+        if request:
+            if not _f54(instance):
+                _v55(instance, (), errors)
+        elif not _f52(instance):
+            _v53(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "VirtualMachineRunCommandProperties.json#")
     return errors
 
 
 def _is_valid_virtual_machine_run_command_properties(
     instance: object, request: bool = False
 ) -> bool:
-    return _f54(instance) if request else _f52(instance)
+    try:
+        return _f54(instance) if request else _f52(instance)
+    except RecursionError:
+        return False
 
 
 def validate_virtual_machine_run_command_script_source(
@@ -3594,15 +3774,21 @@ def validate_virtual_machine_run_command_script_source(
     it is readOnly).
     """
     errors: list[ValidationError] = []
-    if not _f56(instance):
-        _v57(instance, (), errors)
+    try:
+        if not _f56(instance):
+            _v57(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "VirtualMachineRunCommandScriptSource.json#")
     return errors
 
 
 def _is_valid_virtual_machine_run_command_script_source(
     instance: object, request: bool = False
 ) -> bool:
-    return _f56(instance)
+    try:
+        return _f56(instance)
+    except RecursionError:
+        return False
 
 
 def validate_virtual_machine_run_command_update(
@@ -3612,16 +3798,22 @@ def validate_virtual_machine_run_command_update(
     readOnly is an error).
     """
     errors: list[ValidationError] = []
-    if request:
-        if not _f60(instance):
-            _v61(instance, (), errors)
-    elif not _f58(instance):
-        _v59(instance, (), errors)
+    try:
+        if request:
+            if not _f60(instance):
+                _v61(instance, (), errors)
+        elif not _f58(instance):
+            _v59(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "VirtualMachineRunCommandUpdate.json#")
     return errors
 
 
 def _is_valid_virtual_machine_run_command_update(instance: object, request: bool = False) -> bool:
-    return _f60(instance) if request else _f58(instance)
+    try:
+        return _f60(instance) if request else _f58(instance)
+    except RecursionError:
+        return False
 
 
 def validate_virtual_machine_run_commands_list_result(
@@ -3631,18 +3823,24 @@ def validate_virtual_machine_run_commands_list_result(
     readOnly is an error).
     """
     errors: list[ValidationError] = []
-    if request:
-        if not _f64(instance):
-            _v65(instance, (), errors)
-    elif not _f62(instance):
-        _v63(instance, (), errors)
+    try:
+        if request:
+            if not _f64(instance):
+                _v65(instance, (), errors)
+        elif not _f62(instance):
+            _v63(instance, (), errors)
+    except RecursionError:
+        return _too_deep(instance, "VirtualMachineRunCommandsListResult.json#")
     return errors
 
 
 def _is_valid_virtual_machine_run_commands_list_result(
     instance: object, request: bool = False
 ) -> bool:
-    return _f64(instance) if request else _f62(instance)
+    try:
+        return _f64(instance) if request else _f62(instance)
+    except RecursionError:
+        return False
 
 
 VALIDATORS: dict[str, Callable[..., list[ValidationError]]] = {

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import ir
-from generator.emit.annotations import py_type
+from generator.emit.annotations import py_type, scalar
 from generator.emit.text import docstring, sentence
 from generator.format.layout import (
     INDENT,
@@ -26,7 +26,8 @@ from generator.format.layout import (
     value,
 )
 
-_CHECK = {"string": "str", "integer": "int", "boolean": "bool"}
+_CHECK = {"string": ("str",), "integer": ("int",), "boolean": ("bool",), "number": ("float", "int")}
+_SCALAR_READER = {"string": "_read_str", "integer": "_read_int", "boolean": "_read_bool", "number": "_read_number"}
 
 
 @dataclass(frozen=True)
@@ -125,11 +126,14 @@ class ModelEmitter:
         if t.kind in ("array", "map"):
             item = t.item or ir.Type("any")
             helper = self._use("_read_list" if t.kind == "array" else "_read_map")
-            return f"{helper}({var}, {self.reader(item, secret) if self.needs_conversion(item) else 'None'})"
+            return f"{helper}({var}, {'None' if item.kind == 'any' else self.reader(item, secret)})"
         return f"{self.reader(t, secret)}({var})"
 
     def reader(self, t: ir.Type, secret: bool = False) -> str:
-        """The same as a callable (for the items of arrays and maps)."""
+        """The same as a callable (for the items of arrays and maps): scalars are checked as the
+        validators check them (an integral float is an integer, read as the int it equals)."""
+        if t.kind in _SCALAR_READER:
+            return self._use(_SCALAR_READER[t.kind])
         if t.kind == "model":
             name = self.models[t.ref or ""].py_name
             return f"_Secret{name}.from_dict" if secret else f"{name}.from_dict"
@@ -143,10 +147,14 @@ class ModelEmitter:
 
     def read_statements(self, f: ir.Field, var: str) -> list[tuple[int, str]]:
         """The statements reading field `f` into `var`, each with its depth (in indents)."""
+        # Every statement that can raise sets `k` (the key the except clause adds to the
+        # pointer) first; a missing property is the object's own error (`k = None`), as the
+        # validators report `required`.
         wire = literal(f.wire_name)
         lines = [(0, f"{var} = get({wire}, UNSET)")]
         if f.required and not f.read_only:
-            lines += [(0, f"if {var} is UNSET:"), (1, f"raise DecodeError({literal('required property ' + repr(f.wire_name) + ' is missing')})")]
+            missing = literal("required property " + repr(f.wire_name) + " is missing")
+            lines += [(0, f"if {var} is UNSET:"), (1, "k = None"), (1, f"raise DecodeError({missing})")]
         t = f.type
         required = f.required and not f.read_only
         # A required field must be there and must not be null; an optional one may be either.
@@ -156,13 +164,14 @@ class ModelEmitter:
             return [(0, b) for b in body] if required else [(0, f"if {present}:"), *((1, b) for b in body)]
 
         if t.kind in _CHECK:
-            check = f"{var}.__class__ is not {_CHECK[t.kind]}"
-            lines += [(0, f"if {check}{'' if required else ' and ' + present}:"), (1, f"raise _type_error({literal(t.kind)}, {var}).at({wire})")]
-        elif t.kind == "number":
-            check = f"{var}.__class__ is not float and {var}.__class__ is not int"
-            lines += [(0, f"if {check}{'' if required else ' and ' + present}:"), (1, f'raise _type_error("number", {var}).at({wire})')]
-        elif t.kind == "enum" and f.secret:
-            lines += guarded(f"k = {wire}", f"{var} = {self._use('_secret_value')}({self.reader(t)}, {var})")
+            # The common case costs one class test; anything else goes to the reader, which
+            # raises (or, for 1.0 as an integer, returns the int).
+            check = " and ".join(f"{var}.__class__ is not {cls}" for cls in _CHECK[t.kind])
+            lines += [(0, f"if {check}{'' if required else ' and ' + present}:"), (1, f"k = {wire}"), (1, f"{var} = {self.reader(t)}({var})")]
+        elif f.secret and (self.needs_conversion(t) or t.kind in ("array", "map")):
+            # Whatever goes wrong below a secret field (a closed enum's value in an array, in a
+            # nested model) is reported at its pointer, without the value.
+            lines += guarded(f"k = {wire}", f"{var} = {self._use('_secret_value')}({self.reader(t, True)}, {var})")
         elif self.needs_conversion(t) or t.kind in ("array", "map"):
             lines += guarded(f"k = {wire}", f"{var} = {self.read_expr(t, var, f.secret)}")
         return lines
@@ -211,10 +220,15 @@ class ModelEmitter:
                 read += [(3 + depth, line) for depth, line in self.read_statements(f, "v")]
                 read.append((3, f"obj.{f.py_name} = v"))
             read += [(2, "except DecodeError as exc:"), (3, "raise exc.at(k) if k is not None else exc from None")]
-        read += [
-            (2, f"obj.additional_properties = {{}} if {known_name}.issuperset(data) else {{key: value for key, value in data.items() if key not in {known_name}}}"),
-            (2, "return obj"),
-        ]
+            # A body nested deeper than the stack: the innermost model with room to spare says
+            # where (the models above it add their keys as the error passes). A definition may
+            # be called RecursionError: the builtin is reached through _builtins.
+            read += [(2, "except _builtins.RecursionError:"), (3, f"raise {self._use('_too_deep')}(data) from None")]
+        read.append((2, f"obj.additional_properties = {{}} if {known_name}.issuperset(data) else {{key: value for key, value in data.items() if key not in {known_name}}}"))
+        if m.additional is not None and m.additional.kind != "any":
+            # Unknown fields are kept as received, but they must be what additionalProperties says.
+            read += [(2, "if obj.additional_properties:"), (3, f"{self._use('_read_map')}(obj.additional_properties, {self.reader(m.additional)})")]
+        read.append((2, "return obj"))
         write = [(2, "out: dict[str, Any] = {}")]
         for f in m.fields:
             var = f"f_{f.py_name}"
@@ -254,7 +268,7 @@ class ModelEmitter:
             else:
                 returns = takes if takes.endswith("| Unset") else f"{takes} | Unset"
                 creatable = not any(f.required and not f.read_only for f in inner.fields)
-                create = f"inner = self.{fl.via} = {inner.py_name}()" if creatable else f"raise AttributeError({literal(f'set {fl.via} first: it has required fields')})"
+                create = f"inner = self.{fl.via} = {inner.py_name}()" if creatable else f"raise _builtins.AttributeError({literal(f'set {fl.via} first: it has required fields')})"
                 get_body = [(2, f"inner = self.{fl.via}"), (2, f"return UNSET if inner is UNSET or inner is None else inner.{fl.target}")]
                 set_body = [(2, f"inner = self.{fl.via}"), (2, "if inner is UNSET or inner is None:"), (3, create), (2, f"inner.{fl.target} = value")]
             flat.append(
@@ -289,7 +303,8 @@ class ModelEmitter:
             required=statement(f"__dataclass_fields__ = _DataclassFields({literal(tuple(f.py_name for f in fields if f.required and not f.read_only))})", INDENT),
             init=tuple(statement(f"self.{f.py_name} = {f.py_name}", INDENT * 2) for f in fields),
             eq=block([(2, f"if {foreign}:"), (3, "return NotImplemented")]) + "\n" + _equal(names),
-            known=statement(f"{known_name} = frozenset({literal(sorted(f.wire_name for f in m.fields))})", ""),
+            # (an empty frozenset needs its type spelled out for mypy)
+            known=statement(f"{known_name} = frozenset({literal(sorted(f.wire_name for f in m.fields))})" if m.fields else f"{known_name}: frozenset[str] = frozenset()", ""),
             from_dict_def=def_line("def from_dict(", ["cls", "data: Any"], f" -> {m.py_name}:", INDENT),
             from_dict=block(read),
             to_dict=block(write),
@@ -317,7 +332,7 @@ class ModelEmitter:
         if e.extensible:
             doc += "\n\nExtensible: values not listed here are accepted and kept as plain strings."
         lookup = [f"{literal(m.value)}: {e.py_name}.{m.py_name}" for m in e.members]
-        returns = f"{e.py_name} | str" if e.extensible else e.py_name
+        returns = f"{e.py_name} | {scalar(e.value_kind)}" if e.extensible else e.py_name
         return EnumView(
             py_name=e.py_name,
             bases=bases,
@@ -325,7 +340,7 @@ class ModelEmitter:
             members=tuple(statement(f"{m.py_name} = {literal(m.value)}", INDENT) for m in e.members),
             lookup=bracket(f"_VALUES_{e.py_name}: dict[Any, {e.py_name}] = {{", lookup, closer="}"),
             reader_def=def_line(f"def _in_{e.py_name}(", ["value: Any"], f" -> {returns}:", ""),
-            reader_body=statement(f"return _read_enum(_VALUES_{e.py_name}, value, {literal(e.py_name)}, {e.extensible})", INDENT),
+            reader_body=statement(f"return _read_enum(_VALUES_{e.py_name}, value, {literal(e.py_name)}, {e.extensible}, {literal(e.value_kind)})", INDENT),
         )
 
 

@@ -10,12 +10,7 @@ from generator.emit.schemas import dumps, emit_schemas
 from generator.emit.templates import render
 from generator.emit.text import docstring, escape_line
 from generator.format.forked import Forked
-from generator.format.layout import literal, value
-
-
-def export_order(names: list[str]) -> list[str]:
-    """`__all__` order as linters expect it: CONSTANTS, then Classes, then functions."""
-    return sorted(names, key=lambda n: (0 if n.isupper() else 1 if n[:1].isupper() else 2, n))
+from generator.format.layout import export_order, literal, value
 
 
 def header(api: ir.Api) -> dict[str, str]:

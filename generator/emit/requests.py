@@ -26,6 +26,7 @@ from generator.format.layout import (
     annotated,
     bracket,
     def_line,
+    export_key,
     fits,
     literal,
     statement,
@@ -33,8 +34,6 @@ from generator.format.layout import (
 )
 from generator.validate.regex import RegexTranslationError, SharedSet, translate_parts
 
-# Keyword arguments every builder has besides the spec's parameters.
-_BUILDER_KEYWORDS = ("base_url", "headers")
 # Characters kept as they are in the static parts of a path (RFC 3986 pchar plus "/").
 _PATH_SAFE = "/-._~!$&'()*+,;=:@"
 _QUERY_NAME_SAFE = "-._~!$'()*+,;:@/?"
@@ -247,7 +246,7 @@ class RequestEmitter:
                 f"{ind}if value.__class__ is not str:",
                 f'{ind}{INDENT}raise _wrong_type(value, python_name, parameter, "a string")',
             ]
-            lines += self.constraint_checks(p, op, "value", ["python_name", "parameter"], ind)
+            lines += self.constraint_checks(p, op, "value", ["python_name", "parameter"], ind, length="len")
             encode = _Call(f"{self.encoder(p)}(", ("value", "python_name", "parameter")).flat()
             lines.append(ind + _Call("return _remember(", (f"_CACHE_{i}", "value", encode)).lay(ind))
             self.checkers[key] = CheckerView(f"_check_{i}", f"_CACHE_{i}", "\n".join(lines))
@@ -268,7 +267,7 @@ class RequestEmitter:
         if p.type.kind == "string":
             check = self.checker(p, op)
             cache = check.replace("_check_", "_CACHE_")
-            chain = (f"{v}.__class__ is str", f"and {cache}.get({v})", _Call(f"or {check}(", (v, *labels)))
+            chain = (f"{v}.__class__ is _builtins.str", f"and {cache}.get({v})", _Call(f"or {check}(", (v, *labels)))
             if required:
                 return [ind + _Group(f"_e_{v} = ", chain, optional=True).lay(ind)]
             optional = ("None", f"if {v} is None", _Group("else ", chain))
@@ -281,8 +280,11 @@ class RequestEmitter:
             return lines
         return [f"{ind}if {v} is None:", f"{inner}_e_{v} = None", f"{ind}else:", *lines]
 
-    def constraint_checks(self, p: ir.Parameter, op: ir.Operation, v: str, labels: list[str], ind: str) -> list[str]:
-        """Statements (indented by `ind`) raising ParameterError where `v` breaks a constraint."""
+    def constraint_checks(self, p: ir.Parameter, op: ir.Operation, v: str, labels: list[str], ind: str, length: str = "_builtins.len") -> list[str]:
+        """Statements (indented by `ind`) raising ParameterError where `v` breaks a constraint.
+
+        In a builder, `v` is a parameter, which may be called `len`: builtins are reached as
+        `_builtins.len` there (`length` is plain `len` in the checkers, whose names are fixed)."""
         c = dict(p.type.constraints)
         lines: list[str] = []
         inner = ind + INDENT
@@ -294,11 +296,11 @@ class RequestEmitter:
         if kind == "string":
             low, high = c.get("minLength"), c.get("maxLength")
             if isinstance(low, int) and isinstance(high, int):
-                check(f"not {low} <= len({v}) <= {high}", "_length", str(low), str(high))
+                check(f"not {low} <= {length}({v}) <= {high}", "_length", str(low), str(high))
             elif isinstance(low, int) and low > 0:
-                check(f"len({v}) < {low}", "_length", str(low), "None")
+                check(f"{length}({v}) < {low}", "_length", str(low), "None")
             elif isinstance(high, int):
-                check(f"len({v}) > {high}", "_length", "None", str(high))
+                check(f"{length}({v}) > {high}", "_length", "None", str(high))
             pattern = c.get("pattern")
             if isinstance(pattern, str):
                 name = self.pattern_name(pattern, p.source or op.source)
@@ -313,9 +315,9 @@ class RequestEmitter:
         if kind == "array":
             low, high = c.get("minItems"), c.get("maxItems")
             if isinstance(low, int):
-                check(f"len({v}) < {low}", "_items", str(low), "None")
+                check(f"{length}({v}) < {low}", "_items", str(low), "None")
             if isinstance(high, int):
-                check(f"len({v}) > {high}", "_items", "None", str(high))
+                check(f"{length}({v}) > {high}", "_items", "None", str(high))
         if kind == "enum":
             target = self.api.enum(p.type.ref or "")
             if not target.extensible:  # modelAsString false: only the listed values
@@ -401,7 +403,7 @@ class RequestEmitter:
             lines.append(f'{ind}_url += "?" + "&".join(_query)')
         accept = _choose(op.produces)
         content_type = _choose(op.consumes)
-        lines.append(ind + value("_h: dict[str, str] = ", {"Accept": accept} if accept else {}, indent=ind))
+        lines.append(ind + value("_h: _HeaderDict = ", {"Accept": accept} if accept else {}, indent=ind))
         lines += header_lines
         data = "None"
         if body_param is not None:
@@ -626,13 +628,14 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
     requests_text = render(
         "requests.py.jinja",
         builders=builders,
+        uses_builtins=any("_builtins." in b.body for b in builders),
         operations=[entry + _entry(b.operation_id, b.name, entry) for b in builders],
         checkers=list(emitter.checkers.values()),
         shared_sets=[_shared_set(shared) for _, shared in sorted(emitter.shared.items())],
         patterns=[bracket(f"{name} = _Pattern(", [_concatenation(parts)]) for parts, name in patterns],
         parameterized_host=api.host_template is not None,
         base_url_check=_BODY + _Group("if ", ("base_url", f"== {default_base_url}"), ":", optional=True).lay(_BODY),
-        exports=sorted(["API_VERSION", "OPERATIONS", "HttpRequest", "ParameterError", "follow_link"] + [b.name for b in builders], key=_export_key),
+        exports=sorted(["API_VERSION", "OPERATIONS", "HttpRequest", "ParameterError", "follow_link"] + [b.name for b in builders], key=export_key),
         **common,
     )
     responses_text = render(
@@ -649,7 +652,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
             ["LONG_RUNNING", "PAGEABLE", "PARSERS", "Body", "Headers", "HttpResponseError", "PollInfo", "PollStatus", "lro_poll_info", "parse_poll_status", "retry_after_seconds"]
             + [p.name for p in parsers]
             + [n for _, p in pagers for n in (p.next_link_name, p.items_name)],
-            key=_export_key,
+            key=export_key,
         ),
         **common,
     )
@@ -681,7 +684,3 @@ def _poll_error_reader(api: ir.Api, emitter: RequestEmitter) -> str:
         return "None"
     ref = min(refs, key=lambda r: (-refs[r], r))
     return f"_models.{api.model(ref).py_name}.from_dict"
-
-
-def _export_key(name: str) -> tuple[int, str]:
-    return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)

@@ -9,9 +9,11 @@ polymorphic base dispatches on its discriminator to its subtypes' documents.
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import Any
 
 from generator import ir
+from generator.emit.text import INVISIBLE
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SECRET = "x-ms-secret"
@@ -35,7 +37,12 @@ def emit_schemas(api: ir.Api) -> dict[str, dict[str, Any]]:
 
 
 def dumps(schema: dict[str, Any]) -> str:
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    """The document as JSON text: UTF-8 as written, except characters a reader cannot see
+    (bidi controls, zero-width and other format characters), which become `\\uXXXX` escapes."""
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    if text.isascii():
+        return text
+    return "".join(json.dumps(ch)[1:-1] if ch != "\n" and unicodedata.category(ch) in INVISIBLE else ch for ch in text)
 
 
 def _head(name: str, description: str) -> dict[str, Any]:
@@ -67,6 +74,8 @@ class _Emitter:
             out["required"] = required
         if model.additional is not None:
             out["additionalProperties"] = self.type(model.additional)
+        if model.secret:
+            out[SECRET] = True
         return out
 
     def dispatching(self, model: ir.Model) -> dict[str, Any]:
@@ -82,11 +91,13 @@ class _Emitter:
 
     def enum(self, enum: ir.Enum) -> dict[str, Any]:
         values = [m.value for m in enum.members]
-        json_type = {"integer": "integer", "number": "number", "boolean": "boolean"}.get(enum.value_kind, "string")
+        # (values of several JSON types, and no `type` in the spec: none here either)
+        typed = {} if enum.value_kind == "any" else {"type": enum.value_kind}
+        secret = {SECRET: True} if enum.secret else {}
         if enum.extensible:
             # Unknown values are valid (x-ms-enum modelAsString): the known ones are examples.
-            return {"type": json_type, "examples": values, "x-ms-enum": {"name": enum.name, "modelAsString": True}}
-        return {"type": json_type, "enum": values}
+            return {**typed, "examples": values, "x-ms-enum": {"name": enum.name, "modelAsString": True}, **secret}
+        return {**typed, "enum": values, **secret}
 
     def type(self, t: ir.Type) -> dict[str, Any]:
         if t.kind == "model":

@@ -4,11 +4,31 @@ from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 from functools import lru_cache
 
 from generator.format.layout import LINE_LENGTH
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+# Characters a reader cannot see but an editor or terminal obeys: controls, format characters
+# (bidi overrides and isolates, zero-width spaces and joiners, BOMs, tag characters: the "Trojan
+# Source" kind), line and paragraph separators, private use, lone surrogates. Unassigned code
+# points are left alone, so the output does not depend on the interpreter's Unicode version.
+INVISIBLE = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
+
+
+def _spelled(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def escape_invisible(text: str) -> str:
+    """`text` with every invisible or reordering character (tabs and newlines aside) spelled as
+    a Python escape (`\\u202e`): inside a docstring Python reads it back as the character; in
+    a comment it stays visible text."""
+    if text.isascii():
+        return _CONTROL.sub(lambda m: _spelled(m.group()), text)
+    return "".join(_spelled(ch) if ch not in "\t\n" and unicodedata.category(ch) in INVISIBLE else ch for ch in text)
 
 
 def sentence(text: str) -> str:
@@ -20,12 +40,12 @@ def sentence(text: str) -> str:
 @lru_cache(maxsize=4096)  # the same descriptions recur in many models (`Resource ID.`)
 def docstring(text: str, indent: int) -> str:
     """A triple-quoted docstring that no spec text can close or break: backslashes and every
-    double quote are escaped, line separators normalised, control characters spelled out; long
+    double quote are escaped, line separators normalised, invisible characters spelled out; long
     lines are wrapped at spaces to fit the line length. Indentation is normalised the way black
     does it (PEP 257: tabs expanded, the common indentation of the later lines removed)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     text = text.replace("\\", "\\\\").replace('"', '\\"')
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text)
+    text = escape_invisible(text)
     room = LINE_LENGTH - indent - 3  # every line leaves room for the quotes: black never moves them
     lines = []
     for line in text.split("\n"):
@@ -58,8 +78,9 @@ def _wrap(line: str, room: int) -> list[str]:
 
 
 def comment(text: str) -> str:
-    """One line of spec text safe inside a `#` comment."""
-    return _CONTROL.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
+    """One line of spec text safe inside a `#` comment: line breaks become spaces, invisible and
+    reordering characters are spelled out (`\\u202e`)."""
+    return escape_invisible(" ".join(text.split("\n")).replace("\r", " ").replace("\t", " ")).strip()
 
 
 def escape_line(text: str) -> str:

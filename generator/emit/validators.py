@@ -21,7 +21,7 @@ ASSERTED_FORMATS = ("date-time", "uri", "uuid")
 
 
 def emit(api: ir.Api, schemas: dict[str, dict[str, Any]], common: dict[str, Any]) -> dict[str, str]:
-    scope = names.Scope("module")
+    scope = names.Scope("operation")
     functions = {uri: scope.add(names.snake(uri.removesuffix(".json")) or "definition") for uri in schemas}
     source = compile_schema_set(schemas, functions=functions, formats=ASSERTED_FORMATS)
     return {"validators.py": render("_header.jinja", **common) + source}

@@ -8,6 +8,7 @@ spells JSON-ish values as Python literals (`repr` for strings: quoting is the fo
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from typing import Any
 
@@ -109,3 +110,14 @@ def def_line(head: str, params: list[str], tail: str, indent: str) -> str:
 def block(lines: list[tuple[int, str]]) -> str:
     """Statements at their depth (in indents) -> the text."""
     return "\n".join(INDENT * depth + text for depth, text in lines)
+
+
+def export_order(names: list[str]) -> list[str]:
+    """`__all__` order as linters expect it (ruff's RUF022): CONSTANTS, then Classes, then
+    functions, each in natural order (`C2` before `C10`)."""
+    return sorted(names, key=export_key)
+
+
+def export_key(name: str) -> tuple[int, list[tuple[int, int, str]]]:
+    kind = 0 if len(name) > 1 and name.isupper() else 1 if name[:1].isupper() else 2
+    return kind, [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.split(r"(\d+)", name) if t]

@@ -35,6 +35,8 @@ class Field:
     type: Type
     required: bool = False
     read_only: bool = False
+    # x-ms-secret on the property, on any definition its $ref passes through, or on what its
+    # values are made of (array items, map values); or the overlay says so.
     secret: bool = False
     flatten: bool = False
     description: str = ""
@@ -71,6 +73,7 @@ class Enum:
     description: str = ""
     source: str = ""
     definition: bool = True  # False: an inline x-ms-enum, its schema stays inline
+    secret: bool = False  # x-ms-secret on the enum's own schema: every value of it is a secret
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class Model:
     parent: str | None = None
     value: str | None = None
     subtypes: tuple[tuple[str, str], ...] = ()
+    secret: bool = False  # x-ms-secret on the model's own schema: all of it is secret (so is every field)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from generator.spec import Operation as SpecOperation
 from generator.spec import SpecView
 from generator.validate import patterns
 
+_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 _DEFINITION = re.compile(r"^/definitions/([^/]+)$")
 _CONSTRAINTS = (
     "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
@@ -53,8 +54,8 @@ class _Builder:
     pending: list[DefKey] = field(default_factory=list)  # definitions still to build
     hierarchy: dict[str, polymorphism.Declared] = field(default_factory=dict)  # class name -> allOf/discriminator
     host_placeholders: frozenset[str] = frozenset()  # x-ms-parameterized-host's {names}
-    scope: names.Scope = field(default_factory=lambda: names.Scope("module"))  # class names
-    op_scope: names.Scope = field(default_factory=lambda: names.Scope("module"))  # operation names
+    scope: names.Scope = field(default_factory=lambda: names.Scope("class"))  # class names
+    op_scope: names.Scope = field(default_factory=lambda: names.Scope("operation"))  # operation names
 
     # -- references ---------------------------------------------------------------------------
 
@@ -238,7 +239,7 @@ class _Builder:
         if existing is not None and (existing.members, existing.extensible) == (made.members, made.extensible):
             return existing.name
         name = self.scope.add(made.name)
-        self.enums[name] = ir.Enum(name, name, made.members, made.extensible, made.value_kind, made.description, made.source, definition=False)
+        self.enums[name] = replace(made, name=name, py_name=name)
         return name
 
     def make_enum(self, name: str, schema: dict[str, Any], doc: Document, pointer: str, *, definition: bool) -> ir.Enum:
@@ -257,24 +258,29 @@ class _Builder:
                         member_names[v["value"]] = v["name"]
                 except TypeError:  # an unhashable value: reported below
                     pass
-        scope = names.Scope("enum_member")
-        members = []
+        kept: list[tuple[str | int | float | bool, str]] = []  # (value, label)
         for i, value in enumerate(values):
             if not isinstance(value, (str, int, float, bool)) or value is None:
                 self.problems.append(doc.problem(join_pointer(pointer, "enum", i), "enum values must be strings or numbers"))
                 continue
-            label = member_names.get(value, str(value))
-            members.append(ir.EnumMember(scope.add(names.enum_member_name(label)), value, descriptions.get(value, "")))
-        kinds = {_primitive(schema.get("type"))}
+            clash = next((v for v, _ in kept if v == value and isinstance(v, bool) != isinstance(value, bool)), None)
+            if clash is not None:  # JSON tells 1 from true; a Python Enum (and dict) does not
+                self.problems.append(doc.problem(join_pointer(pointer, "enum", i), f"enum values {clash!r} and {value!r} are one member in a Python Enum"))
+                continue
+            kept.append((value, member_names.get(value, str(value))))
+        # Member names in an order the spec's order of values cannot change (see stable_names).
+        member_py = stable_names("enum_member", [(names.enum_member_name(label), label, repr(value)) for value, label in kept])
+        members = [ir.EnumMember(py, value, descriptions.get(value, "")) for (value, _), py in zip(kept, member_py, strict=True)]
         return ir.Enum(
             name=name,
             py_name=name,
             members=tuple(members),
             extensible=bool(xms.get("modelAsString", False)),
-            value_kind=kinds.pop() if len(kinds) == 1 else "string",
+            value_kind=_enum_kind(schema.get("type"), [value for value, _ in kept]),
             description=_text(schema.get("description")),
             source=f"{doc.display}#{pointer}",
             definition=definition,
+            secret=bool(schema.get("x-ms-secret")),
         )
 
     def anonymous_model(self, schema: dict[str, Any], doc: Document, pointer: str, context: str) -> str:
@@ -296,16 +302,24 @@ class _Builder:
             req = part.get("required") or []
             if isinstance(req, list):
                 required.update(r for r in req if isinstance(r, str))
-        scope = names.Scope("field")
-        fields: list[ir.Field] = []
+        valid = []
         for wire, (prop, pdoc, ppointer) in props.items():
-            if not isinstance(prop, dict):
+            if isinstance(prop, dict):
+                valid.append(wire)
+            else:
                 self.problems.append(pdoc.problem(ppointer, "a property schema must be an object"))
-                continue
+        # Names (and the anonymous models fields make) are decided in wire-name order, so that
+        # reordering the spec's properties cannot swap two attributes' suffixes.
+        wanted = [_client_name(props[wire][0]) or wire for wire in valid]
+        py_names = dict(zip(valid, stable_names("field", [(names.field_name(w), w, wire) for w, wire in zip(wanted, valid, strict=True)]), strict=True))
+        built: dict[str, ir.Field] = {}
+        for wire in sorted(valid):
+            prop, pdoc, ppointer = props[wire]
             try:
-                fields.append(self.make_field(def_name, wire, prop, pdoc, ppointer, wire in required, scope))
+                built[wire] = self.make_field(def_name, wire, prop, pdoc, ppointer, wire in required, py_names[wire])
             except SpecError as exc:
                 self.problems.extend(exc.problems)
+        fields = [built[wire] for wire in valid if wire in built]
         for r in sorted(required - set(props)):
             self.problems.append(doc.problem(join_pointer(pointer, "required"), f"required property {r!r} is not defined"))
         if definition:
@@ -314,6 +328,9 @@ class _Builder:
         extra = schema.get("additionalProperties")
         if isinstance(extra, dict):
             additional = self.type_of(extra, doc, join_pointer(pointer, "additionalProperties"), name + "Value")
+        secret = bool(schema.get("x-ms-secret"))
+        if secret:  # the whole model is a secret: so is each of its fields
+            fields = [replace(f, secret=True) for f in fields]
         return ir.Model(
             name=name,
             py_name=name,
@@ -324,6 +341,7 @@ class _Builder:
             source=f"{doc.display}#{pointer}",
             azure_resource=azure_resource,
             definition=definition,
+            secret=secret,
         )
 
     def declared_inheritance(self, def_name: str, schema: dict[str, Any], doc: Document, pointer: str) -> polymorphism.Declared:
@@ -378,12 +396,33 @@ class _Builder:
                 stack.append((pnode, pdoc, ppointer, False))
         return out
 
-    def make_field(self, def_name: str, wire: str, prop: dict[str, Any], doc: Document, pointer: str, required: bool, scope: names.Scope) -> ir.Field:
-        client_name = prop.get("x-ms-client-name")
-        py = scope.add(names.field_name(client_name if isinstance(client_name, str) and client_name else wire))
+    def holds_secret(self, node: Any, doc: Document, pointer: str) -> bool:
+        """Whether values of schema `node` are secrets: `x-ms-secret` on it, on a definition a
+        `$ref` leads to (`"Password": {"type": "string", "x-ms-secret": true}`), or on its array
+        items or map values, at any depth. A model holding a secret property is not itself one."""
+        todo = [(node, doc, pointer)]
+        seen: set[tuple[Path, str]] = set()
+        while todo:
+            node, doc, pointer = todo.pop()
+            if not isinstance(node, dict) or (doc.path, pointer) in seen:
+                continue
+            seen.add((doc.path, pointer))
+            if node.get("x-ms-secret"):
+                return True
+            if "$ref" in node:
+                try:
+                    target = self.loader.resolve(node["$ref"], doc, join_pointer(pointer, "$ref"))
+                except SpecError:
+                    continue  # reported where the type is built
+                todo.append((target.value, target.doc, target.pointer))
+            for key in ("items", "additionalProperties"):
+                todo.append((node.get(key), doc, join_pointer(pointer, key)))
+        return False
+
+    def make_field(self, def_name: str, wire: str, prop: dict[str, Any], doc: Document, pointer: str, required: bool, py: str) -> ir.Field:
         ftype = self.type_of(prop, doc, pointer, def_name + names.pascal(wire))
         target = self.deref(prop, doc, pointer)[0]
-        secret = bool(prop.get("x-ms-secret")) or (def_name, wire) in self.overlay.secrets
+        secret = self.holds_secret(prop, doc, pointer) or (def_name, wire) in self.overlay.secrets
         if (def_name, wire) in self.overlay.secrets:
             self.overlay_used.add((def_name, wire))
         mutability = prop.get("x-ms-mutability")
@@ -410,13 +449,14 @@ class _Builder:
         for name, model in list(self.models.items()):
             taken = {f.py_name for f in model.fields}
             scope = names.Scope("field", taken)
-            flat = []
-            for f in model.fields:
-                if not f.flatten or f.type.ref not in self.models:
-                    continue
-                for inner in self.models[f.type.ref].fields:
-                    py = inner.py_name if inner.py_name not in scope.taken else f"{f.py_name}_{inner.py_name}"
-                    flat.append(ir.FlattenedField(scope.add(py), f.py_name, inner.py_name, inner.type))
+            pairs = [(f, inner) for f in model.fields if f.flatten and f.type.ref in self.models for inner in self.models[f.type.ref].fields]
+            # Named in wire-name order (which accessor gets the `<via>_` prefix does not follow
+            # the spec's order of properties), listed in the spec's order.
+            named: dict[tuple[str, str], str] = {}
+            for f, inner in sorted(pairs, key=lambda pair: (pair[0].wire_name, pair[1].wire_name)):
+                py = inner.py_name if inner.py_name not in scope else f"{f.py_name}_{inner.py_name}"
+                named[(f.py_name, inner.py_name)] = scope.add(py)
+            flat = [ir.FlattenedField(named[(f.py_name, inner.py_name)], f.py_name, inner.py_name, inner.type) for f, inner in pairs]
             if flat:
                 self.models[name] = replace(model, flattened=tuple(flat))
 
@@ -427,12 +467,15 @@ class _Builder:
         return SpecView(self.loader, self.root)
 
     def operations(self) -> list[ir.Operation]:
-        """Every operation of `paths` and `x-ms-paths` (the spec view's), by operationId."""
+        """Every operation of `paths` and `x-ms-paths` (the spec view's), by operationId.
+
+        Built in (section, path, method) order, not the spec's, so that anonymous models are named
+        the same whatever order the spec lists its paths in."""
         ops: list[ir.Operation] = []
         seen_ids: dict[str, str] = {}
         global_consumes = tuple(self.root.data.get("consumes") or ("application/json",))
         global_produces = tuple(self.root.data.get("produces") or ("application/json",))
-        for found in self.view.operations():
+        for found in sorted(self.view.operations(), key=lambda o: (o.section, o.path, _METHODS.index(o.method) if o.method in _METHODS else len(_METHODS))):
             opointer = found.loc.pointer
             try:
                 built = self.operation(found, global_consumes, global_produces)
@@ -457,18 +500,23 @@ class _Builder:
         raw: dict[tuple[str, str], tuple[dict[str, Any], Document, str]] = {
             (p.where, p.name): (p.value, p.node.doc, p.node.pointer) for p in self.view.parameters(found)
         }
-        scope = names.Scope("parameter")
-        params = []
+        if any(where == "formData" for where, _ in raw):
+            self.notes.add("formData parameters are not supported and were left out")
         placeholders = set(re.findall(r"{([^}]+)}", path))
-        for (where, wire), (p, pdoc, ppointer) in raw.items():
-            if where == "formData":
-                self.notes.add("formData parameters are not supported and were left out")
-                continue
-            if where == "path" and wire in self.host_placeholders and wire not in placeholders:
-                continue  # the host's parameter, repeated on the operation: the host fills it
+        # The host's parameter, repeated on the operation, is filled by the host.
+        kept = [key for key in raw if key[0] != "formData" and not (key[0] == "path" and key[1] in self.host_placeholders and key[1] not in placeholders)]
+        # Keyword names (and inline types) are decided in (place, wire name) order, so that the
+        # spec's order of parameters cannot swap them; the builder keeps the spec's order.
+        named = [key for key in kept if key[0] != "body" and key != ("query", "api-version")]
+        wanted = [_client_name(raw[key][0]) or key[1] for key in named]
+        py_names = dict(zip(named, stable_names("parameter", [(names.snake(w) or "param", w, f"{key[0]} {key[1]}") for w, key in zip(wanted, named, strict=True)]), strict=True))
+        built = {}
+        for where, wire in sorted(kept, key=lambda key: (_LOCATIONS.index(key[0]), key[1])):
+            p, pdoc, ppointer = raw[(where, wire)]
             if where == "path" and wire not in placeholders:
                 self.problems.append(pdoc.problem(ppointer, f"path parameter {wire!r} does not appear in {path!r}"))
-            params.append(self.parameter(where, wire, p, pdoc, ppointer, op_id, scope))
+            built[(where, wire)] = self.parameter(where, wire, p, pdoc, ppointer, op_id, py_names.get((where, wire), ""))
+        params = [built[key] for key in kept]
         declared = {p.wire_name for p in params if p.location == "path"}
         for missing in sorted(placeholders - declared):
             self.problems.append(doc.problem(opointer, f"path placeholder {{{missing}}} has no path parameter"))
@@ -521,20 +569,24 @@ class _Builder:
             return None, (), True
         placeholders = set(re.findall(r"{([^}]+)}", template))
         self.host_placeholders = frozenset(placeholders)
-        scope = names.Scope("parameter")
-        params = []
+        found = []
         raw = node.get("parameters") or []
         for i, p in enumerate(raw if isinstance(raw, list) else []):
             pnode, pdoc, ppointer = self.deref(p, self.root, join_pointer(pointer, "parameters", i))
             if not isinstance(pnode, dict) or not isinstance(pnode.get("name"), str) or pnode["name"] not in placeholders:
                 self.problems.append(pdoc.problem(ppointer, f"a host parameter needs a 'name' that is a placeholder of {template!r}"))
                 continue
-            params.append(replace(self.parameter("path", pnode["name"], pnode, pdoc, ppointer, "Host", scope), required=True))
+            found.append((pnode, pdoc, ppointer))
+        wanted = [(names.snake(_client_name(pnode) or pnode["name"]) or "param", _client_name(pnode) or pnode["name"], pnode["name"]) for pnode, _, _ in found]
+        params = [
+            replace(self.parameter("path", pnode["name"], pnode, pdoc, ppointer, "Host", py), required=True)
+            for (pnode, pdoc, ppointer), py in zip(found, stable_names("parameter", wanted), strict=True)
+        ]
         for missing in sorted(placeholders - {p.wire_name for p in params}):
             self.problems.append(self.root.problem(pointer, f"host placeholder {{{missing}}} has no parameter"))
         return template, tuple(params), node.get("useSchemePrefix", True) is not False
 
-    def parameter(self, where: str, wire: str, p: dict[str, Any], doc: Document, pointer: str, op_id: str, scope: names.Scope) -> ir.Parameter:
+    def parameter(self, where: str, wire: str, p: dict[str, Any], doc: Document, pointer: str, op_id: str, py: str) -> ir.Parameter:
         if where == "body":
             schema = p.get("schema")
             ptype = self.type_of(schema, doc, join_pointer(pointer, "schema"), names.pascal(op_id) + "Body") if isinstance(schema, dict) else ir.Type("any")
@@ -543,9 +595,6 @@ class _Builder:
             ptype = self.inline_type(p, doc, pointer, names.pascal(op_id) + names.pascal(wire), "dotnet")
             if where == "query" and wire == "api-version":
                 py = "api_version"  # ARM's protocol parameter: defaults to the spec's version
-            else:
-                client_name = p.get("x-ms-client-name")
-                py = scope.add(names.snake(client_name if isinstance(client_name, str) and client_name else wire) or "param")
         constant = None
         if where != "body" and isinstance(p.get("enum"), list) and len(p["enum"]) == 1 and p.get("required"):
             constant = p["enum"][0]
@@ -563,12 +612,56 @@ class _Builder:
         )
 
 
+_LOCATIONS = ("path", "query", "header", "body")
+
+
 def _param_order(p: ir.Parameter) -> tuple[int, int]:
-    return ({"path": 0, "query": 1, "header": 2, "body": 3}[p.location], 0 if p.required else 1)
+    return (_LOCATIONS.index(p.location), 0 if p.required else 1)
+
+
+def _client_name(schema: dict[str, Any]) -> str | None:
+    name = schema.get("x-ms-client-name")
+    return name if isinstance(name, str) and name else None
+
+
+def stable_names(context: str, wanted: list[tuple[str, str, str]]) -> list[str]:
+    """Unique names for `wanted` (candidate, the text it came from, a unique sort key), in its
+    order. A candidate that is its text (`foo_bar` from `foo_bar`), then one that is its text but
+    for case (`A_B` from `a_b`), keeps the plain name over one derived from other text (`fooBar`,
+    `a-b`); other ties go by text and key. That order, not the spec's, decides who gets the
+    `_2`, so reordering the spec renames nothing."""
+
+    def rank(i: int) -> tuple[int, str, str]:
+        candidate, text, key = wanted[i]
+        return (0 if candidate == text else 1 if candidate.casefold() == text.casefold() else 2, text, key)
+
+    scope = names.Scope(context)
+    out: dict[int, str] = {}
+    for i in sorted(range(len(wanted)), key=rank):
+        out[i] = scope.add(wanted[i][0])
+    return [out[i] for i in range(len(wanted))]
 
 
 def _primitive(stype: Any) -> ir.Kind:
     return {"integer": "integer", "number": "number", "boolean": "boolean"}.get(stype, "string")  # type: ignore[return-value]
+
+
+def _enum_kind(stype: Any, values: list[Any]) -> ir.Kind:
+    """The JSON type of an enum's values: its `type`, else what its values have in common
+    ("any" when they are of several: the schema then says no type, as the spec did)."""
+    if stype in ("string", "integer", "number", "boolean"):
+        return stype  # type: ignore[no-any-return]
+    if stype is not None:
+        return "string"
+    if all(isinstance(v, str) for v in values):
+        return "string"
+    if all(isinstance(v, bool) for v in values):
+        return "boolean"
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "integer"
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return "number"
+    return "any"
 
 
 def _text(value: Any) -> str:

@@ -1,37 +1,61 @@
 """Python names, decided once: every identifier the templates print comes from here.
 
-Reserved words depend on where a name is used (a field may be called `type` or `id`; a parameter
-may not shadow what the generated function body uses; an enum member may not be called `name`
-or `value` in a way that breaks `Enum`); collisions inside a scope get predictable suffixes.
+The generated code and the spec share namespaces, so the resolver keeps three kinds of names apart:
+
+* names it hands out never start with `_`: every helper, alias and local of the generated code's
+  own that could meet a spec name does (`_builtins.len`, `_read_enum`, `_e_vm_name`), so no
+  spec name can shadow them;
+* class names (models, enums, schema documents) always start with an upper-case letter, fields
+  and parameters with a lower-case one, so a class cannot shadow the lower-case builtins the
+  module code uses, nor a field the types its class is annotated with;
+* per context, the names the generated API itself shows are reserved (`DecodeError`, `to_dict`,
+  `base_url`, ...) and get a `_` suffix.
+
+The reserved lists are fixed here, not read from the running interpreter, so the output does not
+depend on the Python version that runs the generator. Collisions inside a scope get `_2`, `_3`,
+... in an order the caller makes stable (sorted wire names, not the spec's order).
 """
 
 from __future__ import annotations
 
-import builtins
-import keyword
 import re
 import unicodedata
 
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 _WORDS = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
 
-# What a name may not be, per context. Builtins only matter where the generated code itself
-# would use them after the name is bound (module level and function parameters).
-_COMMON = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"self", "cls"}
+# Python's hard keywords (the same from 3.11 on). Soft keywords (`match`, `case`, `type`, `_`)
+# are valid names wherever a generated name stands.
+KEYWORDS = frozenset({
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+    "while", "with", "yield",
+})
+# File names Windows refuses whatever the extension (schemas/<Class>.json), compared casefolded.
+_DEVICES = frozenset({"con", "prn", "aux", "nul"} | {f"{d}{i}" for d in ("com", "lpt") for i in range(10)})
+
 RESERVED = {
-    # Dataclass fields are attributes: `type`, `id`, `format` are fine there, but not what the
-    # generated class itself defines.
-    "field": _COMMON | {"from_dict", "to_dict", "additional_properties", "validate"},
-    # Function parameters of request builders: the body is built from these locals.
-    "parameter": _COMMON | {"api_version", "body", "headers", "url", "query", "request", "content_type"},
-    # Enum members: `name`/`value` and leading underscores clash with Enum's own attributes.
-    "enum_member": _COMMON | {"name", "value", "mro"},
-    # Module-level names in the generated package (classes, functions).
-    "module": _COMMON | set(dir(builtins)) | {
-        "annotations", "dataclass", "field", "datetime", "Any", "Enum", "UNSET", "Unset",
-        "json", "re", "typing",
+    # Classes in models.py (and their schema documents): models.py's own exports, the names its
+    # annotations and bases show (`data: Any`, `class X(str, Enum)`), and NotImplemented, which
+    # a type checker accepts from __eq__ only under its own name.
+    "class": KEYWORDS | {"Any", "DecodeError", "Enum", "NotImplemented", "UNSET", "Unset"},
+    # Model attributes: the model's API, `self` (an __init__ parameter), and the lower-case types
+    # its annotations name, which a type checker looks up in the class body first.
+    "field": KEYWORDS | {
+        "additional_properties", "from_dict", "to_dict", "self",
+        "bool", "datetime", "dict", "float", "int", "list", "object", "str",
     },
+    # Request builder keyword arguments: the builder's own.
+    "parameter": KEYWORDS | {"api_version", "base_url", "body", "headers"},
+    # Enum members: upper-case anyway; `name`/`value`/`mro` would break Enum.
+    "enum_member": KEYWORDS | {"name", "value", "mro"},
+    # Operations and validator functions: only ever part of a longer name (`build_<op>_request`).
+    "operation": frozenset(),
 }
+_FALLBACK = {"class": "Model", "field": "value", "parameter": "param", "enum_member": "EMPTY", "operation": "operation"}
+# A name may not start with a digit: `v`/`V` goes in front (`2fa` -> `v2fa`, `1.0` -> `V1_0`).
+_DIGIT_PREFIX = {"class": "V", "field": "v", "parameter": "v", "enum_member": "V", "operation": "v"}
 
 
 def words(name: str) -> list[str]:
@@ -57,32 +81,44 @@ def upper_snake(name: str) -> str:
 
 
 def checked(name: str, context: str) -> str:
-    """Make `name` a safe identifier for `context`: valid, not reserved, never empty."""
+    """Make `name` a safe identifier for `context`: valid, public, not reserved, never empty."""
     if not name:
-        name = "value" if context != "enum_member" else "EMPTY"
+        name = _FALLBACK[context]
     if name[0].isdigit():
-        name = ("_" if context != "enum_member" else "V") + name
-    if not _IDENTIFIER.match(name) or name.startswith("__"):
-        raise ValueError(f"not an identifier: {name!r}")
-    if name in RESERVED[context] or (context == "enum_member" and name.startswith("_")):
+        name = _DIGIT_PREFIX[context] + name
+    if not _IDENTIFIER.match(name):
+        raise ValueError(f"not a public identifier: {name!r}")
+    if name in RESERVED[context] or (context == "class" and name.casefold() in _DEVICES):
         name += "_"
     return name
 
 
 class Scope:
-    """Hands out unique names within one namespace: `x`, then `x_2`, `x_3`, ..."""
+    """Hands out unique names within one namespace: `x`, then `x_2`, `x_3`, ...
+
+    Class names are unique case-insensitively: they are file names too (`schemas/Foo.json` and
+    `schemas/FOO.json` are one file on macOS and Windows)."""
 
     def __init__(self, context: str, taken: set[str] | None = None) -> None:
         self.context = context
-        self.taken: set[str] = set(taken or ())
+        self.fold = context == "class"
+        self.taken: set[str] = set()
+        for name in taken or ():
+            self.taken.add(self._key(name))
+
+    def _key(self, name: str) -> str:
+        return name.casefold() if self.fold else name
+
+    def __contains__(self, name: str) -> bool:
+        return self._key(name) in self.taken
 
     def add(self, name: str) -> str:
         base = checked(name, self.context)
         candidate, n = base, 1
-        while candidate in self.taken:
+        while self._key(candidate) in self.taken:
             n += 1
             candidate = f"{base}_{n}"
-        self.taken.add(candidate)
+        self.taken.add(self._key(candidate))
         return candidate
 
 

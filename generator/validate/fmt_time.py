@@ -16,9 +16,10 @@ _DATE_TIME = re.compile(
 
 
 def _fmt_date_time(value: str) -> bool:
-    """RFC 3339 date-time (any number of fraction digits; leap seconds at 23:59:60 UTC)."""
+    """RFC 3339 date-time (any number of fraction digits; leap seconds at 23:59:60 UTC), from
+    year 0001: no datetime holds year 0, and the generated models read what this accepts."""
     m = _DATE_TIME(value)
-    if m is None:
+    if m is None or m[1] == "0000":
         return False
     day = m[3]
     if day > "28":

@@ -33,6 +33,8 @@ def _r(value: object) -> str:
         text = repr(value)
     except ValueError:  # an int with more digits than int-to-str conversion allows
         return f"<{type(value).__name__} too large to show>"
+    except RecursionError:  # nested deeper than repr can follow
+        return f"a deeply nested {type(value).__name__}"
     if len(text) > 120:
         text = text[:100] + "..." + text[-12:]
     return text
@@ -49,6 +51,42 @@ def _ptr(path: tuple[str | int, ...]) -> str:
         text = "/".join(str(part).replace("~", "~0").replace("/", "~1") for part in path)
     return "/" + text
 '''
+    ),
+    "_too_deep": Helper(
+        '''
+def _too_deep(instance: object, schema_path: str) -> list[ValidationError]:
+    """The one error of an instance nested deeper than Python's recursion limit lets the
+    validator follow: at the first of its most deeply nested values (found without recursion)."""
+    keys: list[str | int] = []
+    parents: list[int] = []
+    best, depth = -1, 0
+    todo: list[tuple[object, int, int]] = [(instance, -1, 0)]
+    seen: set[int] = set()
+    while todo:
+        node, index, level = todo.pop()
+        if level > depth:
+            best, depth = index, level
+        if isinstance(node, dict):
+            children: list[tuple[str | int, object]] = list(node.items())
+        elif isinstance(node, list):
+            children = list(enumerate(node))
+        else:
+            continue
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        for key, child in reversed(children):
+            keys.append(key)
+            parents.append(index)
+            todo.append((child, len(keys) - 1, level + 1))
+    path: list[str | int] = []
+    while best >= 0:
+        path.append(keys[best])
+        best = parents[best]
+    message = f"nested too deeply to validate ({depth} levels)"
+    return [ValidationError(_ptr(tuple(reversed(path))), "depth", schema_path, message)]
+''',
+        needs=("_ptr",),
     ),
     "_sp": Helper(
         '''

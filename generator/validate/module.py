@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.format.layout import statement, value
+from generator.format.layout import export_order, statement, value
 from generator.validate.formats import HELPERS, helper_closure
 from generator.validate.source import SchemaCompileError
 
@@ -30,7 +30,7 @@ def module(em: Emitter, doc: str, entry_points: str, exports: list[str]) -> str:
     head = [f'"""{doc}"""\n\nfrom __future__ import annotations\n']
     if imports:
         head.append("".join(f"{line}\n" for line in sorted(imports, key=lambda i: (i.startswith("from "), i))))
-    head.append(value("__all__ = ", sorted(exports)) + "\n")
+    head.append(value("__all__ = ", export_order(exports)) + "\n")
     # Top-level chunks, two blank lines apart (black's rule around every def and class).
     chunks = ["\n".join(head), _ERROR_CLASS, "_E = ValidationError\n"]
     chunks.extend(HELPERS[name].source.strip("\n") + "\n" for name in helper_names)
