@@ -308,3 +308,31 @@ def test_generate_prints_the_summary_on_a_bump(tmp_path: Path) -> None:
     assert "api-version bump: 2024-07-01 -> 2024-11-01" in proc.stderr
     assert "nothing else changed" in proc.stderr
     assert "bump" not in gen(HANDWRITTEN_2024_11).stderr  # same version now
+
+
+# -- beyond oad -----------------------------------------------------------------------------------
+
+
+def test_beyond_oad_adds_the_bounds_oad_passes_over() -> None:
+    """common-types v3 gives resourceGroupName maxLength 90 where the hand-written layout had none:
+    a request with a longer name now fails, but oad compares two numbers only and says nothing."""
+    plain = run_diff(HANDWRITTEN_2024_11, SPEC)
+    extra = run_diff(HANDWRITTEN_2024_11, SPEC, beyond_oad=True)
+    assert all(f.source == "oad" for f in plain.findings)
+    added = [f for f in extra.findings if f.source == "specgen"]
+    assert added and {f.id for f in added} == {"1024"}
+    assert {f.severity for f in added} == {"error"} == {f.review for f in added}
+    assert any("'maxLength'" in f.message for f in added) and any("'minLength'" in f.message for f in added)
+    assert [f for f in extra.findings if f.source == "oad"] == list(plain.findings)
+    md = to_markdown(extra)
+    assert "1024 ConstraintIsStronger (beyond oad)" in md
+
+
+def test_beyond_oad_reports_a_date_version_going_back(base_tree: Path, tmp_path: Path) -> None:
+    _tree(base_tree, tmp_path / "new", {MAIN: put("/info/version", "2024-07-01")})
+    args = (base_tree / MAIN, tmp_path / "new" / MAIN)
+    roots = {"old_root": base_tree, "new_root": tmp_path / "new"}
+    assert [f.id for f in run_diff(*args, **roots).findings] == []  # oad compares dates as text only
+    back = run_diff(*args, **roots, beyond_oad=True).findings
+    assert [(f.id, f.source, f.severity) for f in back] == [("1000", "specgen", "error")]
+    assert "2024-11-01 -> 2024-07-01" in back[0].message

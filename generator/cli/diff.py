@@ -19,6 +19,7 @@ examples:
   specgen diff OLD NEW --fail-on warning    # warnings fail too
   specgen diff OLD NEW --fail-on never      # report only
   specgen diff OLD NEW --severity review    # fail on what the Azure review policy calls an error
+  specgen diff OLD NEW --beyond-oad         # add the changes oad does not report
 
 exit status:
   0  no finding reaches the --fail-on severity (default: error)
@@ -52,6 +53,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="which severity --fail-on and the report order use: oad's own (default; a breaking change is an error "
         "when the api-version is unchanged, a warning across versions) or the Azure review policy's (review column)",
     )
+    p.add_argument(
+        "--beyond-oad",
+        action="store_true",
+        help="also report changes oad passes over: a length, item count or value bound added to or removed from a "
+        "request or response value, a date api-version going back (marked 'beyond oad', at the review policy's level)",
+    )
     p.add_argument("--root", type=Path, help="folder $refs may reach, for both specs (default: per spec)")
     p.add_argument("--old-root", type=Path, help="folder $refs of OLD may reach")
     p.add_argument("--new-root", type=Path, help="folder $refs of NEW may reach")
@@ -70,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
             scenario=args.scenario,
             old_root=args.old_root or args.root,
             new_root=args.new_root or args.root,
+            beyond_oad=args.beyond_oad,
         )
     except SpecError as exc:
         for problem in exc.problems:

@@ -42,6 +42,7 @@ class Message:
     steps: tuple[Step, ...]
     subject: str  # the definition being compared when logged ("" outside one)
     variant: str = ""  # the review policy's row ("extensible": a value added to an open enum)
+    oad: bool = True  # False: a change oad does not report (specgen's `--beyond-oad` findings)
 
 
 @dataclass
@@ -63,9 +64,13 @@ class Context:
     def pop(self) -> None:
         self.steps.pop()
 
-    def _log(self, rule: str, category: str, args: tuple[Any, ...], variant: str) -> None:
+    def _log(self, rule: str, category: str, args: tuple[Any, ...], variant: str, oad: bool = True) -> None:
         subject = self.subject[-1] if self.subject else ""
-        self.messages.append(Message(rule, category, tuple(cs_str(a) for a in args), tuple(self.steps), subject, variant))
+        self.messages.append(Message(rule, category, tuple(cs_str(a) for a in args), tuple(self.steps), subject, variant, oad))
+
+    def beyond(self, rule: str, *args: Any, variant: str = "") -> None:
+        """A change oad passes over in silence (its level is the review policy's)."""
+        self._log(rule, "", args, variant, oad=False)
 
     def info(self, rule: str, *args: Any, variant: str = "") -> None:
         self._log(rule, "Info", args, variant)

@@ -25,9 +25,13 @@ from generator.load.loader import Loader
 LEVEL = {"Error": "error", "Warning": "warning", "Info": "info"}
 
 
-def oad_findings(old_spec: Path, new_spec: Path, old_root: Path, new_root: Path, *, scenario: str | None = None) -> tuple[list[Finding], str]:
+def oad_findings(
+    old_spec: Path, new_spec: Path, old_root: Path, new_root: Path, *, scenario: str | None = None, beyond_oad: bool = False
+) -> tuple[list[Finding], str]:
     """Every finding oad would report, in oad's order, and the scenario ("same" when the
-    api-version did not change, as oad decides it; `scenario` overrides)."""
+    api-version did not change, as oad decides it; `scenario` overrides). `beyond_oad` adds the
+    changes oad passes over (a bound added to or removed from a request or response value, a
+    date api-version going back), marked `source="specgen"`, at the review policy's level."""
     old = View(Loader(old_root), old_spec)
     new = View(Loader(new_root), new_spec)
     messages, strict = walk(old, new, strict=None if scenario is None else scenario == "same")
@@ -35,6 +39,8 @@ def oad_findings(old_spec: Path, new_spec: Path, old_root: Path, new_root: Path,
     out: list[Finding] = []
     seen: set[tuple[object, ...]] = set()
     for m in messages:
+        if not m.oad and not beyond_oad:
+            continue
         code, template, kind = MESSAGES[m.id]
         o = old.complete(m.steps, keep_missing=kind == ADDITION)
         n = new.complete(m.steps, keep_missing=kind == REMOVAL)
@@ -43,18 +49,20 @@ def oad_findings(old_spec: Path, new_spec: Path, old_root: Path, new_root: Path,
         if key in seen:  # oad drops findings equal in every field
             continue
         seen.add(key)
+        review = severity(m.id, chosen, _variant(m))  # type: ignore[arg-type]
         out.append(
             Finding(
                 id=m.id,
                 code=code,
-                severity=LEVEL[m.category],
+                severity=LEVEL[m.category] if m.oad else review,
                 message=text,
                 group=_group(m, old, new),
                 old=o.location,
                 new=n.location,
                 variant=_variant(m),
-                review=severity(m.id, chosen, _variant(m)),  # type: ignore[arg-type]
+                review=review,
                 subject=m.subject,
+                source="oad" if m.oad else "specgen",
             )
         )
     return out, chosen

@@ -111,6 +111,13 @@ def _directional(ctx: Context, name: str, logged: str, prior: str | None, curren
     """A bound that changed: breaking when it narrows a request or widens a response; oad says
     nothing at all when the bound was added or removed in a request or response (no number to
     compare), and calls it ConstraintChanged outside a request or response."""
+    if ctx.direction != NONE and (prior is None) != (current is None):
+        # Added: values that passed before may fail now; removed: values may come back that
+        # never did. oad compares two numbers only, so it misses both.
+        stronger = prior is None
+        harmless = (ctx.direction == REQUEST) != stronger
+        ctx.beyond("1024" if stronger else "1037", name, variant="benign" if harmless else "")
+        return
     if ctx.direction == NONE:
         ctx.breaking("1036", name)
     elif ctx.direction == REQUEST and _narrows(prior, current, lower):

@@ -83,6 +83,8 @@ def _compare_versions(ctx: Context, new: str, old: str) -> None:
                 ctx.error("1000", old, new)
     if not changed and not integers:
         changed = old.lower() != new.lower()
+        if changed and new.lower() < old.lower():
+            ctx.beyond("1000", old, new)  # a date api-version going back: oad only compares numbers
     ctx.strict = not changed
 
 

@@ -19,7 +19,9 @@ SCENARIO_TEXT = {
 BASIS = ("oad", "review")  # which severity decides --fail-on: oad's own, or the Azure review policy's
 
 
-def run_diff(old: Path, new: Path, *, scenario: str | None = None, old_root: Path | None = None, new_root: Path | None = None) -> DiffResult:
+def run_diff(
+    old: Path, new: Path, *, scenario: str | None = None, old_root: Path | None = None, new_root: Path | None = None, beyond_oad: bool = False
+) -> DiffResult:
     """Compare two specs. Raises SpecError (with every problem of both) for a bad spec."""
     from generator.diff.oad_diff import oad_findings
     from generator.diff.python_api import compare_apis
@@ -37,7 +39,7 @@ def run_diff(old: Path, new: Path, *, scenario: str | None = None, old_root: Pat
         raise SpecError(problems)
     old_api, new_api = apis
     findings, chosen = oad_findings(
-        old, new, old_root if old_root is not None else default_root(old), new_root if new_root is not None else default_root(new), scenario=scenario
+        old, new, old_root if old_root is not None else default_root(old), new_root if new_root is not None else default_root(new), scenario=scenario, beyond_oad=beyond_oad
     )
     return DiffResult(
         old=SpecInfo(display_path(old.resolve()), old_api.api_version),
@@ -145,7 +147,8 @@ def to_markdown(result: DiffResult, basis: str = "oad") -> str:
             old_cell = "<br>".join(p[0] for p in places)
             new_cell = "<br>".join(p[1] for p in places)
             uses = f" ({len(places)} places)" if len(places) > 1 else ""
-            lines.append(f"| {f.severity} | {f.review} | {f.id} {f.code} | {_md(f.message)}{uses} | {old_cell} | {new_cell} |")
+            beyond = " (beyond oad)" if f.source != "oad" else ""
+            lines.append(f"| {f.severity} | {f.review} | {f.id} {f.code}{beyond} | {_md(f.message)}{uses} | {old_cell} | {new_cell} |")
         lines.append("")
     lines.append("## Python API changes (generated package)")
     lines.append("")

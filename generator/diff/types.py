@@ -39,6 +39,7 @@ class Finding:
     variant: str = ""  # the severity-table variant that applied ("" / "benign" / "extensible")
     review: str = ""  # the Azure review policy's severity for the change (rules.SEVERITY)
     subject: str = ""  # the definition the change comes from (oad repeats it at each use)
+    source: str = "oad"  # "specgen": a change oad does not report (`specgen diff --beyond-oad`)
 
     def sort_key(self) -> tuple[Any, ...]:
         return (
@@ -64,6 +65,7 @@ class Finding:
             "message": self.message,
             "group": self.group,
             "subject": self.subject,
+            "source": self.source,
             "old": self.old.to_json() if self.old else None,
             "new": self.new.to_json() if self.new else None,
         }
