@@ -140,6 +140,8 @@ MUTATIONS: tuple[Mutation, ...] = (
              before=(("delete", "/definitions/StatusLevelTypes/x-ms-enum"),)),
     Mutation("xms-enum-removed", "1049", (("delete", "/definitions/StatusLevelTypes/x-ms-enum"),)),
     Mutation("parameter-location-changed", "1050", (("put", LIST_VM + "/get/parameters/4/x-ms-parameter-location", "client"),)),
+    # oad reads x-ms-parameter-location on a document parameter only: make subscriptionId a method one.
+    Mutation("global-parameter-location-changed", "1050", (), extra={TYPES: (("put", "/parameters/SubscriptionIdParameter/x-ms-parameter-location", "method"),)}),
 )
 
 

