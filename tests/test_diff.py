@@ -336,3 +336,23 @@ def test_beyond_oad_reports_a_date_version_going_back(base_tree: Path, tmp_path:
     back = run_diff(*args, **roots, beyond_oad=True).findings
     assert [(f.id, f.source, f.severity) for f in back] == [("1000", "specgen", "error")]
     assert "2024-11-01 -> 2024-07-01" in back[0].message
+
+
+@pytest.mark.parametrize(
+    ("pointer", "value"),
+    [
+        (VM + "/get/parameters", True),  # not a list
+        ("/definitions/VirtualMachineRunCommand/allOf", True),
+        ("/definitions/RunCommandListResult/required", [["value"], {"a": 1}]),  # names that are not strings
+        ("/parameters", ["not", "a", "section"]),
+    ],
+)
+def test_malformed_values_never_crash_the_walk(pointer: str, value: Any, base_tree: Path, tmp_path: Path) -> None:
+    """Found by a mutation fuzz of the wire walk: a value of the wrong type is a difference or
+    nothing, never a traceback (the IR build rejects most of these before the walk runs)."""
+    from generator.diff.oad_diff import oad_findings
+
+    _tree(base_tree, tmp_path / "new", {MAIN: put(pointer, value)})
+    for old, new in ((base_tree, tmp_path / "new"), (tmp_path / "new", base_tree)):
+        findings, _ = oad_findings(old / MAIN, new / MAIN, old, new)
+        assert all(f.id and f.code for f in findings)

@@ -298,6 +298,8 @@ def _required(ctx: Context, new: Obj, old: Obj) -> None:
     o_props = old.get("properties") if isinstance(old.get("properties"), dict) else {}
     names = []
     for name in n_req:
+        if not isinstance(name, str):
+            continue
         n_prop, o_prop = n_props.get(name), o_props.get(name)
         read_only = isinstance(n_prop, dict) and n_prop.get("readOnly") is True and isinstance(o_prop, dict) and o_prop.get("readOnly") is True
         if name not in o_req and not read_only:

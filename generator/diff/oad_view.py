@@ -93,14 +93,16 @@ class View:
         self._queue: list[tuple[str, str, Document, str]] = []
         data = self.main.data if isinstance(self.main.data, dict) else {}
         for section in SECTIONS:  # the main file's own items win over pulled ones of that name
-            for name in data.get(section) or {}:
+            for name in _dict(data.get(section)):
                 self._pulled[(section, name)] = (self.main.path, join_pointer("/" + section, name))
         root = self._copy(data, self.main, "")
         assert isinstance(root, dict)
         while True:
             while self._queue:
                 section, name, doc, pointer = self._queue.pop(0)
-                root.setdefault(section, {})[name] = self._copy(doc.get(pointer), doc, pointer)
+                if not isinstance(root.get(section), dict):
+                    root[section] = {}  # not a section in the main file: AutoRest makes one
+                root[section][name] = self._copy(doc.get(pointer), doc, pointer)
             if not self._pull_subtypes(root):
                 break
         self._move_media_types(root)
@@ -178,7 +180,7 @@ class View:
         for item in paths.values():
             for op in _dict(item).values():
                 if isinstance(op, dict):
-                    for p in op.get("parameters") or []:
+                    for p in _list(op.get("parameters")):
                         if isinstance(p, dict) and isinstance(p.get("schema"), dict):
                             _additional_properties(p["schema"])
                     for r in _dict(op.get("responses")).values():
@@ -313,10 +315,14 @@ def _additional_properties(schema: dict[str, Any]) -> None:
     for prop in _dict(schema.get("properties")).values():
         if isinstance(prop, dict):
             _additional_properties(prop)
-    for part in schema.get("allOf") or []:
+    for part in _list(schema.get("allOf")):
         if isinstance(part, dict):
             _additional_properties(part)
 
 
 def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []

@@ -325,7 +325,8 @@ def _sections(ctx: Context) -> None:
         o_items, n_items = _dict(ctx.old.root.get(section)), _dict(ctx.new.root.get(section))
         ctx.push("prop", section)
         for name in o_items:
-            n_obj, o_obj = Obj(n_items[name], (section, name)) if isinstance(n_items.get(name), dict) else None, Obj(o_items[name], (section, name)) if isinstance(o_items[name], dict) else None
+            n_obj = Obj(n_items[name], (section, name)) if isinstance(n_items.get(name), dict) else None
+            o_obj = Obj(o_items[name], (section, name)) if isinstance(o_items[name], dict) else None
             if n_obj is None:
                 if section == "parameters":
                     ctx.breaking("1007", name)
@@ -361,7 +362,7 @@ def _referenced(view: View) -> set[str]:
 
     for item in _dict(view.root.get("paths")).values():
         for op in _operations(item).values():
-            for p in op.get("parameters") or []:
+            for p in _list(op.get("parameters")):
                 if isinstance(p, dict) and isinstance(p.get("schema"), dict):
                     mark(p["schema"].get("$ref"))
     for section in ("parameters", "responses"):
@@ -372,7 +373,7 @@ def _referenced(view: View) -> set[str]:
         if name in marked or not isinstance(schema, dict):
             continue
         if "x-ms-discriminator-value" in schema or any(
-            isinstance(part, dict) and _has_discriminator(view, part.get("$ref"), set()) for part in schema.get("allOf") or []
+            isinstance(part, dict) and _has_discriminator(view, part.get("$ref"), set()) for part in _list(schema.get("allOf"))
         ):
             marked.add(name)
     changed = True
@@ -394,7 +395,7 @@ def _has_discriminator(view: View, ref: Any, seen: set[str]) -> bool:
     seen.add(target.path[1])
     if target.get("discriminator") is not None:
         return True
-    return any(isinstance(part, dict) and _has_discriminator(view, part.get("$ref"), seen) for part in target.get("allOf") or [])
+    return any(isinstance(part, dict) and _has_discriminator(view, part.get("$ref"), seen) for part in _list(target.get("allOf")))
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -403,3 +404,7 @@ def _dict(value: Any) -> dict[str, Any]:
 
 def _strings(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
