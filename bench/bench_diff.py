@@ -41,7 +41,8 @@ def run(runs: int = 3) -> list[dict[str, Any]]:
             commands = {"specgen": [sys.executable, "-m", "generator", "diff", str(tree / old), str(tree / new), "--fail-on", "never"]}
             if env is not None:
                 commands["oad 0.12.4"] = [str(oad), "compare", str(tree / old), str(tree / new)]
-            times = process_ms(commands, runs=runs, env={"TMPDIR": tmp, **(env or {})})
+            # In the scratch folder: oad writes a log file into its working directory.
+            times = process_ms(commands, runs=runs, cwd=Path(tmp), env={"TMPDIR": tmp, "PYTHONPATH": str(ROOT), **(env or {})})
             ours = times.pop("specgen")
             rows.append(row(f"diff two specs, whole process: {work}", "specgen diff", ours, times, "ms"))
     return rows
