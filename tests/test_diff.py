@@ -193,9 +193,10 @@ def test_json_is_stable_and_complete() -> None:
     assert first == second
     data = json.loads(first)
     assert set(data) == {"old", "new", "scenario", "scenario_source", "findings", "python"}
-    keys = {"id", "code", "type", "severity", "review", "message", "group", "subject", "old", "new"}
+    keys = {"id", "code", "type", "severity", "review", "message", "group", "subject", "source", "old", "new"}
     assert data["findings"] and all(set(f) == keys for f in data["findings"])
     assert all(f["type"] in ("Error", "Warning", "Info") and f["type"].lower() == f["severity"] for f in data["findings"])
+    assert {f["source"] for f in data["findings"]} == {"oad"}  # --beyond-oad adds "specgen" ones
     for f in data["findings"]:
         for side in ("old", "new"):
             loc = f[side]
