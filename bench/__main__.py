@@ -22,7 +22,7 @@ from typing import Any
 from bench.common import ROOT, version
 from bench.report import markdown
 
-SUITES = ("roundtrip", "validators", "requests", "import", "generate", "specs", "scaling")
+SUITES = ("roundtrip", "validators", "requests", "import", "generate", "specs", "scaling", "diff")
 PEERS = ("msgspec", "mashumaro", "pydantic", "azure-mgmt-compute", "fastjsonschema", "jsonschema", "jsonschema-rs", "datamodel-code-generator", "black")
 RESULTS = ROOT / "bench/results/latest.json"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -48,12 +48,13 @@ def run(suites: list[str], quick: bool) -> dict[str, Any]:
         module = importlib.import_module(f"bench.bench_{name}")
         kwargs: dict[str, Any] = {}
         if quick:
-            kwargs = {"runs": 3} if name in ("import", "generate", "scaling") else {"runs": 1} if name == "specs" else {"rounds": 5}
+            kwargs = {"runs": 3} if name in ("import", "generate", "scaling") else {"runs": 1} if name in ("specs", "diff") else {"rounds": 5}
         print(f"… {name}", file=sys.stderr, flush=True)
         try:
             rows.extend(module.run(**kwargs))
         except Exception as exc:  # noqa: BLE001 - a broken suite is reported, the others still run
             notes.append(f"{name}: failed: {exc}")
+        notes.extend(getattr(module, "NOTES", []))  # a suite's own notes (a peer it could not run)
     for peer in PEERS:
         if version(peer) == "not installed":
             notes.append(f"{peer} is not installed: its figures are skipped")

@@ -4,25 +4,29 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.diff.rules import COVERED, SEVERITY_ORDER, at_least
-from generator.diff.types import DiffResult, Finding, PyChange, SpecInfo
+from generator.diff.types import DiffResult, Finding, SpecInfo
 from generator.errors import Problem, SpecError
 
 SCENARIO_TEXT = {
-    "same": "same version (the spec was edited in place: every change is an error)",
-    "cross": "cross version (a new api-version: additions are info, breaking changes errors)",
+    "same": "same version (edited in place: oad is strict, a breaking change is an error)",
+    "cross": "cross version (a new api-version: oad reports a breaking change as a warning)",
 }
+BASIS = ("oad", "review")  # which severity decides --fail-on: oad's own, or the Azure review policy's
 
 
-def run_diff(old: Path, new: Path, *, scenario: str | None = None, old_root: Path | None = None, new_root: Path | None = None) -> DiffResult:
+def run_diff(
+    old: Path, new: Path, *, scenario: str | None = None, old_root: Path | None = None, new_root: Path | None = None, beyond_oad: bool = False
+) -> DiffResult:
     """Compare two specs. Raises SpecError (with every problem of both) for a bad spec."""
-    from generator.diff.compare import Side, compare
+    from generator.diff.oad_diff import oad_findings
     from generator.diff.python_api import compare_apis
     from generator.ir.build import build
-    from generator.load.loader import default_root
+    from generator.load.loader import default_root, display_path
 
     problems: list[Problem] = []
     apis = []
@@ -34,13 +38,12 @@ def run_diff(old: Path, new: Path, *, scenario: str | None = None, old_root: Pat
     if problems:
         raise SpecError(problems)
     old_api, new_api = apis
-    old_side = Side(old, old_root if old_root is not None else default_root(old))
-    new_side = Side(new, new_root if new_root is not None else default_root(new))
-    chosen = scenario or ("same" if old_side.version == new_side.version else "cross")
-    findings = compare(old_side, new_side, chosen)  # type: ignore[arg-type]
+    findings, chosen = oad_findings(
+        old, new, old_root if old_root is not None else default_root(old), new_root if new_root is not None else default_root(new), scenario=scenario, beyond_oad=beyond_oad
+    )
     return DiffResult(
-        old=SpecInfo(old_side.root.display, old_api.api_version),
-        new=SpecInfo(new_side.root.display, new_api.api_version),
+        old=SpecInfo(display_path(old.resolve()), old_api.api_version),
+        new=SpecInfo(display_path(new.resolve()), new_api.api_version),
         scenario=chosen,
         scenario_source="--scenario" if scenario else "info.version",
         findings=tuple(findings),
@@ -48,32 +51,59 @@ def run_diff(old: Path, new: Path, *, scenario: str | None = None, old_root: Pat
     )
 
 
-def fails(result: DiffResult, threshold: str | None) -> bool:
+def level(f: Finding, basis: str = "oad") -> str:
+    """The severity a finding counts with: oad's own (default) or the review policy's."""
+    return f.review if basis == "review" and f.review else f.severity
+
+
+def fails(result: DiffResult, threshold: str | None, basis: str = "oad") -> bool:
     """Whether a finding reaches `threshold` (error | warning); "never" and None never fail."""
     if threshold is None or threshold == "never":
         return False
-    return any(at_least(f.severity, threshold) for f in result.findings)
+    return any(at_least(level(f, basis), threshold) for f in result.api_changes)
 
 
 # -- JSON ---------------------------------------------------------------------------------------
 
 
 def to_json(result: DiffResult) -> str:
-    """The findings as a JSON list, in a stable order (byte-identical across runs)."""
-    return json.dumps([f.to_json() for f in _ordered(result.findings)], indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    """Every finding in oad's order, then the Python API changes (byte-identical across runs)."""
+    return json.dumps(result_to_dict(result), indent=2, ensure_ascii=False) + "\n"
+
+
+def result_to_dict(result: DiffResult) -> dict[str, Any]:
+    return {
+        "old": {"spec": result.old.display, "api_version": result.old.api_version},
+        "new": {"spec": result.new.display, "api_version": result.new.api_version},
+        "scenario": result.scenario,
+        "scenario_source": result.scenario_source,
+        "findings": [f.to_json() for f in result.findings],
+        "python": [c.to_json() for c in result.python],
+    }
 
 
 # -- Markdown -----------------------------------------------------------------------------------
 
 
-def _ordered(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
-    """Grouped (operation, model, ...), the groups with the worst findings first; inside a group
-    errors first, then by rule id and place."""
-    groups: dict[str, list[Finding]] = {}
+@dataclass
+class _Row:
+    """One change: a finding and every other place oad reports it at (the uses of a model)."""
+
+    first: Finding
+    places: list[Finding] = field(default_factory=list)
+
+
+def _rows(findings: tuple[Finding, ...], basis: str) -> dict[str, list[_Row]]:
+    """Findings grouped by what they come from (a model for the changes oad repeats at each use
+    of it, else the operation, path or section), each repeated change folded into one row."""
+    groups: dict[str, dict[tuple[str, ...], _Row]] = {}
     for f in findings:
-        groups.setdefault(f.group, []).append(f)
-    order = sorted(groups, key=lambda g: (min(SEVERITY_ORDER[f.severity] for f in groups[g]), _group_kind(g), g))
-    return [f for g in order for f in sorted(groups[g], key=lambda f: f.sort_key())]
+        group = f"model {f.subject}" if f.subject else f.group
+        key = (f.id, f.message, f.severity, f.review)
+        row = groups.setdefault(group, {}).setdefault(key, _Row(f))
+        row.places.append(f)
+    order = sorted(groups, key=lambda g: (min(SEVERITY_ORDER[level(r.first, basis)] for r in groups[g].values()), _group_kind(g), g))
+    return {g: sorted(groups[g].values(), key=lambda r: (SEVERITY_ORDER[level(r.first, basis)], r.first.id, r.first.message)) for g in order}
 
 
 def _group_kind(group: str) -> int:
@@ -84,13 +114,11 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _where(f: Finding) -> tuple[str, str]:
-    o = f"`{f.old}`" if f.old else ""
-    n = f"`{f.new}`" if f.new else ""
-    return o, n
+def _place(f: Finding) -> tuple[str, str]:
+    return (f"`{f.old}`" if f.old else "—", f"`{f.new}`" if f.new else "—")
 
 
-def to_markdown(result: DiffResult) -> str:
+def to_markdown(result: DiffResult, basis: str = "oad") -> str:
     lines: list[str] = []
     o, n = result.old, result.new
     lines.append(f"# specgen diff: {o.api_version} → {n.api_version}")
@@ -98,6 +126,7 @@ def to_markdown(result: DiffResult) -> str:
     lines.append(f"- old: `{o.display}` (api-version {o.api_version})")
     lines.append(f"- new: `{n.display}` (api-version {n.api_version})")
     lines.append(f"- scenario: {SCENARIO_TEXT[result.scenario]}, chosen by {result.scenario_source}")
+    lines.append("- severity: what oad reports; review: the severity the Azure review policy gives the change in this scenario")
     lines.append("")
     lines.append(_headline(result))
     lines.append("")
@@ -106,20 +135,20 @@ def to_markdown(result: DiffResult) -> str:
     if not result.findings:
         lines.append("No changes.")
         lines.append("")
-    current = None
-    for f in _ordered(result.findings):
-        if f.group != current:
-            if current is not None:
-                lines.append("")
-            current = f.group
-            kind, _, name = f.group.partition(" ")
-            lines.append(f"### {kind.capitalize()} `{name}`" if name else f"### {kind.capitalize()}")
-            lines.append("")
-            lines.append("| severity | rule | message | old | new |")
-            lines.append("| --- | --- | --- | --- | --- |")
-        old_loc, new_loc = _where(f)
-        lines.append(f"| {f.severity} | {f.id} {f.code} | {_md(f.message)} | {old_loc} | {new_loc} |")
-    if result.findings:
+    for group, rows in _rows(result.findings, basis).items():
+        kind, _, name = group.partition(" ")
+        lines.append(f"### {kind.capitalize()} `{name}`" if name else f"### {kind.capitalize()}")
+        lines.append("")
+        lines.append("| severity | review | rule | message | old | new |")
+        lines.append("| --- | --- | --- | --- | --- | --- |")
+        for row in rows:
+            f = row.first
+            places = [_place(p) for p in row.places]
+            old_cell = "<br>".join(p[0] for p in places)
+            new_cell = "<br>".join(p[1] for p in places)
+            uses = f" ({len(places)} places)" if len(places) > 1 else ""
+            beyond = " (beyond oad)" if f.source != "oad" else ""
+            lines.append(f"| {f.severity} | {f.review} | {f.id} {f.code}{beyond} | {_md(f.message)}{uses} | {old_cell} | {new_cell} |")
         lines.append("")
     lines.append("## Python API changes (generated package)")
     lines.append("")
@@ -138,7 +167,7 @@ def to_markdown(result: DiffResult) -> str:
             lines.append("")
             lines.extend(f"- {c.describe()}" for c in other)
     lines.append("")
-    lines.append(f"_Rules checked: {len(COVERED)} of openapi-diff's 1000-1050 (see `generator/diff_rules.py`)._")
+    lines.append(f"_Rules checked: {len(COVERED)} of openapi-diff's 1000-1050, found as oad 0.12.4 finds them (see `generator/diff/oad_walk.py`)._")
     return "\n".join(lines) + "\n"
 
 
@@ -224,18 +253,3 @@ def version_bump_notice(package_dir: Path, new_spec: Path, new_api_version: str,
         return bump_summary(old_spec, new_spec, new_api_version, old_api_version=old_version, root=root)
     except Exception as exc:  # noqa: BLE001 - a summary must never stop a generation
         return f"api-version bump: could not summarise the diff ({type(exc).__name__}: {exc})"
-
-
-def describe_changes(changes: tuple[PyChange, ...]) -> list[str]:
-    return [c.describe() for c in changes]
-
-
-def result_to_dict(result: DiffResult) -> dict[str, Any]:
-    """Everything, for programmatic use (the CLI's JSON is the findings list only)."""
-    return {
-        "old": {"spec": result.old.display, "api_version": result.old.api_version},
-        "new": {"spec": result.new.display, "api_version": result.new.api_version},
-        "scenario": result.scenario,
-        "findings": [f.to_json() for f in _ordered(result.findings)],
-        "python": [c.describe() for c in result.python],
-    }

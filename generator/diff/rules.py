@@ -1,21 +1,21 @@
-"""The openapi-diff ("oad") rules `specgen diff` reports, and their severity in each scenario.
+"""The openapi-diff ("oad") rules `specgen diff` reports, and the Azure review policy's severity
+for each in each scenario.
 
-Ids, codes and message wording follow Azure/openapi-diff (`docs/rules/<id>.md`,
-`ComparisonMessages.cs`) so a finding can be looked up there. The severities are data: one row per
-rule (and per "variant" where oad itself logs the same rule at two levels, e.g. a constraint that
-gets stronger in a request is breaking, in a response it is harmless), one column per scenario:
+Ids and codes follow Azure/openapi-diff (`docs/rules/<id>.md`); the messages specgen prints are
+oad's own (`oad_messages.py`), and so is each finding's default severity (`oad_walk.py`: Error
+for a breaking change when the api-version did not change, Warning when it did, Info for
+additions). `SEVERITY` below is the other column, the review policy: which changes need a
+breaking-change approval. One row per rule (and per "variant" where the same rule is harmless in
+one direction, e.g. a constraint that gets stronger in a response), one column per scenario:
 
-- ``same``: the api-version did not change, the spec was edited in place. oad runs "strict"
-  (every breaking change is an error) and the azure-rest-api-specs gate allows nearly nothing:
-  additions are errors too, because a published version must not change.
+- ``same``: the api-version did not change, the spec was edited in place. A published version
+  must not change: every change is an error, additions too.
 - ``cross``: a new api-version. Additive changes are info; removals and type, format,
   constraint, enum, required and long-running changes are errors; changes that break only some
-  clients (a new response code, an added value in a closed enum, parameter order, a different
-  `allOf` or `$ref` target) are warnings for a reviewer.
+  clients (a new response code, an added value in a closed enum, a different `allOf` or `$ref`
+  target) are warnings for a reviewer.
 
-oad's own levels (``LogInfo``; ``LogBreakingChange``, an error when strict, else a warning;
-``LogError``) are the starting point; the cross-version column applies the azure-rest-api-specs
-breaking-change policy on top of them.
+`specgen diff --severity review` fails on this column instead of oad's.
 """
 
 from __future__ import annotations

@@ -37,6 +37,9 @@ class Finding:
     old: Location | None
     new: Location | None
     variant: str = ""  # the severity-table variant that applied ("" / "benign" / "extensible")
+    review: str = ""  # the Azure review policy's severity for the change (rules.SEVERITY)
+    subject: str = ""  # the definition the change comes from (oad repeats it at each use)
+    source: str = "oad"  # "specgen": a change oad does not report (`specgen diff --beyond-oad`)
 
     def sort_key(self) -> tuple[Any, ...]:
         return (
@@ -56,9 +59,13 @@ class Finding:
         return {
             "id": self.id,
             "code": self.code,
+            "type": self.severity.capitalize(),  # oad's own field: Error | Warning | Info
             "severity": self.severity,
+            "review": self.review,
             "message": self.message,
             "group": self.group,
+            "subject": self.subject,
+            "source": self.source,
             "old": self.old.to_json() if self.old else None,
             "new": self.new.to_json() if self.new else None,
         }
@@ -75,6 +82,18 @@ class PyChange:
     new: str  # new Python name ("" when removed)
     detail: str = ""
     breaking: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "change": self.change,
+            "owner": self.owner,
+            "old": self.old,
+            "new": self.new,
+            "detail": self.detail,
+            "breaking": self.breaking,
+            "text": self.describe(),
+        }
 
     def describe(self) -> str:
         where = f"`{self.owner}`: " if self.owner else ""

@@ -154,6 +154,10 @@ class Loader:
                 continue
             return target
 
+    def resolve_step(self, ref: Any, doc: Document, pointer: str) -> Target:
+        """Follow `ref` one step: where it points, even when that is another `$ref`."""
+        return self._resolve_one(ref, doc, pointer)
+
     def _resolve_one(self, ref: Any, doc: Document, pointer: str) -> Target:
         if not isinstance(ref, str):
             raise SpecError([doc.problem(pointer, "$ref must be a string")])
