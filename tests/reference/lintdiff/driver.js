@@ -27,6 +27,9 @@ const { openapiValidatorPluginFunc } = requireThere(dist + "openapi-validator-pl
 const QUIET = new Set(["information", "debug", "verbose"]);
 const messages = [];
 const failures = [];
+const rules = {}; // name -> severity, as the plugins announce the rules they load (manual specs)
+const NATIVE = /^Native or legacy rule, severity '(\w+)': '([^']+)'$/;
+const SPECTRAL = /^Spectral rule for manually written OpenAPI specs, severity '(\w+)': '([^']+)'$/;
 
 // The subset of autorest's plugin host API the two plugins call.
 function initiator(plugin) {
@@ -42,7 +45,10 @@ function initiator(plugin) {
       }
     },
     Message: (message) => {
-      if (message.Channel === "fatal") {
+      const loaded = message.Channel === "information" && (NATIVE.exec(message.Text) || SPECTRAL.exec(message.Text));
+      if (loaded) {
+        rules[loaded[2]] = loaded[1].toLowerCase();
+      } else if (message.Channel === "fatal") {
         failures.push(message.Text);
       } else if (!QUIET.has(message.Channel)) {
         messages.push({ plugin, ...message });
@@ -58,7 +64,7 @@ function initiator(plugin) {
     process.stderr.write(failures.join("\n") + "\n");
     process.exit(1);
   }
-  process.stdout.write(JSON.stringify(messages));
+  process.stdout.write(JSON.stringify({ messages, rules }));
 })().catch((err) => {
   process.stderr.write(String((err && err.stack) || err) + "\n");
   process.exit(1);

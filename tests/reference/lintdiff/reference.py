@@ -23,8 +23,8 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -90,7 +90,9 @@ def run_autorest(modules: Path, spec: Path, openapi_type: str) -> tuple[list[str
     return inputs, findings, seconds
 
 
-def run_driver(modules: Path, openapi_type: str, inputs: list[str]) -> list[dict[str, Any]]:
+def run_driver(modules: Path, openapi_type: str, inputs: list[str]) -> dict[str, Any]:
+    """{"messages": the findings as the plugins send them, "rules": name -> severity of every
+    rule the plugins load for this openapi-type (for hand-written specs)}."""
     files = [uri_to_path(uri) for uri in inputs]
     command = ["node", str(HERE / "driver.js"), str(modules), openapi_type, *map(str, files)]
     proc = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -254,8 +256,7 @@ def spec_root(spec: Path) -> Path:
 
 # -- one spec --------------------------------------------------------------------------------
 def record(repo: Path, modules: Path, name: str) -> dict[str, Any]:
-    relative, openapi_type = SPECS[name]
-    spec = repo / relative
+    spec = repo / SPECS[name][0]
     missing = missing_files(spec)
     if not missing:
         return record_at(repo, repo, modules, name, spec, {})
@@ -276,7 +277,8 @@ def record_at(repo: Path, root: Path, modules: Path, name: str, spec: Path, stub
     """Run both and normalize; `copy` is where the spec root `root` was copied to, if it was."""
     relative, openapi_type = SPECS[name]
     inputs, cli, seconds = run_autorest(modules, spec, openapi_type)
-    raw = run_driver(modules, openapi_type, inputs)
+    driven = run_driver(modules, openapi_type, inputs)
+    raw = driven["messages"]
     texts: dict[Path, JsonText] = {}
     ran_at = copy or repo
     shown_root = Path(os.path.relpath(root, repo)).as_posix() + "/" if copy else ""
@@ -330,6 +332,7 @@ def record_at(repo: Path, root: Path, modules: Path, name: str, spec: Path, stub
         "inputs": [shown(uri_to_path(u)) for u in inputs],
         "stand_ins": {shown(p): fragments for p, fragments in sorted(stubs.items())},
         "positions_checked_against_autorest": checked,
+        "rules": {name: {"warn": "warning", "information": "info", "hint": "info"}.get(level, level) for name, level in sorted(driven["rules"].items())},
         "findings": [
             {"rule": r, "severity": s, "file": f, "line": ln, "column": c, "pointer": p, "message": w, "engine": e, "count": findings[(r, s, f, ln, c, p, w, e)]}
             for (r, s, f, ln, c, p, w, e) in kept
