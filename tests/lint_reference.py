@@ -36,6 +36,7 @@ class Place:
     pointer: str
     severity: str = field(compare=False)
     message: str = field(compare=False, default="")
+    spec: str = field(compare=False, default="")  # the recorded run it comes from (its spec)
 
 
 @dataclass
@@ -78,7 +79,7 @@ def recorded() -> list[dict[str, Any]]:
 
 
 def azure_places(run: dict[str, Any]) -> set[Place]:
-    return {Place(f["rule"], f["file"], f["line"], f["column"], f["pointer"], f["severity"], f["message"]) for f in run["findings"]}
+    return {Place(f["rule"], f["file"], f["line"], f["column"], f["pointer"], f["severity"], f["message"], run["spec"]) for f in run["findings"]}
 
 
 def specgen_places(run: dict[str, Any]) -> set[Place]:
@@ -90,7 +91,7 @@ def specgen_places(run: dict[str, Any]) -> set[Place]:
     for f in result.findings:
         real = f.real or Path(f.file)
         shown = Path(os.path.relpath(real, ROOT)).as_posix()
-        out.add(Place(f.rule, shown, f.line, f.column, f.pointer, f.severity, f.message))
+        out.add(Place(f.rule, shown, f.line, f.column, f.pointer, f.severity, f.message, run["spec"]))
     return out
 
 
@@ -101,7 +102,7 @@ def lint_options(run: dict[str, Any]) -> dict[str, Any]:
     from generator.lint import lint
 
     params = inspect.signature(lint).parameters
-    return {"openapi_type": run["openapi_type"]} if "openapi_type" in params else {}
+    return {name: run["openapi_type"] for name in ("kind", "openapi_type") if name in params}
 
 
 def match(azure: list[Place], ours: list[Place]) -> tuple[list[tuple[Place, Place]], list[Place], list[Place]]:

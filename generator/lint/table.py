@@ -58,7 +58,7 @@ RULES: dict[str, RuleInfo] = {
            through `allOf`, or inside the `properties` bag), so clients can tell when the
            operation has finished (RPC-Async-V1-02). Fix: add `provisioningState` (read-only) to
            the response model of 200 and 201."""),
-        _r("ProvisioningStateMustBeReadOnly", WARNING, "provisioningState in a response model must be readOnly.",
+        _r("ProvisioningStateMustBeReadOnly", ERROR, "provisioningState in a response model must be readOnly.",
            """The service sets `provisioningState`; a client never sends it. A response model
            whose `provisioningState` is not `readOnly: true` invites clients to send it and SDKs
            to expose it as settable. Fix: add `"readOnly": true`."""),
@@ -99,10 +99,12 @@ RULES: dict[str, RuleInfo] = {
         _r("ApiVersionParameterRequired", ERROR, "Every operation must have the api-version query parameter.",
            """ARM routes every request by its `api-version` query parameter (RPC-Uri-V1-08). Fix:
            reference the common-types `ApiVersionParameter` in the operation or path parameters."""),
-        _r("MissingDefaultResponse", ERROR, "Every operation must have a default (error) response.",
+        _r("RequiredDefaultResponse", ERROR, "Every operation's responses must include default (the error response).",
            """Errors are returned through the `default` response (with the ARM error schema); an
-           operation without it leaves clients unable to parse failures. Fix: add `default` with
-           the common-types `ErrorResponse` (or `CloudError`)."""),
+           operation without it leaves clients unable to parse failures. Azure checks the
+           operations under `paths`. Fix: add `default` with the common-types `ErrorResponse`.
+           (Azure's rule of the same meaning named MissingDefaultResponse never fires: it selects
+           the response codes, not the operation.)"""),
         _r("RequiredPropertiesMissingInResourceModel", ERROR,
            "A resource model must have readOnly id, name and type in its hierarchy.",
            """Per the ARM resource contract (RPC-Get-V1-03, RPC-Put-V1-08) a resource model —
@@ -123,7 +125,7 @@ RULES: dict[str, RuleInfo] = {
         _r("ArraySchemaMustHaveItems", ERROR, "type: array must have items.",
            """An array schema without `items` gives generators no element type; AutoRest fails.
            Fix: add `items` (a type or a `$ref`)."""),
-        _r("DescriptiveDescriptionRequired", WARNING, "A description must not be empty or blank.",
+        _r("DescriptiveDescriptionRequired", ERROR, "A description must not be empty or blank.",
            """Reference documentation is generated from `description`; an empty or whitespace-only
            value documents nothing. Fix: write a real description, or remove the key."""),
         _r("AvoidAnonymousTypes", ERROR, "Inline object schemas must be named definitions.",
@@ -131,6 +133,134 @@ RULES: dict[str, RuleInfo] = {
            items with its own `properties`) becomes an anonymous, non-reusable SDK class with a
            made-up name. Fix: move it to `definitions` and `$ref` it (or give it
            `x-ms-client-name`)."""),
+        # --- ARM responses (Azure applies these to ARM specs) -------------------------------------
+        _r("GetResponseCodes", ERROR, "A GET must have the 200 and default responses (202 only for polling).",
+           """A GET answers 200 with the resource, errors through `default`; 202 only where the GET
+           is a long-running operation's polling URL (RPC-Get-V1-01). ARM specs only. Fix: declare
+           200 and default, remove other codes."""),
+        _r("PostResponseCodes", ERROR, "A POST must have 200 or 204 and default; a long-running one 202 and default.",
+           """A synchronous POST responds 200 (with a body) or 204 (without), plus `default`. A
+           long-running POST (x-ms-long-running-operation: true, required once it has a 202)
+           responds 202 without a schema and `default`, plus 200 only when the final result has a
+           schema, else 204 (RPC-Async-V1-11/14, RPC-POST-V1-02/03). ARM specs only."""),
+        _r("NoErrorCodeResponses", ERROR, "Only 200, 201, 202, 204 and default responses; errors go in default.",
+           """ARM operations describe every error with the `default` response and the common error
+           schema; 4xx/5xx codes in the spec make SDKs treat those as separate, typed results.
+           Azure checks operations under `paths`. ARM specs only. Fix: remove the error codes."""),
+        _r("LroErrorContent", ERROR, "A long-running operation's error responses use the common-types ErrorResponse (v2+).",
+           """The default (and any 4xx/5xx) response of a long-running operation must `$ref` the
+           `ErrorResponse` of `common-types/resource-management/v2` or later, so that clients
+           read the polling failure the same way (RPC-Common-V1-05). ARM specs only."""),
+        _r("XmsExamplesRequired", WARNING, "Every operation has x-ms-examples.",
+           """Examples document the operation and are replayed by Azure's tools (and specgen's
+           tests). Fix: add `x-ms-examples` naming example files with the minimum and maximum set
+           of properties."""),
+        _r("PatchResponseCodes", ERROR, "A PATCH has 200 and default; a long-running one 200, 202 and default.",
+           """A synchronous PATCH answers 200 with the resource, errors through `default`; a
+           long-running one (x-ms-long-running-operation: true, required with
+           x-ms-long-running-operation-options) adds 202 without a schema (RPC-Patch-V1-06).
+           ARM specs only."""),
+        # --- ARM paths and content (Azure applies these to ARM specs) -----------------------------
+        _r("EvenSegmentedPathForPutOperation", ERROR, "A PUT path names a resource: type/{name} pairs after the provider.",
+           """What a PUT creates is addressed by its full resource id: after
+           `/providers/Namespace`, pairs of a type and a `{name}` (or `default`) (RPC-Put-V1-02).
+           ARM specs only."""),
+        _r("PathForResourceAction", ERROR, "A POST path is an action on a resource or collection.",
+           """A POST on ARM is an action: `.../type/{name}/action` or `.../type/action`; its
+           path ends in the action's name (RPC-POST-V1-01). ARM specs only."""),
+        _r("PathForNestedResource", ERROR, "A nested resource's path alternates types and names.",
+           """Below a resource, child resources are addressed as `.../type/{name}/childType/{childName}`;
+           two literal segments or two names in a row do not address a resource. An extension
+           resource's fully qualified path is an accepted exception (suppress it). ARM specs only."""),
+        _r("GetCollectionOnlyHasValueAndNextLink", ERROR, "A collection GET's model has only value and nextLink.",
+           """A list of resources is a page: `value` (the items) and `nextLink`, nothing else
+           (RPC-Get-V1-09). ARM specs only."""),
+        _r("ParametersInPost", ERROR, "A POST has no query parameter but api-version.",
+           """Inputs of an action go in its request body; the query carries only api-version.
+           ARM specs only."""),
+        _r("NonApplicationJsonType", WARNING, "produces/consumes is application/json.",
+           """ARM accepts and returns application/json only (RPC-Common-V1-..). Each
+           `produces`/`consumes` entry (top level and per operation) is application/json.
+           ARM specs only."""),
+        _r("GuidUsage", ERROR, "format: uuid needs a review.",
+           """GUID-typed values are discouraged in ARM APIs; one that is really needed is signed off
+           by the Azure API review board, then suppressed here. ARM specs only."""),
+        _r("AvoidAdditionalProperties", ERROR, "Definitions do not use additionalProperties.",
+           """Free-form maps escape the schema and SDKs type them loosely; model the properties
+           instead. Exempt: tags, delegatedResources, userAssignedIdentities. ARM specs only."""),
+        _r("LocationMustHaveXmsMutability", WARNING, "A location property says x-ms-mutability: [read, create].",
+           """A resource's location is set when it is created and can be read, never updated;
+           `x-ms-mutability` must say so, so that SDKs do not offer to change it. ARM specs only."""),
+        _r("XmsParameterLocation", ERROR, "Global subscriptionId/api-version parameters say x-ms-parameter-location.",
+           """A parameter in the top-level `parameters` becomes a client property unless it says
+           `"x-ms-parameter-location": "method"`; subscriptionId and api-version must say which
+           they are meant to be. ARM specs only."""),
+        # --- ARM naming and common types (Azure applies these to ARM specs) -----------------------
+        _r("LatestVersionOfCommonTypesMustBeUsed", WARNING, "References to common-types use its latest version.",
+           """A `$ref` into `common-types/resource-management/vN/FILE.json` should use the newest
+           version of that file (types.json v6, managedidentity.json v6, privatelinks.json v6,
+           customermanagedkeys.json v5, ...). ARM specs only."""),
+        _r("DefinitionsPropertiesNamesCamelCase", ERROR, "Property names of object definitions are camelCase.",
+           """Names of the properties of every `type: object` schema under `definitions` are
+           camelCase (lower-case start, up to three capitals in a row; `$` and `-` allowed). ARM
+           specs only. Fix: rename (x-ms-client-name does not change the wire name)."""),
+        _r("ParameterNotUsingCommonTypes", WARNING, "Parameters common-types defines are referenced, not redefined.",
+           """subscriptionId, api-version, resourceGroupName, operationId, location,
+           managementGroupName, scope, tenantId, ifMatch and ifNoneMatch are defined in
+           common-types; a parameter of one of these names written out in an operation or in the
+           top-level parameters should be a `$ref` to it. ARM specs only."""),
+        _r("ResourceNameRestriction", ERROR, "A resource name path parameter has a pattern.",
+           """A path parameter named like `{fooName}` names a resource and must restrict it with
+           `pattern` (or an `enum`) (RPC-Uri-V1-05). Azure reads the parameters of the path's first
+           operation and the path's own. ARM specs only. Fix: add the service's name pattern."""),
+        _r("DefaultErrorResponseSchema", ERROR, "The default response's schema is the ARM error shape.",
+           """The `default` response's schema must have an `error` property with `code` and
+           `message` (common-types ErrorResponse), as ARM returns errors. Azure checks the
+           operations under `paths`. ARM specs only."""),
+        _r("DeleteOperationResponses", ERROR, "A synchronous DELETE declares both 200 and 204.",
+           """A DELETE without a 202 response answers 200 (deleted) or 204 (did not exist); both
+           must be declared. ARM specs only."""),
+        # --- ARM rules Azure implements natively ----------------------------------------------------
+        _r("ParametersOrder", ERROR, "Path parameters are declared in the order of the path.",
+           """SDK methods take path parameters in declaration order; declare them (path-level ones
+           first, then the operation's) in the order they appear in the path. Referenced
+           parameters count only with `x-ms-parameter-location: method`. ARM specs only."""),
+        _r("XmsIdentifierValidation", WARNING, "An array of objects names identifier properties its items have.",
+           """For an array of objects (under definitions or parameters), each `x-ms-identifiers`
+           entry (default: `id`) must be a property of the item model, so that tools can match
+           items across versions. Fix: add the property, or set `x-ms-identifiers` (possibly
+           `[]`). ARM specs only."""),
+        _r("UniqueXmsExample", WARNING, "x-ms-examples names are unique in a file.",
+           """Example titles identify examples in documentation and tests; one title used by two
+           operations under `paths` is ambiguous. ARM specs only."""),
+        _r("PostOperationIdContainsUrlVerb", WARNING, "A POST's operationId contains the path's last segment.",
+           """An action POST (`.../restart`) is named after the action: the verb part of its
+           operationId (after `_`) should contain the last path segment. ARM specs only."""),
+        _r("RequiredReadOnlySystemData", WARNING, "A resource returned by GET/PUT/PATCH has readOnly systemData.",
+           """From api-version 2020-05-01, a resource returned by a GET, PUT or PATCH response
+           (2xx) must carry the common-types `systemData`, read-only (RPC-SystemData-V1-01).
+           ARM specs only."""),
+        # --- ARM resources: Azure's native rules, with its notion of a resource ------------------
+        _r("BodyTopLevelProperties", ERROR, "A resource model's top-level properties are ARM's envelope only.",
+           """A resource (a model an operation returns that has a GET, PUT or PATCH, or is marked
+           `x-ms-azure-resource`) keeps its own fields in `properties`; at the top level only
+           name, type, id, location, properties, tags, plan, sku, etag, managedBy, identity, kind,
+           zones, systemData and extendedLocation (RPC-Put-V1-19). Fix: move the field into
+           `properties`."""),
+        _r("TrackedResourcePatchOperation", ERROR, "A tracked resource must have a PATCH operation.",
+           """A tracked resource (one with `location`) must be updatable in place, at least its
+           tags, with PATCH on its path (RPC-Patch-V1-01). Fix: add the PATCH operation."""),
+        _r("AllTrackedResourcesMustHaveDelete", ERROR, "A tracked resource must have a DELETE operation.",
+           """Every tracked resource can be deleted (RPC-Delete-V1-01). Fix: add DELETE on the
+           resource's path."""),
+        _r("AllProxyResourcesShouldHaveDelete", WARNING, "A proxy resource that has a PUT should have a DELETE.",
+           """What a client can create it should be able to delete. Fix: add DELETE on the
+           resource's path, or suppress with the reason it cannot be deleted."""),
+        _r("ArmResourcePropertiesBag", ERROR, "A resource's properties bag must not repeat ARM's top-level names.",
+           """Inside `properties` (and bags nested in it) a resource must not have a property
+           named like an envelope field (name, type, id, location, tags, sku, etag, identity, ...;
+           for a proxy resource name, id, type, etag, systemData): clients would confuse the two.
+           Fix: rename the inner property."""),
         # --- specgen's own ---------------------------------------------------------------------
         _r("UnresolvedRef", ERROR, "A $ref must resolve.",
            """The file a `$ref` names must exist and parse, and its JSON Pointer must reach a
@@ -142,8 +272,8 @@ RULES: dict[str, RuleInfo] = {
            `http(s)://`, no `file://`. Fix: copy the referenced file under the root.""", "specgen"),
         _r("UnusedDefinition", WARNING, "A definition is not referenced.",
            """A definition in a spec that has paths, referenced by nothing in that file, is dead
-           weight: it still becomes SDK surface. Files without paths (shared libraries) are not
-           checked. Fix: delete it, or reference it.""", "specgen"),
+           weight: it still becomes SDK surface. Shared files are not checked: files without
+           paths, and files another spec of the run refers to. Fix: delete it, or reference it.""", "specgen"),
         _r("PathParameterNotInPath", ERROR, "A path parameter does not appear in the path template.",
            """A parameter with `in: path` must name a `{placeholder}` of its path; otherwise the
            request URL cannot be built. Fix: rename the parameter or the placeholder.""", "specgen"),

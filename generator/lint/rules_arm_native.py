@@ -1,0 +1,98 @@
+"""ARM rules Azure implements natively (not in Spectral): they read the file as written and follow
+`$ref`s file by file (`arm_resources.Workspace`). Parameters order, array identifiers, example
+names, POST operationIds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.lint.arm_resources import Schema, workspace
+from generator.lint.core import Context, check
+from generator.lint.places import loc_of, objects
+
+
+def _paths(ctx: Context) -> dict[str, Any]:
+    data = ctx.doc.data if isinstance(ctx.doc.data, dict) else {}
+    paths = data.get("paths")
+    return paths if isinstance(paths, dict) else {}
+
+
+@check("ParametersOrder")
+def parameters_order(ctx: Context) -> None:
+    # Path parameters written out, or referenced ones that say x-ms-parameter-location: method,
+    # must come in the order of the path template (path-level ones first, as Azure lists them).
+    ws = workspace(ctx)
+    for key, item in _paths(ctx).items():
+        if not isinstance(item, dict):
+            continue
+        listed = item.get("parameters")
+        shared: list[Any] = listed if isinstance(listed, list) else []
+        template = [s[1:-1] for s in key.split("/") if s.startswith("{") and s.endswith("}")]
+        for method, op in item.items():
+            if method.lower() == "parameters":
+                continue
+            params = op.get("parameters") if isinstance(op, dict) else None
+            own: list[Any] = params if isinstance(params, list) else []
+            declared = [name for name in (_method_path_parameter(ws, p) for p in [*shared, *own]) if name]
+            in_path = [p for p in template if p in declared]
+            if any(i < len(declared) and declared[i] != name for i, name in enumerate(in_path)):
+                ctx.report("ParametersOrder", ctx.root.child("paths", key, method), f"The path parameters {', '.join(declared)} should be declared in the order of the path.")
+
+
+def _method_path_parameter(ws: Any, param: Any) -> str:
+    if not isinstance(param, dict):
+        return ""
+    if "$ref" not in param:
+        return str(param.get("name")) if param.get("in") == "path" else ""
+    resolved = ws.resolve(Schema(param, ws.file)).value
+    if isinstance(resolved, dict) and resolved.get("in") == "path" and resolved.get("x-ms-parameter-location") == "method":
+        return str(resolved.get("name"))
+    return ""
+
+
+@check("XmsIdentifierValidation")
+def xms_identifier_validation(ctx: Context) -> None:
+    # Arrays (under definitions or parameters) of objects: each x-ms-identifiers entry (default
+    # `id`) must be a property of the item model.
+    ws = workspace(ctx)
+    for node, path in objects(ctx):
+        if path[0] not in ("definitions", "parameters") or len(path) < 2:
+            continue
+        if "items" not in node or node.get("type") != "array":
+            continue
+        identifiers = node.get("x-ms-identifiers")
+        identifiers = ["id"] if identifiers is None else identifiers
+        items = ws.resolve(Schema(node["items"], ws.file))
+        if isinstance(items.value, dict) and items.value.get("type") and items.value.get("type") != "object":
+            continue
+        for identifier in identifiers if isinstance(identifiers, list) else []:
+            item: Schema | None = items
+            for step in str(identifier).removeprefix("/").split("/"):
+                item = ws.property(item, step) if item is not None else None
+                if item is None:
+                    ctx.report("XmsIdentifierValidation", loc_of(ctx, path), f"The array items have no identifier property '{identifier}' (x-ms-identifiers, default id).")
+                    break
+
+
+@check("UniqueXmsExample")
+def unique_xms_example(ctx: Context) -> None:
+    seen: set[str] = set()
+    for key, item in _paths(ctx).items():
+        for member, op in item.items() if isinstance(item, dict) else []:
+            examples = op.get("x-ms-examples") if isinstance(op, dict) else None
+            for title in examples if isinstance(examples, dict) else []:
+                if title in seen:
+                    ctx.report("UniqueXmsExample", ctx.root.child("paths", key, member, "x-ms-examples"), f"Example name '{title}' is used twice: every x-ms-examples name must be unique.")
+                seen.add(title)
+
+
+@check("PostOperationIdContainsUrlVerb")
+def post_operation_id_contains_url_verb(ctx: Context) -> None:
+    for key, item in _paths(ctx).items():
+        post = item.get("post") if isinstance(item, dict) else None
+        op_id = post.get("operationId") if isinstance(post, dict) else None
+        if not isinstance(op_id, str) or not op_id:
+            continue
+        verb = key.lower().split("/")[-1]
+        if verb not in op_id.lower().split("_")[-1]:
+            ctx.report("PostOperationIdContainsUrlVerb", ctx.root.child("paths", key, "post", "operationId"), f"The operationId '{op_id}' should contain the path's verb '{verb}'.")
