@@ -46,6 +46,7 @@ class RuleScore:
     specgen: int = 0
     matched: int = 0
     severity_agrees: int = 0  # among the matched
+    pointer_agrees: int = 0  # among the matched: the same JSON pointer too
     only_azure: list[Place] = field(default_factory=list)
     only_specgen: list[Place] = field(default_factory=list)
 
@@ -71,6 +72,7 @@ class Comparison:
             total.specgen += s.specgen
             total.matched += s.matched
             total.severity_agrees += s.severity_agrees
+            total.pointer_agrees += s.pointer_agrees
         return total
 
 
@@ -106,10 +108,15 @@ def lint_options(run: dict[str, Any]) -> dict[str, Any]:
 
 
 def match(azure: list[Place], ours: list[Place]) -> tuple[list[tuple[Place, Place]], list[Place], list[Place]]:
-    """Pairs (azure, specgen) at the same place: same line:col first, then the same pointer."""
+    """Pairs (azure, specgen) at the same place: same line:col and pointer first, then the same
+    line:col, then the same pointer."""
     pairs: list[tuple[Place, Place]] = []
     left, right = sorted(azure), sorted(ours)
-    for same in (lambda a, b: (a.line, a.column) == (b.line, b.column), lambda a, b: a.pointer == b.pointer):
+    for same in (
+        lambda a, b: (a.line, a.column, a.pointer) == (b.line, b.column, b.pointer),
+        lambda a, b: (a.line, a.column) == (b.line, b.column),
+        lambda a, b: a.pointer == b.pointer,
+    ):
         rest = []
         for a in left:
             hit = next((b for b in right if same(a, b)), None)
@@ -148,6 +155,7 @@ def compare(runs: list[dict[str, Any]] | None = None) -> Comparison:
             score.specgen += len(b)
             score.matched += len(pairs)
             score.severity_agrees += sum(1 for x, y in pairs if x.severity == y.severity)
+            score.pointer_agrees += sum(1 for x, y in pairs if x.pointer == y.pointer)
             score.only_azure.extend(only_a)
             score.only_specgen.extend(only_b)
     for rule in ours_ids:
@@ -156,10 +164,10 @@ def compare(runs: list[dict[str, Any]] | None = None) -> Comparison:
 
 
 def table(comparison: Comparison) -> str:
-    rows = ["| rule | Azure | specgen | matched | precision | recall | same severity |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    rows = ["| rule | Azure | specgen | matched | precision | recall | same severity | same pointer |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for s in [*comparison.scores.values(), comparison.overall()]:
         name = f"**{s.rule}**" if s.rule == "overall" else s.rule
-        rows.append(f"| {name} | {s.azure} | {s.specgen} | {s.matched} | {s.precision:.3f} | {s.recall:.3f} | {s.severity_agrees}/{s.matched} |")
+        rows.append(f"| {name} | {s.azure} | {s.specgen} | {s.matched} | {s.precision:.3f} | {s.recall:.3f} | {s.severity_agrees}/{s.matched} | {s.pointer_agrees}/{s.matched} |")
     missing = ", ".join(f"{rule} {n}" for rule, n in comparison.unimplemented.most_common())
     rows.append("")
     rows.append(f"Azure rules that fire here and specgen lacks ({len(comparison.unimplemented)}; distinct findings): {missing or 'none'}")

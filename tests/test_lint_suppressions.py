@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_lint_cases import OK_RESP, RES, op
+from test_lint_cases import DESCRIBED, OK_RESP, PARAMS, op
 
 from generator.cli import main
 from generator.lint import lint
@@ -14,8 +14,11 @@ from generator.lint import lint
 # Clean but for a secret (reported twice, as Azure does: in the properties bag's model and at the
 # bag's $ref in the resource) and an unreferenced definition.
 SECRET = op("get", '"x-ms-examples": {}, ' + OK_RESP.replace('"default": {"description": "error"}', '"default": {"description": "error", "schema": {"$ref": "#/definitions/Error"}}'),
-            defs=RES.replace('"provisioningState"', '"runAsPassword": {"type": "string"}, "provisioningState"')
-            + ',\n    "Orphan": {"type": "string"},\n    "Error": {"type": "object", "properties": {"error": {"type": "object", "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}}')
+            params=PARAMS.replace('"type": "string"}', '"type": "string", "description": "d"}'),
+            defs=DESCRIBED.replace('"provisioningState"', '"runAsPassword": {"type": "string"}, "provisioningState"')
+            + ',\n    "Orphan": {"type": "string", "description": "unused"},'
+            + '\n    "Error": {"type": "object", "description": "error", "properties": {"error": {"type": "object", "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}}',
+            ).replace("Widgets_Do", "Widgets_Get")
 POINTER = "/definitions/Props/properties/runAsPassword"
 
 SUPPRESSIONS = f"""\
@@ -59,7 +62,7 @@ def rows(spec: Path, **kw: object) -> list[tuple[str, int, int, str]]:
 def test_without_suppressions(project: Path) -> None:
     assert rows(project) == [
         ("spec.json", 8, 53, "XMSSecretInResponse"),  # the bag's $ref in the resource
-        ("spec.json", 9, 48, "XMSSecretInResponse"),
+        ("spec.json", 9, 82, "XMSSecretInResponse"),
         ("spec.json", 10, 5, "UnusedDefinition"),
     ]
 
@@ -116,7 +119,7 @@ def test_baseline_matches_by_rule_file_pointer(project: Path, capsys: pytest.Cap
     assert [(e["rule"], e["file"], e["pointer"]) for e in data["findings"]] == [
         ("UnusedDefinition", "specification/x/spec.json", "/definitions/Orphan"),
         ("XMSSecretInResponse", "specification/x/spec.json", POINTER),
-        ("XMSSecretInResponse", "specification/x/spec.json", "/definitions/Widget/properties/properties"),
+        ("XMSSecretInResponse", "specification/x/spec.json", "/definitions/Widget/properties/properties/properties/runAsPassword"),  # Azure's path
     ]
     capsys.readouterr()
     assert main(["lint", "--baseline", str(baseline), str(project)]) == 0
@@ -126,7 +129,7 @@ def test_baseline_matches_by_rule_file_pointer(project: Path, capsys: pytest.Cap
     project.write_text(moved, encoding="utf-8")
     assert main(["lint", "--baseline", str(baseline), str(project)]) == 0
     # A new problem is reported, alone.
-    project.write_text(moved.replace('"Widgets_Do"', '"Widgets_GetWidgets"'), encoding="utf-8")
+    project.write_text(moved.replace('"Widgets_Get"', '"Widgets_GetWidgets"'), encoding="utf-8")
     capsys.readouterr()
     assert main(["lint", "--baseline", str(baseline), str(project)]) == 1
     out = capsys.readouterr().out.splitlines()

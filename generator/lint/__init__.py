@@ -18,6 +18,7 @@ from generator.lint import (  # noqa: F401  (register checks)
     rules_arm_models,
     rules_arm_naming,
     rules_arm_native,
+    rules_arm_operations,
     rules_arm_paths,
     rules_arm_resources,
     rules_arm_responses,

@@ -7,7 +7,9 @@ the file's start for the root. A path that runs on through a `$ref` (to this fil
 shown at the `$ref`.
 
 `Walk` follows a schema through `$ref`s the way Spectral's resolved tree does and keeps that path,
-so a rule can report where Azure does with `ctx.report(rule, walk.shown(ctx), ...)`.
+so a rule can report where Azure does with `ctx.report(rule, walk.shown(ctx), ...)`. Spectral
+keeps the longest part of a finding's path its resolved tree has (`spectral_loc`); Azure's native
+rules give paths as written (`nearest`).
 """
 
 from __future__ import annotations
@@ -25,8 +27,19 @@ from generator.spec import Loc, Node
 Tokens = tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ShownAt(Loc):
+    """A finding's place as Azure gives it: its JSON path (`pointer`, which may run on through a
+    `$ref`) and the node of that path the file has, where it is shown (`shown`)."""
+
+    shown: str = ""
+
+    def line_col(self, *, key: bool = True) -> tuple[int, int] | None:
+        return Loc(self.doc, self.shown).line_col(key=key)
+
+
 def nearest(doc: Document, tokens: Tokens) -> Loc:
-    """The deepest node of the path `tokens` that `doc` has (the root if none)."""
+    """Azure's path `tokens`, shown at its deepest node that `doc` has (the root if none)."""
     value: Any = doc.data
     depth = 0
     for token in tokens:
@@ -37,7 +50,8 @@ def nearest(doc: Document, tokens: Tokens) -> Loc:
         else:
             break
         depth += 1
-    return Loc(doc, join_pointer("", *tokens[:depth]))
+    pointer = join_pointer("", *tokens)
+    return Loc(doc, pointer) if depth == len(tokens) else ShownAt(doc, pointer, join_pointer("", *tokens[:depth]))
 
 
 def truthy(value: Any) -> bool:
@@ -89,8 +103,22 @@ class Walk:
         return walk
 
     def shown(self, ctx: Context, *more: str) -> Loc:
-        """Where autorest shows a finding on this value (or on a path below it) in the linted file."""
-        return nearest(ctx.doc, (*self.path, *more))
+        """A Spectral finding on this value (or on a path below it), as LintDiff gives it."""
+        return spectral_loc(ctx, (*self.path, *more))
+
+
+def spectral_loc(ctx: Context, tokens: Tokens) -> Loc:
+    """A Spectral finding at `tokens`: Spectral keeps the longest part of the path its resolved
+    tree has, and autorest shows that at its deepest node the file has (`nearest`)."""
+    walk: Walk | None = Walk(ctx.doc.data, ctx.doc, (), ())
+    depth = 0
+    for token in tokens:
+        assert walk is not None
+        walk = walk.child(ctx, token)
+        if walk is None:
+            break
+        depth += 1
+    return nearest(ctx.doc, tokens[:depth])
 
 
 def follow(ctx: Context, walk: Walk) -> Walk | None:

@@ -195,6 +195,58 @@ RULES: dict[str, RuleInfo] = {
            """A parameter in the top-level `parameters` becomes a client property unless it says
            `"x-ms-parameter-location": "method"`; subscriptionId and api-version must say which
            they are meant to be. ARM specs only."""),
+        # --- ARM operations: names, descriptions, bodies (Azure applies these to ARM specs) ------
+        _r("PutInOperationName", WARNING, "A PUT's operationId is Noun_Create...",
+           """SDKs name methods after the operationId's verb; a PUT creates or replaces:
+           `Noun_Create` or `Noun_CreateOrUpdate`. ARM specs only."""),
+        _r("PatchInOperationName", WARNING, "A PATCH's operationId is Noun_Update...",
+           """A PATCH updates: `Noun_Update`. ARM specs only."""),
+        _r("GetInOperationName", WARNING, "A GET's operationId is Noun_Get or Noun_List...",
+           """A GET reads one resource (`Noun_Get`) or lists them (`Noun_List...`). ARM specs only."""),
+        _r("ListInOperationName", WARNING, "A pageable or list-returning GET/POST is named Noun_List...",
+           """An operation with x-ms-pageable, or returning a page (`value` array, at most one other
+           property), lists: `Noun_List`, `Noun_ListByResourceGroup`, ... ARM specs only."""),
+        _r("OperationIdNounConflictingModelNames", WARNING, "An operationId's noun is not a model name.",
+           """AutoRest names the operation group after the noun; a model of that name is renamed
+           `NounModel`. Use the plural for the operations. ARM specs only."""),
+        _r("SchemaDescriptionOrTitle", WARNING, "A definition has a description or a title.",
+           """Documentation and SDK docstrings come from it. Azure's common rule (ARM and
+           data-plane; off for TypeSpec-generated data-plane specs)."""),
+        _r("ParameterDescription", WARNING, "A parameter has a description.",
+           """Parameters of operations under `paths` (their own and the path's, references
+           followed) document themselves. Azure's common rule."""),
+        _r("PatchBodyParametersSchema", ERROR, "A PATCH body has no defaults, no required and no create-only properties.",
+           """A PATCH sends only what changes: its body's properties (nested objects too; identity
+           aside at the top) have no `default`, are not `required` and are not
+           `x-ms-mutability: ["create"]` (RPC-Patch-V1-10). ARM specs only."""),
+        _r("LongRunningOperationsOptionsValidator", WARNING, "A long-running POST with a result says final-state-via.",
+           """Where the result of a long-running POST comes from (the Location or
+           Azure-AsyncOperation URL) must be said in `x-ms-long-running-operation-options`
+           `final-state-via`, so that SDKs fetch it. Azure's common rule."""),
+        _r("RepeatedPathInfo", ERROR, "A PUT body does not repeat path or query parameters.",
+           """A value in the path (the resource name, ...) is not repeated in the request body's
+           `properties` bag. ARM specs only."""),
+        _r("DeleteResponseBodyEmpty", ERROR, "A DELETE's 200 and 204 responses have no body.",
+           """DELETE returns nothing (RPC-Delete-V1-04). ARM specs only."""),
+        _r("PutRequestResponseSchemeArm", ERROR, "A PUT's body and its 200 response are the same model.",
+           """GET, PUT and the PUT's response share one resource model, so clients can send back
+           what they read (RPC-Put-V1-12). A body that is a superset needs a PATCH to update the
+           rest. ARM specs only."""),
+        _r("XmsResourceInPutResponse", ERROR, "A PUT's response model is marked x-ms-azure-resource.",
+           """The model a PUT returns is an ARM resource: `x-ms-azure-resource: true` in it or an
+           `allOf` ancestor (the common-types resources have it). ARM specs only."""),
+        _r("APIVersionPattern", ERROR, "info.version is a date: YYYY-MM-DD[-preview].",
+           """The api-version of an ARM spec is its date, optionally `-preview` (RPC-Uri-V1-...).
+           ARM specs only."""),
+        _r("SubscriptionsAndResourceGroupCasing", ERROR, "Paths spell subscriptions and resourceGroups so.",
+           """ARM matches these segments case-insensitively, but SDKs and docs keep the canonical
+           casing. ARM specs only."""),
+        _r("PathContainsResourceType", ERROR, "A CRUD path has a resource type after the provider.",
+           """`/providers/Namespace/type...`: a GET, PUT, PATCH or DELETE path names a resource
+           type. ARM specs only."""),
+        _r("ProvisioningStateValidation", ERROR, "A provisioningState enum has Succeeded, Failed and Canceled.",
+           """Clients stop polling at a terminal state; the enum must list all three
+           (RPC-Async-V1-02). ARM specs only."""),
         # --- ARM naming and common types (Azure applies these to ARM specs) -----------------------
         _r("LatestVersionOfCommonTypesMustBeUsed", WARNING, "References to common-types use its latest version.",
            """A `$ref` into `common-types/resource-management/vN/FILE.json` should use the newest
