@@ -27,9 +27,19 @@ const { openapiValidatorPluginFunc } = requireThere(dist + "openapi-validator-pl
 const QUIET = new Set(["information", "debug", "verbose"]);
 const messages = [];
 const failures = [];
-const rules = {}; // name -> severity, as the plugins announce the rules they load (manual specs)
-const NATIVE = /^Native or legacy rule, severity '(\w+)': '([^']+)'$/;
+// name -> severity of every rule that runs for this openapi-type: the Spectral rules the plugin
+// announces for hand-written specs (disabled ones are announced as such), and the native rules
+// whose openapiType includes this one (the plugin announces them all, run or not).
+const rules = {};
 const SPECTRAL = /^Spectral rule for manually written OpenAPI specs, severity '(\w+)': '([^']+)'$/;
+const core = requireThere("@microsoft.azure/openapi-validator-core");
+const { nativeRulesets } = requireThere("@microsoft.azure/openapi-validator-rulesets");
+const typeBits = core.getOpenapiType(openapiType);
+for (const ruleset of Object.values(nativeRulesets)) {
+  for (const [name, rule] of Object.entries(ruleset.rules)) {
+    if (rule.openapiType & typeBits) rules[name] = rule.severity;
+  }
+}
 
 // The subset of autorest's plugin host API the two plugins call.
 function initiator(plugin) {
@@ -45,7 +55,7 @@ function initiator(plugin) {
       }
     },
     Message: (message) => {
-      const loaded = message.Channel === "information" && (NATIVE.exec(message.Text) || SPECTRAL.exec(message.Text));
+      const loaded = message.Channel === "information" && SPECTRAL.exec(message.Text);
       if (loaded) {
         rules[loaded[2]] = loaded[1].toLowerCase();
       } else if (message.Channel === "fatal") {
