@@ -22,7 +22,7 @@ from generator.write.atomic import diff
 
 PYPROJECT_VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 SPEC_TREE = ROOT / "specs"
-SWAGGER = {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+SWAGGER = {"swagger": "2.0", "info": {"title": "t", "version": "2024-01-01"}, "paths": {}}
 
 
 # -- --version ----------------------------------------------------------------------------------
