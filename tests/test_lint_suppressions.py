@@ -18,7 +18,7 @@ SECRET = op("get", '"x-ms-examples": {}, ' + OK_RESP.replace('"default": {"descr
             defs=DESCRIBED.replace('"provisioningState"', '"runAsPassword": {"type": "string"}, "provisioningState"')
             + ',\n    "Orphan": {"type": "string", "description": "unused"},'
             + '\n    "Error": {"type": "object", "description": "error", "properties": {"error": {"type": "object", "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}}',
-            ).replace("Widgets_Do", "Widgets_Get")
+            ).replace("Widgets_Do", "Widgets_Get").replace("{s}", "{subscriptionId}").replace('"name": "s"', '"name": "subscriptionId"')
 POINTER = "/definitions/Props/properties/runAsPassword"
 
 SUPPRESSIONS = f"""\

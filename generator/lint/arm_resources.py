@@ -271,6 +271,21 @@ class ArmModel(Workspace):
                 return str(op_id)
         return None
 
+    def derives_from_polymorphic(self, name: str) -> bool:
+        """Azure's `containsDiscriminator`: an `allOf` ancestor of the file's model `name` has a
+        discriminator."""
+        model = self.definitions.get(name)
+        return model is not None and self._polymorphic_parent(Schema(model, self.file), 0)
+
+    def _polymorphic_parent(self, schema: Schema, depth: int) -> bool:
+        model = self.resolve(schema)
+        parents = model.value.get("allOf") if isinstance(model.value, dict) else None
+        for parent in parents if isinstance(parents, list) and depth < 32 else []:
+            target = self.resolve(Schema(parent, self.file))
+            if isinstance(target.value, dict) and (truthy(target.value.get("discriminator")) or self._polymorphic_parent(target, depth + 1)):
+                return True
+        return False
+
     def model_schema(self, name: str) -> Schema | None:
         """The definition of the first resource called `name` (Azure's `getResourceByName`)."""
         found = next((r for r in self.resources if r.model == name), None)

@@ -22,6 +22,7 @@ _COMMON_PARAMETERS = frozenset({
     "subscriptionId", "api-version", "resourceGroupName", "operationId", "location", "managementGroupName", "scope",
     "tenantId", "ifMatch", "ifNoneMatch",
 })
+_RESOURCE_TYPE_CASE = re.compile(r"^[a-z][a-z0-9]+([A-Z]+[a-z0-9]*)*$")
 _NAME_PARAMETER = re.compile(r"^\w+Name+$", re.ASCII)
 _NAMES_WITHOUT_PATTERN = frozenset({
     "resourceGroupName", "privateEndpointConnectionName", "managementGroupName", "networkSecurityPerimeterConfigurationName",
@@ -118,3 +119,14 @@ def _at(data: object, path: tuple[str, ...]) -> object:
         else:
             return None
     return data
+
+
+@check("PathResourceTypeNameCamelCase")
+def path_resource_type_camel_case(ctx: Context) -> None:
+    # Every word of a path under `paths` (placeholders' names too) but the provider namespaces.
+    paths = ctx.view.root.child("paths")
+    for key in paths.value if isinstance(paths.value, dict) else []:
+        providers = set(re.findall(r"providers/([\w.]+)", key, re.ASCII))
+        words = [w for w in re.findall(r"[\w.]+", key, re.ASCII) if w not in providers]
+        if any(not _RESOURCE_TYPE_CASE.match(w) for w in words):
+            ctx.report("PathResourceTypeNameCamelCase", paths.loc.child(key), f"Resource types (and the other words) of path {key} must be camelCase.")

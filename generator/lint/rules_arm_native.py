@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.lint.arm_resources import Schema, workspace
 from generator.lint.core import Context, check
-from generator.lint.places import loc_of, objects
+from generator.lint.places import loc_of, objects, truthy
 
 
 def _paths(ctx: Context) -> dict[str, Any]:
@@ -96,3 +96,31 @@ def post_operation_id_contains_url_verb(ctx: Context) -> None:
         verb = key.lower().split("/")[-1]
         if verb not in op_id.lower().split("_")[-1]:
             ctx.report("PostOperationIdContainsUrlVerb", ctx.root.child("paths", key, "post", "operationId"), f"The operationId '{op_id}' should contain the path's verb '{verb}'.")
+
+
+@check("PageableOperation")
+def pageable_operation(ctx: Context) -> None:
+    # A GET (under `paths`) whose most successful response model has at most three properties,
+    # one of them an array (as written), is probably a list: it should be x-ms-pageable.
+    ws = workspace(ctx)
+    for key, item in _paths(ctx).items():
+        get = item.get("get") if isinstance(item, dict) else None
+        responses = get.get("responses") if isinstance(get, dict) else None
+        if not isinstance(responses, dict) or "x-ms-pageable" in get:  # type: ignore[operator]
+            continue
+        code = "200" if "200" in responses else next((c for c in responses if str(c).startswith("2")), "default")
+        response = responses.get(code)
+        schema = response.get("schema") if isinstance(response, dict) else None
+        if schema is None:
+            continue
+        props = ws.resolve(Schema(schema, ws.file)).value
+        props = props.get("properties") if isinstance(props, dict) else None
+        if isinstance(props, dict) and len(props) <= 3 and any(isinstance(p, dict) and p.get("type") == "array" for p in props.values()):
+            ctx.report("PageableOperation", ctx.root.child("paths", key, "get"), f"The response of '{get.get('operationId')}' looks like a page (an array among at most three properties): consider x-ms-pageable.")  # type: ignore[union-attr]
+
+
+@check("DeprecatedXmsCodeGenerationSetting")
+def deprecated_code_generation_setting(ctx: Context) -> None:
+    info = ctx.view.root.get("info")
+    if isinstance(info, dict) and truthy(info.get("x-ms-code-generation-settings")):
+        ctx.report("DeprecatedXmsCodeGenerationSetting", ctx.root.child("info", "x-ms-code-generation-settings"), "x-ms-code-generation-settings is deprecated: move the settings to the readme used for code generation.")

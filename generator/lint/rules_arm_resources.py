@@ -146,3 +146,16 @@ def required_read_only_system_data(ctx: Context) -> None:
                 ctx.report("RequiredReadOnlySystemData", where, f"The response of operation '{op_id}' has no systemData; add the common-types systemData (readOnly).")
             if not_read_only:
                 ctx.report("RequiredReadOnlySystemData", where, f"systemData in the response of operation '{op_id}' must be readOnly.")
+
+
+@check("AllResourcesMustHaveGetOperation")
+def resources_must_have_get(ctx: Context) -> None:
+    # A resource with a PUT or PATCH and no GET returning it (in any file of the run), unless
+    # it derives from a polymorphic base (allOf a model with a discriminator).
+    arm = arm_model(ctx)
+    with_get = {r.model for r in arm.resources if any(op.method == "get" for op in r.ops)}
+    for resource in arm.all_resources():
+        if not any(op.method in ("put", "patch") for op in resource.ops) or resource.model in with_get:
+            continue
+        if not arm.derives_from_polymorphic(resource.model):
+            ctx.report("AllResourcesMustHaveGetOperation", _at(ctx, resource), f"The resource '{resource.model}' has no GET operation.")

@@ -195,6 +195,17 @@ RULES: dict[str, RuleInfo] = {
            """A parameter in the top-level `parameters` becomes a client property unless it says
            `"x-ms-parameter-location": "method"`; subscriptionId and api-version must say which
            they are meant to be. ARM specs only."""),
+        _r("PathResourceTypeNameCamelCase", ERROR, "The words of a path are camelCase.",
+           """Resource types (and the other words of a path under `paths`, placeholder names
+           included; provider namespaces aside) are camelCase. ARM specs only."""),
+        _r("PageableOperation", WARNING, "A GET that returns a page should be x-ms-pageable.",
+           """A GET whose response model has an array among at most three properties is probably
+           a list; `x-ms-pageable` lets SDKs page through it. Azure's common rule."""),
+        _r("DeprecatedXmsCodeGenerationSetting", WARNING, "info.x-ms-code-generation-settings is deprecated.",
+           """Code generation settings belong in the readme AutoRest reads. Azure's common rule."""),
+        _r("AllResourcesMustHaveGetOperation", WARNING, "A resource with a PUT or PATCH has a GET.",
+           """What can be created or updated can be read (RPC-Get-V1-..); models derived from a
+           polymorphic base are exempt. ARM specs only."""),
         # --- ARM operations: names, descriptions, bodies (Azure applies these to ARM specs) ------
         _r("PutInOperationName", WARNING, "A PUT's operationId is Noun_Create...",
            """SDKs name methods after the operationId's verb; a PUT creates or replaces:
