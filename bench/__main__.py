@@ -23,7 +23,7 @@ from bench.common import ROOT, version
 from bench.report import markdown
 
 SUITES = ("roundtrip", "validators", "requests", "import", "generate", "specs", "scaling", "lint")
-PEERS = ("pydantic", "azure-mgmt-compute", "fastjsonschema", "jsonschema", "jsonschema-rs", "datamodel-code-generator", "black")
+PEERS = ("msgspec", "mashumaro", "pydantic", "azure-mgmt-compute", "fastjsonschema", "jsonschema", "jsonschema-rs", "datamodel-code-generator", "black")
 RESULTS = ROOT / "bench/results/latest.json"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
@@ -77,7 +77,8 @@ def readme_section(result: dict[str, Any]) -> str:
         START,
         (
             f"Measured {result['date']} on {result['machine']} (1-minute load average {result['load_average']:.1f}); "
-            f"peers in the same run: {versions}. Medians; ratios below 1 mean specgen is faster."
+            f"peers in the same run: {versions}. Medians; ratios below 1 mean specgen is faster; in brackets, "
+            "the interquartile range of the ratio over the interleaved rounds (runs, for whole processes)."
         ),
         "",
         table,

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.bench_import import import_ms_in_process
-from bench.common import ROOT, SPEC, process_ms
+from bench.common import ROOT, SPEC, median, process_ms
 
 SIZES = (10, 100, 1000)
 
@@ -72,8 +72,8 @@ def run(runs: int = 3) -> list[dict[str, Any]]:
             spec.write_text(json.dumps(synthetic_spec(n), indent=2))
             out = tmp / f"out{n}"
             cmd = [py, "-m", "generator", "generate", str(spec), "--out", str(out), "--package", "synthetic", "--no-overlay"]
-            gen_ms[n] = process_ms({"gen": cmd}, runs=1 if n >= 1000 else runs, env={"SPECGEN_CACHE": "off"})["gen"]
-            imp_ms[n] = import_ms_in_process({"imp": (str(out), "synthetic.models")}, runs * 3)["imp"]
+            gen_ms[n] = median(process_ms({"gen": cmd}, runs=1 if n >= 1000 else runs, env={"SPECGEN_CACHE": "off"})["gen"])
+            imp_ms[n] = median(import_ms_in_process({"imp": (str(out), "synthetic.models")}, runs * 3)["imp"])
         for n in SIZES:
             rows.append({
                 "work": f"scaling: {n:,} definitions",

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.bench_import import import_ms_in_process
-from bench.common import ROOT, SPEC, installed, process_ms
+from bench.common import ROOT, SPEC, installed, median, process_ms
 
 ARM = ROOT / "specs/specs-arm/specification"
 SPECS = {
@@ -40,9 +40,9 @@ def run(runs: int = 3) -> list[dict[str, Any]]:
         for name, spec in SPECS.items():
             out = tmp / "out"
             gen = [py, "-m", "generator", "generate", str(spec), "--out", str(out), "--package", name, "--no-overlay", "--force"]
-            cold = process_ms({"gen": gen}, runs=runs, env={"SPECGEN_CACHE": "off"})["gen"]
+            cold = median(process_ms({"gen": gen}, runs=runs, env={"SPECGEN_CACHE": "off"})["gen"])
             cache = {"SPECGEN_CACHE": str(tmp / "cache")}
-            check = process_ms({"check": [*gen, "--check"]}, runs=runs, env=cache)["check"]
+            check = median(process_ms({"check": [*gen, "--check"]}, runs=runs, env=cache)["check"])
             package = out / name
             lines = sum(p.read_text(encoding="utf-8").count("\n") for p in package.rglob("*.py"))
             definitions = len(list((package / "schemas").glob("*.json")))
@@ -54,8 +54,8 @@ def run(runs: int = 3) -> list[dict[str, Any]]:
                     py, "-m", "datamodel_code_generator", "--input", str(schemas), "--input-file-type", "jsonschema",
                     "--output", str(tmp / f"dmcg-{name}"), "--output-model-type", "pydantic_v2.BaseModel", "--disable-timestamp",
                 ]
-                peers["datamodel-code-generator"] = process_ms({"dmcg": dmcg}, runs=runs)["dmcg"]
-            imported = import_ms_in_process({"imp": (str(out), f"{name}.models")}, runs * 3)["imp"]
+                peers["datamodel-code-generator"] = median(process_ms({"dmcg": dmcg}, runs=runs)["dmcg"])
+            imported = median(import_ms_in_process({"imp": (str(out), f"{name}.models")}, runs * 3)["imp"])
             rows.append({
                 "work": f"spec: {name}",
                 "ours": "generate (whole process, no cache)",

@@ -1,7 +1,9 @@
 """What every benchmark shares: the bodies, interleaved timing with medians, fresh processes.
 
 Benchmarks print medians and ratios from one run; they never assert a time. Cases of one
-comparison are interleaved round by round, so a noisy neighbour hurts all of them alike.
+comparison are interleaved round by round, so a noisy neighbour hurts all of them alike; the
+timers return every round's figure, and `row` reports each ratio as the median of the per-round
+ratios with their interquartile range, so a reader sees how far one run can be trusted.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -90,8 +92,8 @@ def _calibrate(fn: Callable[[], Any], target_s: float) -> int:
         n *= 4
 
 
-def measure(cases: dict[str, Callable[[], Any]], *, rounds: int = 11, target_ms: float = 20.0) -> dict[str, float]:
-    """Median µs per call of each case; cases interleaved round by round after a warm-up."""
+def measure(cases: dict[str, Callable[[], Any]], *, rounds: int = 11, target_ms: float = 20.0) -> dict[str, list[float]]:
+    """µs per call of each case, one figure per round; cases interleaved round by round after a warm-up."""
     for fn in cases.values():
         for _ in range(50):
             fn()
@@ -110,7 +112,7 @@ def measure(cases: dict[str, Callable[[], Any]], *, rounds: int = 11, target_ms:
     finally:
         if gc_was:
             gc.enable()
-    return {name: statistics.median(values) for name, values in samples.items()}
+    return samples
 
 
 def user_env() -> dict[str, str]:
@@ -119,8 +121,8 @@ def user_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def process_ms(commands: dict[str, Sequence[str]], *, runs: int = 7, cwd: Path = ROOT, env: dict[str, str] | None = None) -> dict[str, float]:
-    """Median wall milliseconds of whole processes, interleaved run by run."""
+def process_ms(commands: dict[str, Sequence[str]], *, runs: int = 7, cwd: Path = ROOT, env: dict[str, str] | None = None) -> dict[str, list[float]]:
+    """Wall milliseconds of whole processes, one figure per run, interleaved run by run."""
     samples: dict[str, list[float]] = {name: [] for name in commands}
     full_env = {**user_env(), **(env or {})}
     for name, cmd in commands.items():  # warm the OS caches once
@@ -132,7 +134,7 @@ def process_ms(commands: dict[str, Sequence[str]], *, runs: int = 7, cwd: Path =
             samples[name].append((time.perf_counter() - start) * 1000)
             if proc.returncode not in (0, 1):
                 raise RuntimeError(f"{name}: {' '.join(cmd)} failed: {proc.stderr.decode()[-500:]}")
-    return {name: statistics.median(values) for name, values in samples.items()}
+    return samples
 
 
 def installed(module: str) -> bool:
@@ -150,13 +152,49 @@ def version(dist: str) -> str:
         return "not installed"
 
 
-def row(work: str, ours: str, ours_value: float, peers: dict[str, float], unit: str) -> dict[str, Any]:
-    """One table row: our figure, each peer's, and ours/peer ratios (below 1 is faster)."""
+Figure = float | Sequence[float]
+"""One number, or one per round of an interleaved measurement."""
+
+
+def median(figure: Figure) -> float:
+    return figure if isinstance(figure, float | int) else statistics.median(figure)
+
+
+def spread(ours: Figure, peer: Figure) -> tuple[float, float, float] | None:
+    """Median and interquartile range of the per-round ratios ours/peer, when both have rounds.
+
+    Round i of each case ran back to back, so pairing them cancels most of a neighbour's noise;
+    the range says how much is left."""
+    if isinstance(ours, float | int) or isinstance(peer, float | int) or len(ours) != len(peer) or len(ours) < 2:
+        return None
+    ratios = [a / b for a, b in zip(ours, peer, strict=True) if b]
+    if len(ratios) < 2:
+        return None
+    low, _, high = statistics.quantiles(ratios, n=4, method="inclusive")
+    return statistics.median(ratios), low, high
+
+
+def row(work: str, ours: str, ours_value: Figure, peers: Mapping[str, Figure], unit: str) -> dict[str, Any]:
+    """One table row: our figure, each peer's (medians), and ours/peer ratios (below 1 is faster).
+
+    With per-round figures on both sides the ratio is the median per-round ratio and `spread`
+    holds its interquartile range; otherwise the ratio of the medians and no spread."""
+    value = median(ours_value)
+    ratios: dict[str, float] = {}
+    spreads: dict[str, list[float]] = {}
+    for name, figure in peers.items():
+        paired = spread(ours_value, figure)
+        if paired is not None:
+            ratios[name] = round(paired[0], 3)
+            spreads[name] = [round(paired[1], 3), round(paired[2], 3)]
+        elif median(figure):
+            ratios[name] = round(value / median(figure), 3)
     return {
         "work": work,
         "ours": ours,
-        "value": round(ours_value, 3),
+        "value": round(value, 3),
         "unit": unit,
-        "peers": {k: round(v, 3) for k, v in peers.items()},
-        "ratios": {k: round(ours_value / v, 3) for k, v in peers.items() if v},
+        "peers": {k: round(median(v), 3) for k, v in peers.items()},
+        "ratios": ratios,
+        "spread": spreads,
     }

@@ -1,14 +1,17 @@
 """Hand-written pydantic v2 models of the runCommands bodies: the peer for round trips.
 
 Written the way a careful user would: wire names as aliases, extra fields allowed (and kept),
-`populate_by_name`, enums as `str` Enums, datetimes as `datetime`. A round trip is
-`Model.model_validate(body).model_dump(by_alias=True, exclude_unset=True)`.
+`populate_by_name`, enums as `str` Enums. Kept exact on the wire: **timestamps as `str`**, since a
+pydantic `datetime` keeps 6 fractional digits and writes `Z` for `+00:00`, so Azure's text would
+not come back (specgen parses them and still writes the exact text, so this peer does less work
+per timestamp). A round trip is
+`Model.model_validate(body).model_dump(by_alias=True, exclude_unset=True, mode="json")`.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import Enum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -43,10 +46,10 @@ class CreatedByType(str, Enum):
 class SystemData(_Base):
     created_by: str | None = Field(None, alias="createdBy")
     created_by_type: CreatedByType | str | None = Field(None, alias="createdByType")
-    created_at: datetime | None = Field(None, alias="createdAt")
+    created_at: str | None = Field(None, alias="createdAt")
     last_modified_by: str | None = Field(None, alias="lastModifiedBy")
     last_modified_by_type: CreatedByType | str | None = Field(None, alias="lastModifiedByType")
-    last_modified_at: datetime | None = Field(None, alias="lastModifiedAt")
+    last_modified_at: str | None = Field(None, alias="lastModifiedAt")
 
 
 class InstanceViewStatus(_Base):
@@ -54,7 +57,7 @@ class InstanceViewStatus(_Base):
     level: StatusLevelTypes | None = None
     display_status: str | None = Field(None, alias="displayStatus")
     message: str | None = None
-    time: datetime | None = None
+    time: str | None = None
 
 
 class VirtualMachineRunCommandInstanceView(_Base):
@@ -63,8 +66,8 @@ class VirtualMachineRunCommandInstanceView(_Base):
     exit_code: int | None = Field(None, alias="exitCode")
     output: str | None = None
     error: str | None = None
-    start_time: datetime | None = Field(None, alias="startTime")
-    end_time: datetime | None = Field(None, alias="endTime")
+    start_time: str | None = Field(None, alias="startTime")
+    end_time: str | None = Field(None, alias="endTime")
     statuses: list[InstanceViewStatus] | None = None
 
 
@@ -110,3 +113,8 @@ class VirtualMachineRunCommand(_Base):
     tags: dict[str, str] | None = None
     location: str
     properties: VirtualMachineRunCommandProperties | None = None
+
+
+def round_trip(body: dict[str, Any]) -> Any:
+    """wire -> model -> wire."""
+    return VirtualMachineRunCommand.model_validate(body).model_dump(by_alias=True, exclude_unset=True, mode="json")

@@ -159,13 +159,16 @@ def test_dot_segments_are_refused(pkg: ModuleType, name: str, value: str) -> Non
 def test_resource_group_constraints(pkg: ModuleType) -> None:
     build = pkg.requests.build_virtual_machine_run_commands_get_by_virtual_machine_request
     assert "/resourceGroups/" + "r" * 90 + "/" in build(**{**PATH, "resource_group_name": "r" * 90}).url
-    for bad, problem in (("r" * 91, "90 characters"), ("", "characters"), ("rg/x", "pattern"), ("rg x", "pattern"), ("rg?", "pattern"), ("rgé", "pattern")):
+    for bad, problem in (("r" * 91, "90 characters"), ("", "characters"), ("rg/x", "pattern"), ("rg x", "pattern"), ("rg?", "pattern"), ("rg\u00a0x", "pattern")):
         with pytest.raises(pkg.requests.ParameterError) as info:
             build(**{**PATH, "resource_group_name": bad})
         assert info.value.parameter == "resourceGroupName"
         assert "resource_group_name" in str(info.value) and problem in str(info.value)
-    # The spec's pattern allows these.
-    build(**{**PATH, "resource_group_name": "my-rg_1.(test)"})
+    # The spec's pattern allows these, read as the service reads it (.NET: \w is Unicode):
+    # letters of any script, combining marks (a decomposed ü), decimal digits of any script.
+    for good in ("my-rg_1.(test)", "rgé", "grüppe", "gru\u0308ppe", "資源グループ", "rg-\u0663"):
+        url = build(**{**PATH, "resource_group_name": good}).url
+        assert "/resourceGroups/" + quote(good, safe="") + "/" in url
 
 
 def test_location_constraint(pkg: ModuleType) -> None:
@@ -310,11 +313,11 @@ def test_to_azure_core(pkg: ModuleType) -> None:
     assert az.headers["content-type"] == "application/json"
 
 
-def test_builders_are_pure_and_patterns_precompiled(pkg: ModuleType) -> None:
+def test_builders_are_pure_and_patterns_are_constants(pkg: ModuleType) -> None:
     source = Path(pkg.requests.__file__).read_text(encoding="utf-8")
     assert "urlopen(" not in source and "socket" not in source
-    # Patterns from the spec become module-level compiled literals, not code.
-    assert re.search(r"^_PATTERN_0 = re\.compile\(", source, re.MULTILINE)
+    # Patterns from the spec become module-level literals (compiled on first use), not code.
+    assert re.search(r"^_PATTERN_0 = _Pattern\(", source, re.MULTILINE)
 
 
 # -- other parameter kinds, from a synthetic spec ----------------------------------------------
@@ -399,8 +402,10 @@ def test_synthetic_parameter_kinds(things: ModuleType) -> None:
         with pytest.raises(things.requests.ParameterError) as info:
             build(**{"thing_name": "a", "item_path": "b", **case})
         assert info.value.python_name == next(iter(case)), case
-    with pytest.raises(TypeError):
-        build(thing_name="a", item_path="b", mode="other")  # a constant is not an argument
+    assert parse_qs(urlsplit(build(thing_name="a", item_path="b", mode="fixed").url).query)["mode"] == ["fixed"]
+    with pytest.raises(things.requests.ParameterError) as info:
+        build(thing_name="a", item_path="b", mode="other")  # a constant takes its one value only
+    assert info.value.python_name == "mode"
 
 
 def test_synthetic_optional_body_and_default_error(things: ModuleType) -> None:

@@ -21,8 +21,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from json.encoder import c_make_encoder as _c_make_encoder  # type: ignore[attr-defined]
-from json.encoder import encode_basestring as _encode_basestring
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as _quote
 from urllib.parse import urlsplit as _urlsplit
@@ -35,24 +33,14 @@ from ._runtime import write_datetime as _write_datetime
 if TYPE_CHECKING:
     import urllib.request
 
-_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-
-
-def _no_default(value: object) -> Any:
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-# The C encoder behind `_ENCODER.encode`, made once instead of per call (when CPython has it).
-_C_ENCODE: Callable[[Any, int], list[str]] | None = (
-    None
-    if _c_make_encoder is None
-    else _c_make_encoder(None, _no_default, _encode_basestring, None, ":", ",", False, False, False)
+# One encoder, made once (`json.dumps` with arguments makes one per call). The values it gets are
+# fresh trees (`to_dict`, `_plain`), so the check for circular references would find nothing.
+_ENCODER = json.JSONEncoder(
+    separators=(",", ":"), ensure_ascii=False, allow_nan=False, check_circular=False
 )
 
 
 def _dumps(data: Any) -> bytes:
-    if _C_ENCODE is not None:
-        return "".join(_C_ENCODE(data, 0)).encode()
     return _ENCODER.encode(data).encode()
 
 
@@ -65,7 +53,191 @@ _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _SHOWN_HEADERS = frozenset(
     ("accept", "content-type", "content-length", "user-agent", "x-ms-client-request-id")
 )
-_PATTERN_0 = re.compile("^[\\x2d0-9A-Z\\x5fa-z\\x2e\\x5f\\x28\\x29]+\\Z")
+
+
+class _Pattern:
+    """A parameter's pattern, compiled on its first use: a class such as .NET's Unicode `\\w`
+    takes milliseconds to compile, and most programs check few of the parameters."""
+
+    __slots__ = ("_compiled", "_source")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source)
+        return self._compiled.search(text)
+
+
+# .NET's \w: letters, non-spacing marks, decimal digits, connector punctuation.
+_DOTNET_WORD = (
+    "0-9A-Z\\x5fa-z\\xaa\\xb5\\xba\\xc0-\\xd6\\xd8-\\xf6\\xf8-\\u02c1\\u02c6-\\u02d1\\u02e0-\\u02e4"
+    "\\u02ec\\u02ee\\u0300-\\u0374\\u0376-\\u0377\\u037a-\\u037d\\u037f\\u0386\\u0388-\\u038a"
+    "\\u038c\\u038e-\\u03a1\\u03a3-\\u03f5\\u03f7-\\u0481\\u0483-\\u0487\\u048a-\\u052f"
+    "\\u0531-\\u0556\\u0559\\u0560-\\u0588\\u0591-\\u05bd\\u05bf\\u05c1-\\u05c2\\u05c4-\\u05c5"
+    "\\u05c7\\u05d0-\\u05ea\\u05ef-\\u05f2\\u0610-\\u061a\\u0620-\\u0669\\u066e-\\u06d3"
+    "\\u06d5-\\u06dc\\u06df-\\u06e8\\u06ea-\\u06fc\\u06ff\\u0710-\\u074a\\u074d-\\u07b1"
+    "\\u07c0-\\u07f5\\u07fa\\u07fd\\u0800-\\u082d\\u0840-\\u085b\\u0860-\\u086a\\u0870-\\u0887"
+    "\\u0889-\\u088e\\u0898-\\u08e1\\u08e3-\\u0902\\u0904-\\u093a\\u093c-\\u093d\\u0941-\\u0948"
+    "\\u094d\\u0950-\\u0963\\u0966-\\u096f\\u0971-\\u0981\\u0985-\\u098c\\u098f-\\u0990"
+    "\\u0993-\\u09a8\\u09aa-\\u09b0\\u09b2\\u09b6-\\u09b9\\u09bc-\\u09bd\\u09c1-\\u09c4"
+    "\\u09cd-\\u09ce\\u09dc-\\u09dd\\u09df-\\u09e3\\u09e6-\\u09f1\\u09fc\\u09fe\\u0a01-\\u0a02"
+    "\\u0a05-\\u0a0a\\u0a0f-\\u0a10\\u0a13-\\u0a28\\u0a2a-\\u0a30\\u0a32-\\u0a33\\u0a35-\\u0a36"
+    "\\u0a38-\\u0a39\\u0a3c\\u0a41-\\u0a42\\u0a47-\\u0a48\\u0a4b-\\u0a4d\\u0a51\\u0a59-\\u0a5c"
+    "\\u0a5e\\u0a66-\\u0a75\\u0a81-\\u0a82\\u0a85-\\u0a8d\\u0a8f-\\u0a91\\u0a93-\\u0aa8"
+    "\\u0aaa-\\u0ab0\\u0ab2-\\u0ab3\\u0ab5-\\u0ab9\\u0abc-\\u0abd\\u0ac1-\\u0ac5\\u0ac7-\\u0ac8"
+    "\\u0acd\\u0ad0\\u0ae0-\\u0ae3\\u0ae6-\\u0aef\\u0af9-\\u0aff\\u0b01\\u0b05-\\u0b0c"
+    "\\u0b0f-\\u0b10\\u0b13-\\u0b28\\u0b2a-\\u0b30\\u0b32-\\u0b33\\u0b35-\\u0b39\\u0b3c-\\u0b3d"
+    "\\u0b3f\\u0b41-\\u0b44\\u0b4d\\u0b55-\\u0b56\\u0b5c-\\u0b5d\\u0b5f-\\u0b63\\u0b66-\\u0b6f"
+    "\\u0b71\\u0b82-\\u0b83\\u0b85-\\u0b8a\\u0b8e-\\u0b90\\u0b92-\\u0b95\\u0b99-\\u0b9a\\u0b9c"
+    "\\u0b9e-\\u0b9f\\u0ba3-\\u0ba4\\u0ba8-\\u0baa\\u0bae-\\u0bb9\\u0bc0\\u0bcd\\u0bd0"
+    "\\u0be6-\\u0bef\\u0c00\\u0c04-\\u0c0c\\u0c0e-\\u0c10\\u0c12-\\u0c28\\u0c2a-\\u0c39"
+    "\\u0c3c-\\u0c40\\u0c46-\\u0c48\\u0c4a-\\u0c4d\\u0c55-\\u0c56\\u0c58-\\u0c5a\\u0c5d"
+    "\\u0c60-\\u0c63\\u0c66-\\u0c6f\\u0c80-\\u0c81\\u0c85-\\u0c8c\\u0c8e-\\u0c90\\u0c92-\\u0ca8"
+    "\\u0caa-\\u0cb3\\u0cb5-\\u0cb9\\u0cbc-\\u0cbd\\u0cbf\\u0cc6\\u0ccc-\\u0ccd\\u0cdd-\\u0cde"
+    "\\u0ce0-\\u0ce3\\u0ce6-\\u0cef\\u0cf1-\\u0cf2\\u0d00-\\u0d01\\u0d04-\\u0d0c\\u0d0e-\\u0d10"
+    "\\u0d12-\\u0d3d\\u0d41-\\u0d44\\u0d4d-\\u0d4e\\u0d54-\\u0d56\\u0d5f-\\u0d63\\u0d66-\\u0d6f"
+    "\\u0d7a-\\u0d7f\\u0d81\\u0d85-\\u0d96\\u0d9a-\\u0db1\\u0db3-\\u0dbb\\u0dbd\\u0dc0-\\u0dc6"
+    "\\u0dca\\u0dd2-\\u0dd4\\u0dd6\\u0de6-\\u0def\\u0e01-\\u0e3a\\u0e40-\\u0e4e\\u0e50-\\u0e59"
+    "\\u0e81-\\u0e82\\u0e84\\u0e86-\\u0e8a\\u0e8c-\\u0ea3\\u0ea5\\u0ea7-\\u0ebd\\u0ec0-\\u0ec4"
+    "\\u0ec6\\u0ec8-\\u0ecd\\u0ed0-\\u0ed9\\u0edc-\\u0edf\\u0f00\\u0f18-\\u0f19\\u0f20-\\u0f29"
+    "\\u0f35\\u0f37\\u0f39\\u0f40-\\u0f47\\u0f49-\\u0f6c\\u0f71-\\u0f7e\\u0f80-\\u0f84"
+    "\\u0f86-\\u0f97\\u0f99-\\u0fbc\\u0fc6\\u1000-\\u102a\\u102d-\\u1030\\u1032-\\u1037"
+    "\\u1039-\\u103a\\u103d-\\u1049\\u1050-\\u1055\\u1058-\\u1061\\u1065-\\u1066\\u106e-\\u1082"
+    "\\u1085-\\u1086\\u108d-\\u108e\\u1090-\\u1099\\u109d\\u10a0-\\u10c5\\u10c7\\u10cd"
+    "\\u10d0-\\u10fa\\u10fc-\\u1248\\u124a-\\u124d\\u1250-\\u1256\\u1258\\u125a-\\u125d"
+    "\\u1260-\\u1288\\u128a-\\u128d\\u1290-\\u12b0\\u12b2-\\u12b5\\u12b8-\\u12be\\u12c0"
+    "\\u12c2-\\u12c5\\u12c8-\\u12d6\\u12d8-\\u1310\\u1312-\\u1315\\u1318-\\u135a\\u135d-\\u135f"
+    "\\u1380-\\u138f\\u13a0-\\u13f5\\u13f8-\\u13fd\\u1401-\\u166c\\u166f-\\u167f\\u1681-\\u169a"
+    "\\u16a0-\\u16ea\\u16f1-\\u16f8\\u1700-\\u1714\\u171f-\\u1733\\u1740-\\u1753\\u1760-\\u176c"
+    "\\u176e-\\u1770\\u1772-\\u1773\\u1780-\\u17b5\\u17b7-\\u17bd\\u17c6\\u17c9-\\u17d3\\u17d7"
+    "\\u17dc-\\u17dd\\u17e0-\\u17e9\\u180b-\\u180d\\u180f-\\u1819\\u1820-\\u1878\\u1880-\\u18aa"
+    "\\u18b0-\\u18f5\\u1900-\\u191e\\u1920-\\u1922\\u1927-\\u1928\\u1932\\u1939-\\u193b"
+    "\\u1946-\\u196d\\u1970-\\u1974\\u1980-\\u19ab\\u19b0-\\u19c9\\u19d0-\\u19d9\\u1a00-\\u1a18"
+    "\\u1a1b\\u1a20-\\u1a54\\u1a56\\u1a58-\\u1a5e\\u1a60\\u1a62\\u1a65-\\u1a6c\\u1a73-\\u1a7c"
+    "\\u1a7f-\\u1a89\\u1a90-\\u1a99\\u1aa7\\u1ab0-\\u1abd\\u1abf-\\u1ace\\u1b00-\\u1b03"
+    "\\u1b05-\\u1b34\\u1b36-\\u1b3a\\u1b3c\\u1b42\\u1b45-\\u1b4c\\u1b50-\\u1b59\\u1b6b-\\u1b73"
+    "\\u1b80-\\u1b81\\u1b83-\\u1ba0\\u1ba2-\\u1ba5\\u1ba8-\\u1ba9\\u1bab-\\u1be6\\u1be8-\\u1be9"
+    "\\u1bed\\u1bef-\\u1bf1\\u1c00-\\u1c23\\u1c2c-\\u1c33\\u1c36-\\u1c37\\u1c40-\\u1c49"
+    "\\u1c4d-\\u1c7d\\u1c80-\\u1c88\\u1c90-\\u1cba\\u1cbd-\\u1cbf\\u1cd0-\\u1cd2\\u1cd4-\\u1ce0"
+    "\\u1ce2-\\u1cf6\\u1cf8-\\u1cfa\\u1d00-\\u1f15\\u1f18-\\u1f1d\\u1f20-\\u1f45\\u1f48-\\u1f4d"
+    "\\u1f50-\\u1f57\\u1f59\\u1f5b\\u1f5d\\u1f5f-\\u1f7d\\u1f80-\\u1fb4\\u1fb6-\\u1fbc\\u1fbe"
+    "\\u1fc2-\\u1fc4\\u1fc6-\\u1fcc\\u1fd0-\\u1fd3\\u1fd6-\\u1fdb\\u1fe0-\\u1fec\\u1ff2-\\u1ff4"
+    "\\u1ff6-\\u1ffc\\u203f-\\u2040\\u2054\\u2071\\u207f\\u2090-\\u209c\\u20d0-\\u20dc\\u20e1"
+    "\\u20e5-\\u20f0\\u2102\\u2107\\u210a-\\u2113\\u2115\\u2119-\\u211d\\u2124\\u2126\\u2128"
+    "\\u212a-\\u212d\\u212f-\\u2139\\u213c-\\u213f\\u2145-\\u2149\\u214e\\u2183-\\u2184"
+    "\\u2c00-\\u2ce4\\u2ceb-\\u2cf3\\u2d00-\\u2d25\\u2d27\\u2d2d\\u2d30-\\u2d67\\u2d6f"
+    "\\u2d7f-\\u2d96\\u2da0-\\u2da6\\u2da8-\\u2dae\\u2db0-\\u2db6\\u2db8-\\u2dbe\\u2dc0-\\u2dc6"
+    "\\u2dc8-\\u2dce\\u2dd0-\\u2dd6\\u2dd8-\\u2dde\\u2de0-\\u2dff\\u2e2f\\u3005-\\u3006"
+    "\\u302a-\\u302d\\u3031-\\u3035\\u303b-\\u303c\\u3041-\\u3096\\u3099-\\u309a\\u309d-\\u309f"
+    "\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3105-\\u312f\\u3131-\\u318e\\u31a0-\\u31bf\\u31f0-\\u31ff"
+    "\\u3400-\\u4dbf\\u4e00-\\ua48c\\ua4d0-\\ua4fd\\ua500-\\ua60c\\ua610-\\ua62b\\ua640-\\ua66f"
+    "\\ua674-\\ua67d\\ua67f-\\ua6e5\\ua6f0-\\ua6f1\\ua717-\\ua71f\\ua722-\\ua788\\ua78b-\\ua7ca"
+    "\\ua7d0-\\ua7d1\\ua7d3\\ua7d5-\\ua7d9\\ua7f2-\\ua822\\ua825-\\ua826\\ua82c\\ua840-\\ua873"
+    "\\ua882-\\ua8b3\\ua8c4-\\ua8c5\\ua8d0-\\ua8d9\\ua8e0-\\ua8f7\\ua8fb\\ua8fd-\\ua92d"
+    "\\ua930-\\ua951\\ua960-\\ua97c\\ua980-\\ua982\\ua984-\\ua9b3\\ua9b6-\\ua9b9\\ua9bc-\\ua9bd"
+    "\\ua9cf-\\ua9d9\\ua9e0-\\ua9fe\\uaa00-\\uaa2e\\uaa31-\\uaa32\\uaa35-\\uaa36\\uaa40-\\uaa4c"
+    "\\uaa50-\\uaa59\\uaa60-\\uaa76\\uaa7a\\uaa7c\\uaa7e-\\uaac2\\uaadb-\\uaadd\\uaae0-\\uaaea"
+    "\\uaaec-\\uaaed\\uaaf2-\\uaaf4\\uaaf6\\uab01-\\uab06\\uab09-\\uab0e\\uab11-\\uab16"
+    "\\uab20-\\uab26\\uab28-\\uab2e\\uab30-\\uab5a\\uab5c-\\uab69\\uab70-\\uabe2\\uabe5\\uabe8"
+    "\\uabed\\uabf0-\\uabf9\\uac00-\\ud7a3\\ud7b0-\\ud7c6\\ud7cb-\\ud7fb\\uf900-\\ufa6d"
+    "\\ufa70-\\ufad9\\ufb00-\\ufb06\\ufb13-\\ufb17\\ufb1d-\\ufb28\\ufb2a-\\ufb36\\ufb38-\\ufb3c"
+    "\\ufb3e\\ufb40-\\ufb41\\ufb43-\\ufb44\\ufb46-\\ufbb1\\ufbd3-\\ufd3d\\ufd50-\\ufd8f"
+    "\\ufd92-\\ufdc7\\ufdf0-\\ufdfb\\ufe00-\\ufe0f\\ufe20-\\ufe2f\\ufe33-\\ufe34\\ufe4d-\\ufe4f"
+    "\\ufe70-\\ufe74\\ufe76-\\ufefc\\uff10-\\uff19\\uff21-\\uff3a\\uff3f\\uff41-\\uff5a"
+    "\\uff66-\\uffbe\\uffc2-\\uffc7\\uffca-\\uffcf\\uffd2-\\uffd7\\uffda-\\uffdc"
+    "\\U00010000-\\U0001000b\\U0001000d-\\U00010026\\U00010028-\\U0001003a\\U0001003c-\\U0001003d"
+    "\\U0001003f-\\U0001004d\\U00010050-\\U0001005d\\U00010080-\\U000100fa\\U000101fd"
+    "\\U00010280-\\U0001029c\\U000102a0-\\U000102d0\\U000102e0\\U00010300-\\U0001031f"
+    "\\U0001032d-\\U00010340\\U00010342-\\U00010349\\U00010350-\\U0001037a\\U00010380-\\U0001039d"
+    "\\U000103a0-\\U000103c3\\U000103c8-\\U000103cf\\U00010400-\\U0001049d\\U000104a0-\\U000104a9"
+    "\\U000104b0-\\U000104d3\\U000104d8-\\U000104fb\\U00010500-\\U00010527\\U00010530-\\U00010563"
+    "\\U00010570-\\U0001057a\\U0001057c-\\U0001058a\\U0001058c-\\U00010592\\U00010594-\\U00010595"
+    "\\U00010597-\\U000105a1\\U000105a3-\\U000105b1\\U000105b3-\\U000105b9\\U000105bb-\\U000105bc"
+    "\\U00010600-\\U00010736\\U00010740-\\U00010755\\U00010760-\\U00010767\\U00010780-\\U00010785"
+    "\\U00010787-\\U000107b0\\U000107b2-\\U000107ba\\U00010800-\\U00010805\\U00010808"
+    "\\U0001080a-\\U00010835\\U00010837-\\U00010838\\U0001083c\\U0001083f-\\U00010855"
+    "\\U00010860-\\U00010876\\U00010880-\\U0001089e\\U000108e0-\\U000108f2\\U000108f4-\\U000108f5"
+    "\\U00010900-\\U00010915\\U00010920-\\U00010939\\U00010980-\\U000109b7\\U000109be-\\U000109bf"
+    "\\U00010a00-\\U00010a03\\U00010a05-\\U00010a06\\U00010a0c-\\U00010a13\\U00010a15-\\U00010a17"
+    "\\U00010a19-\\U00010a35\\U00010a38-\\U00010a3a\\U00010a3f\\U00010a60-\\U00010a7c"
+    "\\U00010a80-\\U00010a9c\\U00010ac0-\\U00010ac7\\U00010ac9-\\U00010ae6\\U00010b00-\\U00010b35"
+    "\\U00010b40-\\U00010b55\\U00010b60-\\U00010b72\\U00010b80-\\U00010b91\\U00010c00-\\U00010c48"
+    "\\U00010c80-\\U00010cb2\\U00010cc0-\\U00010cf2\\U00010d00-\\U00010d27\\U00010d30-\\U00010d39"
+    "\\U00010e80-\\U00010ea9\\U00010eab-\\U00010eac\\U00010eb0-\\U00010eb1\\U00010f00-\\U00010f1c"
+    "\\U00010f27\\U00010f30-\\U00010f50\\U00010f70-\\U00010f85\\U00010fb0-\\U00010fc4"
+    "\\U00010fe0-\\U00010ff6\\U00011001\\U00011003-\\U00011046\\U00011066-\\U00011075"
+    "\\U0001107f-\\U00011081\\U00011083-\\U000110af\\U000110b3-\\U000110b6\\U000110b9-\\U000110ba"
+    "\\U000110c2\\U000110d0-\\U000110e8\\U000110f0-\\U000110f9\\U00011100-\\U0001112b"
+    "\\U0001112d-\\U00011134\\U00011136-\\U0001113f\\U00011144\\U00011147\\U00011150-\\U00011173"
+    "\\U00011176\\U00011180-\\U00011181\\U00011183-\\U000111b2\\U000111b6-\\U000111be"
+    "\\U000111c1-\\U000111c4\\U000111c9-\\U000111cc\\U000111cf-\\U000111da\\U000111dc"
+    "\\U00011200-\\U00011211\\U00011213-\\U0001122b\\U0001122f-\\U00011231\\U00011234"
+    "\\U00011236-\\U00011237\\U0001123e\\U00011280-\\U00011286\\U00011288\\U0001128a-\\U0001128d"
+    "\\U0001128f-\\U0001129d\\U0001129f-\\U000112a8\\U000112b0-\\U000112df\\U000112e3-\\U000112ea"
+    "\\U000112f0-\\U000112f9\\U00011300-\\U00011301\\U00011305-\\U0001130c\\U0001130f-\\U00011310"
+    "\\U00011313-\\U00011328\\U0001132a-\\U00011330\\U00011332-\\U00011333\\U00011335-\\U00011339"
+    "\\U0001133b-\\U0001133d\\U00011340\\U00011350\\U0001135d-\\U00011361\\U00011366-\\U0001136c"
+    "\\U00011370-\\U00011374\\U00011400-\\U00011434\\U00011438-\\U0001143f\\U00011442-\\U00011444"
+    "\\U00011446-\\U0001144a\\U00011450-\\U00011459\\U0001145e-\\U00011461\\U00011480-\\U000114af"
+    "\\U000114b3-\\U000114b8\\U000114ba\\U000114bf-\\U000114c0\\U000114c2-\\U000114c5\\U000114c7"
+    "\\U000114d0-\\U000114d9\\U00011580-\\U000115ae\\U000115b2-\\U000115b5\\U000115bc-\\U000115bd"
+    "\\U000115bf-\\U000115c0\\U000115d8-\\U000115dd\\U00011600-\\U0001162f\\U00011633-\\U0001163a"
+    "\\U0001163d\\U0001163f-\\U00011640\\U00011644\\U00011650-\\U00011659\\U00011680-\\U000116ab"
+    "\\U000116ad\\U000116b0-\\U000116b5\\U000116b7-\\U000116b8\\U000116c0-\\U000116c9"
+    "\\U00011700-\\U0001171a\\U0001171d-\\U0001171f\\U00011722-\\U00011725\\U00011727-\\U0001172b"
+    "\\U00011730-\\U00011739\\U00011740-\\U00011746\\U00011800-\\U0001182b\\U0001182f-\\U00011837"
+    "\\U00011839-\\U0001183a\\U000118a0-\\U000118e9\\U000118ff-\\U00011906\\U00011909"
+    "\\U0001190c-\\U00011913\\U00011915-\\U00011916\\U00011918-\\U0001192f\\U0001193b-\\U0001193c"
+    "\\U0001193e-\\U0001193f\\U00011941\\U00011943\\U00011950-\\U00011959\\U000119a0-\\U000119a7"
+    "\\U000119aa-\\U000119d0\\U000119d4-\\U000119d7\\U000119da-\\U000119db\\U000119e0-\\U000119e1"
+    "\\U000119e3\\U00011a00-\\U00011a38\\U00011a3a-\\U00011a3e\\U00011a47\\U00011a50-\\U00011a56"
+    "\\U00011a59-\\U00011a96\\U00011a98-\\U00011a99\\U00011a9d\\U00011ab0-\\U00011af8"
+    "\\U00011c00-\\U00011c08\\U00011c0a-\\U00011c2e\\U00011c30-\\U00011c36\\U00011c38-\\U00011c3d"
+    "\\U00011c3f-\\U00011c40\\U00011c50-\\U00011c59\\U00011c72-\\U00011c8f\\U00011c92-\\U00011ca7"
+    "\\U00011caa-\\U00011cb0\\U00011cb2-\\U00011cb3\\U00011cb5-\\U00011cb6\\U00011d00-\\U00011d06"
+    "\\U00011d08-\\U00011d09\\U00011d0b-\\U00011d36\\U00011d3a\\U00011d3c-\\U00011d3d"
+    "\\U00011d3f-\\U00011d47\\U00011d50-\\U00011d59\\U00011d60-\\U00011d65\\U00011d67-\\U00011d68"
+    "\\U00011d6a-\\U00011d89\\U00011d90-\\U00011d91\\U00011d95\\U00011d97-\\U00011d98"
+    "\\U00011da0-\\U00011da9\\U00011ee0-\\U00011ef4\\U00011fb0\\U00012000-\\U00012399"
+    "\\U00012480-\\U00012543\\U00012f90-\\U00012ff0\\U00013000-\\U0001342e\\U00014400-\\U00014646"
+    "\\U00016800-\\U00016a38\\U00016a40-\\U00016a5e\\U00016a60-\\U00016a69\\U00016a70-\\U00016abe"
+    "\\U00016ac0-\\U00016ac9\\U00016ad0-\\U00016aed\\U00016af0-\\U00016af4\\U00016b00-\\U00016b36"
+    "\\U00016b40-\\U00016b43\\U00016b50-\\U00016b59\\U00016b63-\\U00016b77\\U00016b7d-\\U00016b8f"
+    "\\U00016e40-\\U00016e7f\\U00016f00-\\U00016f4a\\U00016f4f-\\U00016f50\\U00016f8f-\\U00016f9f"
+    "\\U00016fe0-\\U00016fe1\\U00016fe3-\\U00016fe4\\U00017000-\\U000187f7\\U00018800-\\U00018cd5"
+    "\\U00018d00-\\U00018d08\\U0001aff0-\\U0001aff3\\U0001aff5-\\U0001affb\\U0001affd-\\U0001affe"
+    "\\U0001b000-\\U0001b122\\U0001b150-\\U0001b152\\U0001b164-\\U0001b167\\U0001b170-\\U0001b2fb"
+    "\\U0001bc00-\\U0001bc6a\\U0001bc70-\\U0001bc7c\\U0001bc80-\\U0001bc88\\U0001bc90-\\U0001bc99"
+    "\\U0001bc9d-\\U0001bc9e\\U0001cf00-\\U0001cf2d\\U0001cf30-\\U0001cf46\\U0001d167-\\U0001d169"
+    "\\U0001d17b-\\U0001d182\\U0001d185-\\U0001d18b\\U0001d1aa-\\U0001d1ad\\U0001d242-\\U0001d244"
+    "\\U0001d400-\\U0001d454\\U0001d456-\\U0001d49c\\U0001d49e-\\U0001d49f\\U0001d4a2"
+    "\\U0001d4a5-\\U0001d4a6\\U0001d4a9-\\U0001d4ac\\U0001d4ae-\\U0001d4b9\\U0001d4bb"
+    "\\U0001d4bd-\\U0001d4c3\\U0001d4c5-\\U0001d505\\U0001d507-\\U0001d50a\\U0001d50d-\\U0001d514"
+    "\\U0001d516-\\U0001d51c\\U0001d51e-\\U0001d539\\U0001d53b-\\U0001d53e\\U0001d540-\\U0001d544"
+    "\\U0001d546\\U0001d54a-\\U0001d550\\U0001d552-\\U0001d6a5\\U0001d6a8-\\U0001d6c0"
+    "\\U0001d6c2-\\U0001d6da\\U0001d6dc-\\U0001d6fa\\U0001d6fc-\\U0001d714\\U0001d716-\\U0001d734"
+    "\\U0001d736-\\U0001d74e\\U0001d750-\\U0001d76e\\U0001d770-\\U0001d788\\U0001d78a-\\U0001d7a8"
+    "\\U0001d7aa-\\U0001d7c2\\U0001d7c4-\\U0001d7cb\\U0001d7ce-\\U0001d7ff\\U0001da00-\\U0001da36"
+    "\\U0001da3b-\\U0001da6c\\U0001da75\\U0001da84\\U0001da9b-\\U0001da9f\\U0001daa1-\\U0001daaf"
+    "\\U0001df00-\\U0001df1e\\U0001e000-\\U0001e006\\U0001e008-\\U0001e018\\U0001e01b-\\U0001e021"
+    "\\U0001e023-\\U0001e024\\U0001e026-\\U0001e02a\\U0001e100-\\U0001e12c\\U0001e130-\\U0001e13d"
+    "\\U0001e140-\\U0001e149\\U0001e14e\\U0001e290-\\U0001e2ae\\U0001e2c0-\\U0001e2f9"
+    "\\U0001e7e0-\\U0001e7e6\\U0001e7e8-\\U0001e7eb\\U0001e7ed-\\U0001e7ee\\U0001e7f0-\\U0001e7fe"
+    "\\U0001e800-\\U0001e8c4\\U0001e8d0-\\U0001e8d6\\U0001e900-\\U0001e94b\\U0001e950-\\U0001e959"
+    "\\U0001ee00-\\U0001ee03\\U0001ee05-\\U0001ee1f\\U0001ee21-\\U0001ee22\\U0001ee24\\U0001ee27"
+    "\\U0001ee29-\\U0001ee32\\U0001ee34-\\U0001ee37\\U0001ee39\\U0001ee3b\\U0001ee42\\U0001ee47"
+    "\\U0001ee49\\U0001ee4b\\U0001ee4d-\\U0001ee4f\\U0001ee51-\\U0001ee52\\U0001ee54\\U0001ee57"
+    "\\U0001ee59\\U0001ee5b\\U0001ee5d\\U0001ee5f\\U0001ee61-\\U0001ee62\\U0001ee64"
+    "\\U0001ee67-\\U0001ee6a\\U0001ee6c-\\U0001ee72\\U0001ee74-\\U0001ee77\\U0001ee79-\\U0001ee7c"
+    "\\U0001ee7e\\U0001ee80-\\U0001ee89\\U0001ee8b-\\U0001ee9b\\U0001eea1-\\U0001eea3"
+    "\\U0001eea5-\\U0001eea9\\U0001eeab-\\U0001eebb\\U0001fbf0-\\U0001fbf9\\U00020000-\\U0002a6df"
+    "\\U0002a700-\\U0002b738\\U0002b740-\\U0002b81d\\U0002b820-\\U0002cea1\\U0002ceb0-\\U0002ebe0"
+    "\\U0002f800-\\U0002fa1d\\U00030000-\\U0003134a\\U000e0100-\\U000e01ef"
+)
+_PATTERN_0 = _Pattern("^[\\x2d" + _DOTNET_WORD + "\\x2e\\x5f\\x28\\x29]+$")
 
 
 class ParameterError(ValueError):

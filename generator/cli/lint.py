@@ -22,6 +22,10 @@ examples:
   specgen lint specs/                 # every Swagger file below (examples/, suppressions.yaml skipped)
   specgen lint --format sarif -o lint.sarif specs/
   specgen lint --explain XMSSecretInResponse
+  specgen lint --openapi-type data-plane spec.json   # a data-plane spec outside data-plane/
+
+ARM-only rules (PutResponseCodes, ...) run on ARM specs only; a spec under a data-plane/ folder or
+with x-ms-parameterized-host is a data-plane spec (Azure's openapi-type); --openapi-type overrides.
 
 exit status:
   0  no error-level finding (warnings may remain)
@@ -46,6 +50,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     lint.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings as a baseline and exit 0")
     lint.add_argument("--no-suppressions", action="store_true", help="ignore suppressions.yaml and [tool.specgen.lint]")
     lint.add_argument("--rule", action="append", metavar="RULE", help="run only this rule (repeatable)")
+    lint.add_argument("--openapi-type", choices=("arm", "data-plane"), help="the rule set to apply (default: data-plane for a spec under data-plane/ or with x-ms-parameterized-host, else arm)")
     lint.add_argument("--explain", metavar="RULE", help="describe a rule and exit")
     lint.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     lint.set_defaults(run=run)
@@ -60,11 +65,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: unknown rule {args.explain!r} (see --list-rules)", file=sys.stderr)
             return 2
         origin = "Azure azure-openapi-validator (LintDiff)" if info.source == "azure" else "specgen"
-        print(f"{info.id} ({info.severity}; {origin})\n\n{info.description}\n\n{info.explanation}")
+        print(f"{info.id} ({info.severity}; {origin}; {_applies(info.applies_to)} specs)\n\n{info.description}\n\n{info.explanation}")
         return 0
     if args.list_rules:
         for info in RULES.values():
-            print(f"{info.id:42} {info.severity:8} {info.description}")
+            print(f"{info.id:42} {info.severity:8} {_applies(info.applies_to):19} {info.description}")
         return 0
     if not args.files:
         print("error: no PATH given", file=sys.stderr)
@@ -86,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
         pyproject=None if args.no_suppressions else find_pyproject(),
         use_suppressions=not args.no_suppressions,
         rules=rules,
+        kind=args.openapi_type,
     )
     for problem in result.problems:
         where = f"{problem.file}:{problem.line or 1}:{problem.col or 1}"
@@ -127,3 +133,7 @@ def _summary(result: LintRun, findings: list[Finding]) -> str:
     warnings = sum(f.severity != "error" for f in findings)
     extra = "".join(f", {n} {what}" for n, what in ((result.suppressed, "suppressed"), (result.baselined, "in baseline")) if n)
     return f"{len(result.files)} file(s) linted: {errors} error(s), {warnings} warning(s){extra}"
+
+
+def _applies(kinds: tuple[str, ...]) -> str:
+    return "ARM and data-plane" if len(kinds) > 1 else {"arm": "ARM only", "data-plane": "data-plane only"}[kinds[0]]

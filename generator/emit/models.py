@@ -53,6 +53,7 @@ class ModelView:
     """Every line that depends on the model comes laid out (and indented) as black writes it."""
 
     py_name: str
+    bases: str  # "" or "(Parent)": a polymorphic subtype extends its base
     docstring: str
     fields: tuple[FieldView, ...]
     slots: str  # the `__slots__` statement
@@ -68,6 +69,7 @@ class ModelView:
     secret_class: str | None  # `class _Secret<Name>(<Name>):`, the view read from secret fields
     secret_docstring: str
     secret_repr: str
+    subtypes: str | None  # a polymorphic base: the module-level table, discriminator value -> class
 
 
 @dataclass(frozen=True)
@@ -194,8 +196,15 @@ class ModelEmitter:
         read: list[tuple[int, str]] = [
             (2, "if data.__class__ is not dict:"),
             (3, f'raise _type_error("object", data, {literal(m.name)})'),
-            (2, "obj = object.__new__(cls)"),
         ]
+        if m.subtypes:  # a polymorphic base: the discriminator's value picks the class
+            read += [
+                (2, f"kind = data.get({literal(m.discriminator)})"),
+                (2, f"subtype = _SUBTYPES_{m.py_name}.get(kind) if kind.__class__ is str and cls is {m.py_name} else None"),
+                (2, "if subtype is not None:"),
+                (3, "return subtype.from_dict(data)"),
+            ]
+        read.append((2, "obj = object.__new__(cls)"))
         if m.fields:
             read += [(2, "get: Any = data.get"), (2, "k = None"), (2, "try:")]
             for f in m.fields:
@@ -267,14 +276,19 @@ class ModelEmitter:
             parameter = annotated(f.py_name, annotation, "," if required else " = UNSET,", INDENT * 2)
             views.append(FieldView(f.py_name, annotated(f.py_name, annotation, "", INDENT), parameter, docstring(_field_doc(f), 4)))
         names = [f.py_name for f in m.fields] + ["additional_properties"]
+        inherited = set(self.slot_names(m.parent)) if m.parent else set()
+        subclasses = ", ".join(self.models[name].py_name for _, name in m.subtypes)
+        # A subtype equals only a subtype of its own class: the base's __eq__ leaves them to it.
+        foreign = f"not isinstance(other, {m.py_name})" + (f" or isinstance(other, ({subclasses},))" if subclasses else "")
         return ModelView(
             py_name=m.py_name,
+            bases=f"({self.models[m.parent].py_name})" if m.parent else "",
             docstring=docstring(m.description or f"The {m.name} model.", 4),
             fields=tuple(views),
-            slots=INDENT + value("__slots__ = ", tuple(sorted(names, key=_natural)), indent=INDENT),
+            slots=INDENT + value("__slots__ = ", tuple(sorted((n for n in names if n not in inherited), key=_natural)), indent=INDENT),
             required=statement(f"__dataclass_fields__ = _DataclassFields({literal(tuple(f.py_name for f in fields if f.required and not f.read_only))})", INDENT),
             init=tuple(statement(f"self.{f.py_name} = {f.py_name}", INDENT * 2) for f in fields),
-            eq=block([(2, f"if not isinstance(other, {m.py_name}):"), (3, "return NotImplemented")]) + "\n" + _equal(names),
+            eq=block([(2, f"if {foreign}:"), (3, "return NotImplemented")]) + "\n" + _equal(names),
             known=statement(f"{known_name} = frozenset({literal(sorted(f.wire_name for f in m.fields))})", ""),
             from_dict_def=def_line("def from_dict(", ["cls", "data: Any"], f" -> {m.py_name}:", INDENT),
             from_dict=block(read),
@@ -284,7 +298,18 @@ class ModelEmitter:
             secret_class=statement(f"class _Secret{m.py_name}({m.py_name}):", "") if m.name in self.secret_models else None,
             secret_docstring=docstring(f"{m.py_name} as read from a secret field: its repr shows no value.", 4),
             secret_repr=statement(f"return {literal(m.py_name + '(***)')}", INDENT * 2),
+            subtypes=self.subtype_table(m) if m.subtypes else None,
         )
+
+    def slot_names(self, name: str) -> list[str]:
+        """Every slot instances of model `name` have (its fields, its bases' fields)."""
+        m = self.models[name]
+        return [f.py_name for f in m.fields] + ["additional_properties"] + (self.slot_names(m.parent) if m.parent else [])
+
+    def subtype_table(self, m: ir.Model) -> str:
+        """`_SUBTYPES_<Base>`: discriminator value -> subtype class, after every class is defined."""
+        entries = [f"{literal(v)}: {self.models[name].py_name}" for v, name in m.subtypes]
+        return bracket(f"_SUBTYPES_{m.py_name}: dict[str, type[{m.py_name}]] = {{", entries, closer="}")
 
     def enum_view(self, e: ir.Enum) -> EnumView:
         bases = {"string": "str, Enum", "integer": "int, Enum"}.get(e.value_kind, "Enum")
@@ -341,3 +366,28 @@ def _field_doc(f: ir.Field) -> str:
     if f.secret:
         notes.append("Secret: never shown in repr() or messages.")
     return " ".join([sentence(f.description)] + notes).strip() if f.description.strip() else " ".join(notes)
+
+
+def class_order(models: tuple[ir.Model, ...]) -> list[ir.Model]:
+    """The models in name order, except that a subtype comes after the class it extends."""
+    by_name = {m.name: m for m in models}
+    out: list[ir.Model] = []
+    placed: set[str] = set()
+    for m in models:
+        chain = []
+        node: ir.Model | None = m
+        while node is not None and node.name not in placed:
+            chain.append(node)
+            placed.add(node.name)
+            node = by_name.get(node.parent) if node.parent else None
+        out += reversed(chain)
+    return out
+
+
+def uses_datetime(api: ir.Api) -> bool:
+    """Whether an annotation in models.py names `datetime` (else the import is left out)."""
+
+    def mentions(t: ir.Type | None) -> bool:
+        return t is not None and (t.kind == "datetime" or mentions(t.item))
+
+    return any(mentions(f.type) for m in api.models for f in m.fields) or any(mentions(m.additional) for m in api.models)

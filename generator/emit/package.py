@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator import ir
-from generator.emit.models import ModelEmitter
+from generator.emit.models import ModelEmitter, class_order, uses_datetime
 from generator.emit.schemas import dumps, emit_schemas
 from generator.emit.templates import render
 from generator.emit.text import docstring, escape_line
@@ -33,7 +33,7 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
 
     validators = Forked(validator_package.emit, api, schemas, common)
     emitter = ModelEmitter(api)
-    models = [emitter.model_view(m) for m in api.models]
+    models = [emitter.model_view(m) for m in class_order(api.models)]
     enums = [emitter.enum_view(e) for e in api.enums]
     emitter.used.add("_type_error")
     if enums:
@@ -46,6 +46,7 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
             enums=enums,
             exports=export_order([m.py_name for m in models] + [e.py_name for e in enums] + ["UNSET", "Unset", "DecodeError"]),
             runtime_imports=sorted(emitter.used),
+            uses_datetime=uses_datetime(api),
             **common,
         ),
         "schemas/__init__.py": render(

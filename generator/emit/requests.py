@@ -3,12 +3,14 @@
 Every builder and parser is specialised per operation here, in Python: the parameter checks,
 the URL expression, the status dispatch. The templates only stitch the prepared fragments.
 Values from the spec reach the generated code only through `literal()` (black-quoted repr), `docstring()`
-or identifiers the IR decided; regular expressions are translated from ECMA-262 and checked
-before they are written.
+or identifiers the IR decided. A parameter's pattern is translated with .NET's meaning, as the
+service reads it (Unicode `\\w`, `\\d`; see generator/validate/regex.py), so a check never
+refuses a value the service takes; the IR has made sure it is valid and linear-time to match.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +31,7 @@ from generator.format.layout import (
     statement,
     value,
 )
-from generator.validate.regex import RegexTranslationError, translate
+from generator.validate.regex import RegexTranslationError, SharedSet, translate_parts
 
 # Keyword arguments every builder has besides the spec's parameters.
 _BUILDER_KEYWORDS = ("base_url", "headers")
@@ -166,20 +168,25 @@ def _text_converter(t: ir.Type) -> str:
 class RequestEmitter:
     def __init__(self, api: ir.Api) -> None:
         self.api = api
-        self.patterns: dict[str, str] = {}  # Python regex source -> module constant name
+        self.patterns: dict[tuple[str | SharedSet, ...], str] = {}  # translated pattern -> constant name
+        self.shared: dict[str, SharedSet] = {}  # constant name -> a large set the patterns share
         self.checkers: dict[tuple[str, tuple[tuple[str, Any], ...]], CheckerView] = {}
         self.error_models = self._error_models()
 
     # -- shared ------------------------------------------------------------------------------
 
-    def pattern_name(self, ecma: str, where: str) -> str:
+    def pattern_name(self, pattern: str, where: str) -> str:
+        """The module constant holding a parameter's `pattern`, compiled as .NET reads it."""
         try:
-            source = translate(ecma)
+            parts = translate_parts(pattern, "dotnet")
         except RegexTranslationError as exc:
             raise _problem(where, f"pattern: {exc}") from None
-        if source not in self.patterns:
-            self.patterns[source] = f"_PATTERN_{len(self.patterns)}"
-        return self.patterns[source]
+        for part in parts:
+            if isinstance(part, SharedSet):
+                self.shared[part.constant] = part
+        if parts not in self.patterns:
+            self.patterns[parts] = f"_PATTERN_{len(self.patterns)}"
+        return self.patterns[parts]
 
     def _error_models(self) -> dict[str, str | None]:
         """operationId -> the model its `default` response carries; operations without one use
@@ -202,8 +209,26 @@ class RequestEmitter:
 
     # -- requests ----------------------------------------------------------------------------
 
+    def host_expression(self) -> str:
+        """The base URL from x-ms-parameterized-host: the template filled with the host
+        parameters' encoded values (`_e_<name>`), then checked to be an absolute http(s) URL."""
+        api = self.api
+        parts = [literal(api.scheme + "://")] if api.use_scheme_prefix else []
+        values = {p.wire_name: f"_e_{p.py_name}" for p in api.host_parameters}
+        for i, chunk in enumerate(_split_template(api.host_template or "")):
+            if i % 2 == 0:
+                if chunk:
+                    parts.append(literal(chunk))
+            else:
+                parts.append(values[chunk])
+        first = api.host_parameters[0] if api.host_parameters else None
+        labels = (literal(first.py_name), literal(first.wire_name)) if first else ('"host"', '"host"')
+        return _Call("_host(", (" + ".join(parts) or '""', *labels)).flat()
+
     def encoder(self, p: ir.Parameter) -> str:
         """The runtime helper that turns checked wire text into what its location takes."""
+        if p in self.api.host_parameters:
+            return "_raw_host" if p.skip_url_encoding else "_host_segment"
         if p.location == "path":
             return "_raw_segment" if p.skip_url_encoding else "_segment"
         if p.location == "query":
@@ -228,24 +253,31 @@ class RequestEmitter:
             self.checkers[key] = CheckerView(f"_check_{i}", f"_CACHE_{i}", "\n".join(lines))
         return self.checkers[key].name
 
-    def encoded(self, p: ir.Parameter, op: ir.Operation, ind: str) -> list[str]:
+    def check_constant(self, p: ir.Parameter, op: ir.Operation) -> None:
+        """A constant path parameter's value must be a path segment, or its own default would be refused."""
+        text = _constant_text(p.constant)
+        if p.location == "path" and text in ("", ".", ".."):
+            raise _problem(p.source or op.source, f"path parameter {p.wire_name!r} is the constant {text!r}, not a path segment")
+
+    def encoded(self, p: ir.Parameter, op: ir.Operation, ind: str, *, required: bool) -> list[str]:
         """Statements (indented by `ind`) that check `p` and leave its encoded text in
-        `_e_<py_name>` (None when an optional parameter was not given)."""
+        `_e_<py_name>` (None when an optional parameter was not given); `required`: the
+        argument always has a value (a required parameter, or one with a default)."""
         v = p.py_name
         labels = [literal(v), literal(p.wire_name)]
         if p.type.kind == "string":
             check = self.checker(p, op)
             cache = check.replace("_check_", "_CACHE_")
             chain = (f"{v}.__class__ is str", f"and {cache}.get({v})", _Call(f"or {check}(", (v, *labels)))
-            if p.required:
+            if required:
                 return [ind + _Group(f"_e_{v} = ", chain, optional=True).lay(ind)]
             optional = ("None", f"if {v} is None", _Group("else ", chain))
             return [ind + _Group(f"_e_{v} = ", optional, optional=True).lay(ind)]
-        inner = ind if p.required else ind + INDENT
+        inner = ind if required else ind + INDENT
         lines = [inner + _Call(f"_t_{v} = {_text_converter(p.type)}(", (v, *labels)).lay(inner)]
         lines += self.constraint_checks(p, op, v, labels, inner)
         lines.append(inner + _Call(f"_e_{v} = {self.encoder(p)}(", (f"_t_{v}", *labels)).lay(inner))
-        if p.required:
+        if required:
             return lines
         return [f"{ind}if {v} is None:", f"{inner}_e_{v} = None", f"{ind}else:", *lines]
 
@@ -298,13 +330,17 @@ class RequestEmitter:
 
     def builder(self, op: ir.Operation) -> BuilderView:
         api = self.api
-        clash = {p.py_name for p in op.parameters} & set(_BUILDER_KEYWORDS)
+        own = {p.py_name for p in op.parameters}
+        clash = own & ({"headers"} | ({p.py_name for p in api.host_parameters} if api.host_template else {"base_url"}))
         if clash:
             raise _problem(op.source, f"parameter name(s) {sorted(clash)} clash with the request builder's own keyword arguments")
         signature_required: list[tuple[str, str, str]] = []  # name, annotation, " = default" or ""
         signature_optional: list[tuple[str, str, str]] = []
         ind = _BODY
         lines: list[str] = []
+        for p in api.host_parameters if api.host_template else ():
+            signature_required.append((p.py_name, py_type(api, p.type, qualify="_models.", argument=True), ""))
+            lines += self.encoded(p, op, ind, required=True)
         body_param: ir.Parameter | None = None
         path_values: dict[str, str] = {}
         query_required: list[str] = []
@@ -314,30 +350,27 @@ class RequestEmitter:
             if p.location == "body":
                 body_param = p
                 continue
-            text = ""
-            if p.constant is not None and p.py_name != "api_version":
-                text = _constant_text(p.constant)
-                if p.location == "path" and text in ("", ".", ".."):
-                    raise _problem(p.source or op.source, f"path parameter {p.wire_name!r} is the constant {text!r}, not a path segment")
-                if p.location in ("path", "query") and not p.skip_url_encoding:
-                    text = quote(text, safe="")
-                expr = literal(text)
+            annotation = py_type(api, p.type, qualify="_models.", argument=True)
+            if p.constant is not None:
+                # A single-value enum: sent always, defaults to its value, other values checked
+                # as the enum says (refused, unless x-ms-enum makes it extensible).
+                self.check_constant(p, op)
+                default = " = API_VERSION" if p.py_name == "api_version" and p.constant == api.api_version else f" = {literal(p.constant)}"
+                signature_optional.append((p.py_name, annotation, default))
+            elif p.py_name == "api_version":
+                signature_optional.append(("api_version", annotation, " = API_VERSION"))
+            elif p.required:
+                signature_required.append((p.py_name, annotation, ""))
             else:
-                annotation = py_type(api, p.type, qualify="_models.", argument=True)
-                if p.py_name == "api_version":
-                    signature_optional.append(("api_version", annotation, " = API_VERSION"))
-                elif p.required:
-                    signature_required.append((p.py_name, annotation, ""))
-                else:
-                    signature_optional.append((p.py_name, f"{annotation} | None", " = None"))
-                lines += self.encoded(p, op, ind)
-                expr = f"_e_{p.py_name}"
+                signature_optional.append((p.py_name, f"{annotation} | None", " = None"))
+            lines += self.encoded(p, op, ind, required=p.required or p.constant is not None)
+            expr = f"_e_{p.py_name}"
             given = p.required or p.constant is not None
             if p.location == "path":
                 path_values[p.wire_name] = expr
             elif p.location == "query":
                 name = quote(p.wire_name, safe=_QUERY_NAME_SAFE) + "="
-                entry = literal(name + text) if p.constant is not None and p.py_name != "api_version" else f"{literal(name)} + {expr}"
+                entry = f"{literal(name)} + {expr}"
                 if given:
                     query_required.append(entry)
                 else:
@@ -349,7 +382,7 @@ class RequestEmitter:
                 else:
                     header_lines += [f"{ind}if {expr} is not None:", ind + INDENT + _assign(target, expr, ind + INDENT)]
         # The URL: the static text of the path (percent-encoded where needed) and the segments.
-        url_parts = ["_base(base_url)"]
+        url_parts = [self.host_expression() if api.host_template else "_base(base_url)"]
         path = api.base_path.rstrip("/") + op.path
         for i, chunk in enumerate(_split_template(path)):
             if i % 2 == 0:
@@ -398,14 +431,14 @@ class RequestEmitter:
             for name, annotation, default in [
                 *signature_required,
                 *signature_optional,
-                ("base_url", "str", f" = {literal(api.scheme + '://' + api.host)}"),
+                *([] if api.host_template else [("base_url", "str", f" = {literal(api.scheme + '://' + api.host)}")]),
                 ("headers", "Mapping[str, str] | None", " = None"),
             ]
         )
         return BuilderView(
             name=f"build_{op.py_name}_request",
             operation_id=literal(op.operation_id),
-            docstring=docstring(_builder_doc(op, body_param), len(_BODY)),
+            docstring=docstring(_builder_doc(op, body_param, api.host_parameters if api.host_template else ()), len(_BODY)),
             signature=signature,
             body="\n".join(lines),
         )
@@ -427,8 +460,15 @@ class RequestEmitter:
         groups: dict[str, list[int]] = {}
         returns: list[str] = []
         readers: dict[str, str] = {}
+        errors: list[str] = []  # x-ms-error-response statuses whose body is not the default's model
         for r in op.responses:
             if r.status == "default" or not r.status.isdigit():
+                continue
+            if r.error:
+                reader = f"_models.{self.api.model(r.body.ref or '').py_name}.from_dict" if r.body and r.body.kind == "model" else self.error_reader(op)
+                if reader != self.error_reader(op):
+                    errors.append(_Call("raise _error(", ("status_code", "headers", "body", reader, literal(op.operation_id))).lay(_BODY + INDENT))
+                    errors[-1] = f"{_BODY}if status_code == {int(r.status)}:\n{_BODY + INDENT}{errors[-1]}"
                 continue
             if r.body is None:
                 key, annotation, reader = "None", "None", ""
@@ -452,17 +492,20 @@ class RequestEmitter:
                 result = _Call(f"return {reader.removesuffix('_load(body))')}", ("_load(body)",)).lay(inner)
             lines += [f"{ind}if {test}:", inner + result]
         error = _Call("raise _error(", ("status_code", "headers", "body", self.error_reader(op), literal(op.operation_id)))
+        lines += errors
         lines.append(ind + error.lay(ind))
         ordered = [a for a in returns if a not in ("None", "Any")]
         if "Any" in returns:
             ordered = ["Any"]
         elif "None" in returns:
             ordered.append("None")
-        declared = ", ".join(r.status for r in op.responses)
+        declared = ", ".join(r.status + (" (error)" if r.error else "") for r in op.responses)
         doc = (
             f"Parse a response of {op.operation_id} ({op.method} {op.path}).\n\n"
             f"Declared responses: {declared}. Returns the model of the status (None when the status has no "
-            "body); raises HttpResponseError for the default response and any undeclared status."
+            "body); raises HttpResponseError for the default response"
+            + (", an error response" if any(r.error for r in op.responses) else "")
+            + " and any undeclared status."
         )
         name = f"parse_{op.py_name}_response"
         returns_annotation = " | ".join(ordered) or "None"
@@ -544,18 +587,20 @@ def _split_template(path: str) -> list[str]:
         rest = rest[end + 1 :]
 
 
-def _builder_doc(op: ir.Operation, body: ir.Parameter | None) -> str:
+def _builder_doc(op: ir.Operation, body: ir.Parameter | None, host: tuple[ir.Parameter, ...]) -> str:
     lines = [sentence(op.description) or op.operation_id, "", f"`{op.method} {op.path}` ({op.operation_id})."]
     if op.long_running:
         lines.append("Long-running: see `responses.lro_poll_info`.")
     if op.pageable:
         lines.append("Pageable: see `responses.next_link_*` and `follow_link`.")
-    params = [p for p in op.parameters if p.constant is None or p.py_name == "api_version"]
-    if params:
+    if host or op.parameters:
         lines += ["", "Keyword arguments:"]
-        for p in params:
+        for p in (*host, *op.parameters):
             desc = sentence(" ".join(p.description.split())) if p.description else ""
-            lines.append(f"    {p.py_name} (`{p.wire_name}`, {p.location}): {desc}".rstrip().rstrip(":"))
+            if p.constant is not None:
+                desc = f"{desc} Default: `{_constant_text(p.constant)}`.".lstrip()
+            where = "host" if p in host else p.location
+            lines.append(f"    {p.py_name} (`{p.wire_name}`, {where}): {desc}".rstrip().rstrip(":"))
     if body is not None and body.type.kind == "model":
         lines += ["", "The body may be the model or a plain dict; read-only fields are left out."]
     lines += ["", "Raises ParameterError (a ValueError) naming the parameter before anything is built."]
@@ -583,7 +628,9 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         builders=builders,
         operations=[entry + _entry(b.operation_id, b.name, entry) for b in builders],
         checkers=list(emitter.checkers.values()),
-        patterns=[bracket(f"{name} = re.compile(", [literal(source)]) for source, name in patterns],
+        shared_sets=[_shared_set(shared) for _, shared in sorted(emitter.shared.items())],
+        patterns=[bracket(f"{name} = _Pattern(", [_concatenation(parts)]) for parts, name in patterns],
+        parameterized_host=api.host_template is not None,
         base_url_check=_BODY + _Group("if ", ("base_url", f"== {default_base_url}"), ":", optional=True).lay(_BODY),
         exports=sorted(["API_VERSION", "OPERATIONS", "HttpRequest", "ParameterError", "follow_link"] + [b.name for b in builders], key=_export_key),
         **common,
@@ -607,6 +654,25 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         **common,
     )
     return {"requests.py": requests_text, "responses.py": responses_text}
+
+
+def _concatenation(parts: tuple[str | SharedSet, ...]) -> str:
+    """A pattern's source as an expression: literals, and the constants of shared sets."""
+    return " + ".join(literal(p) if isinstance(p, str) else p.constant for p in parts)
+
+
+def _shared_set(shared: SharedSet) -> str:
+    """`_NAME = (...)`: a set's class source as implicitly joined literals, each line fitting."""
+    room = 100 - len(INDENT) - 2  # the quotes
+    chunks: list[str] = []
+    for piece in re.findall(r"\\[xuU][0-9a-f]+(?:-\\[xuU][0-9a-f]+|-[0-9A-Za-z])?|[0-9A-Za-z](?:-\\[xuU][0-9a-f]+|-[0-9A-Za-z])?", shared.source):
+        if chunks and len(literal(chunks[-1] + piece)) <= room + 2:
+            chunks[-1] += piece
+        else:
+            chunks.append(piece)
+    assert "".join(chunks) == shared.source, "a set's source is ranges of escapes and alphanumerics"
+    body = "\n".join(INDENT + literal(c) for c in chunks)
+    return f"# {shared.description}.\n{shared.constant} = (\n{body}\n)"
 
 
 def _poll_error_reader(api: ir.Api, emitter: RequestEmitter) -> str:

@@ -2,7 +2,8 @@
 
 Swagger-isms are translated: draft-4 boolean `exclusiveMinimum`, `format: int32` ranges (made
 explicit as minimum/maximum), annotations beside a `$ref` (`readOnly`, secrets) kept as siblings.
-Objects stay open (no `additionalProperties: false`): the models keep unknown fields.
+Objects stay open (no `additionalProperties: false`): the models keep unknown fields. A
+polymorphic base dispatches on its discriminator to its subtypes' documents.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def emit_schemas(api: ir.Api) -> dict[str, dict[str, Any]]:
     docs: dict[str, dict[str, Any]] = {}
     for model in api.models:
         if model.definition:
-            docs[document_name(model.name)] = {**_head(model.name, model.description), **emitter.model(model)}
+            docs[document_name(model.name)] = {**_head(model.name, model.description), **emitter.dispatching(model)}
     for enum in api.enums:
         if enum.definition:
             docs[document_name(enum.name)] = {**_head(enum.name, enum.description), **emitter.enum(enum)}
@@ -66,6 +67,17 @@ class _Emitter:
             out["required"] = required
         if model.additional is not None:
             out["additionalProperties"] = self.type(model.additional)
+        return out
+
+    def dispatching(self, model: ir.Model) -> dict[str, Any]:
+        """A polymorphic base: a body whose discriminator names a subtype is checked as that
+        subtype (and only as it), any other body as the base itself; one if/then/else per
+        subtype. The `if` requires an object, so a non-object fails once, in the base."""
+        out = self.model(model)
+        disc = model.discriminator or ""
+        for value, name in reversed(model.subtypes):
+            names_it = {"type": "object", "properties": {disc: {"const": value}}, "required": [disc]}
+            out = {"if": names_it, "then": {"$ref": document_name(self.models[name].name)}, "else": out}
         return out
 
     def enum(self, enum: ir.Enum) -> dict[str, Any]:

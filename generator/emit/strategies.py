@@ -65,10 +65,10 @@ class StrategyEmitter:
         while todo:
             model = self.models[todo.pop()]
             types = [f.type for f in model.fields] + ([model.additional] if model.additional else [])
-            for t in types:
-                for ref in _model_refs(t) - seen:
-                    seen.add(ref)
-                    todo.append(ref)
+            refs = {ref for t in types for ref in _model_refs(t)} | {name for _, name in model.subtypes}
+            for ref in refs - seen:
+                seen.add(ref)
+                todo.append(ref)
         return seen
 
     # -- expressions -------------------------------------------------------------------------
@@ -175,15 +175,22 @@ class StrategyEmitter:
     # -- builders ----------------------------------------------------------------------------
 
     def model_builder(self, m: ir.Model) -> BuilderView:
+        doc = f"Wire bodies of {m.name}" + (" (an inline object schema)." if not m.definition else ".")
+        subtypes = tuple(_Call("_ref(", (literal(name), "request", "unknown", "depth")) for _, name in m.subtypes)
+        if subtypes and m.value is None:  # a polymorphic base: its bodies are its subtypes'
+            lines = [f"{_BODY}from hypothesis import strategies as st", ""]
+            lines += _layout("return ", _Call("st.one_of(", subtypes), "", _BODY)
+            return _builder_view(m.py_name, m.name, doc + " A polymorphic base: one of its subtypes.", lines)
         self.cycle = {n for n in self.models if m.name in self.reach[n]} if m.name in self.reach[m.name] else set()
-        lines: list[str] = [f"{_BODY}from hypothesis import strategies as st", ""]
+        lines = [f"{_BODY}from hypothesis import strategies as st", ""]
         # (required, read-only, recursive) -> entries; recursive optional fields stop at depth 0.
         groups: dict[tuple[bool, bool, bool], list[_Entry]] = {
             (r, ro, rec): [] for r in (True, False) for ro in (False, True) for rec in (False, True)
         }
         for f in m.fields:
             notes: list[str] = []
-            expr = self.expr(f.type, notes)
+            # A subtype's discriminator holds the value that names it.
+            expr = _Call("st.just(", (literal(m.value),)) if m.value is not None and f.wire_name == m.discriminator else self.expr(f.type, notes)
             comments = [comment(n) for n in notes]
             if f.secret:
                 comments.append("secret (x-ms-secret): an ordinary string on the wire; models hide it in repr")
@@ -198,13 +205,15 @@ class StrategyEmitter:
                 lines += _update_lines("required", groups[(True, True, False)], inner)
             if groups[(False, True, False)]:
                 lines += _update_lines("optional", groups[(False, True, False)], inner)
-        if groups[(False, False, True)] or groups[(False, True, True)]:
+        if groups[(False, False, True)]:
             lines.append(f"{_BODY}if depth > 0:  # recursive fields: the depth budget keeps drawn trees small")
-            if groups[(False, False, True)]:
-                lines += _update_lines("optional", groups[(False, False, True)], inner)
+            lines += _update_lines("optional", groups[(False, False, True)], inner)
             if groups[(False, True, True)]:
                 lines.append(f"{inner}if not request:")
                 lines += _update_lines("optional", groups[(False, True, True)], inner + INDENT)
+        elif groups[(False, True, True)]:  # one condition, not two nested `if`s (ruff SIM102)
+            lines.append(f"{_BODY}if depth > 0 and not request:  # recursive read-only fields, within the depth budget")
+            lines += _update_lines("optional", groups[(False, True, True)], inner)
         extra_notes: list[str] = []
         extra: _Expr
         if m.additional is not None:
@@ -216,10 +225,9 @@ class StrategyEmitter:
         self.cycle = set()
         known = _Call("frozenset(", (_display(sorted(f.wire_name for f in m.fields)),))
         call = _Call("_object(", ("required", "optional", known, _Ternary(extra, "unknown", "None")))
-        lines += _layout("return ", call, "", _BODY)
+        lines += _layout("return ", _Call("st.one_of(", (call, *subtypes)) if subtypes else call, "", _BODY)
         if not any("st." in line for line in lines):
             lines = lines[2:]  # no `st` needed: leave the import out (ruff F401)
-        doc = f"Wire bodies of {m.name}" + (" (an inline object schema)." if not m.definition else ".")
         return _builder_view(m.py_name, m.name, doc, lines)
 
     def enum_builder(self, e: ir.Enum) -> BuilderView:
@@ -370,7 +378,6 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
     builders = [emitter.enum_builder(e) for e in api.enums] + [emitter.model_builder(m) for m in api.models]
     limits = [
         "null is never drawn: Swagger 2.0 `x-nullable` is not in the IR",
-        "no discriminator / polymorphic subtypes: the IR merges allOf parents into each model",
         "`default` values are documentation: fields are drawn present or absent, never defaulted",
     ] + [comment(n) for n in api.notes]
     return {

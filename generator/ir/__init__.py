@@ -84,6 +84,14 @@ class Model:
     source: str = ""
     azure_resource: bool = False
     definition: bool = True  # False: an anonymous object schema, its schema stays inline
+    # Polymorphism (Swagger `discriminator`, `x-ms-discriminator-value`): `discriminator` is the
+    # wire name of the property that names the type (on the base and every subtype); `parent`
+    # the nearest polymorphic model this one extends (its Python base class); `value` what the
+    # property holds for this subtype; `subtypes` every descendant by value, for dispatch.
+    discriminator: str | None = None
+    parent: str | None = None
+    value: str | None = None
+    subtypes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +106,7 @@ class Response:
     body: Type | None
     headers: tuple[Header, ...] = ()
     description: str = ""
+    error: bool = False  # x-ms-error-response: the status is a failure (raised, not returned)
 
 
 @dataclass(frozen=True)
@@ -145,6 +154,11 @@ class Api:
     models: tuple[Model, ...]
     enums: tuple[Enum, ...]
     operations: tuple[Operation, ...]
+    # x-ms-parameterized-host: the host is a template filled from these parameters (builder
+    # arguments of every operation); None for a plain `host` (then builders take `base_url`).
+    host_template: str | None = None
+    host_parameters: tuple[Parameter, ...] = ()
+    use_scheme_prefix: bool = True  # prepend `scheme://` to the expanded template
     notes: tuple[str, ...] = field(default=())  # what the IR could not express, said in the output
     documents: tuple[str, ...] = field(default=())  # every path the build opened, symlinks not resolved
 

@@ -18,11 +18,12 @@ from typing import Any
 
 from generator import ir
 from generator.errors import Problem, SpecError, join_pointer, unescape_pointer_token
-from generator.ir import names
+from generator.ir import names, polymorphism
 from generator.load.loader import Document, Loader, Target, default_root
 from generator.load.overlay import Overlay
 from generator.spec import Operation as SpecOperation
 from generator.spec import SpecView
+from generator.validate import patterns
 
 _DEFINITION = re.compile(r"^/definitions/([^/]+)$")
 _CONSTRAINTS = (
@@ -50,6 +51,8 @@ class _Builder:
     overlay_used: set[tuple[str, str]] = field(default_factory=set)
     notes: set[str] = field(default_factory=set)
     pending: list[DefKey] = field(default_factory=list)  # definitions still to build
+    hierarchy: dict[str, polymorphism.Declared] = field(default_factory=dict)  # class name -> allOf/discriminator
+    host_placeholders: frozenset[str] = frozenset()  # x-ms-parameterized-host's {names}
     scope: names.Scope = field(default_factory=lambda: names.Scope("module"))  # class names
     op_scope: names.Scope = field(default_factory=lambda: names.Scope("module"))  # operation names
 
@@ -123,8 +126,9 @@ class _Builder:
 
     # -- types --------------------------------------------------------------------------------
 
-    def type_of(self, node: Any, doc: Document, pointer: str, context: str) -> ir.Type:
-        """The IR type of a schema (a property, item, parameter or response schema)."""
+    def type_of(self, node: Any, doc: Document, pointer: str, context: str, dialect: patterns.Dialect = "ecma") -> ir.Type:
+        """The IR type of a schema (a property, item, parameter or response schema); `dialect`
+        is how its `pattern` is read (.NET for a parameter's, see `inline_type`)."""
         key = self.definition_key(node, doc, pointer)
         schema, sdoc, spointer = self.deref(node, doc, pointer)
         if not isinstance(schema, dict):
@@ -134,7 +138,7 @@ class _Builder:
             # Built later from the work list: a long chain of references must not recurse.
             self.pending.append(key)
             return ir.Type("enum" if "enum" in schema else "model", ref=self.class_names[key])
-        return self.inline_type(schema, sdoc, spointer, context)
+        return self.inline_type(schema, sdoc, spointer, context, dialect)
 
     @staticmethod
     def is_named(schema: dict[str, Any]) -> bool:
@@ -145,8 +149,10 @@ class _Builder:
             "type" not in schema and "additionalProperties" not in schema and "items" not in schema
         )
 
-    def inline_type(self, schema: dict[str, Any], doc: Document, pointer: str, context: str) -> ir.Type:
-        constraints = self.constraints(schema)
+    def inline_type(self, schema: dict[str, Any], doc: Document, pointer: str, context: str, dialect: patterns.Dialect = "ecma") -> ir.Type:
+        """`dialect`: how a `pattern` here is read. Schemas follow ECMA-262 (JSON Schema); the
+        request builders check a parameter's as the service does, with .NET's meaning."""
+        constraints = self.constraints(schema, doc, pointer, dialect)
         stype = schema.get("type")
         fmt = schema.get("format") if isinstance(schema.get("format"), str) else None
         if "enum" in schema:
@@ -160,7 +166,7 @@ class _Builder:
             if not isinstance(items, dict):
                 self.problems.append(doc.problem(pointer, "an array schema needs 'items' (a schema object)"))
                 return ir.Type("array", item=ir.Type("any"), constraints=constraints)
-            item = self.type_of(items, doc, join_pointer(pointer, "items"), context + "Item")
+            item = self.type_of(items, doc, join_pointer(pointer, "items"), context + "Item", dialect)
             return ir.Type("array", item=item, constraints=constraints)
         if stype == "object" or "properties" in schema or "allOf" in schema or "additionalProperties" in schema:
             if schema.get("properties") or schema.get("allOf"):
@@ -194,12 +200,24 @@ class _Builder:
         self.problems.append(doc.problem(join_pointer(pointer, "type"), f"unknown type {stype!r}"))
         return ir.Type("any")
 
-    def constraints(self, schema: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    def constraints(self, schema: dict[str, Any], doc: Document, pointer: str, dialect: patterns.Dialect) -> tuple[tuple[str, Any], ...]:
         out = []
         for k in _CONSTRAINTS:
             if k in schema and not isinstance(schema[k], (dict, list)):
                 out.append((k, schema[k]))
+        if "pattern" in schema:
+            self.check_pattern(schema["pattern"], doc, join_pointer(pointer, "pattern"), dialect)
         return tuple(out)
+
+    def check_pattern(self, pattern: Any, doc: Document, pointer: str, dialect: patterns.Dialect) -> None:
+        """A pattern the generated code can run: valid in its dialect, and linear-time to match
+        (validators and builders run it on untrusted input)."""
+        if not isinstance(pattern, str):
+            self.problems.append(doc.problem(pointer, "pattern must be a string"))
+            return
+        why = patterns.invalid(pattern, dialect) or patterns.slow(pattern, dialect)
+        if why is not None:
+            self.problems.append(doc.problem(pointer, why))
 
     # -- named things -------------------------------------------------------------------------
 
@@ -290,6 +308,8 @@ class _Builder:
                 self.problems.extend(exc.problems)
         for r in sorted(required - set(props)):
             self.problems.append(doc.problem(join_pointer(pointer, "required"), f"required property {r!r} is not defined"))
+        if definition:
+            self.hierarchy[name] = self.declared_inheritance(def_name, schema, doc, pointer)
         additional = None
         extra = schema.get("additionalProperties")
         if isinstance(extra, dict):
@@ -304,6 +324,27 @@ class _Builder:
             source=f"{doc.display}#{pointer}",
             azure_resource=azure_resource,
             definition=definition,
+        )
+
+    def declared_inheritance(self, def_name: str, schema: dict[str, Any], doc: Document, pointer: str) -> polymorphism.Declared:
+        """What a definition says about its place in a hierarchy: its `discriminator`, its
+        `x-ms-discriminator-value` (default: its name) and the definitions its allOf names."""
+        parents = []
+        all_of = schema.get("allOf")
+        for i, part in enumerate(all_of if isinstance(all_of, list) else []):
+            try:
+                key = self.definition_key(part, doc, join_pointer(pointer, "allOf", i))
+            except SpecError:
+                continue  # reported where allOf is merged
+            if key is not None:
+                parents.append(self.class_names[key])
+        disc = schema.get("discriminator")
+        value = schema.get("x-ms-discriminator-value")
+        return polymorphism.Declared(
+            discriminator=disc if isinstance(disc, str) and disc else None,
+            value=value if isinstance(value, str) and value else def_name,
+            parents=tuple(parents),
+            source=f"{doc.display}#{pointer}",
         )
 
     def all_of_chain(self, schema: dict[str, Any], doc: Document, pointer: str) -> list[tuple[dict[str, Any], Document, str]]:
@@ -423,6 +464,8 @@ class _Builder:
             if where == "formData":
                 self.notes.add("formData parameters are not supported and were left out")
                 continue
+            if where == "path" and wire in self.host_placeholders and wire not in placeholders:
+                continue  # the host's parameter, repeated on the operation: the host fills it
             if where == "path" and wire not in placeholders:
                 self.problems.append(pdoc.problem(ppointer, f"path parameter {wire!r} does not appear in {path!r}"))
             params.append(self.parameter(where, wire, p, pdoc, ppointer, op_id, scope))
@@ -444,7 +487,8 @@ class _Builder:
                 ir.Header(h, self.inline_type(hs if isinstance(hs, dict) else {}, rdoc, join_pointer(rpointer, "headers", h), "Header"))
                 for h, hs in sorted((resp.get("headers") or {}).items())
             )
-            responses.append(ir.Response(str(status), body, headers, _text(resp.get("description"))))
+            error = resp.get("x-ms-error-response") is True
+            responses.append(ir.Response(str(status), body, headers, _text(resp.get("description")), error))
         lro_options = op.get("x-ms-long-running-operation-options") or {}
         pageable = op.get("x-ms-pageable")
         return ir.Operation(
@@ -465,13 +509,38 @@ class _Builder:
             source=f"{doc.display}#{opointer}",
         )
 
+    def parameterized_host(self) -> tuple[str | None, tuple[ir.Parameter, ...], bool]:
+        """x-ms-parameterized-host: the host template, its parameters, useSchemePrefix."""
+        node = self.root.data.get("x-ms-parameterized-host")
+        pointer = "/x-ms-parameterized-host"
+        if node is None:
+            return None, (), True
+        template = node.get("hostTemplate") if isinstance(node, dict) else None
+        if not isinstance(template, str) or not template:
+            self.problems.append(self.root.problem(pointer, "x-ms-parameterized-host needs a hostTemplate string"))
+            return None, (), True
+        placeholders = set(re.findall(r"{([^}]+)}", template))
+        self.host_placeholders = frozenset(placeholders)
+        scope = names.Scope("parameter")
+        params = []
+        raw = node.get("parameters") or []
+        for i, p in enumerate(raw if isinstance(raw, list) else []):
+            pnode, pdoc, ppointer = self.deref(p, self.root, join_pointer(pointer, "parameters", i))
+            if not isinstance(pnode, dict) or not isinstance(pnode.get("name"), str) or pnode["name"] not in placeholders:
+                self.problems.append(pdoc.problem(ppointer, f"a host parameter needs a 'name' that is a placeholder of {template!r}"))
+                continue
+            params.append(replace(self.parameter("path", pnode["name"], pnode, pdoc, ppointer, "Host", scope), required=True))
+        for missing in sorted(placeholders - {p.wire_name for p in params}):
+            self.problems.append(self.root.problem(pointer, f"host placeholder {{{missing}}} has no parameter"))
+        return template, tuple(params), node.get("useSchemePrefix", True) is not False
+
     def parameter(self, where: str, wire: str, p: dict[str, Any], doc: Document, pointer: str, op_id: str, scope: names.Scope) -> ir.Parameter:
         if where == "body":
             schema = p.get("schema")
             ptype = self.type_of(schema, doc, join_pointer(pointer, "schema"), names.pascal(op_id) + "Body") if isinstance(schema, dict) else ir.Type("any")
             py = "body"
         else:
-            ptype = self.inline_type(p, doc, pointer, names.pascal(op_id) + names.pascal(wire))
+            ptype = self.inline_type(p, doc, pointer, names.pascal(op_id) + names.pascal(wire), "dotnet")
             if where == "query" and wire == "api-version":
                 py = "api_version"  # ARM's protocol parameter: defaults to the spec's version
             else:
@@ -533,6 +602,7 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
         roots.append((schema, doc, pointer))
     b.discover(roots)
     b.assign_names()
+    host_template, host_parameters, use_scheme_prefix = b.parameterized_host()
     b.pending = [k for k in sorted(b.definitions, key=lambda k: b.class_names[k]) if isinstance(b.definitions[k].value, dict) and b.is_named(b.definitions[k].value)]
     operations = b.operations()
     while b.pending:
@@ -542,6 +612,8 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
         except SpecError as exc:
             b.problems.extend(exc.problems)
     b.add_flattened()
+    b.models, hierarchy_problems = polymorphism.resolve(b.models, b.hierarchy)
+    b.problems.extend(hierarchy_problems)
     problems.extend(b.problems)
     if problems:
         raise SpecError(problems)
@@ -561,6 +633,9 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
         models=tuple(sorted(b.models.values(), key=lambda m: m.py_name)),
         enums=tuple(sorted(b.enums.values(), key=lambda e: e.py_name)),
         operations=tuple(operations),
+        host_template=host_template,
+        host_parameters=host_parameters,
+        use_scheme_prefix=use_scheme_prefix,
         notes=tuple(sorted(b.notes)),
         documents=tuple(loader.paths_opened()),
     )

@@ -28,10 +28,10 @@ from generator.lint import (  # noqa: F401  (register checks)
 from generator.lint import suppressions as supp
 from generator.lint.core import CHECKS, Context, Finding
 from generator.lint.reach import is_arm_common_types, references_of
-from generator.lint.table import ERROR, RULES, RuleInfo
+from generator.lint.table import ARM, DATA_PLANE, ERROR, OPENAPI_TYPES, RULES, RuleInfo
 from generator.load.loader import Loader, _inside, default_root, display_path
 
-__all__ = ["RULES", "Finding", "LintRun", "RuleInfo", "is_swagger", "lint", "lint_document", "spec_candidates"]
+__all__ = ["OPENAPI_TYPES", "RULES", "Finding", "LintRun", "RuleInfo", "is_swagger", "lint", "lint_document", "openapi_type", "spec_candidates"]
 
 SPEC_SUFFIXES = frozenset({".json", ".yaml", ".yml"})
 SKIPPED_FOLDERS = frozenset({"examples"})  # x-ms-examples payloads: JSON, but not specs
@@ -52,11 +52,22 @@ class LintRun:
         return any(f.severity == ERROR for f in self.findings)
 
 
-def lint_document(loader: Loader, path: Path, rules: list[str] | None = None) -> list[Finding]:
-    """Every finding of the selected rules (default: all) in one spec file."""
-    ctx = Context(loader, loader.document(path))
+def openapi_type(path: Path, data: object) -> str:
+    """Azure's `openapi-type` of a spec, as its place says: a file under a `data-plane/` folder,
+    or one with `x-ms-parameterized-host`, is a data-plane spec; any other is an ARM one."""
+    under_data_plane = DATA_PLANE in Path(os.path.realpath(path)).parts[:-1]
+    return DATA_PLANE if under_data_plane or (isinstance(data, dict) and "x-ms-parameterized-host" in data) else ARM
+
+
+def lint_document(loader: Loader, path: Path, rules: list[str] | None = None, kind: str | None = None) -> list[Finding]:
+    """Every finding of the selected rules (default: all) that apply to the spec's openapi-type
+    (`kind`; default: `openapi_type()` of the file) in one spec file."""
+    doc = loader.document(path)
+    kind = kind or openapi_type(path, doc.data)
+    ctx = Context(loader, doc)
     for rule_id in rules or list(CHECKS):
-        CHECKS[rule_id](ctx)
+        if kind in RULES[rule_id].applies_to:
+            CHECKS[rule_id](ctx)
     return ctx.findings()
 
 
@@ -67,20 +78,24 @@ def lint(
     pyproject: Path | None = None,
     use_suppressions: bool = True,
     rules: list[str] | None = None,
+    kind: str | None = None,
     follow_refs: bool = True,
 ) -> LintRun:
     """Lint spec files; a folder stands for the Swagger documents below it (`spec_candidates`).
-    With `follow_refs`, the Swagger files a linted file reaches by `$ref` are linted too, as
-    Azure's linter lints them (`reach`): each finding in the file it is in."""
+    `kind` ("arm" or "data-plane") overrides each file's detected openapi-type. With
+    `follow_refs`, the Swagger files a linted file reaches by `$ref` are linted too, as Azure's
+    linter lints them (`reach`): each finding in the file it is in."""
     run = LintRun()
     loaders: dict[Path, Loader] = {}
     linted = run.files
     root_of: dict[Path, Path] = {}
-    queued: list[tuple[Path, Loader]] = []  # what to lint, each file once, in order
+    queued: list[tuple[Path, Loader, str]] = []  # what to lint (with its openapi-type), each file once, in order
 
-    def take(path: Path, named: bool) -> bool:
+    def take(path: Path, named: bool, reached_as: str | None = None) -> bool:
         """Queue one file unless queued before; False for a file found in a folder that is not
-        a Swagger document (a named file is linted whatever it holds)."""
+        a Swagger document (a named file is linted whatever it holds). A file reached by `$ref`
+        is linted as the spec that reaches it (Azure lints all a run's files with one
+        openapi-type)."""
         real = Path(os.path.realpath(path))
         if real in root_of:  # named twice, or named and inside a named folder
             return True
@@ -93,7 +108,7 @@ def lint(
             run.problems.extend(exc.problems)
             return True
         root_of[real] = spec_root
-        queued.append((real, loader))
+        queued.append((real, loader, kind or reached_as or openapi_type(real, loader.document(real).data)))
         return True
 
     for raw in paths:
@@ -110,13 +125,13 @@ def lint(
         # What the queued files reach, loaded before any is linted: rules that look at the
         # files referring to a file (Azure's inventory) see them all. A file that cannot be read
         # is the UnresolvedRef rule's to report, at the reference.
-        for real, loader in queued:  # grows while it is walked
+        for real, loader, as_kind in queued:  # grows while it is walked
             for target in references_of(loader, loader.document(real)):
                 if _inside(target, loader.root) and target.is_file() and not is_arm_common_types(target):
-                    take_reached(target, loader, take)
+                    take_reached(target, loader, as_kind, take)
     found: list[Finding] = []
-    for real, loader in queued:
-        found.extend(lint_document(loader, real, rules))
+    for real, loader, as_kind in queued:
+        found.extend(lint_document(loader, real, rules, as_kind))
         linted.append(real)
     findings = sorted(set(found))
     if use_suppressions:
@@ -138,14 +153,15 @@ def lint(
     return run
 
 
-def take_reached(target: Path, loader: Loader, take: Callable[[Path, bool], bool]) -> None:
-    """Queue a file a linted file references if it is a Swagger document that can be read."""
+def take_reached(target: Path, loader: Loader, kind: str, take: Callable[[Path, bool, str], bool]) -> None:
+    """Queue a file a linted file references (to be linted as `kind`) if it is a Swagger
+    document that can be read."""
     try:
         swagger = is_swagger(loader.document(target).data)
     except SpecError:
         return
     if swagger:
-        take(target, False)
+        take(target, False, kind)
 
 
 def spec_candidates(folder: Path) -> list[Path]:

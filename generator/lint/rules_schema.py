@@ -160,6 +160,17 @@ def array_schema_must_have_items(ctx: Context) -> None:
             ctx.report("ArraySchemaMustHaveItems", loc.child("type"), f"Please provide an items property for the array type {_name(loc)}.", key=False)
 
 
+@check("MissingTypeObject")
+def missing_type_object(ctx: Context) -> None:
+    # As Azure's rule: schemas under definitions (through properties, additionalProperties, items, allOf).
+    for node, loc, kind in schema_nodes(ctx):
+        if not loc.pointer.startswith("/definitions/") or "type" in node:
+            continue
+        if isinstance(node.get("properties"), dict) or node.get("additionalProperties") not in (None, False):
+            name = loc.pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+            ctx.report("MissingTypeObject", loc, f"The schema '{name}' is considered an object but without a 'type:object', please add the missing 'type:object'.", key=_key(loc, kind))
+
+
 @check("AvoidAnonymousTypes")
 def avoid_anonymous_types(ctx: Context) -> None:
     # Response schemas of operations under `paths`, and `additionalProperties` of type object

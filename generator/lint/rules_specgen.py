@@ -1,4 +1,4 @@
-"""specgen's own rules: references, unused definitions, path parameters, operationIds."""
+"""specgen's own rules: references, unused definitions, path parameters, operationIds, patterns."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from generator.lint.core import Context, Loc, check, placeholders
 from generator.lint.places import loc_of, objects
 from generator.lint.reach import references_of
 from generator.load.loader import _inside
+from generator.validate import patterns
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -148,3 +149,46 @@ def duplicate_operation_id(ctx: Context) -> None:
             ctx.report("DuplicateOperationId", op.loc.child("operationId"), f"operationId '{op_id}' is also used by {first[op_id]}.", key=False)
         else:
             first[op_id] = f"{op.method.upper()} {op.path}"
+
+
+# Members whose keys are names (of properties, definitions, ...), not schema keywords.
+_NAME_MAPS = frozenset(("properties", "definitions", "parameters", "responses", "paths", "x-ms-paths", "headers", "securityDefinitions", "patternProperties"))
+# Members holding data, not schemas.
+_DATA = frozenset(("x-ms-examples", "example", "examples", "enum", "default", "x-ms-enum", "const"))
+
+
+def pattern_keywords(ctx: Context) -> list[tuple[Any, Loc, patterns.Dialect]]:
+    """Every `pattern` keyword written in the document, where it is, and how it is read: a
+    non-body parameter's as the service reads it (.NET), a schema's as JSON Schema (ECMA-262)."""
+    out: list[tuple[Any, Loc, patterns.Dialect]] = []
+    todo: list[tuple[Any, Loc, bool]] = [(ctx.doc.data, ctx.root, False)]  # (value, where, keys are names)
+    while todo:
+        node, loc, names = todo.pop()
+        if isinstance(node, dict):
+            if not names and "pattern" in node:
+                parameter = node.get("in") in ("path", "query", "header", "formData") and "name" in node
+                out.append((node["pattern"], loc.child("pattern"), "dotnet" if parameter else "ecma"))
+            for k, v in node.items():
+                if isinstance(v, (dict, list)) and (names or k not in _DATA) and not (not names and k == "pattern"):
+                    todo.append((v, loc.child(k), not names and k in _NAME_MAPS and isinstance(v, dict)))
+        elif isinstance(node, list):
+            todo.extend((v, loc.child(i), False) for i, v in enumerate(node) if isinstance(v, (dict, list)))
+    out.sort(key=lambda t: t[1].pointer)
+    return out
+
+
+@check("InvalidPattern")
+def invalid_pattern(ctx: Context) -> None:
+    for value, loc, dialect in pattern_keywords(ctx):
+        why = "pattern must be a string" if not isinstance(value, str) else patterns.invalid(value, dialect)
+        if why is not None:
+            ctx.report("InvalidPattern", loc, why[:1].upper() + why[1:] + ".", key=False)
+
+
+@check("PatternSuperLinear")
+def pattern_super_linear(ctx: Context) -> None:
+    for value, loc, dialect in pattern_keywords(ctx):
+        if isinstance(value, str) and patterns.invalid(value, dialect) is None:
+            why = patterns.slow(value, dialect)
+            if why is not None:
+                ctx.report("PatternSuperLinear", loc, why[:1].upper() + why[1:] + ".", key=False)

@@ -12,6 +12,12 @@ ERROR = "error"
 WARNING = "warning"
 
 
+ARM = "arm"
+DATA_PLANE = "data-plane"
+OPENAPI_TYPES = (ARM, DATA_PLANE)  # Azure's `openapi-type` setting: which rule set applies
+BOTH = OPENAPI_TYPES
+
+
 @dataclass(frozen=True)
 class RuleInfo:
     id: str
@@ -19,28 +25,34 @@ class RuleInfo:
     description: str  # one line
     explanation: str  # what it checks, why, how to fix
     source: str = "azure"  # "azure" (same name as azure-openapi-validator) or "specgen"
+    applies_to: tuple[str, ...] = BOTH  # the openapi-types it runs for, as Azure's rule documents say
 
 
-def _r(id: str, severity: str, description: str, explanation: str, source: str = "azure") -> RuleInfo:
-    return RuleInfo(id, severity, description, " ".join(explanation.split()), source)
+def _r(id: str, severity: str, description: str, explanation: str, source: str = "azure", applies_to: tuple[str, ...] = BOTH) -> RuleInfo:
+    return RuleInfo(id, severity, description, " ".join(explanation.split()), source, applies_to)
+
+
+def _arm(id: str, severity: str, description: str, explanation: str) -> RuleInfo:
+    """A rule Azure's linter applies to ARM (resource-manager) specs only."""
+    return _r(id, severity, description, explanation, applies_to=(ARM,))
 
 
 RULES: dict[str, RuleInfo] = {
     r.id: r
     for r in (
         # --- ARM RPC: response codes and long-running operations -------------------------------
-        _r("PutResponseCodes", ERROR, "PUT operations must have exactly the 200, 201 and default responses.",
+        _arm("PutResponseCodes", ERROR, "PUT operations must have exactly the 200, 201 and default responses.",
            """Synchronous and long-running PUT operations respond 200 (replaced) or 201 (created),
            and errors through `default`; no other response codes (RPC-Async-V1-01). A PUT with
            `x-ms-long-running-operation-options` must also set `x-ms-long-running-operation: true`.
            Fix: declare 200, 201 and default, and nothing else."""),
-        _r("DeleteResponseCodes", ERROR, "DELETE must have 200, 204, default (sync) or 202, 204, default (LRO).",
+        _arm("DeleteResponseCodes", ERROR, "DELETE must have 200, 204, default (sync) or 202, 204, default (LRO).",
            """A synchronous DELETE responds 200 or 204; a long-running DELETE
            (`x-ms-long-running-operation: true`) responds 202 (accepted) or 204 (nothing to
            delete); both declare `default` for errors and no other codes (RPC-Delete-V1-01). A
            long-running DELETE that also lists 200 breaks this rule: the final 200 comes from the
            polling endpoint, not from the DELETE."""),
-        _r("LroPatch202", ERROR, "A long-running PATCH must have a 202 response.",
+        _arm("LroPatch202", ERROR, "A long-running PATCH must have a 202 response.",
            """A PATCH marked `x-ms-long-running-operation: true` must declare the 202 (accepted)
            response it starts with (RPC-Patch-V1-06, RPC-Async-V1-08). Fix: add a 202 response
            with a Location (or Azure-AsyncOperation) header, or drop the LRO marker."""),
@@ -48,28 +60,28 @@ RULES: dict[str, RuleInfo] = {
            """A 202 response means the operation continues asynchronously, so clients must poll;
            AutoRest-generated SDKs only poll when `x-ms-long-running-operation: true` is set.
            GET is exempt (a 202 on GET is a polling answer). Fix: add the extension."""),
-        _r("LroLocationHeader", ERROR, "A 202 response must declare a Location header.",
+        _arm("LroLocationHeader", ERROR, "A 202 response must declare a Location header.",
            """Every asynchronous operation that returns 202 must support the Location header so
            that clients can poll for the result (RPC-Async-V1-07). Fix: add `Location` (type
            string) to the 202 response's `headers`."""),
-        _r("ProvisioningStateSpecifiedForLROPut", ERROR,
+        _arm("ProvisioningStateSpecifiedForLROPut", ERROR,
            "The 200 and 201 responses of a long-running PUT must have a provisioningState property.",
            """A long-running PUT's resource carries its state in `provisioningState` (directly,
            through `allOf`, or inside the `properties` bag), so clients can tell when the
            operation has finished (RPC-Async-V1-02). Fix: add `provisioningState` (read-only) to
            the response model of 200 and 201."""),
-        _r("ProvisioningStateMustBeReadOnly", ERROR, "provisioningState in a response model must be readOnly.",
+        _arm("ProvisioningStateMustBeReadOnly", ERROR, "provisioningState in a response model must be readOnly.",
            """The service sets `provisioningState`; a client never sends it. A response model
            whose `provisioningState` is not `readOnly: true` invites clients to send it and SDKs
            to expose it as settable. Fix: add `"readOnly": true`."""),
-        _r("GetOperationMustNotBeLongRunning", ERROR, "A GET must not be long-running.",
+        _arm("GetOperationMustNotBeLongRunning", ERROR, "A GET must not be long-running.",
            """GET is synchronous (RPC-Get-V1-14): it must not set `x-ms-long-running-operation:
            true` nor declare `x-ms-long-running-operation-options`. Fix: remove both."""),
-        _r("ParametersInPointGet", ERROR, "A point GET must not have query parameters other than api-version.",
+        _arm("ParametersInPointGet", ERROR, "A point GET must not have query parameters other than api-version.",
            """A point GET (a GET on a path ending in a resource name parameter) reads one resource;
            ARM passes only `api-version` in its query (RPC-Get-V1-08). Options such as `$expand`
            belong on collection GETs or in the resource itself. Fix: remove the query parameter."""),
-        _r("XMSSecretInResponse", ERROR, "A secret-looking string property in a response model must have x-ms-secret: true.",
+        _arm("XMSSecretInResponse", ERROR, "A secret-looking string property in a response model must have x-ms-secret: true.",
            """A string property of a PUT/GET/POST response model whose name ends in a secret
            keyword (access, credential, secret, password, key, token, auth, connection; not
            public keys, not key/value pairs, not enums) must be annotated `"x-ms-secret": true`,
@@ -87,7 +99,7 @@ RULES: dict[str, RuleInfo] = {
            """Booleans cannot grow: if a third state may ever be needed, a boolean forces a breaking
            change. Evaluate whether the property is really two-valued; if not, use a string enum
            with `x-ms-enum` (`modelAsString: true`). Suppress when the boolean is final."""),
-        _r("XmsPageableForListCalls", ERROR, "A list GET (collection) must have x-ms-pageable.",
+        _arm("XmsPageableForListCalls", ERROR, "A list GET (collection) must have x-ms-pageable.",
            """A collection GET (path ends in a resource type segment; the 200 response has a
            `value` array) must declare `x-ms-pageable` even if the service does not page yet
            (RPC-Get-V1-13); adding it later is a breaking change for SDKs. Fix: add
@@ -96,22 +108,22 @@ RULES: dict[str, RuleInfo] = {
            """AutoRest splits `operationId` at the underscore: the noun becomes the operations group,
            the verb the method. An operationId without `_`, or whose verb repeats the noun
            (`Users_GetUser`), yields odd or failing SDKs. Fix: `Noun_Verb`, e.g. `Users_Get`."""),
-        _r("ApiVersionParameterRequired", ERROR, "Every operation must have the api-version query parameter.",
+        _arm("ApiVersionParameterRequired", ERROR, "Every operation must have the api-version query parameter.",
            """ARM routes every request by its `api-version` query parameter (RPC-Uri-V1-08). Fix:
            reference the common-types `ApiVersionParameter` in the operation or path parameters."""),
-        _r("RequiredDefaultResponse", ERROR, "Every operation's responses must include default (the error response).",
+        _arm("RequiredDefaultResponse", ERROR, "Every operation's responses must include default (the error response).",
            """Errors are returned through the `default` response (with the ARM error schema); an
            operation without it leaves clients unable to parse failures. Azure checks the
            operations under `paths`. Fix: add `default` with the common-types `ErrorResponse`.
            (Azure's rule of the same meaning named MissingDefaultResponse never fires: it selects
            the response codes, not the operation.)"""),
-        _r("RequiredPropertiesMissingInResourceModel", ERROR,
+        _arm("RequiredPropertiesMissingInResourceModel", ERROR,
            "A resource model must have readOnly id, name and type in its hierarchy.",
            """Per the ARM resource contract (RPC-Get-V1-03, RPC-Put-V1-08) a resource model —
            marked `x-ms-azure-resource: true`, or returned by a point GET or by a PUT — has `id`,
            `name` and `type`, all `readOnly`, itself or through `allOf`. Fix: derive from the
            common-types `Resource`, `ProxyResource` or `TrackedResource`."""),
-        _r("PutGetPatchResponseSchema", ERROR, "PUT, GET and PATCH on one path must return the same model.",
+        _arm("PutGetPatchResponseSchema", ERROR, "PUT, GET and PATCH on one path must return the same model.",
            """For a path with PUT, GET and PATCH, the 200 (else 201) responses must reference the
            same schema (RPC-Put-V1-12), so one model serves to read, create and update. Fix:
            return the resource model from all three."""),
@@ -128,26 +140,32 @@ RULES: dict[str, RuleInfo] = {
         _r("DescriptiveDescriptionRequired", ERROR, "A description must not be empty or blank.",
            """Reference documentation is generated from `description`; an empty or whitespace-only
            value documents nothing. Fix: write a real description, or remove the key."""),
+        _r("MissingTypeObject", ERROR, "A schema with properties or additionalProperties must say type: object.",
+           """Draft 4 reads a schema without `type` as "any type"; Azure's convention, and
+           specgen's, is that a schema with `properties` or `additionalProperties` describes an
+           object. specgen generates it as an object everywhere (model, validator, JSON Schema
+           document with `"type": "object"`), so a body that is not an object is rejected; say
+           so in the spec. Fix: add `"type": "object"`."""),
         _r("AvoidAnonymousTypes", ERROR, "Inline object schemas must be named definitions.",
            """An object schema defined inline (a body parameter, a response, a property or array
            items with its own `properties`) becomes an anonymous, non-reusable SDK class with a
            made-up name. Fix: move it to `definitions` and `$ref` it (or give it
            `x-ms-client-name`)."""),
         # --- ARM responses (Azure applies these to ARM specs) -------------------------------------
-        _r("GetResponseCodes", ERROR, "A GET must have the 200 and default responses (202 only for polling).",
+        _arm("GetResponseCodes", ERROR, "A GET must have the 200 and default responses (202 only for polling).",
            """A GET answers 200 with the resource, errors through `default`; 202 only where the GET
            is a long-running operation's polling URL (RPC-Get-V1-01). ARM specs only. Fix: declare
            200 and default, remove other codes."""),
-        _r("PostResponseCodes", ERROR, "A POST must have 200 or 204 and default; a long-running one 202 and default.",
+        _arm("PostResponseCodes", ERROR, "A POST must have 200 or 204 and default; a long-running one 202 and default.",
            """A synchronous POST responds 200 (with a body) or 204 (without), plus `default`. A
            long-running POST (x-ms-long-running-operation: true, required once it has a 202)
            responds 202 without a schema and `default`, plus 200 only when the final result has a
            schema, else 204 (RPC-Async-V1-11/14, RPC-POST-V1-02/03). ARM specs only."""),
-        _r("NoErrorCodeResponses", ERROR, "Only 200, 201, 202, 204 and default responses; errors go in default.",
+        _arm("NoErrorCodeResponses", ERROR, "Only 200, 201, 202, 204 and default responses; errors go in default.",
            """ARM operations describe every error with the `default` response and the common error
            schema; 4xx/5xx codes in the spec make SDKs treat those as separate, typed results.
            Azure checks operations under `paths`. ARM specs only. Fix: remove the error codes."""),
-        _r("LroErrorContent", ERROR, "A long-running operation's error responses use the common-types ErrorResponse (v2+).",
+        _arm("LroErrorContent", ERROR, "A long-running operation's error responses use the common-types ErrorResponse (v2+).",
            """The default (and any 4xx/5xx) response of a long-running operation must `$ref` the
            `ErrorResponse` of `common-types/resource-management/v2` or later, so that clients
            read the polling failure the same way (RPC-Common-V1-05). ARM specs only."""),
@@ -155,47 +173,47 @@ RULES: dict[str, RuleInfo] = {
            """Examples document the operation and are replayed by Azure's tools (and specgen's
            tests). Fix: add `x-ms-examples` naming example files with the minimum and maximum set
            of properties."""),
-        _r("PatchResponseCodes", ERROR, "A PATCH has 200 and default; a long-running one 200, 202 and default.",
+        _arm("PatchResponseCodes", ERROR, "A PATCH has 200 and default; a long-running one 200, 202 and default.",
            """A synchronous PATCH answers 200 with the resource, errors through `default`; a
            long-running one (x-ms-long-running-operation: true, required with
            x-ms-long-running-operation-options) adds 202 without a schema (RPC-Patch-V1-06).
            ARM specs only."""),
         # --- ARM paths and content (Azure applies these to ARM specs) -----------------------------
-        _r("EvenSegmentedPathForPutOperation", ERROR, "A PUT path names a resource: type/{name} pairs after the provider.",
+        _arm("EvenSegmentedPathForPutOperation", ERROR, "A PUT path names a resource: type/{name} pairs after the provider.",
            """What a PUT creates is addressed by its full resource id: after
            `/providers/Namespace`, pairs of a type and a `{name}` (or `default`) (RPC-Put-V1-02).
            ARM specs only."""),
-        _r("PathForResourceAction", ERROR, "A POST path is an action on a resource or collection.",
+        _arm("PathForResourceAction", ERROR, "A POST path is an action on a resource or collection.",
            """A POST on ARM is an action: `.../type/{name}/action` or `.../type/action`; its
            path ends in the action's name (RPC-POST-V1-01). ARM specs only."""),
-        _r("PathForNestedResource", ERROR, "A nested resource's path alternates types and names.",
+        _arm("PathForNestedResource", ERROR, "A nested resource's path alternates types and names.",
            """Below a resource, child resources are addressed as `.../type/{name}/childType/{childName}`;
            two literal segments or two names in a row do not address a resource. An extension
            resource's fully qualified path is an accepted exception (suppress it). ARM specs only."""),
-        _r("GetCollectionOnlyHasValueAndNextLink", ERROR, "A collection GET's model has only value and nextLink.",
+        _arm("GetCollectionOnlyHasValueAndNextLink", ERROR, "A collection GET's model has only value and nextLink.",
            """A list of resources is a page: `value` (the items) and `nextLink`, nothing else
            (RPC-Get-V1-09). ARM specs only."""),
-        _r("ParametersInPost", ERROR, "A POST has no query parameter but api-version.",
+        _arm("ParametersInPost", ERROR, "A POST has no query parameter but api-version.",
            """Inputs of an action go in its request body; the query carries only api-version.
            ARM specs only."""),
-        _r("NonApplicationJsonType", WARNING, "produces/consumes is application/json.",
+        _arm("NonApplicationJsonType", WARNING, "produces/consumes is application/json.",
            """ARM accepts and returns application/json only (RPC-Common-V1-..). Each
            `produces`/`consumes` entry (top level and per operation) is application/json.
            ARM specs only."""),
-        _r("GuidUsage", ERROR, "format: uuid needs a review.",
+        _arm("GuidUsage", ERROR, "format: uuid needs a review.",
            """GUID-typed values are discouraged in ARM APIs; one that is really needed is signed off
            by the Azure API review board, then suppressed here. ARM specs only."""),
-        _r("AvoidAdditionalProperties", ERROR, "Definitions do not use additionalProperties.",
+        _arm("AvoidAdditionalProperties", ERROR, "Definitions do not use additionalProperties.",
            """Free-form maps escape the schema and SDKs type them loosely; model the properties
            instead. Exempt: tags, delegatedResources, userAssignedIdentities. ARM specs only."""),
-        _r("LocationMustHaveXmsMutability", WARNING, "A location property says x-ms-mutability: [read, create].",
+        _arm("LocationMustHaveXmsMutability", WARNING, "A location property says x-ms-mutability: [read, create].",
            """A resource's location is set when it is created and can be read, never updated;
            `x-ms-mutability` must say so, so that SDKs do not offer to change it. ARM specs only."""),
         _r("XmsParameterLocation", ERROR, "Global subscriptionId/api-version parameters say x-ms-parameter-location.",
            """A parameter in the top-level `parameters` becomes a client property unless it says
            `"x-ms-parameter-location": "method"`; subscriptionId and api-version must say which
            they are meant to be. ARM specs only."""),
-        _r("PathResourceTypeNameCamelCase", ERROR, "The words of a path are camelCase.",
+        _arm("PathResourceTypeNameCamelCase", ERROR, "The words of a path are camelCase.",
            """Resource types (and the other words of a path under `paths`, placeholder names
            included; provider namespaces aside) are camelCase. ARM specs only."""),
         _r("PageableOperation", WARNING, "A GET that returns a page should be x-ms-pageable.",
@@ -203,7 +221,7 @@ RULES: dict[str, RuleInfo] = {
            a list; `x-ms-pageable` lets SDKs page through it. Azure's common rule."""),
         _r("DeprecatedXmsCodeGenerationSetting", WARNING, "info.x-ms-code-generation-settings is deprecated.",
            """Code generation settings belong in the readme AutoRest reads. Azure's common rule."""),
-        _r("AllResourcesMustHaveGetOperation", WARNING, "A resource with a PUT or PATCH has a GET.",
+        _arm("AllResourcesMustHaveGetOperation", WARNING, "A resource with a PUT or PATCH has a GET.",
            """What can be created or updated can be read (RPC-Get-V1-..); models derived from a
            polymorphic base are exempt. ARM specs only."""),
         # --- ARM operations: names, descriptions, bodies (Azure applies these to ARM specs) ------
@@ -226,7 +244,7 @@ RULES: dict[str, RuleInfo] = {
         _r("ParameterDescription", WARNING, "A parameter has a description.",
            """Parameters of operations under `paths` (their own and the path's, references
            followed) document themselves. Azure's common rule."""),
-        _r("PatchBodyParametersSchema", ERROR, "A PATCH body has no defaults, no required and no create-only properties.",
+        _arm("PatchBodyParametersSchema", ERROR, "A PATCH body has no defaults, no required and no create-only properties.",
            """A PATCH sends only what changes: its body's properties (nested objects too; identity
            aside at the top) have no `default`, are not `required` and are not
            `x-ms-mutability: ["create"]` (RPC-Patch-V1-10). ARM specs only."""),
@@ -234,92 +252,92 @@ RULES: dict[str, RuleInfo] = {
            """Where the result of a long-running POST comes from (the Location or
            Azure-AsyncOperation URL) must be said in `x-ms-long-running-operation-options`
            `final-state-via`, so that SDKs fetch it. Azure's common rule."""),
-        _r("RepeatedPathInfo", ERROR, "A PUT body does not repeat path or query parameters.",
+        _arm("RepeatedPathInfo", ERROR, "A PUT body does not repeat path or query parameters.",
            """A value in the path (the resource name, ...) is not repeated in the request body's
            `properties` bag. ARM specs only."""),
-        _r("DeleteResponseBodyEmpty", ERROR, "A DELETE's 200 and 204 responses have no body.",
+        _arm("DeleteResponseBodyEmpty", ERROR, "A DELETE's 200 and 204 responses have no body.",
            """DELETE returns nothing (RPC-Delete-V1-04). ARM specs only."""),
-        _r("PutRequestResponseSchemeArm", ERROR, "A PUT's body and its 200 response are the same model.",
+        _arm("PutRequestResponseSchemeArm", ERROR, "A PUT's body and its 200 response are the same model.",
            """GET, PUT and the PUT's response share one resource model, so clients can send back
            what they read (RPC-Put-V1-12). A body that is a superset needs a PATCH to update the
            rest. ARM specs only."""),
-        _r("XmsResourceInPutResponse", ERROR, "A PUT's response model is marked x-ms-azure-resource.",
+        _arm("XmsResourceInPutResponse", ERROR, "A PUT's response model is marked x-ms-azure-resource.",
            """The model a PUT returns is an ARM resource: `x-ms-azure-resource: true` in it or an
            `allOf` ancestor (the common-types resources have it). ARM specs only."""),
-        _r("APIVersionPattern", ERROR, "info.version is a date: YYYY-MM-DD[-preview].",
+        _arm("APIVersionPattern", ERROR, "info.version is a date: YYYY-MM-DD[-preview].",
            """The api-version of an ARM spec is its date, optionally `-preview` (RPC-Uri-V1-...).
            ARM specs only."""),
-        _r("SubscriptionsAndResourceGroupCasing", ERROR, "Paths spell subscriptions and resourceGroups so.",
+        _arm("SubscriptionsAndResourceGroupCasing", ERROR, "Paths spell subscriptions and resourceGroups so.",
            """ARM matches these segments case-insensitively, but SDKs and docs keep the canonical
            casing. ARM specs only."""),
-        _r("PathContainsResourceType", ERROR, "A CRUD path has a resource type after the provider.",
+        _arm("PathContainsResourceType", ERROR, "A CRUD path has a resource type after the provider.",
            """`/providers/Namespace/type...`: a GET, PUT, PATCH or DELETE path names a resource
            type. ARM specs only."""),
-        _r("ProvisioningStateValidation", ERROR, "A provisioningState enum has Succeeded, Failed and Canceled.",
+        _arm("ProvisioningStateValidation", ERROR, "A provisioningState enum has Succeeded, Failed and Canceled.",
            """Clients stop polling at a terminal state; the enum must list all three
            (RPC-Async-V1-02). ARM specs only."""),
         # --- ARM naming and common types (Azure applies these to ARM specs) -----------------------
-        _r("LatestVersionOfCommonTypesMustBeUsed", WARNING, "References to common-types use its latest version.",
+        _arm("LatestVersionOfCommonTypesMustBeUsed", WARNING, "References to common-types use its latest version.",
            """A `$ref` into `common-types/resource-management/vN/FILE.json` should use the newest
            version of that file (types.json v6, managedidentity.json v6, privatelinks.json v6,
            customermanagedkeys.json v5, ...). ARM specs only."""),
-        _r("DefinitionsPropertiesNamesCamelCase", ERROR, "Property names of object definitions are camelCase.",
+        _arm("DefinitionsPropertiesNamesCamelCase", ERROR, "Property names of object definitions are camelCase.",
            """Names of the properties of every `type: object` schema under `definitions` are
            camelCase (lower-case start, up to three capitals in a row; `$` and `-` allowed). ARM
            specs only. Fix: rename (x-ms-client-name does not change the wire name)."""),
-        _r("ParameterNotUsingCommonTypes", WARNING, "Parameters common-types defines are referenced, not redefined.",
+        _arm("ParameterNotUsingCommonTypes", WARNING, "Parameters common-types defines are referenced, not redefined.",
            """subscriptionId, api-version, resourceGroupName, operationId, location,
            managementGroupName, scope, tenantId, ifMatch and ifNoneMatch are defined in
            common-types; a parameter of one of these names written out in an operation or in the
            top-level parameters should be a `$ref` to it. ARM specs only."""),
-        _r("ResourceNameRestriction", ERROR, "A resource name path parameter has a pattern.",
+        _arm("ResourceNameRestriction", ERROR, "A resource name path parameter has a pattern.",
            """A path parameter named like `{fooName}` names a resource and must restrict it with
            `pattern` (or an `enum`) (RPC-Uri-V1-05). Azure reads the parameters of the path's first
            operation and the path's own. ARM specs only. Fix: add the service's name pattern."""),
-        _r("DefaultErrorResponseSchema", ERROR, "The default response's schema is the ARM error shape.",
+        _arm("DefaultErrorResponseSchema", ERROR, "The default response's schema is the ARM error shape.",
            """The `default` response's schema must have an `error` property with `code` and
            `message` (common-types ErrorResponse), as ARM returns errors. Azure checks the
            operations under `paths`. ARM specs only."""),
-        _r("DeleteOperationResponses", ERROR, "A synchronous DELETE declares both 200 and 204.",
+        _arm("DeleteOperationResponses", ERROR, "A synchronous DELETE declares both 200 and 204.",
            """A DELETE without a 202 response answers 200 (deleted) or 204 (did not exist); both
            must be declared. ARM specs only."""),
         # --- ARM rules Azure implements natively ----------------------------------------------------
-        _r("ParametersOrder", ERROR, "Path parameters are declared in the order of the path.",
+        _arm("ParametersOrder", ERROR, "Path parameters are declared in the order of the path.",
            """SDK methods take path parameters in declaration order; declare them (path-level ones
            first, then the operation's) in the order they appear in the path. Referenced
            parameters count only with `x-ms-parameter-location: method`. ARM specs only."""),
-        _r("XmsIdentifierValidation", WARNING, "An array of objects names identifier properties its items have.",
+        _arm("XmsIdentifierValidation", WARNING, "An array of objects names identifier properties its items have.",
            """For an array of objects (under definitions or parameters), each `x-ms-identifiers`
            entry (default: `id`) must be a property of the item model, so that tools can match
            items across versions. Fix: add the property, or set `x-ms-identifiers` (possibly
            `[]`). ARM specs only."""),
-        _r("UniqueXmsExample", WARNING, "x-ms-examples names are unique in a file.",
+        _arm("UniqueXmsExample", WARNING, "x-ms-examples names are unique in a file.",
            """Example titles identify examples in documentation and tests; one title used by two
            operations under `paths` is ambiguous. ARM specs only."""),
-        _r("PostOperationIdContainsUrlVerb", WARNING, "A POST's operationId contains the path's last segment.",
+        _arm("PostOperationIdContainsUrlVerb", WARNING, "A POST's operationId contains the path's last segment.",
            """An action POST (`.../restart`) is named after the action: the verb part of its
            operationId (after `_`) should contain the last path segment. ARM specs only."""),
-        _r("RequiredReadOnlySystemData", WARNING, "A resource returned by GET/PUT/PATCH has readOnly systemData.",
+        _arm("RequiredReadOnlySystemData", WARNING, "A resource returned by GET/PUT/PATCH has readOnly systemData.",
            """From api-version 2020-05-01, a resource returned by a GET, PUT or PATCH response
            (2xx) must carry the common-types `systemData`, read-only (RPC-SystemData-V1-01).
            ARM specs only."""),
         # --- ARM resources: Azure's native rules, with its notion of a resource ------------------
-        _r("BodyTopLevelProperties", ERROR, "A resource model's top-level properties are ARM's envelope only.",
+        _arm("BodyTopLevelProperties", ERROR, "A resource model's top-level properties are ARM's envelope only.",
            """A resource (a model an operation returns that has a GET, PUT or PATCH, or is marked
            `x-ms-azure-resource`) keeps its own fields in `properties`; at the top level only
            name, type, id, location, properties, tags, plan, sku, etag, managedBy, identity, kind,
            zones, systemData and extendedLocation (RPC-Put-V1-19). Fix: move the field into
            `properties`."""),
-        _r("TrackedResourcePatchOperation", ERROR, "A tracked resource must have a PATCH operation.",
+        _arm("TrackedResourcePatchOperation", ERROR, "A tracked resource must have a PATCH operation.",
            """A tracked resource (one with `location`) must be updatable in place, at least its
            tags, with PATCH on its path (RPC-Patch-V1-01). Fix: add the PATCH operation."""),
-        _r("AllTrackedResourcesMustHaveDelete", ERROR, "A tracked resource must have a DELETE operation.",
+        _arm("AllTrackedResourcesMustHaveDelete", ERROR, "A tracked resource must have a DELETE operation.",
            """Every tracked resource can be deleted (RPC-Delete-V1-01). Fix: add DELETE on the
            resource's path."""),
-        _r("AllProxyResourcesShouldHaveDelete", WARNING, "A proxy resource that has a PUT should have a DELETE.",
+        _arm("AllProxyResourcesShouldHaveDelete", WARNING, "A proxy resource that has a PUT should have a DELETE.",
            """What a client can create it should be able to delete. Fix: add DELETE on the
            resource's path, or suppress with the reason it cannot be deleted."""),
-        _r("ArmResourcePropertiesBag", ERROR, "A resource's properties bag must not repeat ARM's top-level names.",
+        _arm("ArmResourcePropertiesBag", ERROR, "A resource's properties bag must not repeat ARM's top-level names.",
            """Inside `properties` (and bags nested in it) a resource must not have a property
            named like an envelope field (name, type, id, location, tags, sku, etag, identity, ...;
            for a proxy resource name, id, type, etag, systemData): clients would confuse the two.
@@ -350,6 +368,20 @@ RULES: dict[str, RuleInfo] = {
         _r("DuplicateOperationId", ERROR, "operationId is used by two operations.",
            """operationIds name the generated functions and must be unique within a spec. Fix:
            rename one.""", "specgen"),
+        _r("InvalidPattern", ERROR, "A pattern is not a regular expression of its dialect.",
+           """A schema's `pattern` is read as JSON Schema reads it (ECMA-262, `u` flag); a
+           parameter's (path, query, header) as the service reads it (.NET: Unicode `\\w`,
+           `\\d`, inline options such as `(?i)`). A pattern its reader cannot parse (`([`), or a
+           construct the generated checks cannot reproduce (.NET balancing groups, named blocks
+           like `\\p{IsGreek}`), stops `specgen generate`. Fix: correct the pattern.""", "specgen"),
+        _r("PatternSuperLinear", ERROR, "Matching a pattern may take time superlinear in the input.",
+           """The generated validators and request builders run every pattern on untrusted input
+           with Python's backtracking `re`. A pattern that can match one text in many ways
+           (`^(a+)+$`, `(a|a)*`: exponential time; `^\\d*\\d*x`, or `[a-z]+x` without `^`, whose
+           search restarts at every position: quadratic) lets a 30-character value take minutes.
+           The analysis is sound and conservative: a counted repetition such as `{2,5}` counts as
+           unbounded. `specgen generate` refuses such a pattern. Fix: make each text match in
+           one way (`^[a-z]+$` for `^(a+)+$`), anchor it with `^`, or bound it.""", "specgen"),
         _r("SuppressionWithoutReason", ERROR, "A suppression has no reason.",
            """Every suppression (suppressions.yaml or `[tool.specgen.lint]` in pyproject.toml)
            must say why the finding is acceptable, in a non-empty `reason`. A suppression

@@ -1,345 +1,210 @@
-"""Translate ECMA-262 regular expressions (as JSON Schema uses them) into Python ``re`` syntax.
+"""A spec's regular expressions as Python ``re`` source, with the meaning of their dialect.
 
-JSON Schema patterns follow ECMA-262 with the ``u`` flag.  Python's ``re`` differs in the
-details that matter for validation: ``\\d``/``\\w``/``\\b`` are ASCII-only in ECMA,
-``\\s`` has a different set, ``$`` never matches before a trailing newline, ``.`` stops
-at every line terminator, and ``\\p{...}``, ``\\cX``, ``\\u{...}``, ``(?<name>...)`` are
-spelled differently or missing.  :func:`translate` rewrites a pattern token by token; the
-result is meant for ``re.compile(result).search``.
+A `pattern` means different things where it is used, and each use follows its reader:
+
+- JSON Schema documents and the validators compiled from them follow ECMA-262 with the ``u``
+  flag (``dialect="ecma"``): ``\\d``/``\\w``/``\\b`` are ASCII, ``\\s`` is ECMA's set, ``$``
+  is the very end, ``.`` stops at every line terminator.
+- Parameter checks in the request builders follow .NET (``dialect="dotnet"``), as the Azure
+  service that receives the request does, so a check never refuses a value the service takes:
+  ``\\w``, ``\\d`` and ``\\s`` are Unicode (``grüppe`` is a word, ``٣`` a digit), ``$`` also
+  matches before a final newline, and inline options such as ``(?i)`` apply.
+
+:func:`translate` returns source for ``re.compile(source).search`` (both dialects match
+anywhere unless anchored); :func:`translate_parts` the same with large sets left as named
+parts, so a module can define them once. Both check that ``re`` compiles the result.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import sys
-import unicodedata
+from dataclasses import dataclass
 
-__all__ = ["RegexTranslationError", "translate"]
+from generator.validate import regex_sets as sets
+from generator.validate.regex_syntax import (
+    Alt,
+    Anchor,
+    Backref,
+    Chars,
+    Dialect,
+    Group,
+    Look,
+    Node,
+    Parsed,
+    RegexTranslationError,
+    Repeat,
+    Seq,
+    named_set,
+    parse,
+)
+
+__all__ = ["RegexTranslationError", "SharedSet", "translate", "translate_parts"]
+
+# A named set longer than this (as class source) is a SharedSet part in `translate_parts`.
+_SHARE_OVER = 300
 
 
-class RegexTranslationError(ValueError):
-    """The pattern is not a regular expression this translator understands."""
+@dataclass(frozen=True)
+class SharedSet:
+    """A named set, spelled once by whoever uses the pattern: `source` is the inside of a
+    character class; `constant` a module-level name for it."""
+
+    name: str
+    source: str
+
+    @property
+    def constant(self) -> str:
+        return "_" + re.sub(r"\W", "_", self.name).upper().strip("_")
+
+    @property
+    def description(self) -> str:
+        negated = self.name.startswith("not-")
+        base = self.name.removeprefix("not-")
+        what = _DESCRIPTIONS.get(base) or f"the Unicode category {base.removeprefix('category:')}"
+        return ("every character but " if negated else "") + what
 
 
-_DIGIT = [(0x30, 0x39)]
-_WORD = [(0x30, 0x39), (0x41, 0x5A), (0x5F, 0x5F), (0x61, 0x7A)]
-_SPACE = [
-    (0x09, 0x0D),
-    (0x20, 0x20),
-    (0xA0, 0xA0),
-    (0x1680, 0x1680),
-    (0x2000, 0x200A),
-    (0x2028, 0x2029),
-    (0x202F, 0x202F),
-    (0x205F, 0x205F),
-    (0x3000, 0x3000),
-    (0xFEFF, 0xFEFF),
-]
-_LINE_TERMINATORS = [(0x0A, 0x0A), (0x0D, 0x0D), (0x2028, 0x2029)]
-_WORD_CLASS = "[0-9A-Z_a-z]"
-_BOUNDARY = f"(?:(?<={_WORD_CLASS})(?!{_WORD_CLASS})|(?<!{_WORD_CLASS})(?={_WORD_CLASS}))"
-_NON_BOUNDARY = f"(?:(?<={_WORD_CLASS})(?={_WORD_CLASS})|(?<!{_WORD_CLASS})(?!{_WORD_CLASS}))"
-
-# Unicode property aliases ECMA accepts, mapped to general-category prefixes.
-_CATEGORY_ALIASES = {
-    "letter": "L",
-    "cased_letter": "LC",
-    "uppercase_letter": "Lu",
-    "lowercase_letter": "Ll",
-    "titlecase_letter": "Lt",
-    "modifier_letter": "Lm",
-    "other_letter": "Lo",
-    "mark": "M",
-    "number": "N",
-    "decimal_number": "Nd",
-    "digit": "Nd",
-    "letter_number": "Nl",
-    "other_number": "No",
-    "punctuation": "P",
-    "punct": "P",
-    "symbol": "S",
-    "separator": "Z",
-    "space_separator": "Zs",
-    "other": "C",
-    "control": "Cc",
-    "cntrl": "Cc",
-    "format": "Cf",
-    "unassigned": "Cn",
-    "private_use": "Co",
-    "surrogate": "Cs",
+_DESCRIPTIONS = {
+    "dotnet-word": ".NET's \\w: letters, non-spacing marks, decimal digits, connector punctuation",
+    "dotnet-boundary-word": ".NET's word characters for \\b: its \\w and U+200C, U+200D",
+    "dotnet-space": ".NET's \\s",
 }
 
 
-def _char(cp: int) -> str:
-    """One code point as a Python-regex-safe escape (valid inside and outside classes)."""
-    if cp < 0x80 and (chr(cp).isalnum()):
-        return chr(cp)
-    if cp <= 0xFF:
-        return f"\\x{cp:02x}"
-    if cp <= 0xFFFF:
-        return f"\\u{cp:04x}"
-    return f"\\U{cp:08x}"
-
-
-def _ranges_src(ranges: list[tuple[int, int]]) -> str:
-    out = []
-    for lo, hi in ranges:
-        out.append(_char(lo) if lo == hi else f"{_char(lo)}-{_char(hi)}")
-    return "".join(out)
-
-
-def _complement(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
-    nxt = 0
-    for lo, hi in sorted(ranges):
-        if lo > nxt:
-            out.append((nxt, lo - 1))
-        nxt = max(nxt, hi + 1)
-    if nxt <= sys.maxunicode:
-        out.append((nxt, sys.maxunicode))
-    return out
-
-
-@functools.cache
-def _category_ranges(prefix: str) -> tuple[tuple[int, int], ...]:
-    cats = {"LC": ("Lu", "Ll", "Lt")}.get(prefix)
-    out: list[tuple[int, int]] = []
-    start = -1
-    for cp in range(sys.maxunicode + 1):
-        cat = unicodedata.category(chr(cp))
-        hit = cat in cats if cats else cat.startswith(prefix)
-        if hit and start < 0:
-            start = cp
-        elif not hit and start >= 0:
-            out.append((start, cp - 1))
-            start = -1
-    if start >= 0:
-        out.append((start, sys.maxunicode))
-    return tuple(out)
-
-
-def _property_ranges(name: str) -> list[tuple[int, int]]:
-    key = name.split("=", 1)[-1].strip()
-    norm = key.lower().replace(" ", "_").replace("-", "_")
-    if norm in _CATEGORY_ALIASES:
-        return list(_category_ranges(_CATEGORY_ALIASES[norm]))
-    if key in {c for c in _CATEGORY_ALIASES.values()} or re.fullmatch(r"[LMNPSZC][a-z]?", key):
-        return list(_category_ranges(key))
-    if norm in {"any"}:
-        return [(0, sys.maxunicode)]
-    if norm in {"ascii"}:
-        return [(0, 0x7F)]
-    raise RegexTranslationError(f"unsupported Unicode property \\p{{{name}}}")
-
-
-class _Reader:
-    def __init__(self, src: str) -> None:
-        self.src = src
-        self.i = 0
-
-    def more(self) -> bool:
-        return self.i < len(self.src)
-
-    def peek(self, n: int = 0) -> str:
-        j = self.i + n
-        return self.src[j] if j < len(self.src) else ""
-
-    def take(self) -> str:
-        ch = self.src[self.i]
-        self.i += 1
-        return ch
-
-    def fail(self, why: str) -> RegexTranslationError:
-        return RegexTranslationError(f"{why} at offset {self.i} in pattern {self.src!r}")
-
-
-def _read_hex(r: _Reader, n: int) -> int | None:
-    digits = r.src[r.i : r.i + n]
-    if len(digits) == n and all(c in "0123456789abcdefABCDEF" for c in digits):
-        r.i += n
-        return int(digits, 16)
-    return None
-
-
-def _read_unicode_escape(r: _Reader) -> int:
-    """After ``\\u``: ``XXXX`` (joining surrogate pairs) or ``{X...}``."""
-    if r.peek() == "{":
-        end = r.src.find("}", r.i)
-        if end < 0:
-            raise r.fail("unterminated \\u{...}")
-        try:
-            cp = int(r.src[r.i + 1 : end], 16)
-        except ValueError:
-            raise r.fail("bad \\u{...} escape") from None
-        if cp > sys.maxunicode:
-            raise r.fail("code point out of range")
-        r.i = end + 1
-        return cp
-    value = _read_hex(r, 4)
-    if value is None:
-        return ord("u")
-    cp = value
-    if 0xD800 <= cp <= 0xDBFF and r.src[r.i : r.i + 2] == "\\u":
-        save = r.i
-        r.i += 2
-        low = _read_hex(r, 4)
-        if low is not None and 0xDC00 <= low <= 0xDFFF:
-            return 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00)
-        r.i = save
-    return cp
-
-
-def _escape(r: _Reader, in_class: bool) -> tuple[str, list[tuple[int, int]] | None, int | None]:
-    """Read one escape after the backslash.
-
-    Returns (python_source, class_ranges_or_None, single_code_point_or_None).
-    """
-    if not r.more():
-        raise r.fail("trailing backslash")
-    ch = r.take()
-    shorthand = {"d": _DIGIT, "w": _WORD, "s": _SPACE}
-    if ch.lower() in shorthand:
-        ranges = shorthand[ch.lower()]
-        if ch.isupper():
-            ranges = _complement(ranges)
-        return f"[{_ranges_src(ranges)}]", ranges, None
-    if ch in "pP":
-        if r.peek() != "{":
-            raise r.fail("\\p needs {...}")
-        end = r.src.find("}", r.i)
-        if end < 0:
-            raise r.fail("unterminated \\p{...}")
-        ranges = _property_ranges(r.src[r.i + 1 : end])
-        r.i = end + 1
-        if ch == "P":
-            ranges = _complement(ranges)
-        return f"[{_ranges_src(ranges)}]", ranges, None
-    if ch == "b":
-        if in_class:
-            return "\\x08", None, 8
-        return _BOUNDARY, None, None
-    if ch == "B" and not in_class:
-        return _NON_BOUNDARY, None, None
-    simple = {"t": 9, "n": 10, "v": 11, "f": 12, "r": 13, "0": 0}
-    if ch in simple and not (ch == "0" and r.peek().isdigit()):
-        cp = simple[ch]
-        return _char(cp), None, cp
-    if ch == "c":
-        letter = r.peek()
-        if letter.isascii() and letter.isalpha():
-            r.take()
-            cp = ord(letter) % 32
-            return _char(cp), None, cp
-        return "\\\\c", None, ord("\\")
-    if ch == "x":
-        value = _read_hex(r, 2)
-        cp = ord("x") if value is None else value
-        return _char(cp), None, cp
-    if ch == "u":
-        cp = _read_unicode_escape(r)
-        return _char(cp), None, cp
-    if ch.isdigit():
-        if in_class:
-            raise r.fail("backreference inside a character class")
-        digits = ch
-        while r.peek().isdigit():
-            digits += r.take()
-        return f"(?:\\{digits})", None, None
-    if ch == "k" and not in_class and r.peek() == "<":
-        end = r.src.find(">", r.i)
-        if end < 0:
-            raise r.fail("unterminated \\k<name>")
-        name = r.src[r.i + 1 : end]
-        r.i = end + 1
-        return f"(?P={name})", None, None
-    if ch.isascii() and ch.isalnum():
-        raise r.fail(f"unknown escape \\{ch}")
-    return _char(ord(ch)), None, ord(ch)
-
-
-def _class(r: _Reader) -> str:
-    """After ``[``: read a character class up to its ``]``."""
-    negate = False
-    if r.peek() == "^":
-        r.take()
-        negate = True
-    if r.peek() == "]":
-        r.take()
-        return "[\\s\\S]" if negate else "(?!)"
-    parts: list[str] = []
-    prev_single: int | None = None
-    while True:
-        if not r.more():
-            raise r.fail("unterminated character class")
-        ch = r.take()
-        if ch == "]":
-            break
-        if ch == "-" and prev_single is not None and r.peek() not in ("]", ""):
-            # A range: prev_single - next.
-            nch = r.take()
-            if nch == "\\":
-                _src, ranges, cp = _escape(r, True)
-                if cp is None:
-                    raise r.fail("class escape cannot end a range")
-            else:
-                cp = ord(nch)
-            if cp < prev_single:
-                raise r.fail("range out of order in character class")
-            parts.append("-" + _char(cp))
-            prev_single = None
-            continue
-        if ch == "\\":
-            _src, ranges, cp = _escape(r, True)
-            if ranges is not None:
-                parts.append(_ranges_src(ranges))
-                prev_single = None
-            else:
-                assert cp is not None
-                parts.append(_char(cp))
-                prev_single = cp
-            continue
-        cp = ord(ch)
-        parts.append(_char(cp))
-        prev_single = cp
-    return "[" + ("^" if negate else "") + "".join(parts) + "]"
+Part = str | SharedSet
 
 
 @functools.lru_cache(maxsize=4096)
-def translate(pattern: str) -> str:
-    """Return Python ``re`` source with the ECMA-262 (``u`` flag) meaning of ``pattern``.
+def translate(pattern: str, dialect: Dialect = "ecma") -> str:
+    """Python ``re`` source with the `dialect`'s meaning of `pattern`.
 
-    Raises :class:`RegexTranslationError` (a ``ValueError``) for malformed patterns.
+    Raises :class:`RegexTranslationError` (a ``ValueError``) for a malformed pattern.
     """
-    r = _Reader(pattern)
-    out: list[str] = []
-    while r.more():
-        ch = r.take()
-        if ch == "\\":
-            out.append(_escape(r, False)[0])
-        elif ch == "[":
-            out.append(_class(r))
-        elif ch == ".":
-            out.append(f"[^{_ranges_src(_LINE_TERMINATORS)}]")
-        elif ch == "$":
-            out.append("\\Z")
-        elif ch == "^":
-            out.append("^")
-        elif ch == "(":
-            if r.peek() == "?" and r.peek(1) == "<" and r.peek(2) not in ("=", "!"):
-                r.i += 2
-                out.append("(?P<")
-            elif r.peek() == "?" and r.peek(1) not in (":", "=", "!", "<"):
-                raise r.fail("unsupported group syntax")
-            else:
-                out.append("(")
-        elif ch in "&~|#" or ch.isspace():
-            out.append("|" if ch == "|" else _char(ord(ch)))
-        else:
-            out.append(ch)
-    src = "".join(out)
+    return "".join(p if isinstance(p, str) else p.source for p in translate_parts(pattern, dialect, share=False))
+
+
+@functools.lru_cache(maxsize=4096)
+def translate_parts(pattern: str, dialect: Dialect = "ecma", *, share: bool = True) -> tuple[Part, ...]:
+    """Like `translate`, with every large named set (.NET's `\\w`, a Unicode category) left as a
+    `SharedSet` inside the class that uses it."""
+    parsed = parse(pattern, dialect)
+    parts = _merge(_Writer(parsed, share).node(parsed.root))
+    text = "".join(p if isinstance(p, str) else p.source for p in parts)
     try:
-        re.compile(src)
-    except re.error as exc:
+        re.compile(text)
+    except (re.error, OverflowError, RecursionError) as exc:
         raise RegexTranslationError(f"invalid pattern {pattern!r}: {exc}") from None
-    return src
+    return tuple(parts)
+
+
+def _merge(parts: list[Part]) -> list[Part]:
+    out: list[Part] = []
+    for p in parts:
+        if isinstance(p, str) and out and isinstance(out[-1], str):
+            out[-1] += p
+        elif p != "":
+            out.append(p)
+    return out
+
+
+class _Writer:
+    def __init__(self, parsed: Parsed, share: bool) -> None:
+        self.parsed = parsed
+        self.share = share
+        self.named_groups = set(parsed.backrefs.values())  # groups a backreference repeats
+
+    def node(self, node: Node) -> list[Part]:
+        if isinstance(node, Chars):
+            return self.chars(node)
+        if isinstance(node, Seq):
+            out: list[Part] = []
+            for item in node.items:
+                out += self.wrapped(item) if isinstance(item, Alt) else self.node(item)
+            return out
+        if isinstance(node, Alt):
+            out = []
+            for i, branch in enumerate(node.branches):
+                out += (["|"] if i else []) + self.node(branch)
+            return out
+        if isinstance(node, Group):
+            if node.atomic:
+                head = "(?>"
+            elif node.capture in self.named_groups:
+                head = f"(?P<g{node.capture}>"
+            else:
+                head = "(?:"
+            return [head, *self.node(node.body), ")"]
+        if isinstance(node, Look):
+            head = "(?" + ("<" if node.behind else "") + ("!" if node.negate else "=")
+            return [head, *self.node(node.body), ")"]
+        if isinstance(node, Repeat):
+            return [*self.wrapped(node.body), _quantifier(node)]
+        if isinstance(node, Anchor):
+            return self.anchor(node)
+        assert isinstance(node, Backref)
+        return [f"(?P=g{self.parsed.backrefs[node.ref]})"]
+
+    def wrapped(self, node: Node) -> list[Part]:
+        """`node` as one atom (something a quantifier applies to as a whole)."""
+        inner = self.node(node)
+        if isinstance(node, (Group, Look, Backref)) or (isinstance(node, Chars) and node.ranges):
+            return inner  # already one atom (a character is an escape, a class or a scoped group)
+        return ["(?:", *inner, ")"]
+
+    def chars(self, node: Chars) -> list[Part]:
+        if node.ranges == sets.ANY:
+            out: list[Part] = ["(?s:.)"]
+        elif not node.ranges:
+            out = ["(?!)"]
+        elif not node.negated and len(node.items) == 1 and isinstance(node.items[0], tuple) and node.items[0][0] == node.items[0][1]:
+            out = [sets.char(node.items[0][0])]
+        elif not node.negated and node.items in (("dotnet-digit",), ("not-dotnet-digit",)):
+            out = self.item(node.items[0])  # \d or \D, a class of its own
+        else:
+            out = ["[^" if node.negated else "["]
+            for item in node.items:
+                out += self.item(item)
+            out.append("]")
+        if node.fold:
+            return ["(?i:", *out, ")"]
+        return out
+
+    def item(self, item: tuple[int, int] | str) -> list[Part]:
+        """One class item as source inside `[...]`."""
+        if isinstance(item, tuple):
+            return [sets.source((item,))]
+        if item == "dotnet-digit":
+            return ["\\d"]  # Python's \d is the category Nd, as .NET's
+        if item == "not-dotnet-digit":
+            return ["\\D"]
+        text = sets.source(named_set(item))
+        if self.share and len(text) > _SHARE_OVER:
+            return [SharedSet(item, text)]
+        return [text]
+
+    def anchor(self, node: Anchor) -> list[Part]:
+        fixed = {"start": "^", "start_line": "(?m:^)", "end": "\\Z", "end_newline": "$", "end_line": "(?m:$)"}
+        if node.kind in fixed:
+            return [fixed[node.kind]]
+        word = ["[", *self.item(node.word), "]"]
+        if node.kind == "boundary":
+            return ["(?:(?<=", *word, ")(?!", *word, ")|(?<!", *word, ")(?=", *word, "))"]
+        return ["(?:(?<=", *word, ")(?=", *word, ")|(?<!", *word, ")(?!", *word, "))"]
+
+
+def _quantifier(node: Repeat) -> str:
+    low, high = node.min, node.max
+    if (low, high) == (0, None):
+        text = "*"
+    elif (low, high) == (1, None):
+        text = "+"
+    elif (low, high) == (0, 1):
+        text = "?"
+    elif high is None:
+        text = f"{{{low},}}"
+    elif low == high:
+        text = f"{{{low}}}"
+    else:
+        text = f"{{{low},{high}}}"
+    return text + ("?" if node.lazy else "")
