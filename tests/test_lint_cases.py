@@ -33,6 +33,8 @@ def with_parameters(members: str) -> str:
 
 PUT_RESP = '"responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Widget"}}, "201": {"description": "created", "schema": {"$ref": "#/definitions/Widget"}}, "default": {"description": "error"}}'
 DESCRIBED = RES.replace('"Widget": {"type": "object",', '"Widget": {"type": "object", "description": "A widget.",').replace('"Props": {"type": "object",', '"Props": {"type": "object", "description": "Its properties.",')
+OPERATIONS = (',\n    "Ops": {"type": "object", "properties": {"value": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "isDataAction": {"type": "boolean"},'
+              ' "display": {"type": "object", "properties": {"description": {"type": "string"}, "provider": {"type": "string"}, "operation": {"type": "string"}, "resource": {"type": "string"}}}}}}}}')
 TRACKED = RES.replace('"properties": {"$ref"', '"location": {"type": "string"}, "properties": {"$ref"')
 OK_RESP = '"responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Widget"}}, "default": {"description": "error"}}'
 
@@ -283,6 +285,34 @@ CASES = [
     ("AllResourcesMustHaveGetOperation",
      op("put", PUT_RESP), (6, 5, '"Widget"'),
      op("put", PUT_RESP + '},\n    "get": {"operationId": "Widgets_Get", ' + OK_RESP)),
+    ("XMSLongRunningOperationProperty",
+     op("post", '"responses": {"202": {"description": "accepted", "headers": {"Location": {"type": "string"}}}, "default": {"description": "error"}}', path=P + "/restart"), (4, 68, '"Location"'),
+     op("post", '"x-ms-long-running-operation": true, "responses": {"202": {"description": "accepted", "headers": {"Location": {"type": "string"}}}, "default": {"description": "error"}}', path=P + "/restart")),
+    ("UnSupportedPatchProperties",
+     op("patch", '"parameters": [{"name": "body", "in": "body", "schema": {"$ref": "#/definitions/Patch"}}],\n      ' + OK_RESP,
+        defs=RES + ',\n    "Patch": {"type": "object", "properties": {"location": {"type": "string"}}}'), (4, 22, '{"name": "body"'),
+     op("patch", '"parameters": [{"name": "body", "in": "body", "schema": {"$ref": "#/definitions/Patch"}}],\n      ' + OK_RESP,
+        defs=RES + ',\n    "Patch": {"type": "object", "properties": {"location": {"type": "string", "readOnly": true}}}')),
+    ("RequestSchemaForTrackedResourcesMustHaveTags",
+     op("put", '"parameters": [{"name": "body", "in": "body", "schema": {"$ref": "#/definitions/Widget"}}],\n      ' + PUT_RESP, defs=TRACKED), (3, 5, '"put"'),
+     op("put", '"parameters": [{"name": "body", "in": "body", "schema": {"$ref": "#/definitions/Widget"}}],\n      ' + PUT_RESP,
+        defs=TRACKED.replace('"location": {"type": "string"}', '"location": {"type": "string"}, "tags": {"type": "object"}'))),
+    ("PathForTrackedResourceTypes",
+     op("put", '"parameters": [{"name": "body", "in": "body", "schema": {"$ref": "#/definitions/Widget"}}],\n      ' + PUT_RESP, defs=TRACKED), (2, 13, '"/subscriptions'),
+     op("put", '"parameters": [{"name": "body", "in": "body", "schema": {"$ref": "#/definitions/Widget"}}],\n      ' + PUT_RESP, defs=TRACKED,
+        path="/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.X/widgets/{name}")),
+    ("MissingSegmentsInNestedResourceListOperation",
+     op("get", OK_RESP, path="/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.X/widgets/{name}/parts"), (2, 13, '"/subscriptions'),
+     op("get", OK_RESP, path="/subscriptions/{s}/providers/Microsoft.X/widgets/{name}/parts")),
+    ("InvalidSkuModel",
+     op("get", OK_RESP, defs=RES + ',\n    "Sku": {"type": "object", "properties": {"name": {"type": "string"}, "color": {"type": "string"}}}'), (10, 5, '"Sku"'),
+     op("get", OK_RESP, defs=RES + ',\n    "Sku": {"type": "object", "properties": {"name": {"type": "string"}, "tier": {"type": "string"}}}')),
+    ("OperationsApiResponseSchema",
+     op("get", OK_RESP.replace("#/definitions/Widget", "#/definitions/Props"), path="/providers/Microsoft.X/operations", params='"parameters": []'), (4, 50, '"schema"'),
+     op("get", OK_RESP.replace("#/definitions/Widget", "#/definitions/Ops"), path="/providers/Microsoft.X/operations", params='"parameters": []', defs=RES + OPERATIONS)),
+    ("OperationsApiSchemaUsesCommonTypes",
+     op("get", OK_RESP.replace("#/definitions/Widget", "#/definitions/Props"), path="/providers/Microsoft.X/operations", params='"parameters": []'), (4, 61, '"$ref"'),
+     op("get", OK_RESP.replace("#/definitions/Widget", "../common-types/resource-management/v5/types.json#/definitions/OperationListResult"), path="/providers/Microsoft.X/operations", params='"parameters": []')),
     ("UnusedDefinition",
      op("get", OK_RESP, defs=RES + ',\n    "Orphan": {"type": "string"}'), (10, 5, '"Orphan"'),
      op("get", OK_RESP)),

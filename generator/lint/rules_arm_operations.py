@@ -10,6 +10,7 @@ from typing import Any
 from generator.lint.core import Context, check
 from generator.lint.places import Tokens, Walk, loc_of, objects, spectral_loc, truthy
 from generator.lint.rules_arm import section_items
+from generator.lint.rules_arm_models import find_property
 
 _LIST_NAME = re.compile(r"^((\w+_List\w*)|List)$", re.ASCII)
 _API_VERSION = re.compile(r"^(20\d{2})-(0[1-9]|1[0-2])-((0[1-9])|[12][0-9]|3[01])(-(preview))?$")
@@ -328,3 +329,176 @@ def provisioning_state_validation(ctx: Context) -> None:
             lowered = {v.lower() for v in values if isinstance(v, str)}
             if any(state not in lowered for state in _TERMINAL_STATES):
                 ctx.report("ProvisioningStateValidation", loc_of(ctx, path), "provisioningState must have the terminal states Succeeded, Failed and Canceled.")
+
+
+@check("XMSLongRunningOperationProperty")
+def xms_long_running_operation_property(ctx: Context) -> None:
+    # A PUT/PATCH/POST/DELETE whose 200/201/202/204 response declares Location or
+    # Azure-AsyncOperation is long-running and must say so.
+    for op in ctx.operations():
+        if op.method not in ("put", "patch", "post", "delete") or op.value.get("x-ms-long-running-operation") is True:
+            continue
+        walk = Walk.at(op.node)
+        for code in ("200", "201", "202", "204"):
+            headers = walk.child(ctx, "responses", code, "headers")
+            found = next((h for h in headers.value if str(h).lower() in ("location", "azure-asyncoperation")), None) if headers is not None and isinstance(headers.value, dict) and headers.value else None
+            if found is not None:
+                ctx.report("XMSLongRunningOperationProperty", headers.shown(ctx, found), f"The {code} response declares {found}: the operation is long-running and must set \"x-ms-long-running-operation\": true.")  # type: ignore[union-attr]
+                break
+
+
+@check("UnSupportedPatchProperties")
+def unsupported_patch_properties(ctx: Context) -> None:
+    # A PATCH body must not let clients change id, name, type or location, nor properties.provisioningState.
+    for op in ctx.operations():
+        if op.method != "patch":
+            continue
+        params = _params(ctx, Walk.at(op.node).child(ctx, "parameters"))
+        index = next((i for i, p in enumerate(params) if p.get("in") == "body"), None)
+        body = params[index].child(ctx, "schema") if index is not None else None
+        if body is None or not truthy(body.value):
+            continue
+        where = spectral_loc(ctx, (*Walk.at(op.node).path, "parameters", str(index)))
+        props = merged_properties(ctx, body)
+        for name in ("id", "name", "type", "location"):
+            if name in props and _patchable(props[name]):
+                ctx.report("UnSupportedPatchProperties", where, f"The PATCH body has the top-level property {name}, which cannot be changed: mark it readOnly or immutable, or remove it.")
+        bag = merged_properties(ctx, props.get("properties")) if "properties" in props else {}
+        if "provisioningState" in bag and _patchable(bag["provisioningState"]):
+            ctx.report("UnSupportedPatchProperties", where, "The PATCH body has properties.provisioningState, which cannot be changed: mark it readOnly or immutable, or remove it.")
+
+
+def _patchable(prop: Walk) -> bool:
+    mutability = prop.get("x-ms-mutability")
+    return prop.get("readOnly") is not True and not (isinstance(mutability, list) and "update" not in mutability)
+
+
+@check("RequestSchemaForTrackedResourcesMustHaveTags")
+def tracked_request_has_tags(ctx: Context) -> None:
+    for section, key, item in section_items(ctx):
+        put = Walk.at(item).child(ctx, "put")
+        if put is None or not isinstance(put.get("parameters"), list):
+            continue
+        params = _params(ctx, Walk.at(item).child(ctx, "parameters")) + _params(ctx, put.child(ctx, "parameters"))
+        body = next((p for p in params if p.get("in") == "body"), None)
+        schema = body.child(ctx, "schema") if body is not None else None
+        props = merged_properties(ctx, schema)
+        if "location" not in props:
+            continue
+        if "tags" not in props:
+            ctx.report("RequestSchemaForTrackedResourcesMustHaveTags", put.shown(ctx), "The PUT body of a tracked resource (it has location) must have tags.")
+        elif "tags" in _required(ctx, schema):
+            ctx.report("RequestSchemaForTrackedResourcesMustHaveTags", put.shown(ctx), "tags must not be a required property of a tracked resource's PUT body.")
+
+
+_RG_SCOPE = tuple(re.compile(p, re.ASCII | re.IGNORECASE) for p in (
+    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/.+",
+    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+.*",
+))
+_RG_NOT_NESTED = tuple(re.compile(p, re.ASCII | re.IGNORECASE) for p in (
+    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+/{\w+}(?:/\w+/(?!default)\w+){1,2}$",
+    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+(?:/\w+/(default|{\w+})){1,2}(?:/\w+/(?!default)\w+)+$",
+    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+/(?:/\w+/(default|{\w+})){0,3}{\w+}(?:/{\w+})+.*$",
+    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+(?:/\w+/(default|{\w+})){0,2}(?:/\w+/(?!default)\w+)+/{\w+}.*$",
+))
+
+
+def _outside_resource_group(path: str) -> bool:
+    return not any(p.search(path) for p in _RG_SCOPE) or any(p.search(path) for p in _RG_NOT_NESTED)
+
+
+@check("PathForTrackedResourceTypes")
+def path_for_tracked_resource_types(ctx: Context) -> None:
+    # A tracked resource (location in the PUT body or the GET's 2xx response model) lives under a
+    # subscription and a resource group.
+    for section, key, item in section_items(ctx):
+        walk = Walk.at(item)
+        put = walk.child(ctx, "put")
+        if put is not None and isinstance(put.get("parameters"), list):
+            body = next((p for p in _params(ctx, put.child(ctx, "parameters")) if p.get("in") == "body"), None)
+            if body is not None and "location" in merged_properties(ctx, body.child(ctx, "schema")) and _outside_resource_group(key):
+                ctx.report("PathForTrackedResourceTypes", item.loc, "A tracked resource's path must be under a subscription and a resource group.")
+        get = walk.child(ctx, "get")
+        responses = get.get("responses") if get is not None else None
+        code = next((c for c in responses if str(c).startswith("2")), None) if isinstance(responses, dict) else None
+        if code is None:
+            continue
+        schema = get.child(ctx, "responses", code, "schema")  # type: ignore[union-attr]
+        if schema is not None and "location" in merged_properties(ctx, schema) and _outside_resource_group(key):
+            ctx.report("PathForTrackedResourceTypes", item.loc, "A tracked resource's path must be under a subscription and a resource group.")
+
+
+_NESTED_LIST = re.compile(r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+/{\w+}/\w+.*", re.ASCII | re.IGNORECASE)
+_RESOURCE_PATH = re.compile(r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+/{\w+}.*", re.ASCII | re.IGNORECASE)
+
+
+@check("MissingSegmentsInNestedResourceListOperation")
+def missing_segments_in_nested_list(ctx: Context) -> None:
+    # A nested path with a GET must contain the path of a parent resource the file has.
+    paths = ctx.view.root.get("paths")
+    keys = list(paths) if isinstance(paths, dict) else []
+    for section, key, item in section_items(ctx):
+        if "get" not in item.value or not _NESTED_LIST.search(key):
+            continue
+        if not any(other != key and _RESOURCE_PATH.search(other) and other in key for other in keys):
+            ctx.report("MissingSegmentsInNestedResourceListOperation", item.loc, "A nested resource type's List operation must include all the parent segments in its path.")
+
+
+@check("InvalidSkuModel")
+def invalid_sku_model(ctx: Context) -> None:
+    definitions = ctx.view.root.child("definitions")
+    for name in definitions.value if isinstance(definitions.value, dict) else []:
+        if name.lower() != "sku":
+            continue
+        props = merged_properties(ctx, Walk.at(definitions).child(ctx, name))
+        ok = "name" in props and all(re.fullmatch(r"name|tier|size|family|capacity", p, re.IGNORECASE) for p in props)
+        if not ok or props["name"].get("type") != "string":
+            ctx.report("InvalidSkuModel", definitions.loc.child(name), "A Sku model has a string name, and optionally tier, size, family and capacity; nothing else.")
+
+
+_OPERATIONS_PATH = re.compile(r"/providers/\w+\.\w+/operations$", re.ASCII | re.IGNORECASE)
+_OPERATION_LIST_RESULT = re.compile(r".*/common-types/resource-management/v\d+/types.json#/definitions/OperationListResult")
+
+
+@check("OperationsApiResponseSchema")
+def operations_api_response_schema(ctx: Context) -> None:
+    # The operations API returns value: [{name, isDataAction, display: {description, provider,
+    # operation, resource}}].
+    for section, key, item in section_items(ctx, ("paths",)):
+        if not _OPERATIONS_PATH.search(key):
+            continue
+        schema = Walk.at(item).child(ctx, "get", "responses", "200", "schema")
+        if schema is None or not isinstance(schema.value, dict):
+            continue
+        value = _js_property(ctx, schema, "value")
+        items = value.child(ctx, "items") if value is not None else None
+        valid = items is not None and truthy(items.value)
+        if valid:
+            display = _js_property(ctx, items, "display")
+            valid = all(_js_property(ctx, items, p) is not None for p in ("name", "isDataAction")) and display is not None
+            valid = valid and all(_js_property(ctx, display, p) is not None for p in ("description", "provider", "operation", "resource"))  # type: ignore[arg-type]
+        if not valid:
+            ctx.report("OperationsApiResponseSchema", schema.shown(ctx), f"The response schema of the operations API {key} does not follow ARM's (value: name, isDataAction, display).")
+
+
+def _js_property(ctx: Context, schema: Walk | None, name: str) -> Walk | None:
+    """Azure's Spectral `getProperty`, falsy results as missing."""
+    found = find_property(ctx, schema, name)
+    return found if found is not None and truthy(found.value) else None
+
+
+@check("OperationsApiSchemaUsesCommonTypes")
+def operations_api_uses_common_types(ctx: Context) -> None:
+    for section, key, item in section_items(ctx, ("paths",)):
+        if not _OPERATIONS_PATH.search(key):
+            continue
+        schema = _raw(item.value, "get", "responses", "200", "schema")
+        ref = schema.get("$ref") if isinstance(schema, dict) else None
+        if isinstance(ref, str) and not _OPERATION_LIST_RESULT.search(ref):
+            ctx.report("OperationsApiSchemaUsesCommonTypes", item.loc.child("get", "responses", "200", "schema", "$ref"), "The operations API returns the common-types OperationListResult.")
+
+
+def _raw(value: Any, *keys: str) -> Any:
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value

@@ -102,7 +102,7 @@ RULES: dict[str, RuleInfo] = {
         _arm("XmsPageableForListCalls", ERROR, "A list GET (collection) must have x-ms-pageable.",
            """A collection GET (path ends in a resource type segment; the 200 response has a
            `value` array) must declare `x-ms-pageable` even if the service does not page yet
-           (RPC-Get-V1-13); adding it later is a breaking change for SDKs. Fix: add
+           (RPC-Get-V1-11); adding it later is a breaking change for SDKs. Fix: add
            `"x-ms-pageable": {"nextLinkName": "nextLink"}` (or `null`)."""),
         _r("OperationIdNounVerb", ERROR, "operationId must be Noun_Verb, without the noun repeated in the verb.",
            """AutoRest splits `operationId` at the underscore: the noun becomes the operations group,
@@ -197,7 +197,7 @@ RULES: dict[str, RuleInfo] = {
            """Inputs of an action go in its request body; the query carries only api-version.
            ARM specs only."""),
         _arm("NonApplicationJsonType", WARNING, "produces/consumes is application/json.",
-           """ARM accepts and returns application/json only (RPC-Common-V1-..). Each
+           """ARM accepts and returns application/json only. Each
            `produces`/`consumes` entry (top level and per operation) is application/json.
            ARM specs only."""),
         _arm("GuidUsage", ERROR, "format: uuid needs a review.",
@@ -222,7 +222,7 @@ RULES: dict[str, RuleInfo] = {
         _r("DeprecatedXmsCodeGenerationSetting", WARNING, "info.x-ms-code-generation-settings is deprecated.",
            """Code generation settings belong in the readme AutoRest reads. Azure's common rule."""),
         _arm("AllResourcesMustHaveGetOperation", WARNING, "A resource with a PUT or PATCH has a GET.",
-           """What can be created or updated can be read (RPC-Get-V1-..); models derived from a
+           """What can be created or updated can be read; models derived from a
            polymorphic base are exempt. ARM specs only."""),
         # --- ARM operations: names, descriptions, bodies (Azure applies these to ARM specs) ------
         _r("PutInOperationName", WARNING, "A PUT's operationId is Noun_Create...",
@@ -259,13 +259,13 @@ RULES: dict[str, RuleInfo] = {
            """DELETE returns nothing (RPC-Delete-V1-04). ARM specs only."""),
         _arm("PutRequestResponseSchemeArm", ERROR, "A PUT's body and its 200 response are the same model.",
            """GET, PUT and the PUT's response share one resource model, so clients can send back
-           what they read (RPC-Put-V1-12). A body that is a superset needs a PATCH to update the
+           what they read (RPC-Put-V1-25). A body that is a superset needs a PATCH to update the
            rest. ARM specs only."""),
         _arm("XmsResourceInPutResponse", ERROR, "A PUT's response model is marked x-ms-azure-resource.",
            """The model a PUT returns is an ARM resource: `x-ms-azure-resource: true` in it or an
            `allOf` ancestor (the common-types resources have it). ARM specs only."""),
         _arm("APIVersionPattern", ERROR, "info.version is a date: YYYY-MM-DD[-preview].",
-           """The api-version of an ARM spec is its date, optionally `-preview` (RPC-Uri-V1-...).
+           """The api-version of an ARM spec is its date, optionally `-preview`.
            ARM specs only."""),
         _arm("SubscriptionsAndResourceGroupCasing", ERROR, "Paths spell subscriptions and resourceGroups so.",
            """ARM matches these segments case-insensitively, but SDKs and docs keep the canonical
@@ -275,7 +275,31 @@ RULES: dict[str, RuleInfo] = {
            type. ARM specs only."""),
         _arm("ProvisioningStateValidation", ERROR, "A provisioningState enum has Succeeded, Failed and Canceled.",
            """Clients stop polling at a terminal state; the enum must list all three
-           (RPC-Async-V1-02). ARM specs only."""),
+           (RPC-Async-V1-03). ARM specs only."""),
+        _arm("XMSLongRunningOperationProperty", ERROR, "An operation whose response has Location or Azure-AsyncOperation is long-running.",
+           """A PUT, PATCH, POST or DELETE whose 200/201/202/204 response declares a polling header
+           is long-running and must set `x-ms-long-running-operation: true`. ARM specs only."""),
+        _arm("UnSupportedPatchProperties", ERROR, "A PATCH body cannot change id, name, type, location or provisioningState.",
+           """Those are fixed once a resource exists: in a PATCH body they must be readOnly or
+           immutable (x-ms-mutability without update), or absent. ARM specs only."""),
+        _arm("RequestSchemaForTrackedResourcesMustHaveTags", ERROR, "A tracked resource's PUT body has optional tags.",
+           """A tracked resource (location in its PUT body) is taggable: the body has `tags`, not
+           required. ARM specs only."""),
+        _arm("PathForTrackedResourceTypes", ERROR, "A tracked resource lives under a subscription and a resource group.",
+           """A resource with location (in its PUT body or GET response) is addressed
+           `/subscriptions/{id}/resourceGroups/{name}/providers/...`, alternating types and names.
+           ARM specs only."""),
+        _arm("MissingSegmentsInNestedResourceListOperation", WARNING, "A nested resource's list path contains its parent's path.",
+           """The list of a nested resource type is `<parent resource path>/childType`; the parent's
+           path appears in the file. ARM specs only."""),
+        _arm("InvalidSkuModel", WARNING, "A Sku model has a string name and only tier, size, family, capacity.",
+           """A definition named Sku follows ARM's SKU shape: a string `name` (required), and
+           optionally tier, size, family and capacity, no other property. ARM specs only."""),
+        _arm("OperationsApiResponseSchema", ERROR, "The operations API returns ARM's operation list shape.",
+           """GET `/providers/Namespace/operations` returns `value` items with name, isDataAction and
+           display (description, provider, operation, resource). ARM specs only."""),
+        _arm("OperationsApiSchemaUsesCommonTypes", ERROR, "The operations API references common-types OperationListResult.",
+           """Its 200 response schema is the common-types `OperationListResult`. ARM specs only."""),
         # --- ARM naming and common types (Azure applies these to ARM specs) -----------------------
         _arm("LatestVersionOfCommonTypesMustBeUsed", WARNING, "References to common-types use its latest version.",
            """A `$ref` into `common-types/resource-management/vN/FILE.json` should use the newest
@@ -319,20 +343,20 @@ RULES: dict[str, RuleInfo] = {
            operationId (after `_`) should contain the last path segment. ARM specs only."""),
         _arm("RequiredReadOnlySystemData", WARNING, "A resource returned by GET/PUT/PATCH has readOnly systemData.",
            """From api-version 2020-05-01, a resource returned by a GET, PUT or PATCH response
-           (2xx) must carry the common-types `systemData`, read-only (RPC-SystemData-V1-01).
+           (2xx) must carry the common-types `systemData`, read-only.
            ARM specs only."""),
         # --- ARM resources: Azure's native rules, with its notion of a resource ------------------
         _arm("BodyTopLevelProperties", ERROR, "A resource model's top-level properties are ARM's envelope only.",
            """A resource (a model an operation returns that has a GET, PUT or PATCH, or is marked
            `x-ms-azure-resource`) keeps its own fields in `properties`; at the top level only
            name, type, id, location, properties, tags, plan, sku, etag, managedBy, identity, kind,
-           zones, systemData and extendedLocation (RPC-Put-V1-19). Fix: move the field into
+           zones, systemData and extendedLocation. Fix: move the field into
            `properties`."""),
         _arm("TrackedResourcePatchOperation", ERROR, "A tracked resource must have a PATCH operation.",
            """A tracked resource (one with `location`) must be updatable in place, at least its
-           tags, with PATCH on its path (RPC-Patch-V1-01). Fix: add the PATCH operation."""),
+           tags, with PATCH on its path. Fix: add the PATCH operation."""),
         _arm("AllTrackedResourcesMustHaveDelete", ERROR, "A tracked resource must have a DELETE operation.",
-           """Every tracked resource can be deleted (RPC-Delete-V1-01). Fix: add DELETE on the
+           """Every tracked resource can be deleted. Fix: add DELETE on the
            resource's path."""),
         _arm("AllProxyResourcesShouldHaveDelete", WARNING, "A proxy resource that has a PUT should have a DELETE.",
            """What a client can create it should be able to delete. Fix: add DELETE on the
