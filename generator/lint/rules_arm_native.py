@@ -4,11 +4,13 @@ names, POST operationIds."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from generator.lint.arm_resources import Schema, workspace
 from generator.lint.core import Context, check
 from generator.lint.places import loc_of, objects, truthy
+from generator.lint.reach import references_of
 
 
 def _paths(ctx: Context) -> dict[str, Any]:
@@ -124,3 +126,36 @@ def deprecated_code_generation_setting(ctx: Context) -> None:
     info = ctx.view.root.get("info")
     if isinstance(info, dict) and truthy(info.get("x-ms-code-generation-settings")):
         ctx.report("DeprecatedXmsCodeGenerationSetting", ctx.root.child("info", "x-ms-code-generation-settings"), "x-ms-code-generation-settings is deprecated: move the settings to the readme used for code generation.")
+
+
+_OPERATIONS_API = re.compile(r"^/providers/[^/]+/operations$", re.IGNORECASE)
+
+
+@check("OperationsAPIImplementation")
+def operations_api_implementation(ctx: Context) -> None:
+    # Once per run, as Azure checks it once for all the files it lints: on a spec no other
+    # file of the run refers to, when no file of the run has the operations API.
+    documents = list(ctx.loader.documents.values())
+    if any(doc.path != ctx.doc.path and ctx.doc.path in references_of(ctx.loader, doc) for doc in documents):
+        return
+    for doc in documents:
+        for section in ("paths", "x-ms-paths"):
+            paths = doc.data.get(section) if isinstance(doc.data, dict) else None
+            if isinstance(paths, dict) and any(_OPERATIONS_API.match(key) for key in paths):
+                return
+    first = next(iter(_paths(ctx)), "")
+    providers = re.findall(r"providers/([\w.]+)", first, re.ASCII)
+    ctx.report("OperationsAPIImplementation", ctx.root, f"The operations API (GET /providers/{providers[-1] if providers else 'Namespace'}/operations) must be implemented.")
+
+
+@check("AvoidNestedProperties")
+def avoid_nested_properties(ctx: Context) -> None:
+    # A property that has properties of its own (a nested model written inline or not) should be
+    # flattened for clients with x-ms-client-flatten.
+    for node, path in objects(ctx):
+        props = node.get("properties")
+        if not isinstance(props, dict) or not props:
+            continue
+        for name, prop in props.items():
+            if isinstance(prop, dict) and truthy(prop.get("properties")) and not truthy(prop.get("x-ms-client-flatten")):
+                ctx.report("AvoidNestedProperties", loc_of(ctx, (*path, "properties", name)), f"Consider x-ms-client-flatten on {name}: its nested properties make a poor request object.")

@@ -224,6 +224,14 @@ RULES: dict[str, RuleInfo] = {
         _arm("AllResourcesMustHaveGetOperation", WARNING, "A resource with a PUT or PATCH has a GET.",
            """What can be created or updated can be read; models derived from a
            polymorphic base are exempt. ARM specs only."""),
+        _arm("OperationsAPIImplementation", ERROR, "The service implements the operations API.",
+           """Every resource provider exposes GET /providers/Namespace/operations listing its
+           operations. Azure checks it once per run, over all the files it lints; specgen reports
+           it on the spec no other file of the run refers to. ARM specs only."""),
+        _r("AvoidNestedProperties", WARNING, "A property with nested properties has x-ms-client-flatten.",
+           """Nested models make request objects hard to build; `x-ms-client-flatten` lifts the
+           nested properties to the outer model in SDKs. Azure's common rule (as written, any
+           property of a model that has properties of its own)."""),
         # --- ARM operations: names, descriptions, bodies (Azure applies these to ARM specs) ------
         _r("PutInOperationName", WARNING, "A PUT's operationId is Noun_Create...",
            """SDKs name methods after the operationId's verb; a PUT creates or replaces:
