@@ -22,7 +22,8 @@ from generator.write.atomic import diff
 
 PYPROJECT_VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 SPEC_TREE = ROOT / "specs"
-SWAGGER = {"swagger": "2.0", "info": {"title": "t", "version": "2024-01-01"}, "paths": {}}
+# Clean for every rule: a dated version and the operations API path Azure asks every service for.
+SWAGGER = {"swagger": "2.0", "info": {"title": "t", "version": "2024-01-01"}, "paths": {"/providers/Microsoft.X/operations": {}}}
 
 
 # -- --version ----------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ def test_sarif_validates_and_has_what_code_scanning_needs(capsys: pytest.Capture
 
 def test_sarif_with_no_findings_validates(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     spec = tmp_path / "spec.json"
-    spec.write_text('{"swagger": "2.0", "info": {"title": "t", "version": "2024-01-01"}, "paths": {}}', encoding="utf-8")
+    spec.write_text('{"swagger": "2.0", "info": {"title": "t", "version": "2024-01-01"}, "paths": {"/providers/Microsoft.X/operations": {}}}', encoding="utf-8")
     status, out = run(capsys, "--format", "sarif", str(spec))
     assert status == 0
     log = json.loads(out)
