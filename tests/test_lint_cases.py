@@ -26,6 +26,12 @@ def op(method: str, body: str, path: str = P, params: str = PARAMS, defs: str = 
 '''
 
 
+def paths_spec(items: dict[str, str], defs: str = RES) -> str:
+    """A spec with several path items, each given as the JSON text of its members, one a line."""
+    body = ",\n    ".join(f'"{path}": {{{members}}}' for path, members in items.items())
+    return f'{{"swagger": "2.0", "info": {{"title": "t", "version": "2024-01-01"}},\n  "paths": {{{body}}},\n  "definitions": {{\n    {defs}}}}}\n'
+
+
 def with_parameters(members: str) -> str:
     """op("get", OK_RESP) with top-level parameters."""
     return op("get", OK_RESP).rstrip()[:-1] + ',\n  "parameters": {' + members + "}}\n"
@@ -319,6 +325,18 @@ CASES = [
     ("AvoidNestedProperties",
      op("get", OK_RESP, defs=RES + ',\n    "Outer": {"type": "object", "properties": {"inner": {"type": "object", "properties": {"a": {"type": "string"}}}}}'), (10, 48, '"inner"'),
      op("get", OK_RESP, defs=RES + ',\n    "Outer": {"type": "object", "properties": {"inner": {"type": "object", "x-ms-client-flatten": true, "properties": {"a": {"type": "string"}}}}}')),
+    ("GetCollectionResponseSchema",
+     paths_spec({P: '"get": {"operationId": "Widgets_Get", ' + OK_RESP + '}',
+                 L: '"get": {"operationId": "Widgets_List", "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/List"}}}}'},
+                RES + ',\n    "List": {"type": "object", "properties": {"value": {"type": "array", "items": {"$ref": "#/definitions/Props"}}}}'), (3, 5, '"/subscriptions'),
+     paths_spec({P: '"get": {"operationId": "Widgets_Get", ' + OK_RESP + '}',
+                 L: '"get": {"operationId": "Widgets_List", "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/List"}}}}'},
+                RES + ',\n    "List": {"type": "object", "properties": {"value": {"type": "array", "items": {"$ref": "#/definitions/Widget"}}}}')),
+    ("NestedResourcesMustHaveListOperation",
+     paths_spec({P + "/parts/{part}": '"put": {"operationId": "Parts_Create", ' + PUT_RESP + '}'}), (4, 5, '"Widget"'),
+     paths_spec({P + "/parts/{part}": '"put": {"operationId": "Parts_Create", ' + PUT_RESP + '}, "get": {"operationId": "Parts_Get", ' + OK_RESP + '}',
+                 P + "/parts": '"get": {"operationId": "Parts_List", "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/List"}}}}'},
+                RES + ',\n    "List": {"type": "object", "properties": {"value": {"type": "array", "items": {"$ref": "#/definitions/Widget"}}}}')),
     ("UnusedDefinition",
      op("get", OK_RESP, defs=RES + ',\n    "Orphan": {"type": "string"}'), (10, 5, '"Orphan"'),
      op("get", OK_RESP)),

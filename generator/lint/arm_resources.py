@@ -51,6 +51,14 @@ class ResourceOp:
 
 
 @dataclass
+class Collection:
+    specific: list[str]  # GET paths of one resource
+    listing: list[str]  # GET paths of the list
+    model: str | None  # the list's model
+    child: str  # the listed resource's model
+
+
+@dataclass
 class Resource:
     model: str
     file: Path  # where the model is defined
@@ -154,6 +162,7 @@ class ArmModel(Workspace):
         self.definitions: dict[str, Any] = _definitions(ctx.doc.data)
         self.marked = self._marked_resources()
         self.resources: list[Resource] = []
+        self._collections: list[Collection] | None = None
         self._populate(ctx.doc.data, self.file)
         for other in self._referrers():
             self._populate(other.data, other.path)
@@ -271,6 +280,64 @@ class ArmModel(Workspace):
                 return str(op_id)
         return None
 
+    # -- collections (Azure's getCollectionApiInfo) ------------------------------------------------
+    def collections(self) -> list[Collection]:
+        """The list operations Azure pairs with the resources they list: a GET path one type
+        segment above a resource's GET path, and a definition whose `value` is an array of a
+        resource returned by a GET."""
+        if self._collections is not None:
+            return self._collections
+        with_get = [r for r in self.resources if any(op.method == "get" for op in r.ops)]
+        keys = list(dict.fromkeys(op.path for r in self.resources for op in r.ops))
+        out: list[Collection] = []
+        for resource in with_get:
+            for op in resource.ops:
+                if any(c.specific[0] == op.path for c in out) or not _SPECIFIC_RESOURCE.search(op.path):
+                    continue
+                start, end = op.path.rfind("/providers"), op.path.rfind("/")
+                wanted = _any_name(op.path[start:end])
+                matched = [k for k in keys if _any_name(_js_substr(k, k.rfind("/providers"))).removesuffix("/") == wanted]
+                if matched and self.operation_id(matched[0]) is not None:
+                    out.append(Collection([op.path], matched, self._model_at(matched[0]), resource.model))
+        listed: dict[str, str] = {}
+        names_with_get = {r.model for r in with_get}
+        for name, model in self.definitions.items():
+            for node, path in _arrays(model):
+                items = node.get("items")
+                ref = items.get("$ref") if isinstance(items, dict) else None
+                child = ref.split(_DEFINITIONS, 1)[1] if isinstance(ref, str) and _DEFINITIONS in ref else None
+                if child in names_with_get and path == ("properties", "value"):
+                    listed[child] = name  # type: ignore[index]
+        def paths(model: str) -> list[str]:
+            return [op.path for r in with_get if r.model == model for op in r.ops]
+
+        for child, collection in listed.items():
+            if collection in names_with_get and not any(c.model == collection for c in out):
+                out.append(Collection(paths(child), paths(collection), collection, child))
+        self._collections = out
+        return out
+
+    def _model_at(self, path: str) -> str | None:
+        return next((r.model for r in self.resources if any(op.path == path for op in r.ops)), None)
+
+    def operation_id(self, path: str, method: str = "get") -> str | None:
+        """The operationId of `method` on `path` in any loaded file (Azure walks its inventory)."""
+        for doc in list(self.ctx.loader.documents.values()):
+            for section in ("paths", "x-ms-paths"):
+                item = _object(_object(doc.data).get(section)).get(path)
+                op = _object(item).get(method)
+                if isinstance(op, dict) and "operationId" in op:
+                    return op.get("operationId")  # type: ignore[no-any-return]
+        return None
+
+    def nested(self) -> list[str]:
+        """Azure's `getAllNestedResources`: resources with a subscription path below another type."""
+        out: list[str] = []
+        for r in self.all_resources():
+            if r.model not in out and any(op.path.lower().startswith("/subscriptions/") and len(_type_hierarchy(op.path)) > 1 for op in r.ops):
+                out.append(r.model)
+        return out
+
     def derives_from_polymorphic(self, name: str) -> bool:
         """Azure's `containsDiscriminator`: an `allOf` ancestor of the file's model `name` has a
         discriminator."""
@@ -313,6 +380,38 @@ def arm_model(ctx: Context) -> ArmModel:
         model = ArmModel(ctx)
         ctx._arm_model = model  # type: ignore[attr-defined]
     return model
+
+
+def _any_name(path: str) -> str:
+    return re.sub(r"{[^/]+}", "{}", path)
+
+
+def _js_substr(text: str, start: int) -> str:
+    """JavaScript's `substr(start)`: a negative start counts from the end."""
+    return text[start:] if start >= 0 else text[max(0, len(text) + start):]
+
+
+def _type_hierarchy(path: str) -> list[str]:
+    """Azure's helper `getResourcesTypeHierarchy`: the type segments of a resource path."""
+    index = path.rfind("/providers/")
+    found = _SPECIFIC_RESOURCE.search(path[index:]) if index != -1 else None
+    return [s for s in found.group(0).split("/")[3:] if not s.startswith("{") and s != "default"] if found else []
+
+
+def _arrays(model: Any) -> list[tuple[dict[str, Any], tuple[str, ...]]]:
+    """Objects with type array inside a definition, with their path in it (the definition
+    itself is not one of them)."""
+    out: list[tuple[dict[str, Any], tuple[str, ...]]] = []
+    todo: list[tuple[Any, tuple[str, ...]]] = [(model, ())]
+    while todo:
+        node, path = todo.pop()
+        if isinstance(node, dict):
+            if path and node.get("type") == "array":
+                out.append((node, path))
+            todo.extend((v, (*path, k)) for k, v in node.items())
+        elif isinstance(node, list):
+            todo.extend((v, (*path, str(i))) for i, v in enumerate(node))
+    return out
 
 
 def _object(value: Any) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from generator.lint.arm_resources import (
     arm_model,
 )
 from generator.lint.core import Context, check
-from generator.lint.places import truthy
+from generator.lint.places import nearest, truthy
 from generator.spec import Loc
 
 _TOP_LEVEL = (
@@ -159,3 +159,28 @@ def resources_must_have_get(ctx: Context) -> None:
             continue
         if not arm.derives_from_polymorphic(resource.model):
             ctx.report("AllResourcesMustHaveGetOperation", _at(ctx, resource), f"The resource '{resource.model}' has no GET operation.")
+
+
+@check("GetCollectionResponseSchema")
+def get_collection_response_schema(ctx: Context) -> None:
+    # The list of a resource returns `value`: an array of that resource's model. Azure reports it
+    # in every file of the run whose resources include the pair, at the list's path key.
+    arm = arm_model(ctx)
+    for collection in arm.collections():
+        schema = arm.model_schema(collection.model) if collection.model else None
+        value = arm.property(schema, "value") if schema is not None else None
+        items = value.value.get("items") if value is not None and isinstance(value.value, dict) and value.value.get("type") == "array" else None
+        ref = items.get("$ref") if isinstance(items, dict) else None
+        if isinstance(ref, str) and "#/definitions/" in ref and ref.split("#/definitions/", 1)[1] == collection.child:
+            continue
+        listing, specific = arm.operation_id(collection.listing[0]), arm.operation_id(collection.specific[0]) if collection.specific else None
+        ctx.report("GetCollectionResponseSchema", nearest(ctx.doc, ("paths", collection.listing[0])), f"The response of the list operation '{listing}' does not match the model of the GET '{specific}': value must be an array of it.")
+
+
+@check("NestedResourcesMustHaveListOperation")
+def nested_resources_must_have_list(ctx: Context) -> None:
+    arm = arm_model(ctx)
+    listed = {c.child for c in arm.collections()}
+    for model in arm.nested():
+        if model not in listed:
+            ctx.report("NestedResourcesMustHaveListOperation", ctx.root.child("definitions", model), f"The nested resource '{model}' has no list operation.")

@@ -232,6 +232,13 @@ RULES: dict[str, RuleInfo] = {
            """Nested models make request objects hard to build; `x-ms-client-flatten` lifts the
            nested properties to the outer model in SDKs. Azure's common rule (as written, any
            property of a model that has properties of its own)."""),
+        _arm("GetCollectionResponseSchema", ERROR, "A list GET returns value: an array of the resource it lists.",
+           """The GET one type segment above a resource's GET (its collection) returns a model whose
+           `value` is an array of the resource's model. Azure reports it in each file of the run
+           whose resources make the pair, at the list's path. ARM specs only."""),
+        _arm("NestedResourcesMustHaveListOperation", ERROR, "A nested resource has a list operation.",
+           """A child resource (a subscription path below another resource type) can be listed
+           under its parent. ARM specs only."""),
         # --- ARM operations: names, descriptions, bodies (Azure applies these to ARM specs) ------
         _r("PutInOperationName", WARNING, "A PUT's operationId is Noun_Create...",
            """SDKs name methods after the operationId's verb; a PUT creates or replaces:
