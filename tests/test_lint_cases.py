@@ -32,11 +32,17 @@ def paths_spec(items: dict[str, str], defs: str = RES) -> str:
     return f'{{"swagger": "2.0", "info": {{"title": "t", "version": "2024-01-01"}},\n  "paths": {{{body}}},\n  "definitions": {{\n    {defs}}}}}\n'
 
 
+def data_plane(text: str) -> str:
+    """The spec as a data-plane one (x-ms-parameterized-host), for Azure's data-plane rules."""
+    return text.replace('{"swagger": "2.0", ', '{"swagger": "2.0", "x-ms-parameterized-host": {"hostTemplate": "{endpoint}", "parameters": []}, ', 1)
+
+
 def with_parameters(members: str) -> str:
     """op("get", OK_RESP) with top-level parameters."""
     return op("get", OK_RESP).rstrip()[:-1] + ',\n  "parameters": {' + members + "}}\n"
 
 
+DP_PARAMS = PARAMS.replace('"type": "string"}, {"name": "name"', '"type": "string", "maxLength": 10, "pattern": "^[a-z]+$"}, {"name": "name"').replace('"required": true, "type": "string"}]', '"required": true, "type": "string", "maxLength": 10, "pattern": "^[a-z]+$"}]')
 PUT_RESP = '"responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Widget"}}, "201": {"description": "created", "schema": {"$ref": "#/definitions/Widget"}}, "default": {"description": "error"}}'
 DESCRIBED = RES.replace('"Widget": {"type": "object",', '"Widget": {"type": "object", "description": "A widget.",').replace('"Props": {"type": "object",', '"Props": {"type": "object", "description": "Its properties.",')
 OPERATIONS = (',\n    "Ops": {"type": "object", "properties": {"value": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "isDataAction": {"type": "boolean"},'
@@ -337,6 +343,25 @@ CASES = [
      paths_spec({P + "/parts/{part}": '"put": {"operationId": "Parts_Create", ' + PUT_RESP + '}, "get": {"operationId": "Parts_Get", ' + OK_RESP + '}',
                  P + "/parts": '"get": {"operationId": "Parts_List", "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/List"}}}}'},
                 RES + ',\n    "List": {"type": "object", "properties": {"value": {"type": "array", "items": {"$ref": "#/definitions/Widget"}}}}')),
+    # --- Azure's data-plane rules ---------------------------------------------------------------
+    ("ParameterNamesConvention",
+     data_plane(op("get", '"parameters": [{"name": "Filter", "in": "query", "type": "string"}],\n      ' + OK_RESP, params=DP_PARAMS)), (4, 23, '"name": "Filter"'),
+     data_plane(op("get", '"parameters": [{"name": "filter", "in": "query", "type": "string"}],\n      ' + OK_RESP, params=DP_PARAMS))),
+    ("PathParameterSchema",
+     data_plane(op("get", OK_RESP, params=DP_PARAMS.replace(', "maxLength": 10, "pattern": "^[a-z]+$"}]', '}]'))), (2, 251, '{"name": "name"'),
+     data_plane(op("get", OK_RESP, params=DP_PARAMS))),
+    ("Delete204Response",
+     data_plane(op("delete", '"responses": {"200": {"description": "ok"}, "default": {"description": "error"}}')), (4, 7, '"responses"'),
+     data_plane(op("delete", '"responses": {"204": {"description": "gone"}, "default": {"description": "error"}}'))),
+    ("Nullable",
+     data_plane(op("get", OK_RESP, defs=RES + ',\n    "Maybe": {"type": "string", "x-nullable": true}')), (10, 33, '"x-nullable"'),
+     data_plane(op("get", OK_RESP, defs=RES + ',\n    "Maybe": {"type": "string"}'))),
+    ("VersionConvention",
+     data_plane(op("get", OK_RESP).replace('"version": "2024-01-01"', '"version": "7.2"')), (1, 120, '"version"'),
+     data_plane(op("get", OK_RESP))),
+    ("PutRequestResponseScheme",
+     data_plane(op("put", '"parameters": [{"name": "body", "in": "body", "schema": {"$ref": "#/definitions/Props"}}],\n      ' + PUT_RESP)), (3, 5, '"put"'),
+     data_plane(op("put", '"parameters": [{"name": "body", "in": "body", "schema": {"$ref": "#/definitions/Widget"}}],\n      ' + PUT_RESP))),
     ("UnusedDefinition",
      op("get", OK_RESP, defs=RES + ',\n    "Orphan": {"type": "string"}'), (10, 5, '"Orphan"'),
      op("get", OK_RESP)),

@@ -22,6 +22,7 @@ from generator.lint import (  # noqa: F401  (register checks)
     rules_arm_paths,
     rules_arm_resources,
     rules_arm_responses,
+    rules_dataplane,
     rules_schema,
     rules_specgen,
 )

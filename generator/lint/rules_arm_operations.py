@@ -11,6 +11,7 @@ from generator.lint.core import Context, check
 from generator.lint.places import Tokens, Walk, loc_of, objects, spectral_loc, truthy
 from generator.lint.rules_arm import section_items
 from generator.lint.rules_arm_models import find_property
+from generator.spec import Operation
 
 _LIST_NAME = re.compile(r"^((\w+_List\w*)|List)$", re.ASCII)
 _API_VERSION = re.compile(r"^(20\d{2})-(0[1-9]|1[0-2])-((0[1-9])|[12][0-9]|3[01])(-(preview))?$")
@@ -221,6 +222,13 @@ def delete_response_body_empty(ctx: Context) -> None:
 
 @check("PutRequestResponseSchemeArm")
 def put_request_response_scheme(ctx: Context) -> None:
+    for op in put_body_differs_from_response(ctx):
+        ctx.report("PutRequestResponseSchemeArm", op.loc, f"The request body schema of PUT '{op.operation_id}' should be its 200 response schema, so one entity serves GET and PUT.")
+
+
+def put_body_differs_from_response(ctx: Context) -> list[Operation]:
+    """PUTs (with a 200 or 201) whose body schema is not, resolved, the 200 (else 201) schema."""
+    out = []
     for op in ctx.operations():
         responses = op.value.get("responses") if op.method == "put" else None
         if not isinstance(responses, dict) or not ("200" in responses or "201" in responses):
@@ -232,7 +240,8 @@ def put_request_response_scheme(ctx: Context) -> None:
             continue
         response = walk.child(ctx, "responses", "200" if "200" in responses else "201", "schema")
         if not _schema_equal(ctx, request, response if response is not None and truthy(response.value) else None, 0):
-            ctx.report("PutRequestResponseSchemeArm", op.loc, f"The request body schema of PUT '{op.operation_id}' should be its 200 response schema, so one entity serves GET and PUT.")
+            out.append(op)
+    return out
 
 
 def _schema_equal(ctx: Context, a: Walk | None, b: Walk | None, depth: int) -> bool:

@@ -32,6 +32,11 @@ def _r(id: str, severity: str, description: str, explanation: str, source: str =
     return RuleInfo(id, severity, description, " ".join(explanation.split()), source, applies_to)
 
 
+def _data(id: str, severity: str, description: str, explanation: str) -> RuleInfo:
+    """A rule Azure's linter applies to data-plane specs only."""
+    return _r(id, severity, description, explanation, applies_to=(DATA_PLANE,))
+
+
 def _arm(id: str, severity: str, description: str, explanation: str) -> RuleInfo:
     """A rule Azure's linter applies to ARM (resource-manager) specs only."""
     return _r(id, severity, description, explanation, applies_to=(ARM,))
@@ -381,6 +386,25 @@ RULES: dict[str, RuleInfo] = {
            named like an envelope field (name, type, id, location, tags, sku, etag, identity, ...;
            for a proxy resource name, id, type, etag, systemData): clients would confuse the two.
            Fix: rename the inner property."""),
+        # --- Azure's data-plane rules (data-plane specs only) --------------------------------------
+        _data("ParameterNamesConvention", WARNING, "Path and query parameters are camelCase, headers kebab-case.",
+           """Parameter names do not begin with $ or @; path and query parameters (api-version
+           aside) are camelCase, header parameters kebab-case. Data-plane specs only."""),
+        _data("PathParameterSchema", WARNING, "A path parameter is a string with maxLength and pattern.",
+           """A path parameter is `type: string` and says its maximum length (below the 2083
+           characters of a URL) and its allowed characters (`pattern`). Data-plane specs only."""),
+        _data("Delete204Response", WARNING, "A DELETE has a 204 response.",
+           """Deleting what does not exist answers 204; a DELETE declares it (or 202 if
+           long-running). Data-plane specs only."""),
+        _data("Nullable", WARNING, "Avoid x-nullable.",
+           """A value that may be missing is simply not required; `x-nullable` makes SDKs model an
+           explicit null. Data-plane specs only."""),
+        _data("VersionConvention", WARNING, "info.version is a date: YYYY-MM-DD[-preview].",
+           """Azure's data-plane API versions are dates, optionally `-preview`. Data-plane specs
+           only."""),
+        _data("PutRequestResponseScheme", WARNING, "A PUT's body and its 200 response are the same model.",
+           """One model serves to create and to read. Data-plane specs only (ARM specs have
+           PutRequestResponseSchemeArm, an error)."""),
         # --- specgen's own ---------------------------------------------------------------------
         _r("UnresolvedRef", ERROR, "A $ref must resolve.",
            """The file a `$ref` names must exist and parse, and its JSON Pointer must reach a
