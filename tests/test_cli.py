@@ -122,6 +122,16 @@ def test_lint_dir_and_file_named_together_lint_it_once(tmp_path: Path) -> None:
     assert lint([tmp_path / "a", spec, tmp_path / "a"], use_suppressions=False).files == [spec.resolve()]
 
 
+def test_lint_follows_refs_unless_told_not_to(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    spec = SPEC.relative_to(ROOT).as_posix()
+    common = (SPEC.parents[3] / "common-types/v1/common.json").relative_to(ROOT).as_posix()
+    main(["lint", "--format", "json", "--no-suppressions", spec])
+    assert {row["file"] for row in json.loads(capsys.readouterr().out)} == {spec, common}
+    main(["lint", "--format", "json", "--no-suppressions", "--no-follow-refs", spec])
+    assert {row["file"] for row in json.loads(capsys.readouterr().out)} == {spec}
+
+
 def test_lint_dir_reports_an_unparsable_candidate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _write(tmp_path / "a/x.json", SWAGGER)
     (tmp_path / "a/broken.json").write_text('{"swagger": "2.0",\n  "paths": {,}}', encoding="utf-8")
