@@ -22,7 +22,7 @@ from typing import Any
 from bench.common import ROOT, version
 from bench.report import markdown
 
-SUITES = ("roundtrip", "validators", "requests", "import", "generate", "specs", "scaling", "diff")
+SUITES = ("roundtrip", "validators", "requests", "import", "generate", "specs", "scaling", "diff", "lint")
 PEERS = ("msgspec", "mashumaro", "pydantic", "azure-mgmt-compute", "fastjsonschema", "jsonschema", "jsonschema-rs", "datamodel-code-generator", "black")
 RESULTS = ROOT / "bench/results/latest.json"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -48,7 +48,7 @@ def run(suites: list[str], quick: bool) -> dict[str, Any]:
         module = importlib.import_module(f"bench.bench_{name}")
         kwargs: dict[str, Any] = {}
         if quick:
-            kwargs = {"runs": 3} if name in ("import", "generate", "scaling") else {"runs": 1} if name in ("specs", "diff") else {"rounds": 5}
+            kwargs = {"runs": 3} if name in ("import", "generate", "scaling") else {"runs": 1} if name in ("specs", "diff", "lint") else {"rounds": 5}
         print(f"… {name}", file=sys.stderr, flush=True)
         try:
             rows.extend(module.run(**kwargs))
@@ -72,7 +72,8 @@ def readme_section(result: dict[str, Any]) -> str:
     versions = ", ".join(f"{k} {v}" for k, v in result["versions"].items())
     scaling = [r for r in result["rows"] if r["work"].startswith("scaling")]
     specs = [r for r in result["rows"] if r["work"].startswith("spec: ")]
-    table = markdown([r for r in result["rows"] if not r["work"].startswith(("scaling", "spec: "))])
+    linted = [r for r in result["rows"] if r["work"].startswith("lint: ")]
+    table = markdown([r for r in result["rows"] if not r["work"].startswith(("scaling", "spec: ", "lint: "))])
     lines = [
         START,
         (
@@ -87,6 +88,10 @@ def readme_section(result: dict[str, Any]) -> str:
         from bench.bench_specs import markdown as specs_markdown
 
         lines += ["", *specs_markdown(specs)]
+    if linted:
+        from bench.bench_lint import markdown as lint_markdown
+
+        lines += ["", *lint_markdown(linted)]
     if scaling:
         lines += ["", "| synthetic spec | generate (whole process, no cache) | per definition | import the models (import statement alone) |", "| --- | --- | --- | --- |"]
         lines += [f"| {r['work'].split(': ')[1]} | {r['value']:,.0f} ms | {r['per_definition_ms']} ms | {r['import_ms']} ms |" for r in scaling]

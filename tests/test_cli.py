@@ -22,7 +22,8 @@ from generator.write.atomic import diff
 
 PYPROJECT_VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 SPEC_TREE = ROOT / "specs"
-SWAGGER = {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+# Clean for every rule: a dated version and the operations API path Azure asks every service for.
+SWAGGER = {"swagger": "2.0", "info": {"title": "t", "version": "2024-01-01"}, "paths": {"/providers/Microsoft.X/operations": {}}}
 
 
 # -- --version ----------------------------------------------------------------------------------
@@ -119,6 +120,16 @@ def test_lint_dir_on_the_repository_specs(capsys: pytest.CaptureFixture[str]) ->
 def test_lint_dir_and_file_named_together_lint_it_once(tmp_path: Path) -> None:
     spec = _write(tmp_path / "a/x.json", SWAGGER)
     assert lint([tmp_path / "a", spec, tmp_path / "a"], use_suppressions=False).files == [spec.resolve()]
+
+
+def test_lint_follows_refs_unless_told_not_to(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    spec = SPEC.relative_to(ROOT).as_posix()
+    common = (SPEC.parents[3] / "common-types/v1/common.json").relative_to(ROOT).as_posix()
+    main(["lint", "--format", "json", "--no-suppressions", spec])
+    assert {row["file"] for row in json.loads(capsys.readouterr().out)} == {spec, common}
+    main(["lint", "--format", "json", "--no-suppressions", "--no-follow-refs", spec])
+    assert {row["file"] for row in json.loads(capsys.readouterr().out)} == {spec}
 
 
 def test_lint_dir_reports_an_unparsable_candidate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,13 +20,13 @@ ARM_ONLY = {r.id for r in RULES.values() if r.applies_to == ("arm",)}
 
 
 def _spec(**top: Any) -> dict[str, Any]:
-    """A PUT without 201 or default (ARM-only PutResponseCodes, MissingDefaultResponse) whose
-    operationId breaks OperationIdNounVerb (a rule for both kinds)."""
+    """A PUT without 201 or default (ARM-only PutResponseCodes, RequiredDefaultResponse) whose
+    operationId repeats its noun (OperationIdNounVerb, a rule for both kinds)."""
     return {
         "swagger": "2.0",
         "info": {"title": "t", "version": "2024-01-01"},
         "paths": {"/widgets/{name}": {"put": {
-            "operationId": "WidgetsPut",
+            "operationId": "Widgets_PutWidget",
             "parameters": [{"name": "name", "in": "path", "required": True, "type": "string"}],
             "responses": {"200": {"description": "ok"}},
         }}},
@@ -60,10 +60,10 @@ def test_the_spec_says_which_rule_set_applies(tmp_path: Path, folder: str, top: 
     found = _rules(path)
     assert "OperationIdNounVerb" in found
     if kind == "arm":
-        assert {"PutResponseCodes", "MissingDefaultResponse"} <= found
+        assert {"PutResponseCodes", "RequiredDefaultResponse"} <= found
     else:
         assert not found & ARM_ONLY
-        assert {"PutResponseCodes", "MissingDefaultResponse"} <= _rules(path, kind="arm")  # the override
+        assert {"PutResponseCodes", "RequiredDefaultResponse"} <= _rules(path, kind="arm")  # the override
 
 
 def test_override_applies_the_data_plane_set_to_an_arm_path(tmp_path: Path) -> None:

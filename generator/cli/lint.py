@@ -24,7 +24,9 @@ examples:
   specgen lint --explain XMSSecretInResponse
   specgen lint --openapi-type data-plane spec.json   # a data-plane spec outside data-plane/
 
-ARM-only rules (PutResponseCodes, ...) run on ARM specs only; a spec under a data-plane/ folder or
+Like Azure's linter, a spec's run lints the files it reaches by $ref too (not the shared
+common-types/resource-management), each finding in its own file; --no-follow-refs lints the named
+files only. ARM-only rules (PutResponseCodes, ...) run on ARM specs only; a spec under a data-plane/ folder or
 with x-ms-parameterized-host is a data-plane spec (Azure's openapi-type); --openapi-type overrides.
 
 exit status:
@@ -50,6 +52,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     lint.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings as a baseline and exit 0")
     lint.add_argument("--no-suppressions", action="store_true", help="ignore suppressions.yaml and [tool.specgen.lint]")
     lint.add_argument("--rule", action="append", metavar="RULE", help="run only this rule (repeatable)")
+    lint.add_argument("--no-follow-refs", action="store_true", help="lint only the files named (or found in folders), not the files they reach by $ref")
     lint.add_argument("--openapi-type", choices=("arm", "data-plane"), help="the rule set to apply (default: data-plane for a spec under data-plane/ or with x-ms-parameterized-host, else arm)")
     lint.add_argument("--explain", metavar="RULE", help="describe a rule and exit")
     lint.add_argument("--list-rules", action="store_true", help="list the rules and exit")
@@ -92,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
         use_suppressions=not args.no_suppressions,
         rules=rules,
         kind=args.openapi_type,
+        follow_refs=not args.no_follow_refs,
     )
     for problem in result.problems:
         where = f"{problem.file}:{problem.line or 1}:{problem.col or 1}"

@@ -8,15 +8,29 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Problem, SpecError
-from generator.lint import rules_arm, rules_schema, rules_specgen  # noqa: F401  (register checks)
+from generator.lint import (  # noqa: F401  (register checks)
+    rules_arm,
+    rules_arm_models,
+    rules_arm_naming,
+    rules_arm_native,
+    rules_arm_operations,
+    rules_arm_paths,
+    rules_arm_resources,
+    rules_arm_responses,
+    rules_dataplane,
+    rules_schema,
+    rules_specgen,
+)
 from generator.lint import suppressions as supp
 from generator.lint.core import CHECKS, Context, Finding
+from generator.lint.reach import is_arm_common_types, references_of
 from generator.lint.table import ARM, DATA_PLANE, ERROR, OPENAPI_TYPES, RULES, RuleInfo
-from generator.load.loader import Loader, default_root, display_path
+from generator.load.loader import Loader, _inside, default_root, display_path
 
 __all__ = ["OPENAPI_TYPES", "RULES", "Finding", "LintRun", "RuleInfo", "is_swagger", "lint", "lint_document", "openapi_type", "spec_candidates"]
 
@@ -66,46 +80,60 @@ def lint(
     use_suppressions: bool = True,
     rules: list[str] | None = None,
     kind: str | None = None,
+    follow_refs: bool = True,
 ) -> LintRun:
     """Lint spec files; a folder stands for the Swagger documents below it (`spec_candidates`).
-    `kind` ("arm" or "data-plane") overrides each file's detected openapi-type."""
+    `kind` ("arm" or "data-plane") overrides each file's detected openapi-type. With
+    `follow_refs`, the Swagger files a linted file reaches by `$ref` are linted too, as Azure's
+    linter lints them (`reach`): each finding in the file it is in."""
     run = LintRun()
     loaders: dict[Path, Loader] = {}
     linted = run.files
     root_of: dict[Path, Path] = {}
-    seen: set[Path] = set()
-    found: list[Finding] = []
+    queued: list[tuple[Path, Loader, str]] = []  # what to lint (with its openapi-type), each file once, in order
 
-    def lint_file(path: Path, named: bool) -> bool:
-        """Lint one file unless seen before; False for a file found in a folder that is not a
-        Swagger document (a named file is linted whatever it holds)."""
+    def take(path: Path, named: bool, reached_as: str | None = None) -> bool:
+        """Queue one file unless queued before; False for a file found in a folder that is not
+        a Swagger document (a named file is linted whatever it holds). A file reached by `$ref`
+        is linted as the spec that reaches it (Azure lints all a run's files with one
+        openapi-type)."""
         real = Path(os.path.realpath(path))
-        if real in seen:  # named twice, or named and inside a named folder
+        if real in root_of:  # named twice, or named and inside a named folder
             return True
         spec_root = Path(os.path.realpath(root)) if root else default_root(path)
         loader = loaders.setdefault(spec_root, Loader(spec_root))
         try:
-            if not named and not is_swagger(loader.document(path).data):
+            if not is_swagger(loader.document(path).data) and not named:
                 return False
-            found.extend(lint_document(loader, path, rules, kind))
         except SpecError as exc:  # unreadable or unparsable: reported, since it may be a spec
             run.problems.extend(exc.problems)
-        else:
-            linted.append(real)
-            root_of[real] = spec_root
-        seen.add(real)
+            return True
+        root_of[real] = spec_root
+        queued.append((real, loader, kind or reached_as or openapi_type(real, loader.document(real).data)))
         return True
 
     for raw in paths:
         path = Path(raw)
         if path.is_file():
-            lint_file(path, named=True)
+            take(path, named=True)
         elif path.is_dir():
-            specs = [lint_file(candidate, named=False) for candidate in spec_candidates(path)]
+            specs = [take(candidate, named=False) for candidate in spec_candidates(path)]
             if not any(specs):
                 run.problems.append(Problem(display_path(path), None, NO_SPEC_BELOW, 1, 1))
         else:
             run.problems.append(Problem(display_path(path), None, "no such file or folder", 1, 1))
+    if follow_refs:
+        # What the queued files reach, loaded before any is linted: rules that look at the
+        # files referring to a file (Azure's inventory) see them all. A file that cannot be read
+        # is the UnresolvedRef rule's to report, at the reference.
+        for real, loader, as_kind in queued:  # grows while it is walked
+            for target in references_of(loader, loader.document(real)):
+                if _inside(target, loader.root) and target.is_file() and not is_arm_common_types(target):
+                    take_reached(target, loader, as_kind, take)
+    found: list[Finding] = []
+    for real, loader, as_kind in queued:
+        found.extend(lint_document(loader, real, rules, as_kind))
+        linted.append(real)
     findings = sorted(set(found))
     if use_suppressions:
         entries: list[supp.Suppression] = []
@@ -124,6 +152,17 @@ def lint(
         findings.extend(unused)
     run.findings = sorted(set(findings))
     return run
+
+
+def take_reached(target: Path, loader: Loader, kind: str, take: Callable[[Path, bool, str], bool]) -> None:
+    """Queue a file a linted file references (to be linted as `kind`) if it is a Swagger
+    document that can be read."""
+    try:
+        swagger = is_swagger(loader.document(target).data)
+    except SpecError:
+        return
+    if swagger:
+        take(target, False, kind)
 
 
 def spec_candidates(folder: Path) -> list[Path]:

@@ -1,323 +1,216 @@
-"""ARM operation rules (responses, long-running operations, parameters), named as Azure names them."""
+"""ARM operation rules (response codes, long-running operations, parameters, operationIds), named,
+selected and placed as Azure's linter does (see `places` for where a finding is shown)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
-from generator.lint.core import (
-    Context,
-    Loc,
-    Operation,
-    check,
-    is_collection_path,
-    is_point_path,
-)
+from generator.lint.arm_resources import is_list_path
+from generator.lint.core import Context, check
+from generator.lint.places import Walk, resource_types
+from generator.spec import Node, Operation
 
-_SECRET_WORDS = ("access", "credential", "secret", "password", "key", "token", "auth", "connection")
+HTTP_METHODS = ("get", "put", "post", "patch", "delete", "options", "head", "trace")
 
 
 def _is_lro(op: Operation) -> bool:
     return op.value.get("x-ms-long-running-operation") is True
 
 
-def _codes(ctx: Context, op: Operation) -> set[str]:
-    return {str(code) for code in ctx.responses(op)}
+def _codes(op: Operation) -> list[str]:
+    responses = op.value.get("responses")
+    return [str(code) for code in responses] if isinstance(responses, dict) else []
 
 
-def _fmt(codes: set[str]) -> str:
-    return ", ".join(sorted(codes)) or "none"
+def section_items(ctx: Context, sections: tuple[str, ...] = ("paths", "x-ms-paths")) -> Iterator[tuple[str, str, Node]]:
+    """(section, path key, path item) for every path item that is an object."""
+    for section in sections:
+        paths = ctx.view.root.child(section)
+        if isinstance(paths.value, dict):
+            for key, item in paths.value.items():
+                if isinstance(item, dict):
+                    yield section, key, paths.child(key)
+
+
+def _operations(ctx: Context, method: str, sections: tuple[str, ...] = ("paths", "x-ms-paths")) -> Iterator[Operation]:
+    for op in ctx.operations():
+        if op.method == method and op.section in sections:
+            yield op
 
 
 @check("PutResponseCodes")
 def put_response_codes(ctx: Context) -> None:
-    for op in ctx.operations():
-        if op.method != "put":
-            continue
-        if "x-ms-long-running-operation-options" in op.value and not _is_lro(op):
-            ctx.report("PutResponseCodes", op.loc, "An async PUT operation (with x-ms-long-running-operation-options) must set x-ms-long-running-operation: true.")
-            continue
-        codes = _codes(ctx, op)
-        if codes != {"200", "201", "default"}:
-            ctx.report("PutResponseCodes", op.loc.child("responses"), f"PUT must have exactly the 200, 201 and default responses; has {_fmt(codes)}.")
+    for op in _operations(ctx, "put"):
+        codes = _codes(op)
+        if not codes:
+            ctx.report("PutResponseCodes", op.loc, "A PUT must have responses: 200, 201 and default, whether long-running or not.")
+        elif (_is_lro(op) or op.value.get("x-ms-long-running-operation-options")) and not op.value.get("x-ms-long-running-operation"):
+            ctx.report("PutResponseCodes", op.loc, "An async PUT (it has x-ms-long-running-operation-options) must set \"x-ms-long-running-operation\": true.")
+        elif sorted(codes) != ["200", "201", "default"]:
+            ctx.report("PutResponseCodes", op.loc, f"A PUT, long-running or not, must have exactly the 200, 201 and default responses; has {', '.join(codes)}.")
 
 
 @check("DeleteResponseCodes")
 def delete_response_codes(ctx: Context) -> None:
-    for op in ctx.operations():
-        if op.method != "delete" or "responses" not in op.value:
+    for op in _operations(ctx, "delete"):
+        codes = _codes(op)
+        responses = op.value.get("responses") or {}
+        if not codes:
+            ctx.report("DeleteResponseCodes", op.loc, "A DELETE must have responses: 200, 204 and default (202, 204 and default if long-running).")
             continue
-        codes = _codes(ctx, op)
-        if _is_lro(op):
-            if codes != {"202", "204", "default"}:
-                ctx.report("DeleteResponseCodes", op.loc.child("responses"), f"A long-running DELETE must have exactly the 202, 204 and default responses; has {_fmt(codes)}.")
-        elif codes != {"200", "204", "default"}:
-            ctx.report("DeleteResponseCodes", op.loc.child("responses"), f"A synchronous DELETE must have exactly the 200, 204 and default responses; has {_fmt(codes)}.")
+        if responses.get("202") or _is_lro(op) or op.value.get("x-ms-long-running-operation-options"):
+            if not op.value.get("x-ms-long-running-operation"):
+                ctx.report("DeleteResponseCodes", op.loc, "An async DELETE (it has a 202 response or x-ms-long-running-operation-options) must set \"x-ms-long-running-operation\": true.")
+                continue
+            if sorted(codes) != ["202", "204", "default"]:
+                ctx.report("DeleteResponseCodes", op.loc, f"A long-running DELETE must have exactly the 202, 204 and default responses; has {', '.join(codes)}.")
+            accepted = Walk.at(op.node).child(ctx, "responses", "202")
+            if accepted is not None and isinstance(accepted.value, dict) and accepted.value.get("schema"):
+                ctx.report("DeleteResponseCodes", op.loc, "The 202 response of a long-running DELETE must not have a schema.")
+        elif sorted(codes) != ["200", "204", "default"]:
+            ctx.report("DeleteResponseCodes", op.loc, f"A synchronous DELETE must have exactly the 200, 204 and default responses; has {', '.join(codes)}.")
 
 
 @check("LroPatch202")
 def lro_patch_202(ctx: Context) -> None:
-    for op in ctx.operations():
-        if op.method == "patch" and _is_lro(op) and "202" not in _codes(ctx, op):
+    for op in _operations(ctx, "patch"):
+        if _is_lro(op) and isinstance(op.value.get("responses"), dict) and not op.value["responses"].get("202"):
             ctx.report("LroPatch202", op.loc.child("responses"), "A long-running PATCH must have a 202 response.")
 
 
 @check("LroExtension")
 def lro_extension(ctx: Context) -> None:
+    # Azure looks at `paths` only, and not at GET (a 202 there answers a poll).
     for op in ctx.operations():
-        if op.method != "get" and "202" in _codes(ctx, op) and not _is_lro(op):
-            ctx.report("LroExtension", op.loc, f"{op.method.upper()} has a 202 response but not x-ms-long-running-operation: true.")
+        if op.section == "paths" and op.method in ("put", "patch", "post", "delete") and "202" in _codes(op) and not op.value.get("x-ms-long-running-operation"):
+            ctx.report("LroExtension", op.loc, f"{op.method.upper()} has a 202 response but not \"x-ms-long-running-operation\": true.")
 
 
 @check("LroLocationHeader")
 def lro_location_header(ctx: Context) -> None:
     for op in ctx.operations():
-        responses = ctx.responses(op)
-        raw = responses.get("202")
-        if raw is None:
+        if op.section != "paths":
             continue
-        loc = op.loc.child("responses", "202")
-        resolved = ctx.deref(raw, loc)
-        if resolved is None or not isinstance(resolved[0], dict):
+        response = Walk.at(op.node).child(ctx, "responses", "202")
+        if response is None or not isinstance(response.value, dict):
             continue
-        headers = resolved[0].get("headers")
+        headers = response.get("headers")
         names = {str(h).lower() for h in headers} if isinstance(headers, dict) else set()
         if "location" not in names:
-            ctx.report("LroLocationHeader", loc, "A 202 response must include a Location response header.")
-
-
-def _find_property(ctx: Context, schema: Any, loc: Loc, name: str, depth: int = 0) -> tuple[Any, Loc, Loc] | None:
-    """`name` among the model's properties (through allOf), else inside its `properties` bag."""
-    props = ctx.properties(schema, loc, loc)
-    if name in props:
-        return props[name]
-    bag = props.get("properties")
-    if bag is not None and depth < 3:
-        return _find_property(ctx, bag[0], bag[1], name, depth + 1)
-    return None
-
-
-@check("ProvisioningStateSpecifiedForLROPut")
-def provisioning_state_for_lro_put(ctx: Context) -> None:
-    for op in ctx.operations():
-        if op.method != "put" or not _is_lro(op):
-            continue
-        responses = ctx.responses(op)
-        for code in ("200", "201"):
-            if code not in responses:
-                continue
-            rloc = op.loc.child("responses", code)
-            resolved = ctx.deref(responses[code], rloc)
-            schema = resolved[0].get("schema") if resolved and isinstance(resolved[0], dict) else None
-            if schema is None or _find_property(ctx, schema, resolved[1].child("schema"), "provisioningState") is None:  # type: ignore[index]
-                ctx.report("ProvisioningStateSpecifiedForLROPut", rloc, f"The {code} response schema of a long-running PUT has no provisioningState property.")
-
-
-@check("ProvisioningStateMustBeReadOnly")
-def provisioning_state_read_only(ctx: Context) -> None:
-    seen: set[tuple[str, str]] = set()
-    for op in ctx.operations():
-        for code, raw in ctx.responses(op).items():
-            rloc = op.loc.child("responses", code)
-            resolved = ctx.deref(raw, rloc)
-            if not resolved or not isinstance(resolved[0], dict) or "schema" not in resolved[0]:
-                continue
-            found = _find_property(ctx, resolved[0]["schema"], resolved[1].child("schema"), "provisioningState")
-            if found is None:
-                continue
-            prop, ploc, anchor = found
-            key = (str(ploc.doc.path), ploc.pointer)
-            if key in seen:
-                continue
-            seen.add(key)
-            target = ctx.deref(prop, ploc)
-            read_only = isinstance(prop, dict) and prop.get("readOnly") is True
-            read_only = read_only or bool(target and isinstance(target[0], dict) and target[0].get("readOnly") is True)
-            if not read_only:
-                ctx.report("ProvisioningStateMustBeReadOnly", ploc, "provisioningState must be readOnly.", anchor=ctx.here(anchor, rloc))
+            ctx.report("LroLocationHeader", response.shown(ctx, "headers"), "A 202 response must include a Location response header.")
 
 
 @check("GetOperationMustNotBeLongRunning")
 def get_not_long_running(ctx: Context) -> None:
-    for op in ctx.operations():
-        if op.method != "get":
-            continue
-        for ext in ("x-ms-long-running-operation", "x-ms-long-running-operation-options"):
-            if ext in op.value and (ext != "x-ms-long-running-operation" or op.value[ext] is True):
-                ctx.report("GetOperationMustNotBeLongRunning", op.loc.child(ext), f"A GET must not be long-running: remove {ext}.")
+    for op in _operations(ctx, "get"):
+        if op.value.get("x-ms-long-running-operation-options"):
+            ctx.report("GetOperationMustNotBeLongRunning", op.loc.child("x-ms-long-running-operation-options"), "A GET must not be long-running: remove x-ms-long-running-operation-options.")
+        if op.value.get("x-ms-long-running-operation") is True:
+            ctx.report("GetOperationMustNotBeLongRunning", op.loc.child("x-ms-long-running-operation"), "A GET must not be long-running: remove x-ms-long-running-operation.")
 
 
 @check("ParametersInPointGet")
 def parameters_in_point_get(ctx: Context) -> None:
-    for op in ctx.operations():
-        if op.method != "get" or not is_point_path(op.template):
+    # The GET's own parameters only; a path naming one resource by Azure's pattern.
+    for section, key, item in section_items(ctx):
+        if not resource_types(key) or not isinstance(item.value.get("get"), dict):
             continue
-        for param in ctx.parameters(op):
-            if param.value.get("in") == "query" and param.value.get("name") != "api-version":
-                ctx.report("ParametersInPointGet", param.loc, f"Query parameter {param.value.get('name')} should be removed: a point GET must not have query parameters other than api-version.")
-
-
-def _secret_name(name: str) -> bool:
-    lower = name.lower()
-    if "public" in lower:
-        return False
-    return any(lower.endswith(w) and not lower.startswith(w) for w in _SECRET_WORDS)
-
-
-@check("XMSSecretInResponse")
-def xms_secret_in_response(ctx: Context) -> None:
-    seen: set[tuple[str, str]] = set()
-    todo: list[tuple[Any, Loc, Loc, int]] = []
-    for op in ctx.operations():
-        if op.method not in ("put", "get", "post"):
-            continue
-        for code, raw in ctx.responses(op).items():
-            if not str(code).startswith("2"):
-                continue
-            rloc = op.loc.child("responses", code)
-            resolved = ctx.deref(raw, rloc)
-            if resolved and isinstance(resolved[0], dict) and "schema" in resolved[0]:
-                sloc = resolved[1].child("schema")
-                todo.append((resolved[0]["schema"], sloc, ctx.here(sloc, rloc), 0))
-    while todo:
-        schema, loc, anchor, depth = todo.pop()
-        resolved = ctx.deref(schema, loc)
-        if resolved is None or depth > 32:
-            continue
-        schema, loc = resolved
-        anchor = ctx.here(loc, anchor)
-        key = (str(loc.doc.path), loc.pointer)
-        if key in seen or not isinstance(schema, dict):
-            continue
-        seen.add(key)
-        props = ctx.properties(schema, loc, anchor)
-        pair = set(props) == {"key", "value"}
-        for name, (prop, ploc, panchor) in props.items():
-            target = ctx.deref(prop, ploc)
-            value = target[0] if target else None
-            if (
-                _secret_name(name) and not pair and isinstance(value, dict) and value.get("type") == "string"
-                and "enum" not in value and "x-ms-enum" not in value
-                and not (isinstance(prop, dict) and prop.get("x-ms-secret") is True) and value.get("x-ms-secret") is not True
-            ):
-                ctx.report("XMSSecretInResponse", ploc, f"Property '{name}' looks like a secret (name ends in a secret keyword) but has no \"x-ms-secret\": true.", anchor=panchor)
-            todo.append((prop, ploc, panchor, depth + 1))
-        for keyword in ("items", "additionalProperties"):
-            sub = schema.get(keyword)
-            if isinstance(sub, dict):
-                sloc = loc.child(keyword)
-                todo.append((sub, sloc, ctx.here(sloc, anchor), depth + 1))
+        get = item.child("get")
+        for param in ctx.view.declared(get, "operation"):
+            if param.where == "query" and param.name != "api-version":
+                ctx.report("ParametersInPointGet", get.loc.child("parameters"), f"Query parameter {param.name} should be removed: a point GET must not have query parameters other than api-version.")
 
 
 @check("XmsPageableForListCalls")
 def xms_pageable_for_list_calls(ctx: Context) -> None:
-    for op in ctx.operations():
-        if op.method != "get" or "x-ms-pageable" in op.value or not is_collection_path(op.template):
+    for section, key, item in section_items(ctx):
+        if key.endswith(("}", "/default")) or not isinstance(item.value.get("get"), dict):
             continue
-        raw = ctx.responses(op).get("200")
-        rloc = op.loc.child("responses", "200")
-        resolved = ctx.deref(raw, rloc) if raw is not None else None
-        if not resolved or not isinstance(resolved[0], dict) or "schema" not in resolved[0]:
-            continue
-        props = ctx.properties(resolved[0]["schema"], resolved[1].child("schema"), rloc)
-        value = props.get("value")
-        target = ctx.deref(value[0], value[1]) if value else None
-        if target and isinstance(target[0], dict) and target[0].get("type") == "array":
-            ctx.report("XmsPageableForListCalls", op.loc, "x-ms-pageable must be specified for a list (collection GET) operation.")
+        if is_list_path(key) and not item.value["get"].get("x-ms-pageable"):
+            ctx.report("XmsPageableForListCalls", item.loc.child("get"), "x-ms-pageable must be specified for a list (collection GET) operation.")
 
 
 @check("OperationIdNounVerb")
 def operation_id_noun_verb(ctx: Context) -> None:
-    for op in ctx.operations():
-        op_id = op.value.get("operationId")
-        if not isinstance(op_id, str) or not op_id:
-            continue
-        loc = op.loc.child("operationId")
-        if "_" not in op_id:
-            ctx.report("OperationIdNounVerb", loc, f"operationId '{op_id}' should be of the form Noun_Verb.", key=False)
-            continue
-        noun, verb = op_id.split("_")[0], op_id.split("_")[1]
-        pattern = re.escape(noun[:-1]) + "s?" if noun.endswith("s") else re.escape(noun)
-        if noun and re.search(pattern, verb):
-            ctx.report("OperationIdNounVerb", loc, f"Per the Noun_Verb convention for operationIds, the noun '{noun}' should not appear after the underscore.", key=False)
+    for section, key, item in section_items(ctx):
+        for name, member in item.value.items():
+            op_id = member.get("operationId") if isinstance(member, dict) else None
+            if not isinstance(op_id, str) or "_" not in op_id:
+                continue
+            noun, verb = op_id.split("_")[0], op_id.split("_")[1]
+            pattern = noun + "?" if noun.endswith("s") else noun  # a plural noun's "s" is optional
+            try:
+                repeated = re.search(pattern, verb) is not None
+            except re.error:
+                repeated = False
+            if repeated:
+                ctx.report("OperationIdNounVerb", item.loc.child(name, "operationId"), f"Per the Noun_Verb convention for operationIds, the noun '{noun}' should not appear after the underscore.")
 
 
 @check("ApiVersionParameterRequired")
 def api_version_required(ctx: Context) -> None:
-    for op in ctx.operations():
-        if not any(p.value.get("name") == "api-version" and p.value.get("in") == "query" for p in ctx.parameters(op)):
-            ctx.report("ApiVersionParameterRequired", op.loc, f"Operation '{op.value.get('operationId', op.method)}' is missing the api-version query parameter.")
+    for section, key, item in section_items(ctx):
+        shared = Walk.at(item).child(ctx, "parameters")
+        if shared is not None and any(p.get("name") == "api-version" and p.get("in") == "query" for p in _resolved_list(ctx, shared)):
+            continue
+        for method in item.value:
+            if method not in HTTP_METHODS:
+                continue
+            own = Walk.at(item).child(ctx, method, "parameters")
+            named = [p for p in (_resolved_list(ctx, own) if own is not None else []) if p.get("name") == "api-version"]
+            if not named:
+                ctx.report("ApiVersionParameterRequired", item.loc.child(method), f"Operation {method.upper()} {key} must have the api-version query parameter.")
+            elif named[0].get("in") != "query":
+                ctx.report("ApiVersionParameterRequired", item.loc.child(method), "The api-version parameter must be a query parameter.")
 
 
-@check("MissingDefaultResponse")
-def missing_default_response(ctx: Context) -> None:
-    for op in ctx.operations():
-        if "responses" in op.value and "default" not in ctx.responses(op):
-            ctx.report("MissingDefaultResponse", op.loc.child("responses"), "Operation is missing a default response.")
+def _resolved_list(ctx: Context, walk: Walk) -> list[Any]:
+    """The entries of a list, `$ref`s followed (entries that do not resolve left out)."""
+    if not isinstance(walk.value, list):
+        return []
+    out = []
+    for i in range(len(walk.value)):
+        entry = walk.child(ctx, i)
+        if entry is not None and isinstance(entry.value, dict):
+            out.append(entry.value)
+    return out
 
 
-def _returned(ctx: Context, op: Operation) -> tuple[tuple[str, str] | None, bool]:
-    responses = ctx.responses(op)
-    for code in ("200", "201"):
-        if code in responses:
-            loc = op.loc.child("responses", code)
-            resolved = ctx.deref(responses[code], loc)
-            if resolved and isinstance(resolved[0], dict) and "schema" in resolved[0]:
-                return ctx.target_key(resolved[0]["schema"], resolved[1].child("schema")), True
-            return None, True
-    return None, False
+@check("RequiredDefaultResponse")
+def required_default_response(ctx: Context) -> None:
+    for section, key, item in section_items(ctx, ("paths",)):
+        for name, member in item.value.items():
+            responses = member.get("responses") if isinstance(member, dict) else None
+            if isinstance(responses, dict) and not responses.get("default"):
+                ctx.report("RequiredDefaultResponse", item.loc.child(name, "responses"), "The operation has responses but no default (error) response.")
 
 
 @check("PutGetPatchResponseSchema")
 def put_get_patch_response_schema(ctx: Context) -> None:
-    done: set[str] = set()
-    for op in ctx.operations():
-        if op.item_loc.pointer in done or "put" not in op.item.value:
+    # As written (references not followed): the `$ref` of the first 200/201/202 response's schema.
+    for section, key, item in section_items(ctx):
+        if "put" not in item.value:
             continue
-        done.add(op.item_loc.pointer)
-        models = {}
-        for other in ctx.operations():
-            if other.item_loc.pointer == op.item_loc.pointer and other.method in ("put", "get", "patch"):
-                model, has = _returned(ctx, other)
-                if has:
-                    models[other.method] = model
-        if len(set(models.values())) > 1:
-            shown = ", ".join(f"{m.upper()} {'#' + v[1] if v else 'inline'}" for m, v in sorted(models.items()))
-            ctx.report("PutGetPatchResponseSchema", op.item_loc, f"{op.path} has different responses for PUT/GET/PATCH ({shown}); they must return the same model.")
+        models: set[Any] = set()
+        for verb in ("put", "get", "patch"):
+            op = item.value.get(verb)
+            if op:
+                models.add(_returned_ref(op))
+            if len(models) > 1:
+                ctx.report("PutGetPatchResponseSchema", item.loc, f"{key} has different responses for PUT/GET/PATCH; they must return the same model.")
+                break
 
 
-def _is_read_only(ctx: Context, prop: Any, loc: Loc) -> bool:
-    if isinstance(prop, dict) and prop.get("readOnly") is True:
-        return True
-    target = ctx.deref(prop, loc)
-    return bool(target and isinstance(target[0], dict) and target[0].get("readOnly") is True)
+def _returned_ref(op: Any) -> Any:
+    responses = op.get("responses") if isinstance(op, dict) else None
+    if not isinstance(responses, dict):
+        return None
+    for code in ("200", "201", "202"):
+        response = responses.get(code)
+        if response:
+            schema = response.get("schema") if isinstance(response, dict) else None
+            return schema.get("$ref") if isinstance(schema, dict) else None
+    return None
 
-
-@check("RequiredPropertiesMissingInResourceModel")
-def resource_model_properties(ctx: Context) -> None:
-    models: dict[tuple[str, str], tuple[Any, Loc, Loc]] = {}
-    data = ctx.doc.data if isinstance(ctx.doc.data, dict) else {}
-    definitions = data.get("definitions") if isinstance(data.get("definitions"), dict) else {}
-    for name, schema in definitions.items():  # type: ignore[union-attr]
-        if isinstance(schema, dict) and schema.get("x-ms-azure-resource") is True:
-            loc = ctx.root.child("definitions", name)
-            models[(str(ctx.doc.path), loc.pointer)] = (schema, loc, loc)
-    for op in ctx.operations():
-        if not ((op.method == "get" and is_point_path(op.template)) or op.method == "put"):
-            continue
-        raw = ctx.responses(op).get("200")
-        if raw is None:
-            continue
-        rloc = op.loc.child("responses", "200")
-        resolved = ctx.deref(raw, rloc)
-        if not resolved or not isinstance(resolved[0], dict) or not isinstance(resolved[0].get("schema"), dict):
-            continue
-        target = ctx.deref(resolved[0]["schema"], resolved[1].child("schema"))
-        if target and isinstance(target[0], dict):
-            models.setdefault((str(target[1].doc.path), target[1].pointer), (target[0], target[1], ctx.here(target[1], rloc)))
-    for schema, loc, anchor in models.values():
-        props = ctx.properties(schema, loc, anchor)
-        missing = [n for n in ("id", "name", "type") if n not in props or not _is_read_only(ctx, props[n][0], props[n][1])]
-        if missing:
-            name = loc.pointer.rsplit("/", 1)[-1]
-            ctx.report("RequiredPropertiesMissingInResourceModel", loc, f"Model '{name}' is a resource but lacks readOnly {', '.join(missing)} in its hierarchy (use the common-types Resource definitions).", anchor=anchor)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from generator.errors import join_pointer
 from generator.lint.core import Context, Loc, check
+from generator.lint.places import Tokens, loc_of, objects, truthy
 
 # Where a schema sits decides which rules apply to it.
 DEFINITION, PROPERTY, ITEMS, ADDITIONAL, COMPOSED, BODY, RESPONSE, PARAMETER, HEADER = (
@@ -13,7 +15,16 @@ DEFINITION, PROPERTY, ITEMS, ADDITIONAL, COMPOSED, BODY, RESPONSE, PARAMETER, HE
 )
 
 
-def schema_nodes(ctx: Context) -> Iterator[tuple[dict[str, Any], Loc, str]]:
+def schema_nodes(ctx: Context) -> list[tuple[dict[str, Any], Loc, str]]:
+    """(schema, location, kind) for every schema-like node of the document (worked out once)."""
+    cached: list[tuple[dict[str, Any], Loc, str]] | None = getattr(ctx, "_schema_nodes", None)
+    if cached is None:
+        cached = list(_walk_schemas(ctx))
+        ctx._schema_nodes = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _walk_schemas(ctx: Context) -> Iterator[tuple[dict[str, Any], Loc, str]]:
     """(schema, location, kind) for every schema-like node of the document, iteratively."""
     data = ctx.doc.data if isinstance(ctx.doc.data, dict) else {}
     todo: list[tuple[Any, Loc, str]] = []
@@ -85,25 +96,41 @@ def _key(loc: Loc, kind: str) -> bool:
     return kind not in (ITEMS, COMPOSED, PARAMETER) or loc.pointer.endswith("/items")
 
 
+# Azure's schema rules select nodes anywhere in the file as written (JSON paths such as
+# `$..[?(@.type === 'boolean')]`), not only schemas; each below says which.
+
+
+def _objects(ctx: Context) -> list[tuple[dict[str, Any], Tokens]]:
+    return objects(ctx)
+
+
+_ENUM_TYPES = ("boolean", "integer", "number", "string")
+
+
 @check("XmsEnumValidation")
 def xms_enum_validation(ctx: Context) -> None:
-    for node, loc, kind in schema_nodes(ctx):
-        if "enum" in node and "x-ms-enum" not in node:
-            ctx.report("XmsEnumValidation", loc.child("enum"), f"The enum of {_name(loc)} should have the x-ms-enum extension.")
+    # Objects with `enum` under `definitions`, or at or below any `parameters` or `responses` member.
+    for node, path in _objects(ctx):
+        if "enum" not in node or truthy(node.get("x-ms-enum")):
+            continue
+        if node.get("type") not in _ENUM_TYPES or not isinstance(node["enum"], list):
+            continue
+        if path[0] == "definitions" or "parameters" in path or "responses" in path:
+            ctx.report("XmsEnumValidation", loc_of(ctx, path), f"The enum of {_shown(path)} should have the x-ms-enum extension (its name, modelAsString).")
 
 
 @check("DefaultInEnum")
 def default_in_enum(ctx: Context) -> None:
-    for node, loc, kind in schema_nodes(ctx):
-        if "default" in node and isinstance(node.get("enum"), list) and node["default"] not in node["enum"]:
-            ctx.report("DefaultInEnum", loc.child("default"), f"Default value {node['default']!r} is not one of the enum values.", key=False)
+    for node, path in _objects(ctx):
+        if truthy(node.get("enum")) and isinstance(node["enum"], list) and "default" in node and node["default"] is not None and node["default"] not in node["enum"]:
+            ctx.report("DefaultInEnum", loc_of(ctx, path), f"Default value {node['default']!r} is not one of the enum values.")
 
 
 @check("EnumInsteadOfBoolean")
 def enum_instead_of_boolean(ctx: Context) -> None:
-    for node, loc, kind in schema_nodes(ctx):
-        if node.get("type") == "boolean" and kind in (PROPERTY, PARAMETER, DEFINITION):
-            ctx.report("EnumInsteadOfBoolean", loc, f"Booleans are not descriptive and cannot grow; consider a string enum for {_name(loc)}.", key=_key(loc, kind))
+    for node, path in _objects(ctx):
+        if node.get("type") == "boolean":
+            ctx.report("EnumInsteadOfBoolean", loc_of(ctx, path), f"Booleans are not descriptive and cannot grow; consider a string enum for {_shown(path)}.")
 
 
 @check("MutabilityWithReadOnly")
@@ -121,12 +148,9 @@ def mutability_with_read_only(ctx: Context) -> None:
 
 @check("IntegerTypeMustHaveFormat")
 def integer_type_must_have_format(ctx: Context) -> None:
-    for node, loc, kind in schema_nodes(ctx):
-        if node.get("type") == "integer" and node.get("format") not in ("int32", "int64"):
-            if "format" in node:
-                ctx.report("IntegerTypeMustHaveFormat", loc.child("format"), f"Integer format {node['format']!r} is not int32 or int64.", key=False)
-            else:
-                ctx.report("IntegerTypeMustHaveFormat", loc.child("type"), f"The integer type of {_name(loc)} does not have a format (int32 or int64).", key=False)
+    for node, path in _objects(ctx):
+        if node.get("type") == "integer" and node.get("format") not in ("int32", "int64") and "x-ms-examples" not in path:
+            ctx.report("IntegerTypeMustHaveFormat", loc_of(ctx, path), f"The integer type of {_shown(path)} does not have a format (int32 or int64).")
 
 
 @check("ArraySchemaMustHaveItems")
@@ -149,27 +173,32 @@ def missing_type_object(ctx: Context) -> None:
 
 @check("AvoidAnonymousTypes")
 def avoid_anonymous_types(ctx: Context) -> None:
-    for node, loc, kind in schema_nodes(ctx):
-        anonymous = kind in (BODY, RESPONSE, PROPERTY, ITEMS, ADDITIONAL) and "$ref" not in node and "x-ms-client-name" not in node
-        if anonymous and isinstance(node.get("properties"), dict) and node["properties"]:
-            ctx.report("AvoidAnonymousTypes", loc, f"Inline model at {_name(loc)}: define it in definitions and $ref it.", key=_key(loc, kind))
+    # Response schemas of operations under `paths`, and `additionalProperties` of type object
+    # anywhere in definitions: inline when they have properties, additionalProperties or allOf.
+    for node, path in _objects(ctx):
+        response_schema = len(path) == 6 and path[0] == "paths" and path[3] == "responses" and path[5] == "schema"
+        inline_map = path[0] == "definitions" and path[-1] == "additionalProperties" and node.get("type") == "object"
+        if (response_schema or inline_map) and _anonymous(node):
+            ctx.report("AvoidAnonymousTypes", loc_of(ctx, path), f"Inline model at {_shown(path)}: define it in definitions and $ref it.")
+
+
+def _anonymous(node: dict[str, Any]) -> bool:
+    if "x-ms-client-name" in node:
+        return False
+    return bool(node.get("properties")) or "additionalProperties" in node or "allOf" in node
 
 
 @check("DescriptiveDescriptionRequired")
 def descriptive_description(ctx: Context) -> None:
-    todo: list[tuple[Any, Loc]] = [(ctx.doc.data, ctx.root)]
-    while todo:
-        node, loc = todo.pop()
-        if isinstance(node, dict):
-            for k, v in node.items():
-                if k in ("x-ms-examples", "example", "examples", "enum", "default"):
-                    continue
-                if k == "description" and isinstance(v, str) and not v.strip():
-                    ctx.report("DescriptiveDescriptionRequired", loc.child(k), "The description is empty; write one that describes this.", key=False)
-                elif isinstance(v, (dict, list)):
-                    todo.append((v, loc.child(k)))
-        elif isinstance(node, list):
-            todo.extend((v, loc.child(i)) for i, v in enumerate(node) if isinstance(v, (dict, list)))
+    # Only a description of spaces: an empty one is not selected by Azure's rule.
+    for node, path in _objects(ctx):
+        text = node.get("description")
+        if isinstance(text, str) and text and not text.strip():
+            ctx.report("DescriptiveDescriptionRequired", loc_of(ctx, (*path, "description")), "The description is blank; write one that describes this.")
+
+
+def _shown(path: Tokens) -> str:
+    return "#" + join_pointer("", *path)
 
 
 def _name(loc: Loc) -> str:

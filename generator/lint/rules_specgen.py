@@ -10,6 +10,8 @@ from urllib.parse import unquote
 
 from generator.errors import SpecError, escape_pointer_token
 from generator.lint.core import Context, Loc, check, placeholders
+from generator.lint.places import loc_of, objects
+from generator.lint.reach import references_of
 from generator.load.loader import _inside
 from generator.validate import patterns
 
@@ -19,21 +21,18 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 def refs(ctx: Context) -> list[tuple[Any, Loc]]:
     """Every `$ref` written in the document, with the location of the object holding it."""
     cached = getattr(ctx, "_refs", None)
-    if cached is not None:
-        return cached
-    out: list[tuple[Any, Loc]] = []
-    todo: list[tuple[Any, Loc]] = [(ctx.doc.data, ctx.root)]
-    while todo:
-        node, loc = todo.pop()
-        if isinstance(node, dict):
-            if "$ref" in node:
-                out.append((node["$ref"], loc))
-            todo.extend((v, loc.child(k)) for k, v in node.items() if isinstance(v, (dict, list)))
-        elif isinstance(node, list):
-            todo.extend((v, loc.child(i)) for i, v in enumerate(node) if isinstance(v, (dict, list)))
-    out.reverse()
-    ctx._refs = out  # type: ignore[attr-defined]
-    return out
+    if cached is None:
+        cached = [(node["$ref"], loc_of(ctx, path)) for node, path in objects(ctx) if "$ref" in node]
+        ctx._refs = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _real(ctx: Context, file_part: str) -> Path:
+    """The real path a `$ref`'s file part names (one lookup per distinct file part)."""
+    cache: dict[str, Path] = ctx.__dict__.setdefault("_real_paths", {})
+    if file_part not in cache:
+        cache[file_part] = Path(os.path.realpath(ctx.doc.path.parent / unquote(file_part)))
+    return cache[file_part]
 
 
 @check("RefOutsideRoot")
@@ -47,7 +46,7 @@ def ref_outside_root(ctx: Context) -> None:
             continue
         file_part = ref.partition("#")[0]
         if file_part:
-            real = Path(os.path.realpath(ctx.doc.path.parent / unquote(file_part)))
+            real = _real(ctx, file_part)
             if not _inside(real, ctx.loader.root):
                 ctx.report("RefOutsideRoot", where, f"$ref {ref!r} leaves the spec root {ctx.loader.root}.", key=False)
 
@@ -62,7 +61,7 @@ def unresolved_ref(ctx: Context) -> None:
         if _SCHEME.match(ref) or ref.startswith("//"):
             continue  # RefOutsideRoot
         file_part, _, fragment = ref.partition("#")
-        path = Path(os.path.realpath(ctx.doc.path.parent / unquote(file_part))) if file_part else ctx.doc.path
+        path = _real(ctx, file_part) if file_part else ctx.doc.path
         if not _inside(path, ctx.loader.root):
             continue  # RefOutsideRoot
         if file_part and not fragment:
@@ -83,6 +82,8 @@ def unused_definition(ctx: Context) -> None:
     definitions = data.get("definitions")
     if not isinstance(definitions, dict) or not (data.get("paths") or data.get("x-ms-paths")):
         return
+    if any(doc.path != ctx.doc.path and ctx.doc.path in references_of(ctx.loader, doc) for doc in list(ctx.loader.documents.values())):
+        return  # another spec of the run refers to this file: a shared one, whatever its paths
     used: set[str] = set()
     for ref, _ in refs(ctx):
         if not isinstance(ref, str):

@@ -32,6 +32,11 @@ def _r(id: str, severity: str, description: str, explanation: str, source: str =
     return RuleInfo(id, severity, description, " ".join(explanation.split()), source, applies_to)
 
 
+def _data(id: str, severity: str, description: str, explanation: str) -> RuleInfo:
+    """A rule Azure's linter applies to data-plane specs only."""
+    return _r(id, severity, description, explanation, applies_to=(DATA_PLANE,))
+
+
 def _arm(id: str, severity: str, description: str, explanation: str) -> RuleInfo:
     """A rule Azure's linter applies to ARM (resource-manager) specs only."""
     return _r(id, severity, description, explanation, applies_to=(ARM,))
@@ -70,7 +75,7 @@ RULES: dict[str, RuleInfo] = {
            through `allOf`, or inside the `properties` bag), so clients can tell when the
            operation has finished (RPC-Async-V1-02). Fix: add `provisioningState` (read-only) to
            the response model of 200 and 201."""),
-        _arm("ProvisioningStateMustBeReadOnly", WARNING, "provisioningState in a response model must be readOnly.",
+        _arm("ProvisioningStateMustBeReadOnly", ERROR, "provisioningState in a response model must be readOnly.",
            """The service sets `provisioningState`; a client never sends it. A response model
            whose `provisioningState` is not `readOnly: true` invites clients to send it and SDKs
            to expose it as settable. Fix: add `"readOnly": true`."""),
@@ -102,7 +107,7 @@ RULES: dict[str, RuleInfo] = {
         _arm("XmsPageableForListCalls", ERROR, "A list GET (collection) must have x-ms-pageable.",
            """A collection GET (path ends in a resource type segment; the 200 response has a
            `value` array) must declare `x-ms-pageable` even if the service does not page yet
-           (RPC-Get-V1-13); adding it later is a breaking change for SDKs. Fix: add
+           (RPC-Get-V1-11); adding it later is a breaking change for SDKs. Fix: add
            `"x-ms-pageable": {"nextLinkName": "nextLink"}` (or `null`)."""),
         _r("OperationIdNounVerb", ERROR, "operationId must be Noun_Verb, without the noun repeated in the verb.",
            """AutoRest splits `operationId` at the underscore: the noun becomes the operations group,
@@ -111,17 +116,19 @@ RULES: dict[str, RuleInfo] = {
         _arm("ApiVersionParameterRequired", ERROR, "Every operation must have the api-version query parameter.",
            """ARM routes every request by its `api-version` query parameter (RPC-Uri-V1-08). Fix:
            reference the common-types `ApiVersionParameter` in the operation or path parameters."""),
-        _arm("MissingDefaultResponse", ERROR, "Every operation must have a default (error) response.",
+        _arm("RequiredDefaultResponse", ERROR, "Every operation's responses must include default (the error response).",
            """Errors are returned through the `default` response (with the ARM error schema); an
-           operation without it leaves clients unable to parse failures. Fix: add `default` with
-           the common-types `ErrorResponse` (or `CloudError`)."""),
+           operation without it leaves clients unable to parse failures. Azure checks the
+           operations under `paths`. Fix: add `default` with the common-types `ErrorResponse`.
+           (Azure's rule of the same meaning named MissingDefaultResponse never fires: it selects
+           the response codes, not the operation.)"""),
         _arm("RequiredPropertiesMissingInResourceModel", ERROR,
            "A resource model must have readOnly id, name and type in its hierarchy.",
            """Per the ARM resource contract (RPC-Get-V1-03, RPC-Put-V1-08) a resource model —
            marked `x-ms-azure-resource: true`, or returned by a point GET or by a PUT — has `id`,
            `name` and `type`, all `readOnly`, itself or through `allOf`. Fix: derive from the
            common-types `Resource`, `ProxyResource` or `TrackedResource`."""),
-        _r("PutGetPatchResponseSchema", ERROR, "PUT, GET and PATCH on one path must return the same model.",
+        _arm("PutGetPatchResponseSchema", ERROR, "PUT, GET and PATCH on one path must return the same model.",
            """For a path with PUT, GET and PATCH, the 200 (else 201) responses must reference the
            same schema (RPC-Put-V1-12), so one model serves to read, create and update. Fix:
            return the resource model from all three."""),
@@ -129,13 +136,13 @@ RULES: dict[str, RuleInfo] = {
            """`readOnly: true` allows only `x-ms-mutability: ["read"]`; `readOnly: false` must not
            have `["read"]` alone. Anything else contradicts itself and SDKs pick one at random.
            Fix: make the two say the same."""),
-        _arm("IntegerTypeMustHaveFormat", ERROR, "type: integer must have format int32 or int64.",
+        _r("IntegerTypeMustHaveFormat", ERROR, "type: integer must have format int32 or int64.",
            """Without a format, languages where the width matters (C#, Java, Go) must guess the
            integer size. Fix: add `"format": "int32"` or `"format": "int64"`."""),
         _r("ArraySchemaMustHaveItems", ERROR, "type: array must have items.",
            """An array schema without `items` gives generators no element type; AutoRest fails.
            Fix: add `items` (a type or a `$ref`)."""),
-        _r("DescriptiveDescriptionRequired", WARNING, "A description must not be empty or blank.",
+        _r("DescriptiveDescriptionRequired", ERROR, "A description must not be empty or blank.",
            """Reference documentation is generated from `description`; an empty or whitespace-only
            value documents nothing. Fix: write a real description, or remove the key."""),
         _r("MissingTypeObject", ERROR, "A schema with properties or additionalProperties must say type: object.",
@@ -149,6 +156,255 @@ RULES: dict[str, RuleInfo] = {
            items with its own `properties`) becomes an anonymous, non-reusable SDK class with a
            made-up name. Fix: move it to `definitions` and `$ref` it (or give it
            `x-ms-client-name`)."""),
+        # --- ARM responses (Azure applies these to ARM specs) -------------------------------------
+        _arm("GetResponseCodes", ERROR, "A GET must have the 200 and default responses (202 only for polling).",
+           """A GET answers 200 with the resource, errors through `default`; 202 only where the GET
+           is a long-running operation's polling URL (RPC-Get-V1-01). ARM specs only. Fix: declare
+           200 and default, remove other codes."""),
+        _arm("PostResponseCodes", ERROR, "A POST must have 200 or 204 and default; a long-running one 202 and default.",
+           """A synchronous POST responds 200 (with a body) or 204 (without), plus `default`. A
+           long-running POST (x-ms-long-running-operation: true, required once it has a 202)
+           responds 202 without a schema and `default`, plus 200 only when the final result has a
+           schema, else 204 (RPC-Async-V1-11/14, RPC-POST-V1-02/03). ARM specs only."""),
+        _arm("NoErrorCodeResponses", ERROR, "Only 200, 201, 202, 204 and default responses; errors go in default.",
+           """ARM operations describe every error with the `default` response and the common error
+           schema; 4xx/5xx codes in the spec make SDKs treat those as separate, typed results.
+           Azure checks operations under `paths`. ARM specs only. Fix: remove the error codes."""),
+        _arm("LroErrorContent", ERROR, "A long-running operation's error responses use the common-types ErrorResponse (v2+).",
+           """The default (and any 4xx/5xx) response of a long-running operation must `$ref` the
+           `ErrorResponse` of `common-types/resource-management/v2` or later, so that clients
+           read the polling failure the same way (RPC-Common-V1-05). ARM specs only."""),
+        _r("XmsExamplesRequired", WARNING, "Every operation has x-ms-examples.",
+           """Examples document the operation and are replayed by Azure's tools (and specgen's
+           tests). Fix: add `x-ms-examples` naming example files with the minimum and maximum set
+           of properties."""),
+        _arm("PatchResponseCodes", ERROR, "A PATCH has 200 and default; a long-running one 200, 202 and default.",
+           """A synchronous PATCH answers 200 with the resource, errors through `default`; a
+           long-running one (x-ms-long-running-operation: true, required with
+           x-ms-long-running-operation-options) adds 202 without a schema (RPC-Patch-V1-06).
+           ARM specs only."""),
+        # --- ARM paths and content (Azure applies these to ARM specs) -----------------------------
+        _arm("EvenSegmentedPathForPutOperation", ERROR, "A PUT path names a resource: type/{name} pairs after the provider.",
+           """What a PUT creates is addressed by its full resource id: after
+           `/providers/Namespace`, pairs of a type and a `{name}` (or `default`) (RPC-Put-V1-02).
+           ARM specs only."""),
+        _arm("PathForResourceAction", ERROR, "A POST path is an action on a resource or collection.",
+           """A POST on ARM is an action: `.../type/{name}/action` or `.../type/action`; its
+           path ends in the action's name (RPC-POST-V1-01). ARM specs only."""),
+        _arm("PathForNestedResource", ERROR, "A nested resource's path alternates types and names.",
+           """Below a resource, child resources are addressed as `.../type/{name}/childType/{childName}`;
+           two literal segments or two names in a row do not address a resource. An extension
+           resource's fully qualified path is an accepted exception (suppress it). ARM specs only."""),
+        _arm("GetCollectionOnlyHasValueAndNextLink", ERROR, "A collection GET's model has only value and nextLink.",
+           """A list of resources is a page: `value` (the items) and `nextLink`, nothing else
+           (RPC-Get-V1-09). ARM specs only."""),
+        _arm("ParametersInPost", ERROR, "A POST has no query parameter but api-version.",
+           """Inputs of an action go in its request body; the query carries only api-version.
+           ARM specs only."""),
+        _arm("NonApplicationJsonType", WARNING, "produces/consumes is application/json.",
+           """ARM accepts and returns application/json only. Each
+           `produces`/`consumes` entry (top level and per operation) is application/json.
+           ARM specs only."""),
+        _arm("GuidUsage", ERROR, "format: uuid needs a review.",
+           """GUID-typed values are discouraged in ARM APIs; one that is really needed is signed off
+           by the Azure API review board, then suppressed here. ARM specs only."""),
+        _arm("AvoidAdditionalProperties", ERROR, "Definitions do not use additionalProperties.",
+           """Free-form maps escape the schema and SDKs type them loosely; model the properties
+           instead. Exempt: tags, delegatedResources, userAssignedIdentities. ARM specs only."""),
+        _arm("LocationMustHaveXmsMutability", WARNING, "A location property says x-ms-mutability: [read, create].",
+           """A resource's location is set when it is created and can be read, never updated;
+           `x-ms-mutability` must say so, so that SDKs do not offer to change it. ARM specs only."""),
+        _r("XmsParameterLocation", ERROR, "Global subscriptionId/api-version parameters say x-ms-parameter-location.",
+           """A parameter in the top-level `parameters` becomes a client property unless it says
+           `"x-ms-parameter-location": "method"`; subscriptionId and api-version must say which
+           they are meant to be. ARM specs only."""),
+        _arm("PathResourceTypeNameCamelCase", ERROR, "The words of a path are camelCase.",
+           """Resource types (and the other words of a path under `paths`, placeholder names
+           included; provider namespaces aside) are camelCase. ARM specs only."""),
+        _r("PageableOperation", WARNING, "A GET that returns a page should be x-ms-pageable.",
+           """A GET whose response model has an array among at most three properties is probably
+           a list; `x-ms-pageable` lets SDKs page through it. Azure's common rule."""),
+        _r("DeprecatedXmsCodeGenerationSetting", WARNING, "info.x-ms-code-generation-settings is deprecated.",
+           """Code generation settings belong in the readme AutoRest reads. Azure's common rule."""),
+        _arm("AllResourcesMustHaveGetOperation", WARNING, "A resource with a PUT or PATCH has a GET.",
+           """What can be created or updated can be read; models derived from a
+           polymorphic base are exempt. ARM specs only."""),
+        _arm("OperationsAPIImplementation", ERROR, "The service implements the operations API.",
+           """Every resource provider exposes GET /providers/Namespace/operations listing its
+           operations. Azure checks it once per run, over all the files it lints; specgen reports
+           it on the spec no other file of the run refers to. ARM specs only."""),
+        _r("AvoidNestedProperties", WARNING, "A property with nested properties has x-ms-client-flatten.",
+           """Nested models make request objects hard to build; `x-ms-client-flatten` lifts the
+           nested properties to the outer model in SDKs. Azure's common rule (as written, any
+           property of a model that has properties of its own)."""),
+        _arm("GetCollectionResponseSchema", ERROR, "A list GET returns value: an array of the resource it lists.",
+           """The GET one type segment above a resource's GET (its collection) returns a model whose
+           `value` is an array of the resource's model. Azure reports it in each file of the run
+           whose resources make the pair, at the list's path. ARM specs only."""),
+        _arm("NestedResourcesMustHaveListOperation", ERROR, "A nested resource has a list operation.",
+           """A child resource (a subscription path below another resource type) can be listed
+           under its parent. ARM specs only."""),
+        # --- ARM operations: names, descriptions, bodies (Azure applies these to ARM specs) ------
+        _r("PutInOperationName", WARNING, "A PUT's operationId is Noun_Create...",
+           """SDKs name methods after the operationId's verb; a PUT creates or replaces:
+           `Noun_Create` or `Noun_CreateOrUpdate`. ARM specs only."""),
+        _r("PatchInOperationName", WARNING, "A PATCH's operationId is Noun_Update...",
+           """A PATCH updates: `Noun_Update`. ARM specs only."""),
+        _r("GetInOperationName", WARNING, "A GET's operationId is Noun_Get or Noun_List...",
+           """A GET reads one resource (`Noun_Get`) or lists them (`Noun_List...`). ARM specs only."""),
+        _r("ListInOperationName", WARNING, "A pageable or list-returning GET/POST is named Noun_List...",
+           """An operation with x-ms-pageable, or returning a page (`value` array, at most one other
+           property), lists: `Noun_List`, `Noun_ListByResourceGroup`, ... ARM specs only."""),
+        _r("OperationIdNounConflictingModelNames", WARNING, "An operationId's noun is not a model name.",
+           """AutoRest names the operation group after the noun; a model of that name is renamed
+           `NounModel`. Use the plural for the operations. ARM specs only."""),
+        _r("SchemaDescriptionOrTitle", WARNING, "A definition has a description or a title.",
+           """Documentation and SDK docstrings come from it. Azure's common rule (ARM and
+           data-plane; off for TypeSpec-generated data-plane specs)."""),
+        _r("ParameterDescription", WARNING, "A parameter has a description.",
+           """Parameters of operations under `paths` (their own and the path's, references
+           followed) document themselves. Azure's common rule."""),
+        _arm("PatchBodyParametersSchema", ERROR, "A PATCH body has no defaults, no required and no create-only properties.",
+           """A PATCH sends only what changes: its body's properties (nested objects too; identity
+           aside at the top) have no `default`, are not `required` and are not
+           `x-ms-mutability: ["create"]` (RPC-Patch-V1-10). ARM specs only."""),
+        _r("LongRunningOperationsOptionsValidator", WARNING, "A long-running POST with a result says final-state-via.",
+           """Where the result of a long-running POST comes from (the Location or
+           Azure-AsyncOperation URL) must be said in `x-ms-long-running-operation-options`
+           `final-state-via`, so that SDKs fetch it. Azure's common rule."""),
+        _arm("RepeatedPathInfo", ERROR, "A PUT body does not repeat path or query parameters.",
+           """A value in the path (the resource name, ...) is not repeated in the request body's
+           `properties` bag. ARM specs only."""),
+        _arm("DeleteResponseBodyEmpty", ERROR, "A DELETE's 200 and 204 responses have no body.",
+           """DELETE returns nothing (RPC-Delete-V1-04). ARM specs only."""),
+        _arm("PutRequestResponseSchemeArm", ERROR, "A PUT's body and its 200 response are the same model.",
+           """GET, PUT and the PUT's response share one resource model, so clients can send back
+           what they read (RPC-Put-V1-25). A body that is a superset needs a PATCH to update the
+           rest. ARM specs only."""),
+        _arm("XmsResourceInPutResponse", ERROR, "A PUT's response model is marked x-ms-azure-resource.",
+           """The model a PUT returns is an ARM resource: `x-ms-azure-resource: true` in it or an
+           `allOf` ancestor (the common-types resources have it). ARM specs only."""),
+        _arm("APIVersionPattern", ERROR, "info.version is a date: YYYY-MM-DD[-preview].",
+           """The api-version of an ARM spec is its date, optionally `-preview`.
+           ARM specs only."""),
+        _arm("SubscriptionsAndResourceGroupCasing", ERROR, "Paths spell subscriptions and resourceGroups so.",
+           """ARM matches these segments case-insensitively, but SDKs and docs keep the canonical
+           casing. ARM specs only."""),
+        _arm("PathContainsResourceType", ERROR, "A CRUD path has a resource type after the provider.",
+           """`/providers/Namespace/type...`: a GET, PUT, PATCH or DELETE path names a resource
+           type. ARM specs only."""),
+        _arm("ProvisioningStateValidation", ERROR, "A provisioningState enum has Succeeded, Failed and Canceled.",
+           """Clients stop polling at a terminal state; the enum must list all three
+           (RPC-Async-V1-03). ARM specs only."""),
+        _arm("XMSLongRunningOperationProperty", ERROR, "An operation whose response has Location or Azure-AsyncOperation is long-running.",
+           """A PUT, PATCH, POST or DELETE whose 200/201/202/204 response declares a polling header
+           is long-running and must set `x-ms-long-running-operation: true`. ARM specs only."""),
+        _arm("UnSupportedPatchProperties", ERROR, "A PATCH body cannot change id, name, type, location or provisioningState.",
+           """Those are fixed once a resource exists: in a PATCH body they must be readOnly or
+           immutable (x-ms-mutability without update), or absent. ARM specs only."""),
+        _arm("RequestSchemaForTrackedResourcesMustHaveTags", ERROR, "A tracked resource's PUT body has optional tags.",
+           """A tracked resource (location in its PUT body) is taggable: the body has `tags`, not
+           required. ARM specs only."""),
+        _arm("PathForTrackedResourceTypes", ERROR, "A tracked resource lives under a subscription and a resource group.",
+           """A resource with location (in its PUT body or GET response) is addressed
+           `/subscriptions/{id}/resourceGroups/{name}/providers/...`, alternating types and names.
+           ARM specs only."""),
+        _arm("MissingSegmentsInNestedResourceListOperation", WARNING, "A nested resource's list path contains its parent's path.",
+           """The list of a nested resource type is `<parent resource path>/childType`; the parent's
+           path appears in the file. ARM specs only."""),
+        _arm("InvalidSkuModel", WARNING, "A Sku model has a string name and only tier, size, family, capacity.",
+           """A definition named Sku follows ARM's SKU shape: a string `name` (required), and
+           optionally tier, size, family and capacity, no other property. ARM specs only."""),
+        _arm("OperationsApiResponseSchema", ERROR, "The operations API returns ARM's operation list shape.",
+           """GET `/providers/Namespace/operations` returns `value` items with name, isDataAction and
+           display (description, provider, operation, resource). ARM specs only."""),
+        _arm("OperationsApiSchemaUsesCommonTypes", ERROR, "The operations API references common-types OperationListResult.",
+           """Its 200 response schema is the common-types `OperationListResult`. ARM specs only."""),
+        # --- ARM naming and common types (Azure applies these to ARM specs) -----------------------
+        _arm("LatestVersionOfCommonTypesMustBeUsed", WARNING, "References to common-types use its latest version.",
+           """A `$ref` into `common-types/resource-management/vN/FILE.json` should use the newest
+           version of that file (types.json v6, managedidentity.json v6, privatelinks.json v6,
+           customermanagedkeys.json v5, ...). ARM specs only."""),
+        _arm("DefinitionsPropertiesNamesCamelCase", ERROR, "Property names of object definitions are camelCase.",
+           """Names of the properties of every `type: object` schema under `definitions` are
+           camelCase (lower-case start, up to three capitals in a row; `$` and `-` allowed). ARM
+           specs only. Fix: rename (x-ms-client-name does not change the wire name)."""),
+        _arm("ParameterNotUsingCommonTypes", WARNING, "Parameters common-types defines are referenced, not redefined.",
+           """subscriptionId, api-version, resourceGroupName, operationId, location,
+           managementGroupName, scope, tenantId, ifMatch and ifNoneMatch are defined in
+           common-types; a parameter of one of these names written out in an operation or in the
+           top-level parameters should be a `$ref` to it. ARM specs only."""),
+        _arm("ResourceNameRestriction", ERROR, "A resource name path parameter has a pattern.",
+           """A path parameter named like `{fooName}` names a resource and must restrict it with
+           `pattern` (or an `enum`) (RPC-Uri-V1-05). Azure reads the parameters of the path's first
+           operation and the path's own. ARM specs only. Fix: add the service's name pattern."""),
+        _arm("DefaultErrorResponseSchema", ERROR, "The default response's schema is the ARM error shape.",
+           """The `default` response's schema must have an `error` property with `code` and
+           `message` (common-types ErrorResponse), as ARM returns errors. Azure checks the
+           operations under `paths`. ARM specs only."""),
+        _arm("DeleteOperationResponses", ERROR, "A synchronous DELETE declares both 200 and 204.",
+           """A DELETE without a 202 response answers 200 (deleted) or 204 (did not exist); both
+           must be declared. ARM specs only."""),
+        # --- ARM rules Azure implements natively ----------------------------------------------------
+        _arm("ParametersOrder", ERROR, "Path parameters are declared in the order of the path.",
+           """SDK methods take path parameters in declaration order; declare them (path-level ones
+           first, then the operation's) in the order they appear in the path. Referenced
+           parameters count only with `x-ms-parameter-location: method`. ARM specs only."""),
+        _arm("XmsIdentifierValidation", WARNING, "An array of objects names identifier properties its items have.",
+           """For an array of objects (under definitions or parameters), each `x-ms-identifiers`
+           entry (default: `id`) must be a property of the item model, so that tools can match
+           items across versions. Fix: add the property, or set `x-ms-identifiers` (possibly
+           `[]`). ARM specs only."""),
+        _arm("UniqueXmsExample", WARNING, "x-ms-examples names are unique in a file.",
+           """Example titles identify examples in documentation and tests; one title used by two
+           operations under `paths` is ambiguous. ARM specs only."""),
+        _arm("PostOperationIdContainsUrlVerb", WARNING, "A POST's operationId contains the path's last segment.",
+           """An action POST (`.../restart`) is named after the action: the verb part of its
+           operationId (after `_`) should contain the last path segment. ARM specs only."""),
+        _arm("RequiredReadOnlySystemData", WARNING, "A resource returned by GET/PUT/PATCH has readOnly systemData.",
+           """From api-version 2020-05-01, a resource returned by a GET, PUT or PATCH response
+           (2xx) must carry the common-types `systemData`, read-only.
+           ARM specs only."""),
+        # --- ARM resources: Azure's native rules, with its notion of a resource ------------------
+        _arm("BodyTopLevelProperties", ERROR, "A resource model's top-level properties are ARM's envelope only.",
+           """A resource (a model an operation returns that has a GET, PUT or PATCH, or is marked
+           `x-ms-azure-resource`) keeps its own fields in `properties`; at the top level only
+           name, type, id, location, properties, tags, plan, sku, etag, managedBy, identity, kind,
+           zones, systemData and extendedLocation. Fix: move the field into
+           `properties`."""),
+        _arm("TrackedResourcePatchOperation", ERROR, "A tracked resource must have a PATCH operation.",
+           """A tracked resource (one with `location`) must be updatable in place, at least its
+           tags, with PATCH on its path. Fix: add the PATCH operation."""),
+        _arm("AllTrackedResourcesMustHaveDelete", ERROR, "A tracked resource must have a DELETE operation.",
+           """Every tracked resource can be deleted. Fix: add DELETE on the
+           resource's path."""),
+        _arm("AllProxyResourcesShouldHaveDelete", WARNING, "A proxy resource that has a PUT should have a DELETE.",
+           """What a client can create it should be able to delete. Fix: add DELETE on the
+           resource's path, or suppress with the reason it cannot be deleted."""),
+        _arm("ArmResourcePropertiesBag", ERROR, "A resource's properties bag must not repeat ARM's top-level names.",
+           """Inside `properties` (and bags nested in it) a resource must not have a property
+           named like an envelope field (name, type, id, location, tags, sku, etag, identity, ...;
+           for a proxy resource name, id, type, etag, systemData): clients would confuse the two.
+           Fix: rename the inner property."""),
+        # --- Azure's data-plane rules (data-plane specs only) --------------------------------------
+        _data("ParameterNamesConvention", WARNING, "Path and query parameters are camelCase, headers kebab-case.",
+           """Parameter names do not begin with $ or @; path and query parameters (api-version
+           aside) are camelCase, header parameters kebab-case. Data-plane specs only."""),
+        _data("PathParameterSchema", WARNING, "A path parameter is a string with maxLength and pattern.",
+           """A path parameter is `type: string` and says its maximum length (below the 2083
+           characters of a URL) and its allowed characters (`pattern`). Data-plane specs only."""),
+        _data("Delete204Response", WARNING, "A DELETE has a 204 response.",
+           """Deleting what does not exist answers 204; a DELETE declares it (or 202 if
+           long-running). Data-plane specs only."""),
+        _data("Nullable", WARNING, "Avoid x-nullable.",
+           """A value that may be missing is simply not required; `x-nullable` makes SDKs model an
+           explicit null. Data-plane specs only."""),
+        _data("VersionConvention", WARNING, "info.version is a date: YYYY-MM-DD[-preview].",
+           """Azure's data-plane API versions are dates, optionally `-preview`. Data-plane specs
+           only."""),
+        _data("PutRequestResponseScheme", WARNING, "A PUT's body and its 200 response are the same model.",
+           """One model serves to create and to read. Data-plane specs only (ARM specs have
+           PutRequestResponseSchemeArm, an error)."""),
         # --- specgen's own ---------------------------------------------------------------------
         _r("UnresolvedRef", ERROR, "A $ref must resolve.",
            """The file a `$ref` names must exist and parse, and its JSON Pointer must reach a
@@ -160,8 +416,8 @@ RULES: dict[str, RuleInfo] = {
            `http(s)://`, no `file://`. Fix: copy the referenced file under the root.""", "specgen"),
         _r("UnusedDefinition", WARNING, "A definition is not referenced.",
            """A definition in a spec that has paths, referenced by nothing in that file, is dead
-           weight: it still becomes SDK surface. Files without paths (shared libraries) are not
-           checked. Fix: delete it, or reference it.""", "specgen"),
+           weight: it still becomes SDK surface. Shared files are not checked: files without
+           paths, and files another spec of the run refers to. Fix: delete it, or reference it.""", "specgen"),
         _r("PathParameterNotInPath", ERROR, "A path parameter does not appear in the path template.",
            """A parameter with `in: path` must name a `{placeholder}` of its path; otherwise the
            request URL cannot be built. Fix: rename the parameter or the placeholder.""", "specgen"),
