@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime
 import ipaddress
 import re
 from collections.abc import Callable, Mapping
@@ -160,6 +161,14 @@ def _sp(node: int, keyword: str) -> str:
     return text
 
 
+_FROM_ISO = datetime.datetime.fromisoformat
+
+
+_COMMON_SHAPE = re.compile(
+    r"\d\d\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:[0-5]\d)", re.ASCII
+).fullmatch
+
+
 _DATE_TIME = re.compile(
     r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]"
     r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(?:\.[0-9]+)?"
@@ -170,6 +179,13 @@ _DATE_TIME = re.compile(
 def _fmt_date_time(value: str) -> bool:
     """RFC 3339 date-time (any number of fraction digits; leap seconds at 23:59:60 UTC), from
     year 0001: no datetime holds year 0, and the generated models read what this accepts."""
+    if _COMMON_SHAPE(value) is not None:
+        try:
+            _FROM_ISO(value)
+        except ValueError:
+            pass  # out of range, or a leap second: the full grammar decides
+        else:
+            return True
     m = _DATE_TIME(value)
     if m is None or m[1] == "0000":
         return False
@@ -544,14 +560,6 @@ _SP_SEGMENT = (
 def _f0(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
-    if "details" in x:
-        c1 = x["details"]
-        if not _f66(c1):
-            return False
-    if "innererror" in x:
-        c2 = x["innererror"]
-        if not _f10(c2):
-            return False
     if "code" in x:
         c3 = x["code"]
         if not isinstance(c3, str):
@@ -563,6 +571,14 @@ def _f0(x: Any) -> bool:
     if "message" in x:
         c5 = x["message"]
         if not isinstance(c5, str):
+            return False
+    if "details" in x:
+        c1 = x["details"]
+        if not _f66(c1):
+            return False
+    if "innererror" in x:
+        c2 = x["innererror"]
+        if not _f10(c2):
             return False
     return True
 
@@ -1579,12 +1595,6 @@ def _f38(x: Any) -> bool:
         c2 = x["createdByType"]
         if not isinstance(c2, str):
             return False
-    if "createdAt" in x:
-        c3 = x["createdAt"]
-        if not isinstance(c3, str):
-            return False
-        if not _fmt_date_time(c3):
-            return False
     if "lastModifiedBy" in x:
         c4 = x["lastModifiedBy"]
         if not isinstance(c4, str):
@@ -1592,6 +1602,12 @@ def _f38(x: Any) -> bool:
     if "lastModifiedByType" in x:
         c5 = x["lastModifiedByType"]
         if not isinstance(c5, str):
+            return False
+    if "createdAt" in x:
+        c3 = x["createdAt"]
+        if not isinstance(c3, str):
+            return False
+        if not _fmt_date_time(c3):
             return False
     if "lastModifiedAt" in x:
         c6 = x["lastModifiedAt"]
@@ -1711,6 +1727,10 @@ def _f40(x: Any) -> bool:
         c3 = x["type"]
         if not isinstance(c3, str):
             return False
+    if "location" in x:
+        c6 = x["location"]
+        if not isinstance(c6, str):
+            return False
     if "systemData" in x:
         c4 = x["systemData"]
         if not _f38(c4):
@@ -1718,10 +1738,6 @@ def _f40(x: Any) -> bool:
     if "tags" in x:
         c5 = x["tags"]
         if not _f80(c5):
-            return False
-    if "location" in x:
-        c6 = x["location"]
-        if not isinstance(c6, str):
             return False
     return True
 
@@ -1801,13 +1817,13 @@ def _f42(x: Any) -> bool:
         return False
     if "systemData" in x:
         return False
-    if "tags" in x:
-        c1 = x["tags"]
-        if not _f80(c1):
-            return False
     if "location" in x:
         c2 = x["location"]
         if not isinstance(c2, str):
+            return False
+    if "tags" in x:
+        c1 = x["tags"]
+        if not _f80(c1):
             return False
     return True
 
@@ -1910,6 +1926,10 @@ def _f46(x: Any) -> bool:
         c3 = x["type"]
         if not isinstance(c3, str):
             return False
+    if "location" in x:
+        c6 = x["location"]
+        if not isinstance(c6, str):
+            return False
     if "systemData" in x:
         c4 = x["systemData"]
         if not _f38(c4):
@@ -1917,10 +1937,6 @@ def _f46(x: Any) -> bool:
     if "tags" in x:
         c5 = x["tags"]
         if not _f84(c5):
-            return False
-    if "location" in x:
-        c6 = x["location"]
-        if not isinstance(c6, str):
             return False
     if "properties" in x:
         c7 = x["properties"]
@@ -2008,13 +2024,13 @@ def _f48(x: Any) -> bool:
         return False
     if "systemData" in x:
         return False
-    if "tags" in x:
-        c1 = x["tags"]
-        if not _f84(c1):
-            return False
     if "location" in x:
         c2 = x["location"]
         if not isinstance(c2, str):
+            return False
+    if "tags" in x:
+        c1 = x["tags"]
+        if not _f84(c1):
             return False
     if "properties" in x:
         c3 = x["properties"]
@@ -2263,18 +2279,6 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 def _f52(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
-    if "source" in x:
-        c1 = x["source"]
-        if not _f56(c1):
-            return False
-    if "parameters" in x:
-        c2 = x["parameters"]
-        if not _f88(c2):
-            return False
-    if "protectedParameters" in x:
-        c3 = x["protectedParameters"]
-        if not _f89(c3):
-            return False
     if "asyncExecution" in x:
         c4 = x["asyncExecution"]
         if not (c4 is True or c4 is False):
@@ -2303,6 +2307,26 @@ def _f52(x: Any) -> bool:
         c9 = x["errorBlobUri"]
         if not isinstance(c9, str):
             return False
+    if "provisioningState" in x:
+        c12 = x["provisioningState"]
+        if not isinstance(c12, str):
+            return False
+    if "treatFailureAsDeploymentFailure" in x:
+        c14 = x["treatFailureAsDeploymentFailure"]
+        if not (c14 is True or c14 is False):
+            return False
+    if "source" in x:
+        c1 = x["source"]
+        if not _f56(c1):
+            return False
+    if "parameters" in x:
+        c2 = x["parameters"]
+        if not _f88(c2):
+            return False
+    if "protectedParameters" in x:
+        c3 = x["protectedParameters"]
+        if not _f89(c3):
+            return False
     if "outputBlobManagedIdentity" in x:
         c10 = x["outputBlobManagedIdentity"]
         if not _f30(c10):
@@ -2311,17 +2335,9 @@ def _f52(x: Any) -> bool:
         c11 = x["errorBlobManagedIdentity"]
         if not _f30(c11):
             return False
-    if "provisioningState" in x:
-        c12 = x["provisioningState"]
-        if not isinstance(c12, str):
-            return False
     if "instanceView" in x:
         c13 = x["instanceView"]
         if not _f50(c13):
-            return False
-    if "treatFailureAsDeploymentFailure" in x:
-        c14 = x["treatFailureAsDeploymentFailure"]
-        if not (c14 is True or c14 is False):
             return False
     return True
 
@@ -2466,18 +2482,6 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 def _f54(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
-    if "source" in x:
-        c1 = x["source"]
-        if not _f56(c1):
-            return False
-    if "parameters" in x:
-        c2 = x["parameters"]
-        if not _f88(c2):
-            return False
-    if "protectedParameters" in x:
-        c3 = x["protectedParameters"]
-        if not _f89(c3):
-            return False
     if "asyncExecution" in x:
         c4 = x["asyncExecution"]
         if not (c4 is True or c4 is False):
@@ -2506,14 +2510,6 @@ def _f54(x: Any) -> bool:
         c9 = x["errorBlobUri"]
         if not isinstance(c9, str):
             return False
-    if "outputBlobManagedIdentity" in x:
-        c10 = x["outputBlobManagedIdentity"]
-        if not _f30(c10):
-            return False
-    if "errorBlobManagedIdentity" in x:
-        c11 = x["errorBlobManagedIdentity"]
-        if not _f30(c11):
-            return False
     if "provisioningState" in x:
         return False
     if "instanceView" in x:
@@ -2521,6 +2517,26 @@ def _f54(x: Any) -> bool:
     if "treatFailureAsDeploymentFailure" in x:
         c12 = x["treatFailureAsDeploymentFailure"]
         if not (c12 is True or c12 is False):
+            return False
+    if "source" in x:
+        c1 = x["source"]
+        if not _f56(c1):
+            return False
+    if "parameters" in x:
+        c2 = x["parameters"]
+        if not _f88(c2):
+            return False
+    if "protectedParameters" in x:
+        c3 = x["protectedParameters"]
+        if not _f89(c3):
+            return False
+    if "outputBlobManagedIdentity" in x:
+        c10 = x["outputBlobManagedIdentity"]
+        if not _f30(c10):
+            return False
+    if "errorBlobManagedIdentity" in x:
+        c11 = x["errorBlobManagedIdentity"]
+        if not _f30(c11):
             return False
     return True
 
