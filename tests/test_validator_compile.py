@@ -589,3 +589,25 @@ def test_upstream_examples_validate_against_generated_schemas() -> None:
                 assert ns["validate"]("VirtualMachineRunCommand", response["body"]) == [], path.name
                 checked += 1
     assert checked >= 4
+
+
+def test_a_verdict_checks_plain_types_before_formats_and_refs() -> None:
+    """`is_valid` stops at the first failure: a property whose check calls nothing (a type, an
+    enum) comes before one that runs a format's regex or another schema's function, while
+    `validate` still lists the errors in schema order."""
+    schema = {
+        "$defs": {"inner": {"type": "object"}},
+        "type": "object",
+        "properties": {
+            "when": {"type": "string", "format": "date-time"},
+            "nested": {"$ref": "#/$defs/inner"},
+            "where": {"type": "string"},
+        },
+    }
+    source = compile_schema(schema)
+    verdict = source[source.index("def _f0(") : source.index("def _v1(")]
+    assert verdict.index('"where"') < verdict.index('"when"')
+    ns = load(source)
+    errors = ns["validate"]({"when": "yesterday", "nested": 1, "where": 2})
+    assert [e.path for e in errors] == ["/when", "/nested", "/where"]
+    assert not ns["is_valid"]({"when": "2024-01-01T00:00:00Z", "where": 2})

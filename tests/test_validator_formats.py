@@ -141,3 +141,33 @@ def test_a_document_set_asserts_the_formats_it_is_given() -> None:
     assert not some["is_valid"]("A", {"u": "no scheme"})
     with pytest.raises(ValueError, match="unknown format 'durations'"):
         compile_schema_set(docs, functions={"A.json": "a"}, formats=["durations"])
+
+
+def test_the_date_time_fast_path_agrees_with_the_full_grammar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`_fmt_date_time` takes the common shape through `datetime.fromisoformat`; on any string
+    (mutations of valid and invalid date-times) it must say what the full RFC 3339 grammar says."""
+    import random
+
+    from generator.validate import fmt_time
+
+    seeds = ["2024-11-01T10:00:01.1234567Z", "2024-02-29T23:59:60+00:00", "2023-02-29T10:00:00Z",
+             "0000-01-01T00:00:00Z", "2024-12-31T23:59:59-05:30", "2024-11-01T10:00:01.5+23:59"]
+    alphabet = "0123456789-:T.Zz+t 56\u0663W,"
+    rng = random.Random(19)
+    cases = list(seeds)
+    for _ in range(20000):
+        chars = list(rng.choice(seeds))
+        for _ in range(rng.randint(1, 3)):
+            i, op = rng.randrange(len(chars)), rng.random()
+            if op < 0.6:
+                chars[i] = rng.choice(alphabet)
+            elif op < 0.8:
+                del chars[i]
+            else:
+                chars.insert(i, rng.choice(alphabet))
+        cases.append("".join(chars))
+    fast = [fmt_time._fmt_date_time(c) for c in cases]
+    monkeypatch.setattr(fmt_time, "_COMMON_SHAPE", lambda value: None)
+    full = [fmt_time._fmt_date_time(c) for c in cases]
+    assert sum(fast) > 1000  # the fast path is exercised
+    assert [c for c, a, b in zip(cases, fast, full, strict=True) if a != b] == []

@@ -192,3 +192,13 @@ def test_schemas_are_valid_2020_12_and_resolve(pkg: ModuleType, put_body: dict[s
     assert docs["VirtualMachineRunCommand.json"]["properties"]["systemData"] == {
         "$ref": "SystemData.json", "description": "Azure Resource Manager metadata containing createdBy and modifiedBy information.", "readOnly": True
     }
+
+
+def test_timestamps_keep_their_text_through_copies_and_pickles(pkg: ModuleType) -> None:
+    import pickle
+
+    body = {"startTime": "2024-03-01T10:20:30.1234567Z", "endTime": "2024-03-01t10:20:31z"}
+    view = pkg.models.VirtualMachineRunCommandInstanceView.from_dict(body)
+    for again in (copy.copy(view), copy.deepcopy(view), pickle.loads(pickle.dumps(view))):
+        assert again == view
+        assert again.to_dict() == body

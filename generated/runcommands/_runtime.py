@@ -274,7 +274,12 @@ class WireDateTime(datetime):
     back unless the value was replaced.
     """
 
+    __slots__ = ("wire",)
     wire: str
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        # datetime's own pickles (and so copies) drop `wire`; read the text again instead
+        return read_datetime, (self.wire,)
 
 
 # RFC 3339 date-time, exactly as the validators check it (not ISO 8601's other forms).
@@ -282,6 +287,11 @@ _DATE_TIME = re.compile(
     r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]"
     r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(?:\.([0-9]+))?"
     r"(?:[Zz]|([+-])([01][0-9]|2[0-3]):([0-5][0-9]))"
+).fullmatch
+# The shape services send, fields unchecked (the validators' fast path): fromisoformat then
+# judges the ranges; alone it would take other ISO 8601 forms, and junk after 6 fraction digits.
+_COMMON_SHAPE = re.compile(
+    r"\d\d\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:[0-5]\d)", re.ASCII
 ).fullmatch
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -291,15 +301,25 @@ def read_datetime(value: Any) -> datetime:
     last microsecond before the next minute; `to_dict()` writes the text back as it came."""
     if value.__class__ is not str:
         raise type_error("date-time string", value)
+    if _COMMON_SHAPE(value) is not None:
+        try:  # the common case: the shape leaves fromisoformat (in C) only the ranges to judge
+            parsed = WireDateTime.fromisoformat(value)
+        except ValueError:
+            parsed = _read_rfc3339(value)
+    else:
+        parsed = _read_rfc3339(value)
+    parsed.wire = value
+    return parsed
+
+
+def _read_rfc3339(value: str) -> WireDateTime:
     m = _DATE_TIME(value)
     if m is None or m[1] == "0000":  # year 0 has no datetime (nor does RFC 3339 need it)
         raise DecodeError("not an RFC 3339 date-time")
     try:
-        parsed = WireDateTime.fromisoformat(value)  # the common case, in C
+        return WireDateTime.fromisoformat(value)
     except ValueError:  # `t`/`z`, a leap second, or no such day
-        parsed = _assemble(m)
-    parsed.wire = value
-    return parsed
+        return _assemble(m)
 
 
 def _assemble(m: re.Match[str]) -> WireDateTime:

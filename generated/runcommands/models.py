@@ -194,34 +194,48 @@ class ApiError:
         if data.__class__ is not dict:
             raise _type_error("object", data, "ApiError")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("details", UNSET)
-            if v is not UNSET and v is not None:
-                k = "details"
-                v = _read_list(v, ApiErrorBase.from_dict)
-            obj.details = v
-            v = get("innererror", UNSET)
-            if v is not UNSET and v is not None:
-                k = "innererror"
-                v = InnerError.from_dict(v)
-            obj.innererror = v
-            v = get("code", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "code"
-                v = _read_str(v)
-            obj.code = v
-            v = get("target", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "target"
-                v = _read_str(v)
-            obj.target = v
-            v = get("message", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "message"
-                v = _read_str(v)
-            obj.message = v
+            if "details" in data:
+                v = data["details"]
+                if v is not None:
+                    k = "details"
+                    v = _read_list(v, ApiErrorBase.from_dict)
+                obj.details = v
+            else:
+                obj.details = UNSET
+            if "innererror" in data:
+                v = data["innererror"]
+                if v is not None:
+                    k = "innererror"
+                    v = InnerError.from_dict(v)
+                obj.innererror = v
+            else:
+                obj.innererror = UNSET
+            if "code" in data:
+                v = data["code"]
+                if v.__class__ is not str and v is not None:
+                    k = "code"
+                    v = _read_str(v)
+                obj.code = v
+            else:
+                obj.code = UNSET
+            if "target" in data:
+                v = data["target"]
+                if v.__class__ is not str and v is not None:
+                    k = "target"
+                    v = _read_str(v)
+                obj.target = v
+            else:
+                obj.target = UNSET
+            if "message" in data:
+                v = data["message"]
+                if v.__class__ is not str and v is not None:
+                    k = "message"
+                    v = _read_str(v)
+                obj.message = v
+            else:
+                obj.message = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -332,24 +346,32 @@ class ApiErrorBase:
         if data.__class__ is not dict:
             raise _type_error("object", data, "ApiErrorBase")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("code", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "code"
-                v = _read_str(v)
-            obj.code = v
-            v = get("target", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "target"
-                v = _read_str(v)
-            obj.target = v
-            v = get("message", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "message"
-                v = _read_str(v)
-            obj.message = v
+            if "code" in data:
+                v = data["code"]
+                if v.__class__ is not str and v is not None:
+                    k = "code"
+                    v = _read_str(v)
+                obj.code = v
+            else:
+                obj.code = UNSET
+            if "target" in data:
+                v = data["target"]
+                if v.__class__ is not str and v is not None:
+                    k = "target"
+                    v = _read_str(v)
+                obj.target = v
+            else:
+                obj.target = UNSET
+            if "message" in data:
+                v = data["message"]
+                if v.__class__ is not str and v is not None:
+                    k = "message"
+                    v = _read_str(v)
+                obj.message = v
+            else:
+                obj.message = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -434,14 +456,16 @@ class CloudError:
         if data.__class__ is not dict:
             raise _type_error("object", data, "CloudError")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("error", UNSET)
-            if v is not UNSET and v is not None:
-                k = "error"
-                v = ApiError.from_dict(v)
-            obj.error = v
+            if "error" in data:
+                v = data["error"]
+                if v is not None:
+                    k = "error"
+                    v = ApiError.from_dict(v)
+                obj.error = v
+            else:
+                obj.error = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -522,19 +546,24 @@ class InnerError:
         if data.__class__ is not dict:
             raise _type_error("object", data, "InnerError")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("exceptiontype", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "exceptiontype"
-                v = _read_str(v)
-            obj.exceptiontype = v
-            v = get("errordetail", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "errordetail"
-                v = _read_str(v)
-            obj.errordetail = v
+            if "exceptiontype" in data:
+                v = data["exceptiontype"]
+                if v.__class__ is not str and v is not None:
+                    k = "exceptiontype"
+                    v = _read_str(v)
+                obj.exceptiontype = v
+            else:
+                obj.exceptiontype = UNSET
+            if "errordetail" in data:
+                v = data["errordetail"]
+                if v.__class__ is not str and v is not None:
+                    k = "errordetail"
+                    v = _read_str(v)
+                obj.errordetail = v
+            else:
+                obj.errordetail = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -638,34 +667,48 @@ class InstanceViewStatus:
         if data.__class__ is not dict:
             raise _type_error("object", data, "InstanceViewStatus")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("code", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "code"
-                v = _read_str(v)
-            obj.code = v
-            v = get("level", UNSET)
-            if v is not UNSET and v is not None:
-                k = "level"
-                v = _in_StatusLevelTypes(v)
-            obj.level = v
-            v = get("displayStatus", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "displayStatus"
-                v = _read_str(v)
-            obj.display_status = v
-            v = get("message", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "message"
-                v = _read_str(v)
-            obj.message = v
-            v = get("time", UNSET)
-            if v is not UNSET and v is not None:
-                k = "time"
-                v = _read_datetime(v)
-            obj.time = v
+            if "code" in data:
+                v = data["code"]
+                if v.__class__ is not str and v is not None:
+                    k = "code"
+                    v = _read_str(v)
+                obj.code = v
+            else:
+                obj.code = UNSET
+            if "level" in data:
+                v = data["level"]
+                if v is not None:
+                    k = "level"
+                    v = _in_StatusLevelTypes(v)
+                obj.level = v
+            else:
+                obj.level = UNSET
+            if "displayStatus" in data:
+                v = data["displayStatus"]
+                if v.__class__ is not str and v is not None:
+                    k = "displayStatus"
+                    v = _read_str(v)
+                obj.display_status = v
+            else:
+                obj.display_status = UNSET
+            if "message" in data:
+                v = data["message"]
+                if v.__class__ is not str and v is not None:
+                    k = "message"
+                    v = _read_str(v)
+                obj.message = v
+            else:
+                obj.message = UNSET
+            if "time" in data:
+                v = data["time"]
+                if v is not None:
+                    k = "time"
+                    v = _read_datetime(v)
+                obj.time = v
+            else:
+                obj.time = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -790,29 +833,40 @@ class Resource:
         if data.__class__ is not dict:
             raise _type_error("object", data, "Resource")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("id", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "id"
-                v = _read_str(v)
-            obj.id = v
-            v = get("name", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "name"
-                v = _read_str(v)
-            obj.name = v
-            v = get("type", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "type"
-                v = _read_str(v)
-            obj.type = v
-            v = get("systemData", UNSET)
-            if v is not UNSET and v is not None:
-                k = "systemData"
-                v = SystemData.from_dict(v)
-            obj.system_data = v
+            if "id" in data:
+                v = data["id"]
+                if v.__class__ is not str and v is not None:
+                    k = "id"
+                    v = _read_str(v)
+                obj.id = v
+            else:
+                obj.id = UNSET
+            if "name" in data:
+                v = data["name"]
+                if v.__class__ is not str and v is not None:
+                    k = "name"
+                    v = _read_str(v)
+                obj.name = v
+            else:
+                obj.name = UNSET
+            if "type" in data:
+                v = data["type"]
+                if v.__class__ is not str and v is not None:
+                    k = "type"
+                    v = _read_str(v)
+                obj.type = v
+            else:
+                obj.type = UNSET
+            if "systemData" in data:
+                v = data["systemData"]
+                if v is not None:
+                    k = "systemData"
+                    v = SystemData.from_dict(v)
+                obj.system_data = v
+            else:
+                obj.system_data = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -953,60 +1007,62 @@ class RunCommandDocument:
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandDocument")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("$schema", UNSET)
-            if v is UNSET:
+            if "$schema" not in data:
                 k = None
                 raise DecodeError("required property '$schema' is missing")
+            v = data["$schema"]
             if v.__class__ is not str:
                 k = "$schema"
                 v = _read_str(v)
             obj.schema = v
-            v = get("id", UNSET)
-            if v is UNSET:
+            if "id" not in data:
                 k = None
                 raise DecodeError("required property 'id' is missing")
+            v = data["id"]
             if v.__class__ is not str:
                 k = "id"
                 v = _read_str(v)
             obj.id = v
-            v = get("osType", UNSET)
-            if v is UNSET:
+            if "osType" not in data:
                 k = None
                 raise DecodeError("required property 'osType' is missing")
+            v = data["osType"]
             k = "osType"
             v = _in_OperatingSystemTypes(v)
             obj.os_type = v
-            v = get("label", UNSET)
-            if v is UNSET:
+            if "label" not in data:
                 k = None
                 raise DecodeError("required property 'label' is missing")
+            v = data["label"]
             if v.__class__ is not str:
                 k = "label"
                 v = _read_str(v)
             obj.label = v
-            v = get("description", UNSET)
-            if v is UNSET:
+            if "description" not in data:
                 k = None
                 raise DecodeError("required property 'description' is missing")
+            v = data["description"]
             if v.__class__ is not str:
                 k = "description"
                 v = _read_str(v)
             obj.description = v
-            v = get("script", UNSET)
-            if v is UNSET:
+            if "script" not in data:
                 k = None
                 raise DecodeError("required property 'script' is missing")
+            v = data["script"]
             k = "script"
             v = _read_list(v, _read_str)
             obj.script = v
-            v = get("parameters", UNSET)
-            if v is not UNSET and v is not None:
-                k = "parameters"
-                v = _read_list(v, RunCommandParameterDefinition.from_dict)
-            obj.parameters = v
+            if "parameters" in data:
+                v = data["parameters"]
+                if v is not None:
+                    k = "parameters"
+                    v = _read_list(v, RunCommandParameterDefinition.from_dict)
+                obj.parameters = v
+            else:
+                obj.parameters = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -1131,44 +1187,43 @@ class RunCommandDocumentBase:
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandDocumentBase")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("$schema", UNSET)
-            if v is UNSET:
+            if "$schema" not in data:
                 k = None
                 raise DecodeError("required property '$schema' is missing")
+            v = data["$schema"]
             if v.__class__ is not str:
                 k = "$schema"
                 v = _read_str(v)
             obj.schema = v
-            v = get("id", UNSET)
-            if v is UNSET:
+            if "id" not in data:
                 k = None
                 raise DecodeError("required property 'id' is missing")
+            v = data["id"]
             if v.__class__ is not str:
                 k = "id"
                 v = _read_str(v)
             obj.id = v
-            v = get("osType", UNSET)
-            if v is UNSET:
+            if "osType" not in data:
                 k = None
                 raise DecodeError("required property 'osType' is missing")
+            v = data["osType"]
             k = "osType"
             v = _in_OperatingSystemTypes(v)
             obj.os_type = v
-            v = get("label", UNSET)
-            if v is UNSET:
+            if "label" not in data:
                 k = None
                 raise DecodeError("required property 'label' is missing")
+            v = data["label"]
             if v.__class__ is not str:
                 k = "label"
                 v = _read_str(v)
             obj.label = v
-            v = get("description", UNSET)
-            if v is UNSET:
+            if "description" not in data:
                 k = None
                 raise DecodeError("required property 'description' is missing")
+            v = data["description"]
             if v.__class__ is not str:
                 k = "description"
                 v = _read_str(v)
@@ -1277,27 +1332,32 @@ class RunCommandInput:
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandInput")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("commandId", UNSET)
-            if v is UNSET:
+            if "commandId" not in data:
                 k = None
                 raise DecodeError("required property 'commandId' is missing")
+            v = data["commandId"]
             if v.__class__ is not str:
                 k = "commandId"
                 v = _read_str(v)
             obj.command_id = v
-            v = get("script", UNSET)
-            if v is not UNSET and v is not None:
-                k = "script"
-                v = _read_list(v, _read_str)
-            obj.script = v
-            v = get("parameters", UNSET)
-            if v is not UNSET and v is not None:
-                k = "parameters"
-                v = _read_list(v, RunCommandInputParameter.from_dict)
-            obj.parameters = v
+            if "script" in data:
+                v = data["script"]
+                if v is not None:
+                    k = "script"
+                    v = _read_list(v, _read_str)
+                obj.script = v
+            else:
+                obj.script = UNSET
+            if "parameters" in data:
+                v = data["parameters"]
+                if v is not None:
+                    k = "parameters"
+                    v = _read_list(v, RunCommandInputParameter.from_dict)
+                obj.parameters = v
+            else:
+                obj.parameters = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -1390,21 +1450,20 @@ class RunCommandInputParameter:
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandInputParameter")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("name", UNSET)
-            if v is UNSET:
+            if "name" not in data:
                 k = None
                 raise DecodeError("required property 'name' is missing")
+            v = data["name"]
             if v.__class__ is not str:
                 k = "name"
                 v = _read_str(v)
             obj.name = v
-            v = get("value", UNSET)
-            if v is UNSET:
+            if "value" not in data:
                 k = None
                 raise DecodeError("required property 'value' is missing")
+            v = data["value"]
             if v.__class__ is not str:
                 k = "value"
                 v = _read_str(v)
@@ -1505,21 +1564,23 @@ class RunCommandListResult:
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandListResult")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("value", UNSET)
-            if v is UNSET:
+            if "value" not in data:
                 k = None
                 raise DecodeError("required property 'value' is missing")
+            v = data["value"]
             k = "value"
             v = _read_list(v, RunCommandDocumentBase.from_dict)
             obj.value = v
-            v = get("nextLink", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "nextLink"
-                v = _read_str(v)
-            obj.next_link = v
+            if "nextLink" in data:
+                v = data["nextLink"]
+                if v.__class__ is not str and v is not None:
+                    k = "nextLink"
+                    v = _read_str(v)
+                obj.next_link = v
+            else:
+                obj.next_link = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -1617,19 +1678,24 @@ class RunCommandManagedIdentity:
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandManagedIdentity")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("clientId", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "clientId"
-                v = _read_str(v)
-            obj.client_id = v
-            v = get("objectId", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "objectId"
-                v = _read_str(v)
-            obj.object_id = v
+            if "clientId" in data:
+                v = data["clientId"]
+                if v.__class__ is not str and v is not None:
+                    k = "clientId"
+                    v = _read_str(v)
+                obj.client_id = v
+            else:
+                obj.client_id = UNSET
+            if "objectId" in data:
+                v = data["objectId"]
+                if v.__class__ is not str and v is not None:
+                    k = "objectId"
+                    v = _read_str(v)
+                obj.object_id = v
+            else:
+                obj.object_id = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -1731,35 +1797,40 @@ class RunCommandParameterDefinition:
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandParameterDefinition")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("name", UNSET)
-            if v is UNSET:
+            if "name" not in data:
                 k = None
                 raise DecodeError("required property 'name' is missing")
+            v = data["name"]
             if v.__class__ is not str:
                 k = "name"
                 v = _read_str(v)
             obj.name = v
-            v = get("type", UNSET)
-            if v is UNSET:
+            if "type" not in data:
                 k = None
                 raise DecodeError("required property 'type' is missing")
+            v = data["type"]
             if v.__class__ is not str:
                 k = "type"
                 v = _read_str(v)
             obj.type = v
-            v = get("defaultValue", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "defaultValue"
-                v = _read_str(v)
-            obj.default_value = v
-            v = get("required", UNSET)
-            if v.__class__ is not bool and v is not UNSET and v is not None:
-                k = "required"
-                v = _read_bool(v)
-            obj.required = v
+            if "defaultValue" in data:
+                v = data["defaultValue"]
+                if v.__class__ is not str and v is not None:
+                    k = "defaultValue"
+                    v = _read_str(v)
+                obj.default_value = v
+            else:
+                obj.default_value = UNSET
+            if "required" in data:
+                v = data["required"]
+                if v.__class__ is not bool and v is not None:
+                    k = "required"
+                    v = _read_bool(v)
+                obj.required = v
+            else:
+                obj.required = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -1849,14 +1920,16 @@ class RunCommandResult:
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandResult")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("value", UNSET)
-            if v is not UNSET and v is not None:
-                k = "value"
-                v = _read_list(v, InstanceViewStatus.from_dict)
-            obj.value = v
+            if "value" in data:
+                v = data["value"]
+                if v is not None:
+                    k = "value"
+                    v = _read_list(v, InstanceViewStatus.from_dict)
+                obj.value = v
+            else:
+                obj.value = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -1980,39 +2053,56 @@ class SystemData:
         if data.__class__ is not dict:
             raise _type_error("object", data, "SystemData")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("createdBy", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "createdBy"
-                v = _read_str(v)
-            obj.created_by = v
-            v = get("createdByType", UNSET)
-            if v is not UNSET and v is not None:
-                k = "createdByType"
-                v = _in_CreatedByType(v)
-            obj.created_by_type = v
-            v = get("createdAt", UNSET)
-            if v is not UNSET and v is not None:
-                k = "createdAt"
-                v = _read_datetime(v)
-            obj.created_at = v
-            v = get("lastModifiedBy", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "lastModifiedBy"
-                v = _read_str(v)
-            obj.last_modified_by = v
-            v = get("lastModifiedByType", UNSET)
-            if v is not UNSET and v is not None:
-                k = "lastModifiedByType"
-                v = _in_CreatedByType(v)
-            obj.last_modified_by_type = v
-            v = get("lastModifiedAt", UNSET)
-            if v is not UNSET and v is not None:
-                k = "lastModifiedAt"
-                v = _read_datetime(v)
-            obj.last_modified_at = v
+            if "createdBy" in data:
+                v = data["createdBy"]
+                if v.__class__ is not str and v is not None:
+                    k = "createdBy"
+                    v = _read_str(v)
+                obj.created_by = v
+            else:
+                obj.created_by = UNSET
+            if "createdByType" in data:
+                v = data["createdByType"]
+                if v is not None:
+                    k = "createdByType"
+                    v = _in_CreatedByType(v)
+                obj.created_by_type = v
+            else:
+                obj.created_by_type = UNSET
+            if "createdAt" in data:
+                v = data["createdAt"]
+                if v is not None:
+                    k = "createdAt"
+                    v = _read_datetime(v)
+                obj.created_at = v
+            else:
+                obj.created_at = UNSET
+            if "lastModifiedBy" in data:
+                v = data["lastModifiedBy"]
+                if v.__class__ is not str and v is not None:
+                    k = "lastModifiedBy"
+                    v = _read_str(v)
+                obj.last_modified_by = v
+            else:
+                obj.last_modified_by = UNSET
+            if "lastModifiedByType" in data:
+                v = data["lastModifiedByType"]
+                if v is not None:
+                    k = "lastModifiedByType"
+                    v = _in_CreatedByType(v)
+                obj.last_modified_by_type = v
+            else:
+                obj.last_modified_by_type = UNSET
+            if "lastModifiedAt" in data:
+                v = data["lastModifiedAt"]
+                if v is not None:
+                    k = "lastModifiedAt"
+                    v = _read_datetime(v)
+                obj.last_modified_at = v
+            else:
+                obj.last_modified_at = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -2170,38 +2260,52 @@ class TrackedResource:
         if data.__class__ is not dict:
             raise _type_error("object", data, "TrackedResource")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("id", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "id"
-                v = _read_str(v)
-            obj.id = v
-            v = get("name", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "name"
-                v = _read_str(v)
-            obj.name = v
-            v = get("type", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "type"
-                v = _read_str(v)
-            obj.type = v
-            v = get("systemData", UNSET)
-            if v is not UNSET and v is not None:
-                k = "systemData"
-                v = SystemData.from_dict(v)
-            obj.system_data = v
-            v = get("tags", UNSET)
-            if v is not UNSET and v is not None:
-                k = "tags"
-                v = _read_map(v, _read_str)
-            obj.tags = v
-            v = get("location", UNSET)
-            if v is UNSET:
+            if "id" in data:
+                v = data["id"]
+                if v.__class__ is not str and v is not None:
+                    k = "id"
+                    v = _read_str(v)
+                obj.id = v
+            else:
+                obj.id = UNSET
+            if "name" in data:
+                v = data["name"]
+                if v.__class__ is not str and v is not None:
+                    k = "name"
+                    v = _read_str(v)
+                obj.name = v
+            else:
+                obj.name = UNSET
+            if "type" in data:
+                v = data["type"]
+                if v.__class__ is not str and v is not None:
+                    k = "type"
+                    v = _read_str(v)
+                obj.type = v
+            else:
+                obj.type = UNSET
+            if "systemData" in data:
+                v = data["systemData"]
+                if v is not None:
+                    k = "systemData"
+                    v = SystemData.from_dict(v)
+                obj.system_data = v
+            else:
+                obj.system_data = UNSET
+            if "tags" in data:
+                v = data["tags"]
+                if v is not None:
+                    k = "tags"
+                    v = _read_map(v, _read_str)
+                obj.tags = v
+            else:
+                obj.tags = UNSET
+            if "location" not in data:
                 k = None
                 raise DecodeError("required property 'location' is missing")
+            v = data["location"]
             if v.__class__ is not str:
                 k = "location"
                 v = _read_str(v)
@@ -2299,14 +2403,16 @@ class UpdateResource:
         if data.__class__ is not dict:
             raise _type_error("object", data, "UpdateResource")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("tags", UNSET)
-            if v is not UNSET and v is not None:
-                k = "tags"
-                v = _read_map(v, _read_str)
-            obj.tags = v
+            if "tags" in data:
+                v = data["tags"]
+                if v is not None:
+                    k = "tags"
+                    v = _read_map(v, _read_str)
+                obj.tags = v
+            else:
+                obj.tags = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -2436,47 +2542,64 @@ class VirtualMachineRunCommand:
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommand")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("id", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "id"
-                v = _read_str(v)
-            obj.id = v
-            v = get("name", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "name"
-                v = _read_str(v)
-            obj.name = v
-            v = get("type", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "type"
-                v = _read_str(v)
-            obj.type = v
-            v = get("systemData", UNSET)
-            if v is not UNSET and v is not None:
-                k = "systemData"
-                v = SystemData.from_dict(v)
-            obj.system_data = v
-            v = get("tags", UNSET)
-            if v is not UNSET and v is not None:
-                k = "tags"
-                v = _read_map(v, _read_str)
-            obj.tags = v
-            v = get("location", UNSET)
-            if v is UNSET:
+            if "id" in data:
+                v = data["id"]
+                if v.__class__ is not str and v is not None:
+                    k = "id"
+                    v = _read_str(v)
+                obj.id = v
+            else:
+                obj.id = UNSET
+            if "name" in data:
+                v = data["name"]
+                if v.__class__ is not str and v is not None:
+                    k = "name"
+                    v = _read_str(v)
+                obj.name = v
+            else:
+                obj.name = UNSET
+            if "type" in data:
+                v = data["type"]
+                if v.__class__ is not str and v is not None:
+                    k = "type"
+                    v = _read_str(v)
+                obj.type = v
+            else:
+                obj.type = UNSET
+            if "systemData" in data:
+                v = data["systemData"]
+                if v is not None:
+                    k = "systemData"
+                    v = SystemData.from_dict(v)
+                obj.system_data = v
+            else:
+                obj.system_data = UNSET
+            if "tags" in data:
+                v = data["tags"]
+                if v is not None:
+                    k = "tags"
+                    v = _read_map(v, _read_str)
+                obj.tags = v
+            else:
+                obj.tags = UNSET
+            if "location" not in data:
                 k = None
                 raise DecodeError("required property 'location' is missing")
+            v = data["location"]
             if v.__class__ is not str:
                 k = "location"
                 v = _read_str(v)
             obj.location = v
-            v = get("properties", UNSET)
-            if v is not UNSET and v is not None:
-                k = "properties"
-                v = VirtualMachineRunCommandProperties.from_dict(v)
-            obj.properties = v
+            if "properties" in data:
+                v = data["properties"]
+                if v is not None:
+                    k = "properties"
+                    v = VirtualMachineRunCommandProperties.from_dict(v)
+                obj.properties = v
+            else:
+                obj.properties = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -2836,49 +2959,72 @@ class VirtualMachineRunCommandInstanceView:
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandInstanceView")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("executionState", UNSET)
-            if v is not UNSET and v is not None:
-                k = "executionState"
-                v = _in_ExecutionState(v)
-            obj.execution_state = v
-            v = get("executionMessage", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "executionMessage"
-                v = _read_str(v)
-            obj.execution_message = v
-            v = get("exitCode", UNSET)
-            if v.__class__ is not int and v is not UNSET and v is not None:
-                k = "exitCode"
-                v = _read_int(v)
-            obj.exit_code = v
-            v = get("output", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "output"
-                v = _read_str(v)
-            obj.output = v
-            v = get("error", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "error"
-                v = _read_str(v)
-            obj.error = v
-            v = get("startTime", UNSET)
-            if v is not UNSET and v is not None:
-                k = "startTime"
-                v = _read_datetime(v)
-            obj.start_time = v
-            v = get("endTime", UNSET)
-            if v is not UNSET and v is not None:
-                k = "endTime"
-                v = _read_datetime(v)
-            obj.end_time = v
-            v = get("statuses", UNSET)
-            if v is not UNSET and v is not None:
-                k = "statuses"
-                v = _read_list(v, InstanceViewStatus.from_dict)
-            obj.statuses = v
+            if "executionState" in data:
+                v = data["executionState"]
+                if v is not None:
+                    k = "executionState"
+                    v = _in_ExecutionState(v)
+                obj.execution_state = v
+            else:
+                obj.execution_state = UNSET
+            if "executionMessage" in data:
+                v = data["executionMessage"]
+                if v.__class__ is not str and v is not None:
+                    k = "executionMessage"
+                    v = _read_str(v)
+                obj.execution_message = v
+            else:
+                obj.execution_message = UNSET
+            if "exitCode" in data:
+                v = data["exitCode"]
+                if v.__class__ is not int and v is not None:
+                    k = "exitCode"
+                    v = _read_int(v)
+                obj.exit_code = v
+            else:
+                obj.exit_code = UNSET
+            if "output" in data:
+                v = data["output"]
+                if v.__class__ is not str and v is not None:
+                    k = "output"
+                    v = _read_str(v)
+                obj.output = v
+            else:
+                obj.output = UNSET
+            if "error" in data:
+                v = data["error"]
+                if v.__class__ is not str and v is not None:
+                    k = "error"
+                    v = _read_str(v)
+                obj.error = v
+            else:
+                obj.error = UNSET
+            if "startTime" in data:
+                v = data["startTime"]
+                if v is not None:
+                    k = "startTime"
+                    v = _read_datetime(v)
+                obj.start_time = v
+            else:
+                obj.start_time = UNSET
+            if "endTime" in data:
+                v = data["endTime"]
+                if v is not None:
+                    k = "endTime"
+                    v = _read_datetime(v)
+                obj.end_time = v
+            else:
+                obj.end_time = UNSET
+            if "statuses" in data:
+                v = data["statuses"]
+                if v is not None:
+                    k = "statuses"
+                    v = _read_list(v, InstanceViewStatus.from_dict)
+                obj.statuses = v
+            else:
+                obj.statuses = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -3157,81 +3303,122 @@ class VirtualMachineRunCommandProperties:
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandProperties")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("source", UNSET)
-            if v is not UNSET and v is not None:
-                k = "source"
-                v = VirtualMachineRunCommandScriptSource.from_dict(v)
-            obj.source = v
-            v = get("parameters", UNSET)
-            if v is not UNSET and v is not None:
-                k = "parameters"
-                v = _read_list(v, RunCommandInputParameter.from_dict)
-            obj.parameters = v
-            v = get("protectedParameters", UNSET)
-            if v is not UNSET and v is not None:
-                k = "protectedParameters"
-                v = _secret_value(
-                    lambda v: _read_list(v, _SecretRunCommandInputParameter.from_dict), v
-                )
-            obj.protected_parameters = v
-            v = get("asyncExecution", UNSET)
-            if v.__class__ is not bool and v is not UNSET and v is not None:
-                k = "asyncExecution"
-                v = _read_bool(v)
-            obj.async_execution = v
-            v = get("runAsUser", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "runAsUser"
-                v = _read_str(v)
-            obj.run_as_user = v
-            v = get("runAsPassword", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "runAsPassword"
-                v = _read_str(v)
-            obj.run_as_password = v
-            v = get("timeoutInSeconds", UNSET)
-            if v.__class__ is not int and v is not UNSET and v is not None:
-                k = "timeoutInSeconds"
-                v = _read_int(v)
-            obj.timeout_in_seconds = v
-            v = get("outputBlobUri", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "outputBlobUri"
-                v = _read_str(v)
-            obj.output_blob_uri = v
-            v = get("errorBlobUri", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "errorBlobUri"
-                v = _read_str(v)
-            obj.error_blob_uri = v
-            v = get("outputBlobManagedIdentity", UNSET)
-            if v is not UNSET and v is not None:
-                k = "outputBlobManagedIdentity"
-                v = RunCommandManagedIdentity.from_dict(v)
-            obj.output_blob_managed_identity = v
-            v = get("errorBlobManagedIdentity", UNSET)
-            if v is not UNSET and v is not None:
-                k = "errorBlobManagedIdentity"
-                v = RunCommandManagedIdentity.from_dict(v)
-            obj.error_blob_managed_identity = v
-            v = get("provisioningState", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "provisioningState"
-                v = _read_str(v)
-            obj.provisioning_state = v
-            v = get("instanceView", UNSET)
-            if v is not UNSET and v is not None:
-                k = "instanceView"
-                v = VirtualMachineRunCommandInstanceView.from_dict(v)
-            obj.instance_view = v
-            v = get("treatFailureAsDeploymentFailure", UNSET)
-            if v.__class__ is not bool and v is not UNSET and v is not None:
-                k = "treatFailureAsDeploymentFailure"
-                v = _read_bool(v)
-            obj.treat_failure_as_deployment_failure = v
+            if "source" in data:
+                v = data["source"]
+                if v is not None:
+                    k = "source"
+                    v = VirtualMachineRunCommandScriptSource.from_dict(v)
+                obj.source = v
+            else:
+                obj.source = UNSET
+            if "parameters" in data:
+                v = data["parameters"]
+                if v is not None:
+                    k = "parameters"
+                    v = _read_list(v, RunCommandInputParameter.from_dict)
+                obj.parameters = v
+            else:
+                obj.parameters = UNSET
+            if "protectedParameters" in data:
+                v = data["protectedParameters"]
+                if v is not None:
+                    k = "protectedParameters"
+                    v = _secret_value(
+                        lambda v: _read_list(v, _SecretRunCommandInputParameter.from_dict), v
+                    )
+                obj.protected_parameters = v
+            else:
+                obj.protected_parameters = UNSET
+            if "asyncExecution" in data:
+                v = data["asyncExecution"]
+                if v.__class__ is not bool and v is not None:
+                    k = "asyncExecution"
+                    v = _read_bool(v)
+                obj.async_execution = v
+            else:
+                obj.async_execution = UNSET
+            if "runAsUser" in data:
+                v = data["runAsUser"]
+                if v.__class__ is not str and v is not None:
+                    k = "runAsUser"
+                    v = _read_str(v)
+                obj.run_as_user = v
+            else:
+                obj.run_as_user = UNSET
+            if "runAsPassword" in data:
+                v = data["runAsPassword"]
+                if v.__class__ is not str and v is not None:
+                    k = "runAsPassword"
+                    v = _read_str(v)
+                obj.run_as_password = v
+            else:
+                obj.run_as_password = UNSET
+            if "timeoutInSeconds" in data:
+                v = data["timeoutInSeconds"]
+                if v.__class__ is not int and v is not None:
+                    k = "timeoutInSeconds"
+                    v = _read_int(v)
+                obj.timeout_in_seconds = v
+            else:
+                obj.timeout_in_seconds = UNSET
+            if "outputBlobUri" in data:
+                v = data["outputBlobUri"]
+                if v.__class__ is not str and v is not None:
+                    k = "outputBlobUri"
+                    v = _read_str(v)
+                obj.output_blob_uri = v
+            else:
+                obj.output_blob_uri = UNSET
+            if "errorBlobUri" in data:
+                v = data["errorBlobUri"]
+                if v.__class__ is not str and v is not None:
+                    k = "errorBlobUri"
+                    v = _read_str(v)
+                obj.error_blob_uri = v
+            else:
+                obj.error_blob_uri = UNSET
+            if "outputBlobManagedIdentity" in data:
+                v = data["outputBlobManagedIdentity"]
+                if v is not None:
+                    k = "outputBlobManagedIdentity"
+                    v = RunCommandManagedIdentity.from_dict(v)
+                obj.output_blob_managed_identity = v
+            else:
+                obj.output_blob_managed_identity = UNSET
+            if "errorBlobManagedIdentity" in data:
+                v = data["errorBlobManagedIdentity"]
+                if v is not None:
+                    k = "errorBlobManagedIdentity"
+                    v = RunCommandManagedIdentity.from_dict(v)
+                obj.error_blob_managed_identity = v
+            else:
+                obj.error_blob_managed_identity = UNSET
+            if "provisioningState" in data:
+                v = data["provisioningState"]
+                if v.__class__ is not str and v is not None:
+                    k = "provisioningState"
+                    v = _read_str(v)
+                obj.provisioning_state = v
+            else:
+                obj.provisioning_state = UNSET
+            if "instanceView" in data:
+                v = data["instanceView"]
+                if v is not None:
+                    k = "instanceView"
+                    v = VirtualMachineRunCommandInstanceView.from_dict(v)
+                obj.instance_view = v
+            else:
+                obj.instance_view = UNSET
+            if "treatFailureAsDeploymentFailure" in data:
+                v = data["treatFailureAsDeploymentFailure"]
+                if v.__class__ is not bool and v is not None:
+                    k = "treatFailureAsDeploymentFailure"
+                    v = _read_bool(v)
+                obj.treat_failure_as_deployment_failure = v
+            else:
+                obj.treat_failure_as_deployment_failure = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -3432,29 +3619,40 @@ class VirtualMachineRunCommandScriptSource:
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandScriptSource")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("script", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "script"
-                v = _read_str(v)
-            obj.script = v
-            v = get("scriptUri", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "scriptUri"
-                v = _read_str(v)
-            obj.script_uri = v
-            v = get("commandId", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "commandId"
-                v = _read_str(v)
-            obj.command_id = v
-            v = get("scriptUriManagedIdentity", UNSET)
-            if v is not UNSET and v is not None:
-                k = "scriptUriManagedIdentity"
-                v = RunCommandManagedIdentity.from_dict(v)
-            obj.script_uri_managed_identity = v
+            if "script" in data:
+                v = data["script"]
+                if v.__class__ is not str and v is not None:
+                    k = "script"
+                    v = _read_str(v)
+                obj.script = v
+            else:
+                obj.script = UNSET
+            if "scriptUri" in data:
+                v = data["scriptUri"]
+                if v.__class__ is not str and v is not None:
+                    k = "scriptUri"
+                    v = _read_str(v)
+                obj.script_uri = v
+            else:
+                obj.script_uri = UNSET
+            if "commandId" in data:
+                v = data["commandId"]
+                if v.__class__ is not str and v is not None:
+                    k = "commandId"
+                    v = _read_str(v)
+                obj.command_id = v
+            else:
+                obj.command_id = UNSET
+            if "scriptUriManagedIdentity" in data:
+                v = data["scriptUriManagedIdentity"]
+                if v is not None:
+                    k = "scriptUriManagedIdentity"
+                    v = RunCommandManagedIdentity.from_dict(v)
+                obj.script_uri_managed_identity = v
+            else:
+                obj.script_uri_managed_identity = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -3558,19 +3756,24 @@ class VirtualMachineRunCommandUpdate:
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandUpdate")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("tags", UNSET)
-            if v is not UNSET and v is not None:
-                k = "tags"
-                v = _read_map(v, _read_str)
-            obj.tags = v
-            v = get("properties", UNSET)
-            if v is not UNSET and v is not None:
-                k = "properties"
-                v = VirtualMachineRunCommandProperties.from_dict(v)
-            obj.properties = v
+            if "tags" in data:
+                v = data["tags"]
+                if v is not None:
+                    k = "tags"
+                    v = _read_map(v, _read_str)
+                obj.tags = v
+            else:
+                obj.tags = UNSET
+            if "properties" in data:
+                v = data["properties"]
+                if v is not None:
+                    k = "properties"
+                    v = VirtualMachineRunCommandProperties.from_dict(v)
+                obj.properties = v
+            else:
+                obj.properties = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -3846,21 +4049,23 @@ class VirtualMachineRunCommandsListResult:
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandsListResult")
         obj = object.__new__(cls)
-        get: Any = data.get
         k = None
         try:
-            v = get("value", UNSET)
-            if v is UNSET:
+            if "value" not in data:
                 k = None
                 raise DecodeError("required property 'value' is missing")
+            v = data["value"]
             k = "value"
             v = _read_list(v, VirtualMachineRunCommand.from_dict)
             obj.value = v
-            v = get("nextLink", UNSET)
-            if v.__class__ is not str and v is not UNSET and v is not None:
-                k = "nextLink"
-                v = _read_str(v)
-            obj.next_link = v
+            if "nextLink" in data:
+                v = data["nextLink"]
+                if v.__class__ is not str and v is not None:
+                    k = "nextLink"
+                    v = _read_str(v)
+                obj.next_link = v
+            else:
+                obj.next_link = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime
 import ipaddress
 import re
 from collections.abc import Callable, Mapping
@@ -54,13 +55,21 @@ class ValidationError:
     Attributes: instance ``path`` (JSON Pointer), ``keyword``, ``schema_path``, ``message``.
     """
 
-    __slots__ = ("keyword", "message", "path", "schema_path")
+    __slots__ = ("_at", "_path", "keyword", "message", "schema_path")
 
     def __init__(self, path: str, keyword: str, schema_path: str, message: str) -> None:
-        self.path = path
+        self._path: str | None = path
+        self._at: tuple[str | int, ...] = ()
         self.keyword = keyword
         self.schema_path = schema_path
         self.message = message
+
+    @property
+    def path(self) -> str:
+        path = self._path
+        if path is None:  # made on first use: listing many errors stays cheap
+            path = self._path = _ptr(self._at)
+        return path
 
     def __repr__(self) -> str:
         return (
@@ -85,7 +94,18 @@ class ValidationError:
         return f"{self.path or '/'}: {self.message}"
 
 
-_E = ValidationError
+def _E(at: tuple[str | int, ...], keyword: str, schema_path: str, message: str) -> ValidationError:
+    """The error at instance location ``at`` (keys and indices), its pointer left for later."""
+    error = _new(ValidationError)
+    error._at = at
+    error._path = None
+    error.keyword = keyword
+    error.schema_path = schema_path
+    error.message = message
+    return error
+
+
+_new = object.__new__
 
 
 def _r(value: object) -> str:
@@ -160,6 +180,14 @@ def _sp(node: int, keyword: str) -> str:
     return text
 
 
+_FROM_ISO = datetime.datetime.fromisoformat
+
+
+_COMMON_SHAPE = re.compile(
+    r"\d\d\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:[0-5]\d)", re.ASCII
+).fullmatch
+
+
 _DATE_TIME = re.compile(
     r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]"
     r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(?:\.[0-9]+)?"
@@ -170,6 +198,13 @@ _DATE_TIME = re.compile(
 def _fmt_date_time(value: str) -> bool:
     """RFC 3339 date-time (any number of fraction digits; leap seconds at 23:59:60 UTC), from
     year 0001: no datetime holds year 0, and the generated models read what this accepts."""
+    if _COMMON_SHAPE(value) is not None:
+        try:
+            _FROM_ISO(value)
+        except ValueError:
+            pass  # out of range, or a leap second: the full grammar decides
+        else:
+            return True
     m = _DATE_TIME(value)
     if m is None or m[1] == "0000":
         return False
@@ -544,14 +579,6 @@ _SP_SEGMENT = (
 def _f0(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
-    if "details" in x:
-        c1 = x["details"]
-        if not _f66(c1):
-            return False
-    if "innererror" in x:
-        c2 = x["innererror"]
-        if not _f10(c2):
-            return False
     if "code" in x:
         c3 = x["code"]
         if not isinstance(c3, str):
@@ -564,12 +591,20 @@ def _f0(x: Any) -> bool:
         c5 = x["message"]
         if not isinstance(c5, str):
             return False
+    if "details" in x:
+        c1 = x["details"]
+        if not _f66(c1):
+            return False
+    if "innererror" in x:
+        c2 = x["innererror"]
+        if not _f10(c2):
+            return False
     return True
 
 
 def _v1(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(0, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(0, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "details" in x:
             c1 = x["details"]
@@ -583,30 +618,20 @@ def _v1(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c3 = x["code"]
             if not isinstance(c3, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("code",)),
-                        "type",
-                        _sp(2, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
+                    _E(p + ("code",), "type", _sp(2, "type"), _r(c3) + " is not of type 'string'")
                 )
         if "target" in x:
             c4 = x["target"]
             if not isinstance(c4, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("target",)),
-                        "type",
-                        _sp(3, "type"),
-                        _r(c4) + " is not of type 'string'",
-                    )
+                    _E(p + ("target",), "type", _sp(3, "type"), _r(c4) + " is not of type 'string'")
                 )
         if "message" in x:
             c5 = x["message"]
             if not isinstance(c5, str):
                 e.append(
                     _E(
-                        _ptr(p + ("message",)),
+                        p + ("message",),
                         "type",
                         _sp(4, "type"),
                         _r(c5) + " is not of type 'string'",
@@ -634,36 +659,26 @@ def _f2(x: Any) -> bool:
 
 def _v3(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(5, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(5, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "code" in x:
             c1 = x["code"]
             if not isinstance(c1, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("code",)),
-                        "type",
-                        _sp(7, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
+                    _E(p + ("code",), "type", _sp(7, "type"), _r(c1) + " is not of type 'string'")
                 )
         if "target" in x:
             c2 = x["target"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("target",)),
-                        "type",
-                        _sp(8, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + ("target",), "type", _sp(8, "type"), _r(c2) + " is not of type 'string'")
                 )
         if "message" in x:
             c3 = x["message"]
             if not isinstance(c3, str):
                 e.append(
                     _E(
-                        _ptr(p + ("message",)),
+                        p + ("message",),
                         "type",
                         _sp(9, "type"),
                         _r(c3) + " is not of type 'string'",
@@ -683,7 +698,7 @@ def _f4(x: Any) -> bool:
 
 def _v5(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(10, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(10, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "error" in x:
             c1 = x["error"]
@@ -697,7 +712,7 @@ def _f6(x: Any) -> bool:
 
 def _v7(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, str):
-        e.append(_E(_ptr(p), "type", _sp(11, "type"), _r(x) + " is not of type 'string'"))
+        e.append(_E(p, "type", _sp(11, "type"), _r(x) + " is not of type 'string'"))
 
 
 def _f8(x: Any) -> bool:
@@ -706,7 +721,7 @@ def _f8(x: Any) -> bool:
 
 def _v9(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, str):
-        e.append(_E(_ptr(p), "type", _sp(12, "type"), _r(x) + " is not of type 'string'"))
+        e.append(_E(p, "type", _sp(12, "type"), _r(x) + " is not of type 'string'"))
 
 
 def _f10(x: Any) -> bool:
@@ -725,14 +740,14 @@ def _f10(x: Any) -> bool:
 
 def _v11(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(13, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(13, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "exceptiontype" in x:
             c1 = x["exceptiontype"]
             if not isinstance(c1, str):
                 e.append(
                     _E(
-                        _ptr(p + ("exceptiontype",)),
+                        p + ("exceptiontype",),
                         "type",
                         _sp(15, "type"),
                         _r(c1) + " is not of type 'string'",
@@ -743,7 +758,7 @@ def _v11(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c2, str):
                 e.append(
                     _E(
-                        _ptr(p + ("errordetail",)),
+                        p + ("errordetail",),
                         "type",
                         _sp(16, "type"),
                         _r(c2) + " is not of type 'string'",
@@ -783,34 +798,24 @@ def _f12(x: Any) -> bool:
 
 def _v13(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(17, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(17, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "code" in x:
             c1 = x["code"]
             if not isinstance(c1, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("code",)),
-                        "type",
-                        _sp(19, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
+                    _E(p + ("code",), "type", _sp(19, "type"), _r(c1) + " is not of type 'string'")
                 )
         if "level" in x:
             c2 = x["level"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("level",)),
-                        "type",
-                        _sp(20, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + ("level",), "type", _sp(20, "type"), _r(c2) + " is not of type 'string'")
                 )
             if not (isinstance(c2, str) and (c2 == "Error" or c2 == "Info" or c2 == "Warning")):
                 e.append(
                     _E(
-                        _ptr(p + ("level",)),
+                        p + ("level",),
                         "enum",
                         _sp(20, "enum"),
                         _r(c2) + " is not one of ['Info', 'Warning', 'Error']",
@@ -821,7 +826,7 @@ def _v13(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c3, str):
                 e.append(
                     _E(
-                        _ptr(p + ("displayStatus",)),
+                        p + ("displayStatus",),
                         "type",
                         _sp(21, "type"),
                         _r(c3) + " is not of type 'string'",
@@ -832,7 +837,7 @@ def _v13(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c4, str):
                 e.append(
                     _E(
-                        _ptr(p + ("message",)),
+                        p + ("message",),
                         "type",
                         _sp(22, "type"),
                         _r(c4) + " is not of type 'string'",
@@ -842,18 +847,13 @@ def _v13(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c5 = x["time"]
             if not isinstance(c5, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("time",)),
-                        "type",
-                        _sp(23, "type"),
-                        _r(c5) + " is not of type 'string'",
-                    )
+                    _E(p + ("time",), "type", _sp(23, "type"), _r(c5) + " is not of type 'string'")
                 )
             else:
                 if not _fmt_date_time(c5):
                     e.append(
                         _E(
-                            _ptr(p + ("time",)),
+                            p + ("time",),
                             "format",
                             _sp(23, "format"),
                             _r(c5) + " is not a valid 'date-time'",
@@ -869,11 +869,9 @@ def _f14(x: Any) -> bool:
 
 def _v15(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, str):
-        e.append(_E(_ptr(p), "type", _sp(24, "type"), _r(x) + " is not of type 'string'"))
+        e.append(_E(p, "type", _sp(24, "type"), _r(x) + " is not of type 'string'"))
     if not (isinstance(x, str) and (x == "Linux" or x == "Windows")):
-        e.append(
-            _E(_ptr(p), "enum", _sp(24, "enum"), _r(x) + " is not one of ['Windows', 'Linux']")
-        )
+        e.append(_E(p, "enum", _sp(24, "enum"), _r(x) + " is not one of ['Windows', 'Linux']"))
 
 
 def _f16(x: Any) -> bool:
@@ -900,40 +898,25 @@ def _f16(x: Any) -> bool:
 
 def _v17(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(25, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(25, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "id" in x:
             c1 = x["id"]
             if not isinstance(c1, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("id",)),
-                        "type",
-                        _sp(27, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
+                    _E(p + ("id",), "type", _sp(27, "type"), _r(c1) + " is not of type 'string'")
                 )
         if "name" in x:
             c2 = x["name"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("name",)),
-                        "type",
-                        _sp(28, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + ("name",), "type", _sp(28, "type"), _r(c2) + " is not of type 'string'")
                 )
         if "type" in x:
             c3 = x["type"]
             if not isinstance(c3, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("type",)),
-                        "type",
-                        _sp(29, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
+                    _E(p + ("type",), "type", _sp(29, "type"), _r(c3) + " is not of type 'string'")
                 )
         if "systemData" in x:
             c4 = x["systemData"]
@@ -955,12 +938,12 @@ def _f18(x: Any) -> bool:
 
 def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(25, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(25, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "id" in x:
             e.append(
                 _E(
-                    _ptr(p + ("id",)),
+                    p + ("id",),
                     "readOnly",
                     _sp(27, "readOnly"),
                     "'id' is read-only and must not be sent in a request",
@@ -969,7 +952,7 @@ def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "name" in x:
             e.append(
                 _E(
-                    _ptr(p + ("name",)),
+                    p + ("name",),
                     "readOnly",
                     _sp(28, "readOnly"),
                     "'name' is read-only and must not be sent in a request",
@@ -978,7 +961,7 @@ def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "type" in x:
             e.append(
                 _E(
-                    _ptr(p + ("type",)),
+                    p + ("type",),
                     "readOnly",
                     _sp(29, "readOnly"),
                     "'type' is read-only and must not be sent in a request",
@@ -987,7 +970,7 @@ def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "systemData" in x:
             e.append(
                 _E(
-                    _ptr(p + ("systemData",)),
+                    p + ("systemData",),
                     "readOnly",
                     _sp(30, "readOnly"),
                     "'systemData' is read-only and must not be sent in a request",
@@ -1042,34 +1025,26 @@ def _f20(x: Any) -> bool:
 
 def _v21(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(31, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(31, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "$schema" not in x:
-            e.append(
-                _E(_ptr(p), "required", _sp(31, "required"), "'$schema' is a required property")
-            )
+            e.append(_E(p, "required", _sp(31, "required"), "'$schema' is a required property"))
         if "id" not in x:
-            e.append(_E(_ptr(p), "required", _sp(31, "required"), "'id' is a required property"))
+            e.append(_E(p, "required", _sp(31, "required"), "'id' is a required property"))
         if "osType" not in x:
-            e.append(
-                _E(_ptr(p), "required", _sp(31, "required"), "'osType' is a required property")
-            )
+            e.append(_E(p, "required", _sp(31, "required"), "'osType' is a required property"))
         if "label" not in x:
-            e.append(_E(_ptr(p), "required", _sp(31, "required"), "'label' is a required property"))
+            e.append(_E(p, "required", _sp(31, "required"), "'label' is a required property"))
         if "description" not in x:
-            e.append(
-                _E(_ptr(p), "required", _sp(31, "required"), "'description' is a required property")
-            )
+            e.append(_E(p, "required", _sp(31, "required"), "'description' is a required property"))
         if "script" not in x:
-            e.append(
-                _E(_ptr(p), "required", _sp(31, "required"), "'script' is a required property")
-            )
+            e.append(_E(p, "required", _sp(31, "required"), "'script' is a required property"))
         if "$schema" in x:
             c1 = x["$schema"]
             if not isinstance(c1, str):
                 e.append(
                     _E(
-                        _ptr(p + ("$schema",)),
+                        p + ("$schema",),
                         "type",
                         _sp(33, "type"),
                         _r(c1) + " is not of type 'string'",
@@ -1079,19 +1054,14 @@ def _v21(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c2 = x["id"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("id",)),
-                        "type",
-                        _sp(34, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + ("id",), "type", _sp(34, "type"), _r(c2) + " is not of type 'string'")
                 )
         if "osType" in x:
             c3 = x["osType"]
             if not isinstance(c3, str):
                 e.append(
                     _E(
-                        _ptr(p + ("osType",)),
+                        p + ("osType",),
                         "type",
                         _sp(24, "type"),
                         _r(c3) + " is not of type 'string'",
@@ -1100,7 +1070,7 @@ def _v21(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not (isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")):
                 e.append(
                     _E(
-                        _ptr(p + ("osType",)),
+                        p + ("osType",),
                         "enum",
                         _sp(24, "enum"),
                         _r(c3) + " is not one of ['Windows', 'Linux']",
@@ -1110,19 +1080,14 @@ def _v21(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c4 = x["label"]
             if not isinstance(c4, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("label",)),
-                        "type",
-                        _sp(35, "type"),
-                        _r(c4) + " is not of type 'string'",
-                    )
+                    _E(p + ("label",), "type", _sp(35, "type"), _r(c4) + " is not of type 'string'")
                 )
         if "description" in x:
             c5 = x["description"]
             if not isinstance(c5, str):
                 e.append(
                     _E(
-                        _ptr(p + ("description",)),
+                        p + ("description",),
                         "type",
                         _sp(36, "type"),
                         _r(c5) + " is not of type 'string'",
@@ -1176,30 +1141,24 @@ def _f22(x: Any) -> bool:
 
 def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(37, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(37, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "$schema" not in x:
-            e.append(
-                _E(_ptr(p), "required", _sp(37, "required"), "'$schema' is a required property")
-            )
+            e.append(_E(p, "required", _sp(37, "required"), "'$schema' is a required property"))
         if "id" not in x:
-            e.append(_E(_ptr(p), "required", _sp(37, "required"), "'id' is a required property"))
+            e.append(_E(p, "required", _sp(37, "required"), "'id' is a required property"))
         if "osType" not in x:
-            e.append(
-                _E(_ptr(p), "required", _sp(37, "required"), "'osType' is a required property")
-            )
+            e.append(_E(p, "required", _sp(37, "required"), "'osType' is a required property"))
         if "label" not in x:
-            e.append(_E(_ptr(p), "required", _sp(37, "required"), "'label' is a required property"))
+            e.append(_E(p, "required", _sp(37, "required"), "'label' is a required property"))
         if "description" not in x:
-            e.append(
-                _E(_ptr(p), "required", _sp(37, "required"), "'description' is a required property")
-            )
+            e.append(_E(p, "required", _sp(37, "required"), "'description' is a required property"))
         if "$schema" in x:
             c1 = x["$schema"]
             if not isinstance(c1, str):
                 e.append(
                     _E(
-                        _ptr(p + ("$schema",)),
+                        p + ("$schema",),
                         "type",
                         _sp(39, "type"),
                         _r(c1) + " is not of type 'string'",
@@ -1209,19 +1168,14 @@ def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c2 = x["id"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("id",)),
-                        "type",
-                        _sp(40, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + ("id",), "type", _sp(40, "type"), _r(c2) + " is not of type 'string'")
                 )
         if "osType" in x:
             c3 = x["osType"]
             if not isinstance(c3, str):
                 e.append(
                     _E(
-                        _ptr(p + ("osType",)),
+                        p + ("osType",),
                         "type",
                         _sp(24, "type"),
                         _r(c3) + " is not of type 'string'",
@@ -1230,7 +1184,7 @@ def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not (isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")):
                 e.append(
                     _E(
-                        _ptr(p + ("osType",)),
+                        p + ("osType",),
                         "enum",
                         _sp(24, "enum"),
                         _r(c3) + " is not one of ['Windows', 'Linux']",
@@ -1240,19 +1194,14 @@ def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c4 = x["label"]
             if not isinstance(c4, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("label",)),
-                        "type",
-                        _sp(41, "type"),
-                        _r(c4) + " is not of type 'string'",
-                    )
+                    _E(p + ("label",), "type", _sp(41, "type"), _r(c4) + " is not of type 'string'")
                 )
         if "description" in x:
             c5 = x["description"]
             if not isinstance(c5, str):
                 e.append(
                     _E(
-                        _ptr(p + ("description",)),
+                        p + ("description",),
                         "type",
                         _sp(42, "type"),
                         _r(c5) + " is not of type 'string'",
@@ -1282,18 +1231,16 @@ def _f24(x: Any) -> bool:
 
 def _v25(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(43, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(43, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "commandId" not in x:
-            e.append(
-                _E(_ptr(p), "required", _sp(43, "required"), "'commandId' is a required property")
-            )
+            e.append(_E(p, "required", _sp(43, "required"), "'commandId' is a required property"))
         if "commandId" in x:
             c1 = x["commandId"]
             if not isinstance(c1, str):
                 e.append(
                     _E(
-                        _ptr(p + ("commandId",)),
+                        p + ("commandId",),
                         "type",
                         _sp(45, "type"),
                         _r(c1) + " is not of type 'string'",
@@ -1327,33 +1274,23 @@ def _f26(x: Any) -> bool:
 
 def _v27(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(46, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(46, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "name" not in x:
-            e.append(_E(_ptr(p), "required", _sp(46, "required"), "'name' is a required property"))
+            e.append(_E(p, "required", _sp(46, "required"), "'name' is a required property"))
         if "value" not in x:
-            e.append(_E(_ptr(p), "required", _sp(46, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", _sp(46, "required"), "'value' is a required property"))
         if "name" in x:
             c1 = x["name"]
             if not isinstance(c1, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("name",)),
-                        "type",
-                        _sp(48, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
+                    _E(p + ("name",), "type", _sp(48, "type"), _r(c1) + " is not of type 'string'")
                 )
         if "value" in x:
             c2 = x["value"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("value",)),
-                        "type",
-                        _sp(49, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + ("value",), "type", _sp(49, "type"), _r(c2) + " is not of type 'string'")
                 )
 
 
@@ -1377,10 +1314,10 @@ def _f28(x: Any) -> bool:
 
 def _v29(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(50, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(50, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
-            e.append(_E(_ptr(p), "required", _sp(50, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", _sp(50, "required"), "'value' is a required property"))
         if "value" in x:
             c1 = x["value"]
             if not _f76(c1):
@@ -1390,7 +1327,7 @@ def _v29(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c2, str):
                 e.append(
                     _E(
-                        _ptr(p + ("nextLink",)),
+                        p + ("nextLink",),
                         "type",
                         _sp(52, "type"),
                         _r(c2) + " is not of type 'string'",
@@ -1400,7 +1337,7 @@ def _v29(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 if not _fmt_uri(c2):
                     e.append(
                         _E(
-                            _ptr(p + ("nextLink",)),
+                            p + ("nextLink",),
                             "format",
                             _sp(52, "format"),
                             _r(c2) + " is not a valid 'uri'",
@@ -1424,14 +1361,14 @@ def _f30(x: Any) -> bool:
 
 def _v31(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(53, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(53, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "clientId" in x:
             c1 = x["clientId"]
             if not isinstance(c1, str):
                 e.append(
                     _E(
-                        _ptr(p + ("clientId",)),
+                        p + ("clientId",),
                         "type",
                         _sp(55, "type"),
                         _r(c1) + " is not of type 'string'",
@@ -1442,7 +1379,7 @@ def _v31(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c2, str):
                 e.append(
                     _E(
-                        _ptr(p + ("objectId",)),
+                        p + ("objectId",),
                         "type",
                         _sp(56, "type"),
                         _r(c2) + " is not of type 'string'",
@@ -1476,40 +1413,30 @@ def _f32(x: Any) -> bool:
 
 def _v33(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(57, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(57, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "name" not in x:
-            e.append(_E(_ptr(p), "required", _sp(57, "required"), "'name' is a required property"))
+            e.append(_E(p, "required", _sp(57, "required"), "'name' is a required property"))
         if "type" not in x:
-            e.append(_E(_ptr(p), "required", _sp(57, "required"), "'type' is a required property"))
+            e.append(_E(p, "required", _sp(57, "required"), "'type' is a required property"))
         if "name" in x:
             c1 = x["name"]
             if not isinstance(c1, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("name",)),
-                        "type",
-                        _sp(59, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
+                    _E(p + ("name",), "type", _sp(59, "type"), _r(c1) + " is not of type 'string'")
                 )
         if "type" in x:
             c2 = x["type"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("type",)),
-                        "type",
-                        _sp(60, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + ("type",), "type", _sp(60, "type"), _r(c2) + " is not of type 'string'")
                 )
         if "defaultValue" in x:
             c3 = x["defaultValue"]
             if not isinstance(c3, str):
                 e.append(
                     _E(
-                        _ptr(p + ("defaultValue",)),
+                        p + ("defaultValue",),
                         "type",
                         _sp(61, "type"),
                         _r(c3) + " is not of type 'string'",
@@ -1520,7 +1447,7 @@ def _v33(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not (c4 is True or c4 is False):
                 e.append(
                     _E(
-                        _ptr(p + ("required",)),
+                        p + ("required",),
                         "type",
                         _sp(62, "type"),
                         _r(c4) + " is not of type 'boolean'",
@@ -1540,7 +1467,7 @@ def _f34(x: Any) -> bool:
 
 def _v35(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(63, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(63, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "value" in x:
             c1 = x["value"]
@@ -1556,15 +1483,10 @@ def _f36(x: Any) -> bool:
 
 def _v37(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, str):
-        e.append(_E(_ptr(p), "type", _sp(20, "type"), _r(x) + " is not of type 'string'"))
+        e.append(_E(p, "type", _sp(20, "type"), _r(x) + " is not of type 'string'"))
     if not (isinstance(x, str) and (x == "Error" or x == "Info" or x == "Warning")):
         e.append(
-            _E(
-                _ptr(p),
-                "enum",
-                _sp(20, "enum"),
-                _r(x) + " is not one of ['Info', 'Warning', 'Error']",
-            )
+            _E(p, "enum", _sp(20, "enum"), _r(x) + " is not one of ['Info', 'Warning', 'Error']")
         )
 
 
@@ -1579,12 +1501,6 @@ def _f38(x: Any) -> bool:
         c2 = x["createdByType"]
         if not isinstance(c2, str):
             return False
-    if "createdAt" in x:
-        c3 = x["createdAt"]
-        if not isinstance(c3, str):
-            return False
-        if not _fmt_date_time(c3):
-            return False
     if "lastModifiedBy" in x:
         c4 = x["lastModifiedBy"]
         if not isinstance(c4, str):
@@ -1592,6 +1508,12 @@ def _f38(x: Any) -> bool:
     if "lastModifiedByType" in x:
         c5 = x["lastModifiedByType"]
         if not isinstance(c5, str):
+            return False
+    if "createdAt" in x:
+        c3 = x["createdAt"]
+        if not isinstance(c3, str):
+            return False
+        if not _fmt_date_time(c3):
             return False
     if "lastModifiedAt" in x:
         c6 = x["lastModifiedAt"]
@@ -1604,14 +1526,14 @@ def _f38(x: Any) -> bool:
 
 def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(64, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(64, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "createdBy" in x:
             c1 = x["createdBy"]
             if not isinstance(c1, str):
                 e.append(
                     _E(
-                        _ptr(p + ("createdBy",)),
+                        p + ("createdBy",),
                         "type",
                         _sp(66, "type"),
                         _r(c1) + " is not of type 'string'",
@@ -1622,7 +1544,7 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c2, str):
                 e.append(
                     _E(
-                        _ptr(p + ("createdByType",)),
+                        p + ("createdByType",),
                         "type",
                         _sp(11, "type"),
                         _r(c2) + " is not of type 'string'",
@@ -1633,7 +1555,7 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c3, str):
                 e.append(
                     _E(
-                        _ptr(p + ("createdAt",)),
+                        p + ("createdAt",),
                         "type",
                         _sp(67, "type"),
                         _r(c3) + " is not of type 'string'",
@@ -1643,7 +1565,7 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 if not _fmt_date_time(c3):
                     e.append(
                         _E(
-                            _ptr(p + ("createdAt",)),
+                            p + ("createdAt",),
                             "format",
                             _sp(67, "format"),
                             _r(c3) + " is not a valid 'date-time'",
@@ -1654,7 +1576,7 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c4, str):
                 e.append(
                     _E(
-                        _ptr(p + ("lastModifiedBy",)),
+                        p + ("lastModifiedBy",),
                         "type",
                         _sp(68, "type"),
                         _r(c4) + " is not of type 'string'",
@@ -1665,7 +1587,7 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c5, str):
                 e.append(
                     _E(
-                        _ptr(p + ("lastModifiedByType",)),
+                        p + ("lastModifiedByType",),
                         "type",
                         _sp(11, "type"),
                         _r(c5) + " is not of type 'string'",
@@ -1676,7 +1598,7 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c6, str):
                 e.append(
                     _E(
-                        _ptr(p + ("lastModifiedAt",)),
+                        p + ("lastModifiedAt",),
                         "type",
                         _sp(69, "type"),
                         _r(c6) + " is not of type 'string'",
@@ -1686,7 +1608,7 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 if not _fmt_date_time(c6):
                     e.append(
                         _E(
-                            _ptr(p + ("lastModifiedAt",)),
+                            p + ("lastModifiedAt",),
                             "format",
                             _sp(69, "format"),
                             _r(c6) + " is not a valid 'date-time'",
@@ -1711,6 +1633,10 @@ def _f40(x: Any) -> bool:
         c3 = x["type"]
         if not isinstance(c3, str):
             return False
+    if "location" in x:
+        c6 = x["location"]
+        if not isinstance(c6, str):
+            return False
     if "systemData" in x:
         c4 = x["systemData"]
         if not _f38(c4):
@@ -1719,53 +1645,32 @@ def _f40(x: Any) -> bool:
         c5 = x["tags"]
         if not _f80(c5):
             return False
-    if "location" in x:
-        c6 = x["location"]
-        if not isinstance(c6, str):
-            return False
     return True
 
 
 def _v41(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(70, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(70, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "location" not in x:
-            e.append(
-                _E(_ptr(p), "required", _sp(70, "required"), "'location' is a required property")
-            )
+            e.append(_E(p, "required", _sp(70, "required"), "'location' is a required property"))
         if "id" in x:
             c1 = x["id"]
             if not isinstance(c1, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("id",)),
-                        "type",
-                        _sp(72, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
+                    _E(p + ("id",), "type", _sp(72, "type"), _r(c1) + " is not of type 'string'")
                 )
         if "name" in x:
             c2 = x["name"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("name",)),
-                        "type",
-                        _sp(73, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + ("name",), "type", _sp(73, "type"), _r(c2) + " is not of type 'string'")
                 )
         if "type" in x:
             c3 = x["type"]
             if not isinstance(c3, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("type",)),
-                        "type",
-                        _sp(74, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
+                    _E(p + ("type",), "type", _sp(74, "type"), _r(c3) + " is not of type 'string'")
                 )
         if "systemData" in x:
             c4 = x["systemData"]
@@ -1780,7 +1685,7 @@ def _v41(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c6, str):
                 e.append(
                     _E(
-                        _ptr(p + ("location",)),
+                        p + ("location",),
                         "type",
                         _sp(75, "type"),
                         _r(c6) + " is not of type 'string'",
@@ -1801,29 +1706,27 @@ def _f42(x: Any) -> bool:
         return False
     if "systemData" in x:
         return False
-    if "tags" in x:
-        c1 = x["tags"]
-        if not _f80(c1):
-            return False
     if "location" in x:
         c2 = x["location"]
         if not isinstance(c2, str):
+            return False
+    if "tags" in x:
+        c1 = x["tags"]
+        if not _f80(c1):
             return False
     return True
 
 
 def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(70, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(70, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "location" not in x:
-            e.append(
-                _E(_ptr(p), "required", _sp(70, "required"), "'location' is a required property")
-            )
+            e.append(_E(p, "required", _sp(70, "required"), "'location' is a required property"))
         if "id" in x:
             e.append(
                 _E(
-                    _ptr(p + ("id",)),
+                    p + ("id",),
                     "readOnly",
                     _sp(72, "readOnly"),
                     "'id' is read-only and must not be sent in a request",
@@ -1832,7 +1735,7 @@ def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "name" in x:
             e.append(
                 _E(
-                    _ptr(p + ("name",)),
+                    p + ("name",),
                     "readOnly",
                     _sp(73, "readOnly"),
                     "'name' is read-only and must not be sent in a request",
@@ -1841,7 +1744,7 @@ def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "type" in x:
             e.append(
                 _E(
-                    _ptr(p + ("type",)),
+                    p + ("type",),
                     "readOnly",
                     _sp(74, "readOnly"),
                     "'type' is read-only and must not be sent in a request",
@@ -1850,7 +1753,7 @@ def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "systemData" in x:
             e.append(
                 _E(
-                    _ptr(p + ("systemData",)),
+                    p + ("systemData",),
                     "readOnly",
                     _sp(76, "readOnly"),
                     "'systemData' is read-only and must not be sent in a request",
@@ -1865,7 +1768,7 @@ def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c2, str):
                 e.append(
                     _E(
-                        _ptr(p + ("location",)),
+                        p + ("location",),
                         "type",
                         _sp(75, "type"),
                         _r(c2) + " is not of type 'string'",
@@ -1885,7 +1788,7 @@ def _f44(x: Any) -> bool:
 
 def _v45(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(77, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(77, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "tags" in x:
             c1 = x["tags"]
@@ -1910,6 +1813,10 @@ def _f46(x: Any) -> bool:
         c3 = x["type"]
         if not isinstance(c3, str):
             return False
+    if "location" in x:
+        c6 = x["location"]
+        if not isinstance(c6, str):
+            return False
     if "systemData" in x:
         c4 = x["systemData"]
         if not _f38(c4):
@@ -1917,10 +1824,6 @@ def _f46(x: Any) -> bool:
     if "tags" in x:
         c5 = x["tags"]
         if not _f84(c5):
-            return False
-    if "location" in x:
-        c6 = x["location"]
-        if not isinstance(c6, str):
             return False
     if "properties" in x:
         c7 = x["properties"]
@@ -1931,44 +1834,27 @@ def _f46(x: Any) -> bool:
 
 def _v47(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(78, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(78, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "location" not in x:
-            e.append(
-                _E(_ptr(p), "required", _sp(78, "required"), "'location' is a required property")
-            )
+            e.append(_E(p, "required", _sp(78, "required"), "'location' is a required property"))
         if "id" in x:
             c1 = x["id"]
             if not isinstance(c1, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("id",)),
-                        "type",
-                        _sp(80, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
+                    _E(p + ("id",), "type", _sp(80, "type"), _r(c1) + " is not of type 'string'")
                 )
         if "name" in x:
             c2 = x["name"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("name",)),
-                        "type",
-                        _sp(81, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + ("name",), "type", _sp(81, "type"), _r(c2) + " is not of type 'string'")
                 )
         if "type" in x:
             c3 = x["type"]
             if not isinstance(c3, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("type",)),
-                        "type",
-                        _sp(82, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
+                    _E(p + ("type",), "type", _sp(82, "type"), _r(c3) + " is not of type 'string'")
                 )
         if "systemData" in x:
             c4 = x["systemData"]
@@ -1983,7 +1869,7 @@ def _v47(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c6, str):
                 e.append(
                     _E(
-                        _ptr(p + ("location",)),
+                        p + ("location",),
                         "type",
                         _sp(83, "type"),
                         _r(c6) + " is not of type 'string'",
@@ -2008,13 +1894,13 @@ def _f48(x: Any) -> bool:
         return False
     if "systemData" in x:
         return False
-    if "tags" in x:
-        c1 = x["tags"]
-        if not _f84(c1):
-            return False
     if "location" in x:
         c2 = x["location"]
         if not isinstance(c2, str):
+            return False
+    if "tags" in x:
+        c1 = x["tags"]
+        if not _f84(c1):
             return False
     if "properties" in x:
         c3 = x["properties"]
@@ -2025,16 +1911,14 @@ def _f48(x: Any) -> bool:
 
 def _v49(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(78, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(78, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "location" not in x:
-            e.append(
-                _E(_ptr(p), "required", _sp(78, "required"), "'location' is a required property")
-            )
+            e.append(_E(p, "required", _sp(78, "required"), "'location' is a required property"))
         if "id" in x:
             e.append(
                 _E(
-                    _ptr(p + ("id",)),
+                    p + ("id",),
                     "readOnly",
                     _sp(80, "readOnly"),
                     "'id' is read-only and must not be sent in a request",
@@ -2043,7 +1927,7 @@ def _v49(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "name" in x:
             e.append(
                 _E(
-                    _ptr(p + ("name",)),
+                    p + ("name",),
                     "readOnly",
                     _sp(81, "readOnly"),
                     "'name' is read-only and must not be sent in a request",
@@ -2052,7 +1936,7 @@ def _v49(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "type" in x:
             e.append(
                 _E(
-                    _ptr(p + ("type",)),
+                    p + ("type",),
                     "readOnly",
                     _sp(82, "readOnly"),
                     "'type' is read-only and must not be sent in a request",
@@ -2061,7 +1945,7 @@ def _v49(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "systemData" in x:
             e.append(
                 _E(
-                    _ptr(p + ("systemData",)),
+                    p + ("systemData",),
                     "readOnly",
                     _sp(84, "readOnly"),
                     "'systemData' is read-only and must not be sent in a request",
@@ -2076,7 +1960,7 @@ def _v49(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c2, str):
                 e.append(
                     _E(
-                        _ptr(p + ("location",)),
+                        p + ("location",),
                         "type",
                         _sp(83, "type"),
                         _r(c2) + " is not of type 'string'",
@@ -2136,14 +2020,14 @@ def _f50(x: Any) -> bool:
 
 def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(85, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(85, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "executionState" in x:
             c1 = x["executionState"]
             if not isinstance(c1, str):
                 e.append(
                     _E(
-                        _ptr(p + ("executionState",)),
+                        p + ("executionState",),
                         "type",
                         _sp(12, "type"),
                         _r(c1) + " is not of type 'string'",
@@ -2154,7 +2038,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c2, str):
                 e.append(
                     _E(
-                        _ptr(p + ("executionMessage",)),
+                        p + ("executionMessage",),
                         "type",
                         _sp(87, "type"),
                         _r(c2) + " is not of type 'string'",
@@ -2165,7 +2049,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not (type(c3) is int or (type(c3) is float and c3.is_integer())):
                 e.append(
                     _E(
-                        _ptr(p + ("exitCode",)),
+                        p + ("exitCode",),
                         "type",
                         _sp(88, "type"),
                         _r(c3) + " is not of type 'integer'",
@@ -2175,7 +2059,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 if c3 < -2147483648:
                     e.append(
                         _E(
-                            _ptr(p + ("exitCode",)),
+                            p + ("exitCode",),
                             "minimum",
                             _sp(88, "minimum"),
                             _r(c3) + " is less than the minimum of -2147483648",
@@ -2184,7 +2068,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 if c3 > 2147483647:
                     e.append(
                         _E(
-                            _ptr(p + ("exitCode",)),
+                            p + ("exitCode",),
                             "maximum",
                             _sp(88, "maximum"),
                             _r(c3) + " is greater than the maximum of 2147483647",
@@ -2195,7 +2079,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c4, str):
                 e.append(
                     _E(
-                        _ptr(p + ("output",)),
+                        p + ("output",),
                         "type",
                         _sp(89, "type"),
                         _r(c4) + " is not of type 'string'",
@@ -2205,19 +2089,14 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c5 = x["error"]
             if not isinstance(c5, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("error",)),
-                        "type",
-                        _sp(90, "type"),
-                        _r(c5) + " is not of type 'string'",
-                    )
+                    _E(p + ("error",), "type", _sp(90, "type"), _r(c5) + " is not of type 'string'")
                 )
         if "startTime" in x:
             c6 = x["startTime"]
             if not isinstance(c6, str):
                 e.append(
                     _E(
-                        _ptr(p + ("startTime",)),
+                        p + ("startTime",),
                         "type",
                         _sp(91, "type"),
                         _r(c6) + " is not of type 'string'",
@@ -2227,7 +2106,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 if not _fmt_date_time(c6):
                     e.append(
                         _E(
-                            _ptr(p + ("startTime",)),
+                            p + ("startTime",),
                             "format",
                             _sp(91, "format"),
                             _r(c6) + " is not a valid 'date-time'",
@@ -2238,7 +2117,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c7, str):
                 e.append(
                     _E(
-                        _ptr(p + ("endTime",)),
+                        p + ("endTime",),
                         "type",
                         _sp(92, "type"),
                         _r(c7) + " is not of type 'string'",
@@ -2248,7 +2127,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 if not _fmt_date_time(c7):
                     e.append(
                         _E(
-                            _ptr(p + ("endTime",)),
+                            p + ("endTime",),
                             "format",
                             _sp(92, "format"),
                             _r(c7) + " is not a valid 'date-time'",
@@ -2263,18 +2142,6 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 def _f52(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
-    if "source" in x:
-        c1 = x["source"]
-        if not _f56(c1):
-            return False
-    if "parameters" in x:
-        c2 = x["parameters"]
-        if not _f88(c2):
-            return False
-    if "protectedParameters" in x:
-        c3 = x["protectedParameters"]
-        if not _f89(c3):
-            return False
     if "asyncExecution" in x:
         c4 = x["asyncExecution"]
         if not (c4 is True or c4 is False):
@@ -2303,6 +2170,26 @@ def _f52(x: Any) -> bool:
         c9 = x["errorBlobUri"]
         if not isinstance(c9, str):
             return False
+    if "provisioningState" in x:
+        c12 = x["provisioningState"]
+        if not isinstance(c12, str):
+            return False
+    if "treatFailureAsDeploymentFailure" in x:
+        c14 = x["treatFailureAsDeploymentFailure"]
+        if not (c14 is True or c14 is False):
+            return False
+    if "source" in x:
+        c1 = x["source"]
+        if not _f56(c1):
+            return False
+    if "parameters" in x:
+        c2 = x["parameters"]
+        if not _f88(c2):
+            return False
+    if "protectedParameters" in x:
+        c3 = x["protectedParameters"]
+        if not _f89(c3):
+            return False
     if "outputBlobManagedIdentity" in x:
         c10 = x["outputBlobManagedIdentity"]
         if not _f30(c10):
@@ -2311,24 +2198,16 @@ def _f52(x: Any) -> bool:
         c11 = x["errorBlobManagedIdentity"]
         if not _f30(c11):
             return False
-    if "provisioningState" in x:
-        c12 = x["provisioningState"]
-        if not isinstance(c12, str):
-            return False
     if "instanceView" in x:
         c13 = x["instanceView"]
         if not _f50(c13):
-            return False
-    if "treatFailureAsDeploymentFailure" in x:
-        c14 = x["treatFailureAsDeploymentFailure"]
-        if not (c14 is True or c14 is False):
             return False
     return True
 
 
 def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(93, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(93, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "source" in x:
             c1 = x["source"]
@@ -2347,7 +2226,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not (c4 is True or c4 is False):
                 e.append(
                     _E(
-                        _ptr(p + ("asyncExecution",)),
+                        p + ("asyncExecution",),
                         "type",
                         _sp(95, "type"),
                         _r(c4) + " is not of type 'boolean'",
@@ -2358,7 +2237,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c5, str):
                 e.append(
                     _E(
-                        _ptr(p + ("runAsUser",)),
+                        p + ("runAsUser",),
                         "type",
                         _sp(96, "type"),
                         _r(c5) + " is not of type 'string'",
@@ -2369,7 +2248,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c6, str):
                 e.append(
                     _E(
-                        _ptr(p + ("runAsPassword",)),
+                        p + ("runAsPassword",),
                         "type",
                         _sp(97, "type"),
                         "'***' is not of type 'string'",
@@ -2380,7 +2259,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not (type(c7) is int or (type(c7) is float and c7.is_integer())):
                 e.append(
                     _E(
-                        _ptr(p + ("timeoutInSeconds",)),
+                        p + ("timeoutInSeconds",),
                         "type",
                         _sp(98, "type"),
                         _r(c7) + " is not of type 'integer'",
@@ -2390,7 +2269,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 if c7 < -2147483648:
                     e.append(
                         _E(
-                            _ptr(p + ("timeoutInSeconds",)),
+                            p + ("timeoutInSeconds",),
                             "minimum",
                             _sp(98, "minimum"),
                             _r(c7) + " is less than the minimum of -2147483648",
@@ -2399,7 +2278,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 if c7 > 2147483647:
                     e.append(
                         _E(
-                            _ptr(p + ("timeoutInSeconds",)),
+                            p + ("timeoutInSeconds",),
                             "maximum",
                             _sp(98, "maximum"),
                             _r(c7) + " is greater than the maximum of 2147483647",
@@ -2410,7 +2289,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c8, str):
                 e.append(
                     _E(
-                        _ptr(p + ("outputBlobUri",)),
+                        p + ("outputBlobUri",),
                         "type",
                         _sp(99, "type"),
                         _r(c8) + " is not of type 'string'",
@@ -2421,7 +2300,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c9, str):
                 e.append(
                     _E(
-                        _ptr(p + ("errorBlobUri",)),
+                        p + ("errorBlobUri",),
                         "type",
                         _sp(100, "type"),
                         _r(c9) + " is not of type 'string'",
@@ -2440,7 +2319,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c12, str):
                 e.append(
                     _E(
-                        _ptr(p + ("provisioningState",)),
+                        p + ("provisioningState",),
                         "type",
                         _sp(101, "type"),
                         _r(c12) + " is not of type 'string'",
@@ -2455,7 +2334,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not (c14 is True or c14 is False):
                 e.append(
                     _E(
-                        _ptr(p + ("treatFailureAsDeploymentFailure",)),
+                        p + ("treatFailureAsDeploymentFailure",),
                         "type",
                         _sp(102, "type"),
                         _r(c14) + " is not of type 'boolean'",
@@ -2466,18 +2345,6 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 def _f54(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
-    if "source" in x:
-        c1 = x["source"]
-        if not _f56(c1):
-            return False
-    if "parameters" in x:
-        c2 = x["parameters"]
-        if not _f88(c2):
-            return False
-    if "protectedParameters" in x:
-        c3 = x["protectedParameters"]
-        if not _f89(c3):
-            return False
     if "asyncExecution" in x:
         c4 = x["asyncExecution"]
         if not (c4 is True or c4 is False):
@@ -2506,14 +2373,6 @@ def _f54(x: Any) -> bool:
         c9 = x["errorBlobUri"]
         if not isinstance(c9, str):
             return False
-    if "outputBlobManagedIdentity" in x:
-        c10 = x["outputBlobManagedIdentity"]
-        if not _f30(c10):
-            return False
-    if "errorBlobManagedIdentity" in x:
-        c11 = x["errorBlobManagedIdentity"]
-        if not _f30(c11):
-            return False
     if "provisioningState" in x:
         return False
     if "instanceView" in x:
@@ -2522,12 +2381,32 @@ def _f54(x: Any) -> bool:
         c12 = x["treatFailureAsDeploymentFailure"]
         if not (c12 is True or c12 is False):
             return False
+    if "source" in x:
+        c1 = x["source"]
+        if not _f56(c1):
+            return False
+    if "parameters" in x:
+        c2 = x["parameters"]
+        if not _f88(c2):
+            return False
+    if "protectedParameters" in x:
+        c3 = x["protectedParameters"]
+        if not _f89(c3):
+            return False
+    if "outputBlobManagedIdentity" in x:
+        c10 = x["outputBlobManagedIdentity"]
+        if not _f30(c10):
+            return False
+    if "errorBlobManagedIdentity" in x:
+        c11 = x["errorBlobManagedIdentity"]
+        if not _f30(c11):
+            return False
     return True
 
 
 def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(93, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(93, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "source" in x:
             c1 = x["source"]
@@ -2546,7 +2425,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not (c4 is True or c4 is False):
                 e.append(
                     _E(
-                        _ptr(p + ("asyncExecution",)),
+                        p + ("asyncExecution",),
                         "type",
                         _sp(95, "type"),
                         _r(c4) + " is not of type 'boolean'",
@@ -2557,7 +2436,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c5, str):
                 e.append(
                     _E(
-                        _ptr(p + ("runAsUser",)),
+                        p + ("runAsUser",),
                         "type",
                         _sp(96, "type"),
                         _r(c5) + " is not of type 'string'",
@@ -2568,7 +2447,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c6, str):
                 e.append(
                     _E(
-                        _ptr(p + ("runAsPassword",)),
+                        p + ("runAsPassword",),
                         "type",
                         _sp(97, "type"),
                         "'***' is not of type 'string'",
@@ -2579,7 +2458,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not (type(c7) is int or (type(c7) is float and c7.is_integer())):
                 e.append(
                     _E(
-                        _ptr(p + ("timeoutInSeconds",)),
+                        p + ("timeoutInSeconds",),
                         "type",
                         _sp(98, "type"),
                         _r(c7) + " is not of type 'integer'",
@@ -2589,7 +2468,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 if c7 < -2147483648:
                     e.append(
                         _E(
-                            _ptr(p + ("timeoutInSeconds",)),
+                            p + ("timeoutInSeconds",),
                             "minimum",
                             _sp(98, "minimum"),
                             _r(c7) + " is less than the minimum of -2147483648",
@@ -2598,7 +2477,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 if c7 > 2147483647:
                     e.append(
                         _E(
-                            _ptr(p + ("timeoutInSeconds",)),
+                            p + ("timeoutInSeconds",),
                             "maximum",
                             _sp(98, "maximum"),
                             _r(c7) + " is greater than the maximum of 2147483647",
@@ -2609,7 +2488,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c8, str):
                 e.append(
                     _E(
-                        _ptr(p + ("outputBlobUri",)),
+                        p + ("outputBlobUri",),
                         "type",
                         _sp(99, "type"),
                         _r(c8) + " is not of type 'string'",
@@ -2620,7 +2499,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c9, str):
                 e.append(
                     _E(
-                        _ptr(p + ("errorBlobUri",)),
+                        p + ("errorBlobUri",),
                         "type",
                         _sp(100, "type"),
                         _r(c9) + " is not of type 'string'",
@@ -2637,7 +2516,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "provisioningState" in x:
             e.append(
                 _E(
-                    _ptr(p + ("provisioningState",)),
+                    p + ("provisioningState",),
                     "readOnly",
                     _sp(101, "readOnly"),
                     "'provisioningState' is read-only and must not be sent in a request",
@@ -2646,7 +2525,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "instanceView" in x:
             e.append(
                 _E(
-                    _ptr(p + ("instanceView",)),
+                    p + ("instanceView",),
                     "readOnly",
                     _sp(103, "readOnly"),
                     "'instanceView' is read-only and must not be sent in a request",
@@ -2657,7 +2536,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not (c12 is True or c12 is False):
                 e.append(
                     _E(
-                        _ptr(p + ("treatFailureAsDeploymentFailure",)),
+                        p + ("treatFailureAsDeploymentFailure",),
                         "type",
                         _sp(102, "type"),
                         _r(c12) + " is not of type 'boolean'",
@@ -2689,14 +2568,14 @@ def _f56(x: Any) -> bool:
 
 def _v57(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(104, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(104, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "script" in x:
             c1 = x["script"]
             if not isinstance(c1, str):
                 e.append(
                     _E(
-                        _ptr(p + ("script",)),
+                        p + ("script",),
                         "type",
                         _sp(106, "type"),
                         _r(c1) + " is not of type 'string'",
@@ -2707,7 +2586,7 @@ def _v57(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c2, str):
                 e.append(
                     _E(
-                        _ptr(p + ("scriptUri",)),
+                        p + ("scriptUri",),
                         "type",
                         _sp(107, "type"),
                         _r(c2) + " is not of type 'string'",
@@ -2718,7 +2597,7 @@ def _v57(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c3, str):
                 e.append(
                     _E(
-                        _ptr(p + ("commandId",)),
+                        p + ("commandId",),
                         "type",
                         _sp(108, "type"),
                         _r(c3) + " is not of type 'string'",
@@ -2746,7 +2625,7 @@ def _f58(x: Any) -> bool:
 
 def _v59(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(109, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(109, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "tags" in x:
             c1 = x["tags"]
@@ -2774,7 +2653,7 @@ def _f60(x: Any) -> bool:
 
 def _v61(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(109, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(109, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "tags" in x:
             c1 = x["tags"]
@@ -2806,12 +2685,10 @@ def _f62(x: Any) -> bool:
 
 def _v63(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(110, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(110, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
-            e.append(
-                _E(_ptr(p), "required", _sp(110, "required"), "'value' is a required property")
-            )
+            e.append(_E(p, "required", _sp(110, "required"), "'value' is a required property"))
         if "value" in x:
             c1 = x["value"]
             if not _f94(c1):
@@ -2821,7 +2698,7 @@ def _v63(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c2, str):
                 e.append(
                     _E(
-                        _ptr(p + ("nextLink",)),
+                        p + ("nextLink",),
                         "type",
                         _sp(112, "type"),
                         _r(c2) + " is not of type 'string'",
@@ -2831,7 +2708,7 @@ def _v63(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 if not _fmt_uri(c2):
                     e.append(
                         _E(
-                            _ptr(p + ("nextLink",)),
+                            p + ("nextLink",),
                             "format",
                             _sp(112, "format"),
                             _r(c2) + " is not a valid 'uri'",
@@ -2859,12 +2736,10 @@ def _f64(x: Any) -> bool:
 
 def _v65(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(110, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(110, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
-            e.append(
-                _E(_ptr(p), "required", _sp(110, "required"), "'value' is a required property")
-            )
+            e.append(_E(p, "required", _sp(110, "required"), "'value' is a required property"))
         if "value" in x:
             c1 = x["value"]
             if not _f96(c1):
@@ -2874,7 +2749,7 @@ def _v65(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             if not isinstance(c2, str):
                 e.append(
                     _E(
-                        _ptr(p + ("nextLink",)),
+                        p + ("nextLink",),
                         "type",
                         _sp(112, "type"),
                         _r(c2) + " is not of type 'string'",
@@ -2884,7 +2759,7 @@ def _v65(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 if not _fmt_uri(c2):
                     e.append(
                         _E(
-                            _ptr(p + ("nextLink",)),
+                            p + ("nextLink",),
                             "format",
                             _sp(112, "format"),
                             _r(c2) + " is not a valid 'uri'",
@@ -2903,7 +2778,7 @@ def _f66(x: Any) -> bool:
 
 def _v67(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(_ptr(p), "type", _sp(113, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(113, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2931,24 +2806,19 @@ def _f69(x: Any) -> bool:
 
 def _v70(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(_ptr(p), "type", _sp(114, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(114, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
             if not isinstance(c1, str):
                 e.append(
-                    _E(
-                        _ptr(p + (i2,)),
-                        "type",
-                        _sp(115, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
+                    _E(p + (i2,), "type", _sp(115, "type"), _r(c1) + " is not of type 'string'")
                 )
 
 
 def _v71(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(_ptr(p), "type", _sp(116, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(116, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2976,24 +2846,19 @@ def _f73(x: Any) -> bool:
 
 def _v74(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(_ptr(p), "type", _sp(117, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(117, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
             if not isinstance(c1, str):
                 e.append(
-                    _E(
-                        _ptr(p + (i2,)),
-                        "type",
-                        _sp(118, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
+                    _E(p + (i2,), "type", _sp(118, "type"), _r(c1) + " is not of type 'string'")
                 )
 
 
 def _v75(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(_ptr(p), "type", _sp(119, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(119, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -3012,7 +2877,7 @@ def _f76(x: Any) -> bool:
 
 def _v77(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(_ptr(p), "type", _sp(120, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(120, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -3031,7 +2896,7 @@ def _f78(x: Any) -> bool:
 
 def _v79(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(_ptr(p), "type", _sp(122, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(122, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -3050,17 +2915,12 @@ def _f80(x: Any) -> bool:
 
 def _v81(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(123, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(123, "type"), _r(x) + " is not of type 'object'"))
     else:
         for k1, c2 in x.items():
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        _ptr(p + (k1,)),
-                        "type",
-                        _sp(124, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + (k1,), "type", _sp(124, "type"), _r(c2) + " is not of type 'string'")
                 )
 
 
@@ -3075,17 +2935,12 @@ def _f82(x: Any) -> bool:
 
 def _v83(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(126, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(126, "type"), _r(x) + " is not of type 'object'"))
     else:
         for k1, c2 in x.items():
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        _ptr(p + (k1,)),
-                        "type",
-                        _sp(127, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + (k1,), "type", _sp(127, "type"), _r(c2) + " is not of type 'string'")
                 )
 
 
@@ -3100,17 +2955,12 @@ def _f84(x: Any) -> bool:
 
 def _v85(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(128, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(128, "type"), _r(x) + " is not of type 'object'"))
     else:
         for k1, c2 in x.items():
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        _ptr(p + (k1,)),
-                        "type",
-                        _sp(129, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + (k1,), "type", _sp(129, "type"), _r(c2) + " is not of type 'string'")
                 )
 
 
@@ -3125,7 +2975,7 @@ def _f86(x: Any) -> bool:
 
 def _v87(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(_ptr(p), "type", _sp(130, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(130, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -3153,7 +3003,7 @@ def _f89(x: Any) -> bool:
 
 def _v90(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(_ptr(p), "type", _sp(131, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(131, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -3163,7 +3013,7 @@ def _v90(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 def _v91(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(_ptr(p), "type", _sp(132, "type"), "'***' is not of type 'array'"))
+        e.append(_E(p, "type", _sp(132, "type"), "'***' is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -3182,17 +3032,12 @@ def _f92(x: Any) -> bool:
 
 def _v93(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(134, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(134, "type"), _r(x) + " is not of type 'object'"))
     else:
         for k1, c2 in x.items():
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        _ptr(p + (k1,)),
-                        "type",
-                        _sp(135, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + (k1,), "type", _sp(135, "type"), _r(c2) + " is not of type 'string'")
                 )
 
 
@@ -3207,7 +3052,7 @@ def _f94(x: Any) -> bool:
 
 def _v95(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(_ptr(p), "type", _sp(136, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(136, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -3226,7 +3071,7 @@ def _f96(x: Any) -> bool:
 
 def _v97(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(_ptr(p), "type", _sp(136, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(136, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -3236,33 +3081,23 @@ def _v97(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 def _v98(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(_ptr(p), "type", _sp(46, "type"), "'***' is not of type 'object'"))
+        e.append(_E(p, "type", _sp(46, "type"), "'***' is not of type 'object'"))
     else:
         if "name" not in x:
-            e.append(_E(_ptr(p), "required", _sp(46, "required"), "'name' is a required property"))
+            e.append(_E(p, "required", _sp(46, "required"), "'name' is a required property"))
         if "value" not in x:
-            e.append(_E(_ptr(p), "required", _sp(46, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", _sp(46, "required"), "'value' is a required property"))
         if "name" in x:
             c1 = x["name"]
             if not isinstance(c1, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("name",)),
-                        "type",
-                        _sp(48, "type"),
-                        "'***' is not of type 'string'",
-                    )
+                    _E(p + ("name",), "type", _sp(48, "type"), "'***' is not of type 'string'")
                 )
         if "value" in x:
             c2 = x["value"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        _ptr(p + ("value",)),
-                        "type",
-                        _sp(49, "type"),
-                        "'***' is not of type 'string'",
-                    )
+                    _E(p + ("value",), "type", _sp(49, "type"), "'***' is not of type 'string'")
                 )
 
 

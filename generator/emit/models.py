@@ -146,35 +146,39 @@ class ModelEmitter:
         return self._use("_identity")
 
     def read_statements(self, f: ir.Field, var: str) -> list[tuple[int, str]]:
-        """The statements reading field `f` into `var`, each with its depth (in indents)."""
+        """The statements reading field `f` into `obj`, each with its depth (in indents)."""
         # Every statement that can raise sets `k` (the key the except clause adds to the
         # pointer) first; a missing property is the object's own error (`k = None`), as the
-        # validators report `required`.
+        # validators report `required`. `in` and a subscript cost less than `data.get`, most
+        # when the field is absent.
         wire = literal(f.wire_name)
-        lines = [(0, f"{var} = get({wire}, UNSET)")]
-        if f.required and not f.read_only:
-            missing = literal("required property " + repr(f.wire_name) + " is missing")
-            lines += [(0, f"if {var} is UNSET:"), (1, "k = None"), (1, f"raise DecodeError({missing})")]
         t = f.type
-        required = f.required and not f.read_only
         # A required field must be there and must not be null; an optional one may be either.
-        present = f"{var} is not UNSET and {var} is not None"
-
-        def guarded(*body: str) -> list[tuple[int, str]]:
-            return [(0, b) for b in body] if required else [(0, f"if {present}:"), *((1, b) for b in body)]
-
+        required = f.required and not f.read_only
+        body = [(0, f"{var} = data[{wire}]")]
         if t.kind in _CHECK:
             # The common case costs one class test; anything else goes to the reader, which
             # raises (or, for 1.0 as an integer, returns the int).
             check = " and ".join(f"{var}.__class__ is not {cls}" for cls in _CHECK[t.kind])
-            lines += [(0, f"if {check}{'' if required else ' and ' + present}:"), (1, f"k = {wire}"), (1, f"{var} = {self.reader(t)}({var})")]
-        elif f.secret and (self.needs_conversion(t) or t.kind in ("array", "map")):
-            # Whatever goes wrong below a secret field (a closed enum's value in an array, in a
-            # nested model) is reported at its pointer, without the value.
-            lines += guarded(f"k = {wire}", f"{var} = {self._use('_secret_value')}({self.reader(t, True)}, {var})")
-        elif self.needs_conversion(t) or t.kind in ("array", "map"):
-            lines += guarded(f"k = {wire}", f"{var} = {self.read_expr(t, var, f.secret)}")
-        return lines
+            body += [(0, f"if {check}{'' if required else f' and {var} is not None'}:"), (1, f"k = {wire}"), (1, f"{var} = {self.reader(t)}({var})")]
+        else:
+            if f.secret and (self.needs_conversion(t) or t.kind in ("array", "map")):
+                # Whatever goes wrong below a secret field (a closed enum's value in an array, in a
+                # nested model) is reported at its pointer, without the value.
+                convert = [f"k = {wire}", f"{var} = {self._use('_secret_value')}({self.reader(t, True)}, {var})"]
+            elif self.needs_conversion(t) or t.kind in ("array", "map"):
+                convert = [f"k = {wire}", f"{var} = {self.read_expr(t, var, f.secret)}"]
+            else:
+                convert = []
+            if convert and required:
+                body += [(0, line) for line in convert]
+            elif convert:
+                body += [(0, f"if {var} is not None:"), *((1, line) for line in convert)]
+        body.append((0, f"obj.{f.py_name} = {var}"))
+        if required:
+            missing = literal("required property " + repr(f.wire_name) + " is missing")
+            return [(0, f"if {wire} not in data:"), (1, "k = None"), (1, f"raise DecodeError({missing})"), *body]
+        return [(0, f"if {wire} in data:"), *((depth + 1, line) for depth, line in body), (0, "else:"), (1, f"obj.{f.py_name} = UNSET")]
 
     # -- Python -> wire -----------------------------------------------------------------------
 
@@ -215,10 +219,9 @@ class ModelEmitter:
             ]
         read.append((2, "obj = object.__new__(cls)"))
         if m.fields:
-            read += [(2, "get: Any = data.get"), (2, "k = None"), (2, "try:")]
+            read += [(2, "k = None"), (2, "try:")]
             for f in m.fields:
                 read += [(3 + depth, line) for depth, line in self.read_statements(f, "v")]
-                read.append((3, f"obj.{f.py_name} = v"))
             read += [(2, "except DecodeError as exc:"), (3, "raise exc.at(k) if k is not None else exc from None")]
             # A body nested deeper than the stack: the innermost model with room to spare says
             # where (the models above it add their keys as the error passes). A definition may

@@ -348,8 +348,8 @@ class Emitter:
         if ctx.fast:
             w.line("return False")
             return
-        self.helpers.update(("_ptr", "_sp"))
-        w.line(f"e.append(_E(_ptr({pexpr}), {string(kw)}, _sp({self.sp(nid)}, {string(kw)}), {msg_src}))")
+        self.helpers.add("_sp")
+        w.line(f"e.append(_E({pexpr}, {string(kw)}, _sp({self.sp(nid)}, {string(kw)}), {msg_src}))")
 
     def check(
         self, w: Writer, ctx: Ctx, cond: str, nid: int, kw: str, var: str, pexpr: str, text: str

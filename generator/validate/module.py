@@ -20,7 +20,7 @@ def module(em: Emitter, doc: str, entry_points: str, exports: list[str]) -> str:
     """The module text, once every queued function of ``em`` is written."""
     em.drain()
     _refuse_loops(em)
-    helper_names = helper_closure(em.helpers)
+    helper_names = helper_closure(em.helpers | {"_ptr"})  # ValidationError.path uses it
     imports = set(em.imports)
     typing_names = em.typing_names | ({"Any"} if em.functions else set())
     if typing_names:
@@ -32,7 +32,7 @@ def module(em: Emitter, doc: str, entry_points: str, exports: list[str]) -> str:
         head.append("".join(f"{line}\n" for line in sorted(imports, key=lambda i: (i.startswith("from "), i))))
     head.append(value("__all__ = ", export_order(exports)) + "\n")
     # Top-level chunks, two blank lines apart (black's rule around every def and class).
-    chunks = ["\n".join(head), _ERROR_CLASS, "_E = ValidationError\n"]
+    chunks = ["\n".join(head), _ERROR_CLASS, _NEW_ERROR]
     chunks.extend(HELPERS[name].source.strip("\n") + "\n" for name in helper_names)
     if em.sp_table:
         parents = tuple(parent for parent, _ in em.sp_table)
@@ -74,13 +74,21 @@ _ERROR_CLASS = '''class ValidationError:
     Attributes: instance ``path`` (JSON Pointer), ``keyword``, ``schema_path``, ``message``.
     """
 
-    __slots__ = ("keyword", "message", "path", "schema_path")
+    __slots__ = ("_at", "_path", "keyword", "message", "schema_path")
 
     def __init__(self, path: str, keyword: str, schema_path: str, message: str) -> None:
-        self.path = path
+        self._path: str | None = path
+        self._at: tuple[str | int, ...] = ()
         self.keyword = keyword
         self.schema_path = schema_path
         self.message = message
+
+    @property
+    def path(self) -> str:
+        path = self._path
+        if path is None:  # made on first use: listing many errors stays cheap
+            path = self._path = _ptr(self._at)
+        return path
 
     def __repr__(self) -> str:
         return (
@@ -106,3 +114,16 @@ _ERROR_CLASS = '''class ValidationError:
 '''
 
 
+_NEW_ERROR = '''def _E(at: tuple[str | int, ...], keyword: str, schema_path: str, message: str) -> ValidationError:
+    """The error at instance location ``at`` (keys and indices), its pointer left for later."""
+    error = _new(ValidationError)
+    error._at = at
+    error._path = None
+    error.keyword = keyword
+    error.schema_path = schema_path
+    error.message = message
+    return error
+
+
+_new = object.__new__
+'''
