@@ -56,3 +56,12 @@ def test_no_import_cycles() -> None:
 def test_one_package_per_stage() -> None:
     packages = {p.name for p in GENERATOR.iterdir() if (p / "__init__.py").is_file()}
     assert packages <= STAGES, packages - STAGES
+
+
+def test_every_package_is_installed() -> None:
+    """A non-editable install (pre-commit's) gets exactly the packages pyproject.toml lists."""
+    import tomllib
+
+    listed = set(tomllib.loads((GENERATOR.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {_module(p.parent / "__init__.py") for p in GENERATOR.rglob("__init__.py")}
+    assert found <= listed, f"missing from [tool.setuptools] packages: {sorted(found - listed)}"
