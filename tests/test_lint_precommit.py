@@ -22,15 +22,28 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("pre-commit") is None, reason="pre-commit is not installed"),
 ]
 
-BAD = """{"swagger": "2.0", "info": {"title": "Widgets", "version": "2024-01-01"},
-  "paths": {"/subscriptions/{s}/providers/Microsoft.X/widgets/{name}": {
+GOOD = """{"swagger": "2.0", "info": {"title": "Widgets", "version": "2024-01-01"},
+  "paths": {"/subscriptions/{subscriptionId}/providers/Microsoft.X/widgets/{name}": {
     "put": {"operationId": "Widgets_CreateOrUpdate", "description": "Create or update a widget.",
       "parameters": [{"name": "api-version", "in": "query", "required": true, "type": "string"},
-        {"name": "s", "in": "path", "required": true, "type": "string"},
+        {"name": "subscriptionId", "in": "path", "required": true, "type": "string"},
         {"name": "name", "in": "path", "required": true, "type": "string"}],
-      "responses": {"200": {"description": "Replaced."}, "default": {"description": "Error."}}}}}}
+      "responses": {"200": {"description": "Replaced."}, "201": {"description": "Created."},
+        "default": {"description": "Error.", "schema": {"$ref": "#/definitions/ErrorResponse"}}}}}},
+  "definitions": {
+    "ErrorResponse": {"type": "object", "description": "An error.", "properties": {"error": {"$ref": "#/definitions/ErrorDetail"}}},
+    "ErrorDetail": {"type": "object", "description": "The error detail.",
+      "properties": {"code": {"type": "string", "description": "The code."}, "message": {"type": "string", "description": "The message."}}}
+  }}
 """
-GOOD = BAD.replace('"200": {"description": "Replaced."},', '"200": {"description": "Replaced."}, "201": {"description": "Created."},')
+BAD = GOOD.replace(' "201": {"description": "Created."},', "")  # PutResponseCodes, on the operation (3:5)
+# A service keeps its operations API in another file: said once, with a reason, beside the spec.
+SUPPRESSIONS = """suppressions:
+  - rule: OperationsAPIImplementation
+    file: widgets.json
+    pointer: ""
+    reason: the operations API is in operations.json, another file of this service
+"""
 
 
 def sh(*cmd: str, cwd: Path, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -68,13 +81,14 @@ def test_hooks_from_a_plain_repo_rev_entry(tmp_path: Path) -> None:
     # A spec with a problem: the commit is refused, with file:line:col.
     spec = repo / "specification" / "widgets" / "widgets.json"
     spec.parent.mkdir(parents=True)
+    (spec.parent / "suppressions.yaml").write_text(SUPPRESSIONS, encoding="utf-8")
     spec.write_text(BAD, encoding="utf-8")
-    sh("git", "add", str(spec), cwd=repo, env=env)
+    sh("git", "add", str(spec), str(spec.parent / "suppressions.yaml"), cwd=repo, env=env)
     head = sh("git", "rev-parse", "HEAD", cwd=repo, env=env).stdout
     proc = sh("git", "commit", "-m", "add widgets", cwd=repo, env=env, check=False)
     assert proc.returncode != 0, proc.stdout + proc.stderr
     out = proc.stdout + proc.stderr
-    assert "specification/widgets/widgets.json:7:7: error PutResponseCodes" in out, out
+    assert "specification/widgets/widgets.json:3:5: error PutResponseCodes" in out, out
     assert sh("git", "rev-parse", "HEAD", cwd=repo, env=env).stdout == head
 
     # Fixed: the commit goes through (specgen-check is skipped: no specs/ or generated/ change).
@@ -89,7 +103,7 @@ def test_hooks_from_a_plain_repo_rev_entry(tmp_path: Path) -> None:
     spec.write_text(BAD, encoding="utf-8")
     proc = sh("pre-commit", "try-repo", str(snapshot), "specgen-lint", "--ref", rev, "--files", "specification/widgets/widgets.json",
               cwd=repo, env=env, check=False)
-    assert proc.returncode == 1 and "widgets.json:7:7: error PutResponseCodes" in proc.stdout, proc.stdout + proc.stderr
+    assert proc.returncode == 1 and "widgets.json:3:5: error PutResponseCodes" in proc.stdout, proc.stdout + proc.stderr
     spec.write_text(GOOD, encoding="utf-8")
 
     # generated/ edited by hand: specgen-check refuses the commit.
