@@ -19,6 +19,7 @@ from typing import Any
 from generator import ir
 from generator.errors import Problem, SpecError, join_pointer, unescape_pointer_token
 from generator.ir import names, polymorphism
+from generator.ir.keywords import keyword_problem
 from generator.load.loader import Document, Loader, Target, default_root
 from generator.load.overlay import Overlay
 from generator.spec import Operation as SpecOperation
@@ -32,6 +33,8 @@ _CONSTRAINTS = (
     "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties",
     "maxProperties",
 )
+MAX_NESTING = 32  # arrays, maps and inline objects inside each other (Python's parser allows 200 brackets)
+MAX_NAME_BYTES = 200  # a definition's class name, which also names its schema file (255 at most)
 _INT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 
 DefKey = tuple[Path, str]  # (document path, definition name)
@@ -54,6 +57,9 @@ class _Builder:
     pending: list[DefKey] = field(default_factory=list)  # definitions still to build
     hierarchy: dict[str, polymorphism.Declared] = field(default_factory=dict)  # class name -> allOf/discriminator
     host_placeholders: frozenset[str] = frozenset()  # x-ms-parameterized-host's {names}
+    anonymous: dict[tuple[Path, str], str] = field(default_factory=dict)  # inline object schema -> model
+    expanding: set[DefKey] = field(default_factory=set)  # inlined definitions being built (cycles)
+    depth: int = 0  # nesting of inlined schemas being built
     scope: names.Scope = field(default_factory=lambda: names.Scope("class"))  # class names
     op_scope: names.Scope = field(default_factory=lambda: names.Scope("operation"))  # operation names
 
@@ -139,7 +145,24 @@ class _Builder:
             # Built later from the work list: a long chain of references must not recurse.
             self.pending.append(key)
             return ir.Type("enum" if "enum" in schema else "model", ref=self.class_names[key])
-        return self.inline_type(schema, sdoc, spointer, context, dialect)
+        # Inlined here: arrays, maps and inline objects nest in the generated code (and in this
+        # recursion), so their depth is bounded, and a definition met again inside itself is a
+        # type no finite annotation can spell.
+        if key is not None and key in self.expanding:
+            self.problems.append(doc.problem(pointer, f"definition {key[1]!r} contains itself through arrays or maps only; put an object definition on the way"))
+            return ir.Type("any")
+        if self.depth >= MAX_NESTING:
+            self.problems.append(doc.problem(pointer, f"schema nested more than {MAX_NESTING} levels deep (arrays, maps, inline objects)"))
+            return ir.Type("any")
+        self.depth += 1
+        if key is not None:
+            self.expanding.add(key)
+        try:
+            return self.inline_type(schema, sdoc, spointer, context, dialect)
+        finally:
+            self.depth -= 1
+            if key is not None:
+                self.expanding.discard(key)
 
     @staticmethod
     def is_named(schema: dict[str, Any]) -> bool:
@@ -155,12 +178,20 @@ class _Builder:
         request builders check a parameter's as the service does, with .NET's meaning."""
         constraints = self.constraints(schema, doc, pointer, dialect)
         stype = schema.get("type")
+        if stype is not None and not isinstance(stype, str):
+            self.problems.append(doc.problem(join_pointer(pointer, "type"), f"type must be a string, not {type(stype).__name__}"))
+            stype = None
         fmt = schema.get("format") if isinstance(schema.get("format"), str) else None
         if "enum" in schema:
-            enum_name = (schema.get("x-ms-enum") or {}).get("name")
+            xms = schema.get("x-ms-enum")
+            enum_name = xms.get("name") if isinstance(xms, dict) else None
             if isinstance(enum_name, str) and enum_name:
                 return ir.Type("enum", ref=self.inline_enum(enum_name, schema, doc, pointer))
             values = schema["enum"]
+            problem = keyword_problem("enum", values)
+            if problem is not None:
+                self.problems.append(doc.problem(join_pointer(pointer, "enum"), problem))
+                return ir.Type("any")
             return ir.Type(_primitive(stype), format=fmt, constraints=constraints + (("enum", tuple(values)),))
         if stype == "array" or "items" in schema:
             items = schema.get("items")
@@ -204,8 +235,13 @@ class _Builder:
     def constraints(self, schema: dict[str, Any], doc: Document, pointer: str, dialect: patterns.Dialect) -> tuple[tuple[str, Any], ...]:
         out = []
         for k in _CONSTRAINTS:
-            if k in schema and not isinstance(schema[k], (dict, list)):
+            if k not in schema or (k == "pattern" and not isinstance(schema[k], str)):  # check_pattern says why
+                continue
+            problem = keyword_problem(k, schema[k])
+            if problem is None:
                 out.append((k, schema[k]))
+            else:
+                self.problems.append(doc.problem(join_pointer(pointer, k), problem))
         if "pattern" in schema:
             self.check_pattern(schema["pattern"], doc, join_pointer(pointer, "pattern"), dialect)
         return tuple(out)
@@ -228,6 +264,9 @@ class _Builder:
             return
         target = self.definitions[key]
         schema = target.value
+        if len(name.encode("utf-8")) > MAX_NAME_BYTES:  # it names a file: schemas/<name>.json
+            self.problems.append(target.doc.problem(target.pointer, f"definition name too long: {name[:40]}... is {len(name)} characters (at most {MAX_NAME_BYTES} bytes)", key=True))
+            return
         if "enum" in schema:
             self.enums[name] = self.make_enum(name, schema, target.doc, target.pointer, definition=True)
         else:
@@ -250,7 +289,8 @@ class _Builder:
             values = []
         descriptions = {}
         member_names = {}
-        for v in xms.get("values") or []:
+        listed = xms.get("values")
+        for v in listed if isinstance(listed, list) else []:
             if isinstance(v, dict) and "value" in v:
                 try:
                     descriptions[v["value"]] = str(v.get("description") or "")
@@ -284,7 +324,13 @@ class _Builder:
         )
 
     def anonymous_model(self, schema: dict[str, Any], doc: Document, pointer: str, context: str) -> str:
+        """One model per inline object schema, however often it is reached (the items of an
+        array definition are reached at every use of it)."""
+        made = self.anonymous.get((doc.path, pointer))
+        if made is not None:
+            return made
         name = self.scope.add(names.pascal(context) or "Model")
+        self.anonymous[(doc.path, pointer)] = name
         self.notes.add(f"anonymous object schemas became models (e.g. {name})")
         self.models[name] = self.make_model(name, name, schema, doc, pointer, definition=False)
         return name
@@ -297,7 +343,11 @@ class _Builder:
         parts = self.all_of_chain(schema, doc, pointer)
         for part, pdoc, ppointer in parts:
             azure_resource = azure_resource or bool(part.get("x-ms-azure-resource"))
-            for wire, prop in (part.get("properties") or {}).items():
+            own = part.get("properties") or {}
+            if not isinstance(own, dict):
+                self.problems.append(pdoc.problem(join_pointer(ppointer, "properties"), "properties must be an object (name -> schema)"))
+                own = {}
+            for wire, prop in own.items():
                 props[wire] = (prop, pdoc, join_pointer(ppointer, "properties", wire))
             req = part.get("required") or []
             if isinstance(req, list):
@@ -473,8 +523,8 @@ class _Builder:
         the same whatever order the spec lists its paths in."""
         ops: list[ir.Operation] = []
         seen_ids: dict[str, str] = {}
-        global_consumes = tuple(self.root.data.get("consumes") or ("application/json",))
-        global_produces = tuple(self.root.data.get("produces") or ("application/json",))
+        global_consumes = self.media_types(self.root.data, "", ("application/json",))
+        global_produces = self.media_types(self.root.data, "", ("application/json",), "produces")
         for found in sorted(self.view.operations(), key=lambda o: (o.section, o.path, _METHODS.index(o.method) if o.method in _METHODS else len(_METHODS))):
             opointer = found.loc.pointer
             try:
@@ -522,6 +572,9 @@ class _Builder:
             self.problems.append(doc.problem(opointer, f"path placeholder {{{missing}}} has no path parameter"))
         responses = []
         rnode = op.get("responses") or {}
+        if not isinstance(rnode, dict):
+            self.problems.append(doc.problem(join_pointer(opointer, "responses"), "responses must be an object (status code -> response)"))
+            rnode = {}
         for status, resp in sorted(rnode.items()):
             rpointer = join_pointer(opointer, "responses", status)
             resp, rdoc, rpointer = self.deref(resp, doc, rpointer)
@@ -531,9 +584,13 @@ class _Builder:
             body = None
             if isinstance(resp.get("schema"), dict):
                 body = self.type_of(resp["schema"], rdoc, join_pointer(rpointer, "schema"), names.pascal(op_id) + "Response" + status)
+            header_specs = resp.get("headers") or {}
+            if not isinstance(header_specs, dict):
+                self.problems.append(rdoc.problem(join_pointer(rpointer, "headers"), "headers must be an object (name -> header)"))
+                header_specs = {}
             headers = tuple(
                 ir.Header(h, self.inline_type(hs if isinstance(hs, dict) else {}, rdoc, join_pointer(rpointer, "headers", h), "Header"))
-                for h, hs in sorted((resp.get("headers") or {}).items())
+                for h, hs in sorted(header_specs.items())
             )
             error = resp.get("x-ms-error-response") is True
             responses.append(ir.Response(str(status), body, headers, _text(resp.get("description")), error))
@@ -552,8 +609,8 @@ class _Builder:
             pageable=isinstance(pageable, dict),
             next_link_name=(pageable.get("nextLinkName", "nextLink") if isinstance(pageable, dict) else None),
             item_name=(pageable.get("itemName", "value") if isinstance(pageable, dict) else None),
-            consumes=tuple(op.get("consumes") or consumes),
-            produces=tuple(op.get("produces") or produces),
+            consumes=self.media_types(op, opointer, consumes),
+            produces=self.media_types(op, opointer, produces, "produces"),
             source=f"{doc.display}#{opointer}",
         )
 
@@ -585,6 +642,16 @@ class _Builder:
         for missing in sorted(placeholders - {p.wire_name for p in params}):
             self.problems.append(self.root.problem(pointer, f"host placeholder {{{missing}}} has no parameter"))
         return template, tuple(params), node.get("useSchemePrefix", True) is not False
+
+    def media_types(self, owner: dict[str, Any], pointer: str, default: tuple[str, ...], key: str = "consumes") -> tuple[str, ...]:
+        """`consumes`/`produces`: a list of media types, else `default`."""
+        value = owner.get(key)
+        if not value:
+            return default
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problems.append(self.root.problem(join_pointer(pointer, key), f"{key} must be a list of media types"))
+            return default
+        return tuple(value)
 
     def parameter(self, where: str, wire: str, p: dict[str, Any], doc: Document, pointer: str, op_id: str, py: str) -> ir.Parameter:
         if where == "body":
@@ -643,6 +710,8 @@ def stable_names(context: str, wanted: list[tuple[str, str, str]]) -> list[str]:
 
 
 def _primitive(stype: Any) -> ir.Kind:
+    if not isinstance(stype, str):
+        return "string"
     return {"integer": "integer", "number": "number", "boolean": "boolean"}.get(stype, "string")  # type: ignore[return-value]
 
 
@@ -714,7 +783,9 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
         f"{b.overlay.display}: secret {d}.{p} matches nothing in {doc.display}"
         for d, p in sorted(b.overlay.secrets - b.overlay_used)
     ]
-    schemes = data.get("schemes") or ["https"]
+    schemes = data.get("schemes")
+    if not isinstance(schemes, list) or not schemes:
+        schemes = ["https"]
     api = ir.Api(
         title=_text(info.get("title")),
         api_version=version,
