@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.load import loader as loader_module
@@ -139,6 +141,16 @@ def test_lint_cannot_read_what_the_loader_refuses(tmp_path: Path, case: str) -> 
     assert code == 2 and says[0] in err and says[-1] in err, err
 
 
+def test_a_broken_ref_beside_properties_still_lets_them_be_found(tmp_path: Path) -> None:
+    """`$ref: null` beside `properties`: the error is that `$ref`; the definitions the properties
+    reach (in another file, so only through them) are still found and named."""
+    _write(tmp_path, {"definitions": {"B": {"type": "object", "properties": {"x": {"type": "string"}}}}}, "other.json")
+    spec = _write(tmp_path, _spec({"A": {"$ref": None, "type": "object", "properties": {"b": {"$ref": "other.json#/definitions/B"}}}}))
+    code, err = generate(spec, tmp_path / "out")
+    assert code == 2 and "#/definitions/A/$ref: $ref must be a string" in err, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
 YAML_KEYS = [
     ("nan", ".nan"), ("integer", "1"), ("null", "~"), ("bool", "true"), ("float", "1.5"),
 ]
@@ -253,3 +265,144 @@ def test_hard_links_are_one_document(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert doc is not first
     code, err = generate(spec, tmp_path / "out")
     assert code == 0, err
+
+
+# -- mutation fuzz: a real spec, broken at random places ----------------------------------------
+
+DEFAULT_SPEC = ROOT / "specs/azure-rest-api-specs/specification/compute/resource-manager/Microsoft.Compute/ComputeRP/stable/2024-11-01/ComputeRP.runCommands.json"
+SPEC_ROOT = ROOT / "specs/azure-rest-api-specs"
+
+HOSTILE_VALUES: list[Any] = [
+    None, True, False, 0, -1, 2**63, 10**600, 1.5, -0.0, 1e308, "", " ", "([", "^(a+)+$", "a/b~c",
+    "#/definitions/X", "{x}", "\u2028", "\x00", "名前", "class", "__init__", "x" * 300, [], {}, [None], [{}],
+    {"$ref": "#/definitions/Missing"}, {"$ref": "#"}, {"$ref": "#/paths"}, {"$ref": 5},
+    {"$ref": "#/definitions/VirtualMachineRunCommand"}, {"type": "array"},
+    {"type": "array", "items": {"$ref": "#/definitions/VirtualMachineRunCommand"}},
+    {"allOf": [{"$ref": "#/definitions/VirtualMachineRunCommand"}]}, {"allOf": {}},
+    {"type": "object", "additionalProperties": True}, {"additionalProperties": {"type": "integer"}},
+    {"enum": []}, {"enum": [1, "a", None]}, {"type": "string", "format": "date-time", "enum": ["x"]},
+    {"type": "string", "enum": ["a"], "x-ms-enum": {"name": "", "modelAsString": "x", "values": 3}},
+    {"type": "integer", "minimum": 5, "maximum": 1}, {"type": "number", "multipleOf": 1e-300},
+    {"type": "string", "pattern": "\\p{L}+", "minLength": 3, "maxLength": 1}, {"type": "file"},
+    {"type": "object", "properties": {"a": {"type": "object", "x-ms-client-flatten": True, "properties": {"b": {"type": "string"}}}}},
+    {"type": "object", "required": ["missing"], "properties": {}}, {"in": "path", "name": "nope", "type": "string"},
+    {"in": "body", "name": "b", "schema": {"type": "array", "items": {}}}, {"description": {"nested": []}},
+]
+INSERT_KEYS = [
+    "$ref", "type", "items", "properties", "additionalProperties", "allOf", "enum", "x-ms-enum", "pattern", "format",
+    "required", "readOnly", "x-ms-client-flatten", "x-ms-client-name", "x-ms-secret", "x-ms-mutability",
+    "x-ms-identifiers", "default", "minimum", "maximum", "exclusiveMinimum", "multipleOf", "minLength", "maxItems",
+    "uniqueItems", "description", "parameters", "responses", "schema", "in", "name", "operationId", "x-ms-pageable",
+    "x-ms-long-running-operation", "x-ms-long-running-operation-options", "consumes", "produces", "headers",
+    "x-ms-parameter-location", "x-ms-skip-url-encoding", "discriminator", "x-nullable", "title", "version", "host",
+    "basePath", "schemes", "definitions", "paths", "swagger", "info",
+]
+WRAPPERS = ["items", "additionalProperties", "allOf", "properties"]
+
+
+def _pointers(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [here]
+    todo = [(value, here)]
+    while todo:
+        node, path = todo.pop()
+        children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, child in children:
+            out.append(path + (key,))
+            todo.append((child, path + (key,)))
+    return sorted(out, key=lambda p: [str(t) for t in p])
+
+
+def _wrap(value: Any, kind: str, depth: int) -> Any:
+    for _ in range(depth):
+        value = {"items": {"type": "array", "items": value}, "additionalProperties": {"type": "object", "additionalProperties": value},
+                 "allOf": {"allOf": [value]}, "properties": {"type": "object", "properties": {"p": value}}}[kind]
+    return value
+
+
+def _swapped(value: Any) -> Any:
+    if isinstance(value, dict):
+        return list(value.values())
+    if isinstance(value, list):
+        return {str(i): v for i, v in enumerate(value)}
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, bool) or value is None:
+        return {"value": value}
+    return str(value)
+
+
+def _mutate(spec: Any, mutation: tuple[Any, ...]) -> Any:
+    """`spec` with one mutation applied at a pointer (a path of keys and indexes)."""
+    kind, path = mutation[0], mutation[1]
+    if not path:
+        return _swapped(spec) if kind == "swap" else spec
+    parent = spec
+    for token in path[:-1]:
+        parent = parent[token]
+    last = path[-1]
+    if kind == "replace":
+        parent[last] = json.loads(json.dumps(mutation[2]))
+    elif kind == "swap":
+        parent[last] = _swapped(parent[last])
+    elif kind == "delete":
+        del parent[last]
+    elif kind == "nest":
+        parent[last] = _wrap(parent[last], mutation[2], mutation[3])
+    elif kind == "insert" and isinstance(parent[last], dict):
+        parent[last][mutation[2]] = json.loads(json.dumps(mutation[3]))
+    return spec
+
+
+@pytest.fixture(scope="module")
+def spec_tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+    """A copy of every document the default spec reads, at the same places under a new root."""
+    from generator.ir.build import build
+
+    api, _ = build(DEFAULT_SPEC)
+    root = tmp_path_factory.mktemp("specs")
+    for document in api.documents:
+        target = root / Path(document).relative_to(SPEC_ROOT.resolve())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(Path(document).read_bytes())
+    return root / DEFAULT_SPEC.relative_to(SPEC_ROOT), json.loads(DEFAULT_SPEC.read_text(encoding="utf-8"))
+
+
+def _mutations(original: Any) -> st.SearchStrategy[list[tuple[Any, ...]]]:
+    paths = st.sampled_from(_pointers(original))
+    one = st.one_of(
+        st.tuples(st.just("replace"), paths, st.sampled_from(HOSTILE_VALUES)),
+        st.tuples(st.just("swap"), paths),
+        st.tuples(st.just("delete"), paths),
+        st.tuples(st.just("nest"), paths, st.sampled_from(WRAPPERS), st.integers(1, 40)),
+        st.tuples(st.just("insert"), paths, st.sampled_from(INSERT_KEYS), st.sampled_from(HOSTILE_VALUES)),
+    )
+    return st.lists(one, min_size=1, max_size=3)
+
+
+def test_mutated_real_spec_exits_0_or_2(spec_tree: tuple[Path, Any], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Swap types, insert bad values at random pointers, nest deeply, delete keys: `generate` says
+    0 or 2 and `lint` 0, 1 or 2; an uncaught exception fails (and hypothesis shrinks the case)."""
+    path, original = spec_tree
+    out = tmp_path_factory.mktemp("fuzz-out")
+    seen: dict[str, set[int]] = {"generate": set(), "lint": set()}
+
+    @settings(max_examples=100, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(_mutations(original))
+    def check(mutations: list[tuple[Any, ...]]) -> None:
+        spec = json.loads(json.dumps(original))
+        for mutation in mutations:
+            try:
+                spec = _mutate(spec, mutation)
+            except (KeyError, IndexError, TypeError):  # an earlier mutation moved the pointer away
+                pass
+        path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+        code, err = run("generate", str(path), "--out", str(out), "--package", "p", "--no-overlay")
+        assert code in (0, 2), err
+        assert "Traceback" not in err
+        seen["generate"].add(code)
+        code, err = run("lint", str(path), "--no-suppressions")
+        assert code in (0, 1, 2), err
+        seen["lint"].add(code)
+
+    check()
+    assert seen["generate"] == {0, 2}, seen  # the mutations both break the spec and leave it usable

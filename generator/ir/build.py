@@ -55,6 +55,7 @@ class _Builder:
     overlay_used: set[tuple[str, str]] = field(default_factory=set)
     notes: set[str] = field(default_factory=set)
     pending: list[DefKey] = field(default_factory=list)  # definitions still to build
+    named: bool = False  # class names assigned (a definition reached later is named when reached)
     hierarchy: dict[str, polymorphism.Declared] = field(default_factory=dict)  # class name -> allOf/discriminator
     host_placeholders: frozenset[str] = frozenset()  # x-ms-parameterized-host's {names}
     anonymous: dict[tuple[Path, str], str] = field(default_factory=dict)  # inline object schema -> model
@@ -82,6 +83,8 @@ class _Builder:
             return None
         key = (target.doc.path, unescape_pointer_token(m.group(1)))
         self.definitions.setdefault(key, target)
+        if self.named and key not in self.class_names:  # first reached by the build, not by discovery
+            self.class_names[key] = self.scope.add(names.pascal(key[1]) or "Model")
         return key
 
     # -- discovery ----------------------------------------------------------------------------
@@ -100,10 +103,10 @@ class _Builder:
                     try:
                         target = self.loader.resolve(node["$ref"], doc, join_pointer(pointer, "$ref"))
                     except SpecError as exc:
-                        self.problems.extend(exc.problems)
-                        continue
-                    self.definition_key(node, doc, pointer)
-                    todo.append((target.value, target.doc, target.pointer))
+                        self.problems.extend(exc.problems)  # its siblings are still walked
+                    else:
+                        self.definition_key(node, doc, pointer)
+                        todo.append((target.value, target.doc, target.pointer))
                 for k, v in node.items():
                     if k in ("x-ms-examples", "example", "examples", "enum", "x-ms-enum"):
                         continue
@@ -130,6 +133,7 @@ class _Builder:
                     rel = key[0].relative_to(self.loader.root).with_suffix("")
                     prefix = "".join(names.pascal(p) for p in rel.parts[-2:])
                     self.class_names[key] = scope.add(prefix + name)
+        self.named = True
 
     # -- types --------------------------------------------------------------------------------
 
