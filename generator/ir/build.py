@@ -61,6 +61,10 @@ class _Builder:
     anonymous: dict[tuple[Path, str], str] = field(default_factory=dict)  # inline object schema -> model
     expanding: set[DefKey] = field(default_factory=set)  # inlined definitions being built (cycles)
     depth: int = 0  # nesting of inlined schemas being built
+    alias_types: dict[DefKey, ir.Type] = field(default_factory=dict)  # definitions that are not classes, as used
+    parents: dict[str, list[str]] = field(default_factory=dict)  # model -> the definitions its allOf names
+    aliases: dict[str, ir.Alias] = field(default_factory=dict)
+    pending_anonymous: list[tuple[str, dict[str, Any], Document, str]] = field(default_factory=list)  # inline objects still to build
     scope: names.Scope = field(default_factory=lambda: names.Scope("class"))  # class names
     op_scope: names.Scope = field(default_factory=lambda: names.Scope("operation"))  # operation names
 
@@ -149,24 +153,40 @@ class _Builder:
             # Built later from the work list: a long chain of references must not recurse.
             self.pending.append(key)
             return ir.Type("enum" if "enum" in schema else "model", ref=self.class_names[key])
-        # Inlined here: arrays, maps and inline objects nest in the generated code (and in this
+        # Spelled out here: arrays and maps nest in the generated annotations (and in this
         # recursion), so their depth is bounded, and a definition met again inside itself is a
-        # type no finite annotation can spell.
+        # type no finite annotation can spell. A definition is spelled out once (an alias); its
+        # uses share it and the emitters refer to it by name.
+        if key is not None and dialect != "ecma":
+            key = None  # (a parameter's items read with .NET patterns: spelled out where used)
+        made = self.alias_types.get(key) if key is not None else None
+        if made is not None:
+            if self.depth + _levels(made) > MAX_NESTING:
+                self.problems.append(doc.problem(pointer, f"schema nested more than {MAX_NESTING} levels deep (arrays, maps)"))
+                return ir.Type("any")
+            return made
         if key is not None and key in self.expanding:
             self.problems.append(doc.problem(pointer, f"definition {key[1]!r} contains itself through arrays or maps only; put an object definition on the way"))
             return ir.Type("any")
         if self.depth >= MAX_NESTING:
-            self.problems.append(doc.problem(pointer, f"schema nested more than {MAX_NESTING} levels deep (arrays, maps, inline objects)"))
+            self.problems.append(doc.problem(pointer, f"schema nested more than {MAX_NESTING} levels deep (arrays, maps)"))
             return ir.Type("any")
         self.depth += 1
-        if key is not None:
-            self.expanding.add(key)
+        if key is None:
+            try:
+                return self.inline_type(schema, sdoc, spointer, context, dialect)
+            finally:
+                self.depth -= 1
+        self.expanding.add(key)
         try:
-            return self.inline_type(schema, sdoc, spointer, context, dialect)
+            spelled = self.inline_type(schema, sdoc, spointer, self.class_names[key])
         finally:
             self.depth -= 1
-            if key is not None:
-                self.expanding.discard(key)
+            self.expanding.discard(key)
+        name = self.class_names[key]
+        self.aliases[name] = ir.Alias(name, spelled, _text(schema.get("description")), f"{sdoc.display}#{spointer}")
+        made = self.alias_types[key] = replace(spelled, alias=name)
+        return made
 
     @staticmethod
     def is_named(schema: dict[str, Any]) -> bool:
@@ -336,8 +356,22 @@ class _Builder:
         name = self.scope.add(names.pascal(context) or "Model")
         self.anonymous[(doc.path, pointer)] = name
         self.notes.add(f"anonymous object schemas became models (e.g. {name})")
-        self.models[name] = self.make_model(name, name, schema, doc, pointer, definition=False)
+        # Built later from the work list, as definitions are: inline objects chained through
+        # array definitions must not recurse.
+        self.pending_anonymous.append((name, schema, doc, pointer))
         return name
+
+    def build_pending(self) -> None:
+        """Build the definitions and inline objects the types built so far refer to, until none is left."""
+        while self.pending or self.pending_anonymous:
+            try:
+                if self.pending_anonymous:
+                    name, schema, doc, pointer = self.pending_anonymous.pop()
+                    self.models[name] = self.make_model(name, name, schema, doc, pointer, definition=False)
+                else:
+                    self.build_definition(self.pending.pop())
+            except SpecError as exc:
+                self.problems.extend(exc.problems)
 
     def make_model(self, name: str, def_name: str, schema: dict[str, Any], doc: Document, pointer: str, *, definition: bool) -> ir.Model:
         props: dict[str, tuple[Any, Document, str]] = {}
@@ -376,8 +410,10 @@ class _Builder:
         fields = [built[wire] for wire in valid if wire in built]
         for r in sorted(required - set(props)):
             self.problems.append(doc.problem(join_pointer(pointer, "required"), f"required property {r!r} is not defined"))
+        declared = self.declared_inheritance(def_name, schema, doc, pointer)
+        self.parents[name] = list(declared.parents)
         if definition:
-            self.hierarchy[name] = self.declared_inheritance(def_name, schema, doc, pointer)
+            self.hierarchy[name] = declared
         additional = None
         extra = schema.get("additionalProperties")
         if isinstance(extra, dict):
@@ -418,6 +454,29 @@ class _Builder:
             parents=tuple(parents),
             source=f"{doc.display}#{pointer}",
         )
+
+    def assign_bases(self) -> None:
+        """A model's base: its first allOf parent whose fields (and flattened accessors) are its
+        own first ones, unchanged, with no typed additionalProperties on either side (in JSON
+        Schema the parent's would judge the child's own properties). Polymorphic models keep
+        their fields written out: a base's schema dispatches to its subtypes'."""
+        for name in sorted(self.models):
+            model = self.models[name]
+            parents = self.parents.get(name, [])
+            base = self.models.get(parents[0]) if parents else None
+            if base is None or model.parent is not None or base.discriminator is not None or base.subtypes:
+                continue
+            if base.additional is not None or model.additional is not None:
+                continue
+            if model.fields[: len(base.fields)] != base.fields or model.flattened[: len(base.flattened)] != base.flattened:
+                continue
+            chain: set[str] = {name}
+            up: ir.Model | None = base
+            while up is not None and up.name not in chain:  # allOf cycles: no base
+                chain.add(up.name)
+                up = self.models.get(up.base) if up.base else None
+            if up is None:
+                self.models[name] = replace(model, base=base.name)
 
     def all_of_chain(self, schema: dict[str, Any], doc: Document, pointer: str) -> list[tuple[dict[str, Any], Document, str]]:
         """The schema's allOf parents (depth first, each once) followed by the schema itself."""
@@ -713,6 +772,11 @@ def stable_names(context: str, wanted: list[tuple[str, str, str]]) -> list[str]:
     return [out[i] for i in range(len(wanted))]
 
 
+def _levels(t: ir.Type) -> int:
+    """How deep arrays and maps nest in `t` (a model or enum ends the count: it is a name)."""
+    return 1 + _levels(t.item) if t.item is not None and t.kind in ("array", "map") else 1
+
+
 def _primitive(stype: Any) -> ir.Kind:
     if not isinstance(stype, str):
         return "string"
@@ -771,15 +835,11 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
     host_template, host_parameters, use_scheme_prefix = b.parameterized_host()
     b.pending = [k for k in sorted(b.definitions, key=lambda k: b.class_names[k]) if isinstance(b.definitions[k].value, dict) and b.is_named(b.definitions[k].value)]
     operations = b.operations()
-    while b.pending:
-        key = b.pending.pop()
-        try:
-            b.build_definition(key)
-        except SpecError as exc:
-            b.problems.extend(exc.problems)
+    b.build_pending()
     b.add_flattened()
     b.models, hierarchy_problems = polymorphism.resolve(b.models, b.hierarchy)
     b.problems.extend(hierarchy_problems)
+    b.assign_bases()
     problems.extend(b.problems)
     if problems:
         raise SpecError(problems)
@@ -800,6 +860,7 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
         spec_sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
         models=tuple(sorted(b.models.values(), key=lambda m: m.py_name)),
         enums=tuple(sorted(b.enums.values(), key=lambda e: e.py_name)),
+        aliases=tuple(sorted(b.aliases.values(), key=lambda a: a.name)),
         operations=tuple(operations),
         host_template=host_template,
         host_parameters=host_parameters,
