@@ -2,8 +2,10 @@
 
 Definitions are discovered by following references from the operations and from the root file's
 definitions, across files. A definition that is an object becomes a model (its `allOf` parents
-merged in), one with `enum` becomes an enum, anything else (a string alias, an array) is inlined
-where it is used. Swagger puts annotations beside a `$ref` that apply to that use only (`readOnly`,
+merged in; the first one is its `base` when its fields come first unchanged), one with `enum`
+becomes an enum, anything else (a string alias, an array, a map) an alias that its uses name.
+Every definition and inline object is built once, however often it is used, so the output grows
+with the spec. Swagger puts annotations beside a `$ref` that apply to that use only (`readOnly`,
 `x-ms-client-flatten`, `description`): they are read from the referencing property.
 """
 
