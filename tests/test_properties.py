@@ -44,10 +44,18 @@ FEW = 75
 
 
 def resolve(schema: dict[str, Any]) -> dict[str, Any]:
-    """A property schema with its `$ref` followed; sibling annotations (readOnly, secret) kept."""
+    """A property schema with its `$ref` followed; sibling annotations (readOnly, secret) kept;
+    the properties and required names of its `allOf` parents (a document refers to its base
+    model's document rather than repeat its fields) merged in."""
     while "$ref" in schema:
         siblings = {k: v for k, v in schema.items() if k != "$ref"}
         schema = {**DOCS[schema["$ref"]], **siblings}
+    if "allOf" in schema:
+        parents = [resolve(part) for part in schema["allOf"]]
+        props = {k: v for part in parents for k, v in part.get("properties", {}).items()}
+        required = [r for part in parents for r in part.get("required", [])]
+        rest = {k: v for k, v in schema.items() if k != "allOf"}
+        schema = {**rest, "properties": {**props, **schema.get("properties", {})}, "required": required + schema.get("required", [])}
     return schema
 
 

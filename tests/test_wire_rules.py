@@ -189,7 +189,11 @@ def test_schemas_are_valid_2020_12_and_resolve(pkg: ModuleType, put_body: dict[s
     assert not list(validator.iter_errors(put_body))
     assert not list(validator.iter_errors(get_body))
     assert docs["VirtualMachineRunCommandProperties.json"]["properties"]["instanceView"]["readOnly"] is True
-    assert docs["VirtualMachineRunCommand.json"]["properties"]["systemData"] == {
+    # An allOf parent is referred to, not copied: systemData is Resource's (via TrackedResource).
+    assert docs["VirtualMachineRunCommand.json"]["allOf"] == [{"$ref": "TrackedResource.json"}]
+    assert docs["TrackedResource.json"]["allOf"] == [{"$ref": "Resource.json"}]
+    assert "systemData" not in docs["VirtualMachineRunCommand.json"]["properties"]
+    assert docs["Resource.json"]["properties"]["systemData"] == {
         "$ref": "SystemData.json", "description": "Azure Resource Manager metadata containing createdBy and modifiedBy information.", "readOnly": True
     }
 

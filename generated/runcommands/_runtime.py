@@ -38,16 +38,31 @@ class DataclassFields:
     """
 
     def __init__(self, required: tuple[str, ...]) -> None:
-        self.required = required
+        self.required = required  # of the fields the class itself declares
 
     def __get__(self, obj: object, owner: type) -> dict[str, Any]:
         import dataclasses
 
+        # The classes that declare fields, base first (a masked `_Secret...` view declares none).
+        annotations: dict[str, Any] = {}
+        required: set[str] = set()
+        for declaring in reversed(owner.__mro__):
+            own = vars(declaring)
+            if "__annotations__" not in own or "__dataclass_fields__" not in own:
+                continue
+            annotations.update(own["__annotations__"])
+            declared = own["__dataclass_fields__"]
+            if isinstance(declared, DataclassFields):
+                required.update(declared.required)
+            else:  # already built: required fields are those without a default
+                missing = dataclasses.MISSING
+                for name, built in declared.items():
+                    if built.default is missing and built.default_factory is missing:
+                        required.add(name)
+        annotations["additional_properties"] = annotations.pop("additional_properties")
         specs: list[Any] = []
-        # The class that declares the fields (a masked `_Secret...` view inherits them).
-        declaring = next(c for c in owner.__mro__ if "__annotations__" in vars(c))
-        for name, annotation in declaring.__annotations__.items():
-            if name in self.required:
+        for name, annotation in annotations.items():
+            if name in required:
                 specs.append((name, annotation))
             elif name == "additional_properties":
                 specs.append((name, annotation, dataclasses.field(default_factory=dict)))

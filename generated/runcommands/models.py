@@ -6,7 +6,9 @@
 
 Each class is written out as the `@dataclass(kw_only=True, slots=True)` it stands for (`__init__`,
 `__eq__`, `__slots__`); `dataclasses.fields()`, `asdict()` and `replace()` work on them, while
-importing this module skips the decorator's cost, which dominated the import time.
+importing this module skips the decorator's cost, which dominated the import time. A model
+whose allOf parent's fields are its first fields subclasses that parent's class, and an array or
+map definition is a type alias, so nothing is written out twice.
 
 `Model.from_dict(wire)` and `model.to_dict()` round-trip every valid body exactly: fields never
 set are left out (UNSET is not None), unknown fields are kept in `additional_properties`,
@@ -18,7 +20,7 @@ from __future__ import annotations
 import builtins as _builtins
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._runtime import UNSET, DecodeError, Unset
 from ._runtime import DataclassFields as _DataclassFields
@@ -33,6 +35,34 @@ from ._runtime import secret_value as _secret_value
 from ._runtime import too_deep as _too_deep
 from ._runtime import type_error as _type_error
 from ._runtime import write_datetime as _write_datetime
+
+if TYPE_CHECKING:
+    from typing import Required as _Required
+    from typing import TypedDict as _TypedDict
+    from typing import Unpack as _Unpack
+
+    class _InitResource(_TypedDict, total=False):
+        id: str | None | Unset
+        name: str | None | Unset
+        type: str | None | Unset
+        system_data: SystemData | None | Unset
+        additional_properties: dict[str, Any] | None
+
+    class _InitRunCommandDocumentBase(_TypedDict, total=False):
+        schema: _Required[str]
+        id: _Required[str]
+        os_type: _Required[OperatingSystemTypes]
+        label: _Required[str]
+        description: _Required[str]
+        additional_properties: dict[str, Any] | None
+
+    class _InitTrackedResource(_InitResource, total=False):
+        tags: dict[str, str] | None | Unset
+        location: _Required[str]
+
+    class _InitUpdateResource(_TypedDict, total=False):
+        tags: dict[str, str] | None | Unset
+        additional_properties: dict[str, Any] | None
 
 
 class CreatedByType(str, Enum):
@@ -811,21 +841,9 @@ class Resource:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Resource):
+        if not isinstance(other, Resource) or other.__class__.__eq__ is not Resource.__eq__:
             return NotImplemented
-        return (
-            self.id,
-            self.name,
-            self.type,
-            self.system_data,
-            self.additional_properties,
-        ) == (
-            other.id,
-            other.name,
-            other.type,
-            other.system_data,
-            other.additional_properties,
-        )
+        return _equal_Resource(self, other)
 
     @_builtins.classmethod
     def from_dict(cls, data: Any) -> Resource:
@@ -833,44 +851,7 @@ class Resource:
         if data.__class__ is not dict:
             raise _type_error("object", data, "Resource")
         obj = object.__new__(cls)
-        k = None
-        try:
-            if "id" in data:
-                v = data["id"]
-                if v.__class__ is not str and v is not None:
-                    k = "id"
-                    v = _read_str(v)
-                obj.id = v
-            else:
-                obj.id = UNSET
-            if "name" in data:
-                v = data["name"]
-                if v.__class__ is not str and v is not None:
-                    k = "name"
-                    v = _read_str(v)
-                obj.name = v
-            else:
-                obj.name = UNSET
-            if "type" in data:
-                v = data["type"]
-                if v.__class__ is not str and v is not None:
-                    k = "type"
-                    v = _read_str(v)
-                obj.type = v
-            else:
-                obj.type = UNSET
-            if "systemData" in data:
-                v = data["systemData"]
-                if v is not None:
-                    k = "systemData"
-                    v = SystemData.from_dict(v)
-                obj.system_data = v
-            else:
-                obj.system_data = UNSET
-        except DecodeError as exc:
-            raise exc.at(k) if k is not None else exc from None
-        except _builtins.RecursionError:
-            raise _too_deep(data) from None
+        _read_Resource(obj, data)
         obj.additional_properties = (
             {}
             if _KEYS_Resource.issuperset(data)
@@ -881,34 +862,14 @@ class Resource:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        f_id = self.id
-        if f_id is not UNSET and not request:
-            out["id"] = f_id
-        f_name = self.name
-        if f_name is not UNSET and not request:
-            out["name"] = f_name
-        f_type = self.type
-        if f_type is not UNSET and not request:
-            out["type"] = f_type
-        f_system_data = self.system_data
-        if f_system_data is not UNSET and not request:
-            out["systemData"] = (
-                None if f_system_data is None else f_system_data.to_dict(request=request)
-            )
+        _write_Resource(self, out, request)
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
 
     def __repr__(self) -> str:
         parts: list[str] = []
-        if self.id is not UNSET:
-            parts.append(f"id={self.id!r}")
-        if self.name is not UNSET:
-            parts.append(f"name={self.name!r}")
-        if self.type is not UNSET:
-            parts.append(f"type={self.type!r}")
-        if self.system_data is not UNSET:
-            parts.append(f"system_data={self.system_data!r}")
+        _repr_Resource(self, parts)
         if self.additional_properties:
             parts.append(
                 f"additional_properties=<{len(self.additional_properties)} unknown fields>"
@@ -916,209 +877,93 @@ class Resource:
         return "Resource(" + ", ".join(parts) + ")"
 
 
-_KEYS_RunCommandDocument = frozenset(
-    ["$schema", "description", "id", "label", "osType", "parameters", "script"]
-)
-
-
-class RunCommandDocument:
-    """Describes the properties of a Run Command."""
-
-    __slots__ = (
-        "additional_properties",
-        "description",
-        "id",
-        "label",
-        "os_type",
-        "parameters",
-        "schema",
-        "script",
-    )
-    __match_args__ = ()
-    __dataclass_fields__ = _DataclassFields(
-        ("schema", "id", "os_type", "label", "description", "script")
-    )
-    __hash__ = None  # type: ignore[assignment]
-
-    schema: str
-    """The VM run command schema. Wire name: `$schema`."""
-    id: str
-    """The VM run command id."""
-    os_type: OperatingSystemTypes
-    """The Operating System type. Wire name: `osType`."""
-    label: str
-    """The VM run command label."""
-    description: str
-    """The VM run command description."""
-    script: list[str]
-    """The script to be executed."""
-    parameters: list[RunCommandParameterDefinition] | None | Unset
-    """The parameters used by the script."""
-    additional_properties: dict[str, Any]
-    """Fields the spec does not define, kept as received and sent back unchanged."""
-
-    def __init__(
-        self,
-        *,
-        schema: str,
-        id: str,
-        os_type: OperatingSystemTypes,
-        label: str,
-        description: str,
-        script: list[str],
-        parameters: list[RunCommandParameterDefinition] | None | Unset = UNSET,
-        additional_properties: dict[str, Any] | None = None,
-    ) -> None:
-        self.schema = schema
-        self.id = id
-        self.os_type = os_type
-        self.label = label
-        self.description = description
-        self.script = script
-        self.parameters = parameters
-        self.additional_properties = {} if additional_properties is None else additional_properties
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, RunCommandDocument):
-            return NotImplemented
-        return (
-            self.schema,
-            self.id,
-            self.os_type,
-            self.label,
-            self.description,
-            self.script,
-            self.parameters,
-            self.additional_properties,
-        ) == (
-            other.schema,
-            other.id,
-            other.os_type,
-            other.label,
-            other.description,
-            other.script,
-            other.parameters,
-            other.additional_properties,
-        )
-
-    @_builtins.classmethod
-    def from_dict(cls, data: Any) -> RunCommandDocument:
-        """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
-        if data.__class__ is not dict:
-            raise _type_error("object", data, "RunCommandDocument")
-        obj = object.__new__(cls)
-        k = None
-        try:
-            if "$schema" not in data:
-                k = None
-                raise DecodeError("required property '$schema' is missing")
-            v = data["$schema"]
-            if v.__class__ is not str:
-                k = "$schema"
-                v = _read_str(v)
-            obj.schema = v
-            if "id" not in data:
-                k = None
-                raise DecodeError("required property 'id' is missing")
+def _read_Resource(obj: Resource, data: dict[str, Any]) -> None:
+    """Resource's fields, read from `data` into `obj`."""
+    k = None
+    try:
+        if "id" in data:
             v = data["id"]
-            if v.__class__ is not str:
+            if v.__class__ is not str and v is not None:
                 k = "id"
                 v = _read_str(v)
             obj.id = v
-            if "osType" not in data:
-                k = None
-                raise DecodeError("required property 'osType' is missing")
-            v = data["osType"]
-            k = "osType"
-            v = _in_OperatingSystemTypes(v)
-            obj.os_type = v
-            if "label" not in data:
-                k = None
-                raise DecodeError("required property 'label' is missing")
-            v = data["label"]
-            if v.__class__ is not str:
-                k = "label"
+        else:
+            obj.id = UNSET
+        if "name" in data:
+            v = data["name"]
+            if v.__class__ is not str and v is not None:
+                k = "name"
                 v = _read_str(v)
-            obj.label = v
-            if "description" not in data:
-                k = None
-                raise DecodeError("required property 'description' is missing")
-            v = data["description"]
-            if v.__class__ is not str:
-                k = "description"
+            obj.name = v
+        else:
+            obj.name = UNSET
+        if "type" in data:
+            v = data["type"]
+            if v.__class__ is not str and v is not None:
+                k = "type"
                 v = _read_str(v)
-            obj.description = v
-            if "script" not in data:
-                k = None
-                raise DecodeError("required property 'script' is missing")
-            v = data["script"]
-            k = "script"
-            v = _read_list(v, _read_str)
-            obj.script = v
-            if "parameters" in data:
-                v = data["parameters"]
-                if v is not None:
-                    k = "parameters"
-                    v = _read_list(v, RunCommandParameterDefinition.from_dict)
-                obj.parameters = v
-            else:
-                obj.parameters = UNSET
-        except DecodeError as exc:
-            raise exc.at(k) if k is not None else exc from None
-        except _builtins.RecursionError:
-            raise _too_deep(data) from None
-        obj.additional_properties = (
-            {}
-            if _KEYS_RunCommandDocument.issuperset(data)
-            else {key: value for key, value in data.items() if key not in _KEYS_RunCommandDocument}
-        )
-        return obj
+            obj.type = v
+        else:
+            obj.type = UNSET
+        if "systemData" in data:
+            v = data["systemData"]
+            if v is not None:
+                k = "systemData"
+                v = SystemData.from_dict(v)
+            obj.system_data = v
+        else:
+            obj.system_data = UNSET
+    except DecodeError as exc:
+        raise exc.at(k) if k is not None else exc from None
+    except _builtins.RecursionError:
+        raise _too_deep(data) from None
 
-    def to_dict(self, *, request: bool = False) -> dict[str, Any]:
-        """The wire body; `request=True` leaves out read-only fields."""
-        out: dict[str, Any] = {}
-        f_schema = self.schema
-        out["$schema"] = f_schema
-        f_id = self.id
+
+def _write_Resource(obj: Resource, out: dict[str, Any], request: bool) -> None:
+    """Resource's fields, written from `obj` into `out`."""
+    f_id = obj.id
+    if f_id is not UNSET and not request:
         out["id"] = f_id
-        f_os_type = self.os_type
-        out["osType"] = (
-            None
-            if f_os_type is None
-            else (f_os_type._value_ if f_os_type.__class__ is OperatingSystemTypes else f_os_type)
+    f_name = obj.name
+    if f_name is not UNSET and not request:
+        out["name"] = f_name
+    f_type = obj.type
+    if f_type is not UNSET and not request:
+        out["type"] = f_type
+    f_system_data = obj.system_data
+    if f_system_data is not UNSET and not request:
+        out["systemData"] = (
+            None if f_system_data is None else f_system_data.to_dict(request=request)
         )
-        f_label = self.label
-        out["label"] = f_label
-        f_description = self.description
-        out["description"] = f_description
-        f_script = self.script
-        out["script"] = None if f_script is None else list(f_script)
-        f_parameters = self.parameters
-        if f_parameters is not UNSET:
-            out["parameters"] = (
-                None
-                if f_parameters is None
-                else [x0.to_dict(request=request) for x0 in f_parameters]
-            )
-        if self.additional_properties:
-            out.update(self.additional_properties)
-        return out
 
-    def __repr__(self) -> str:
-        parts: list[str] = []
-        parts.append(f"schema={self.schema!r}")
-        parts.append(f"id={self.id!r}")
-        parts.append(f"os_type={self.os_type!r}")
-        parts.append(f"label={self.label!r}")
-        parts.append(f"description={self.description!r}")
-        parts.append(f"script={self.script!r}")
-        if self.parameters is not UNSET:
-            parts.append(f"parameters={self.parameters!r}")
-        if self.additional_properties:
-            parts.append(
-                f"additional_properties=<{len(self.additional_properties)} unknown fields>"
-            )
-        return "RunCommandDocument(" + ", ".join(parts) + ")"
+
+def _repr_Resource(obj: Resource, parts: list[str]) -> None:
+    """Resource's fields, shown as `name=value` in `parts`."""
+    if obj.id is not UNSET:
+        parts.append(f"id={obj.id!r}")
+    if obj.name is not UNSET:
+        parts.append(f"name={obj.name!r}")
+    if obj.type is not UNSET:
+        parts.append(f"type={obj.type!r}")
+    if obj.system_data is not UNSET:
+        parts.append(f"system_data={obj.system_data!r}")
+
+
+def _equal_Resource(a: Resource, b: Resource) -> bool:
+    """Whether Resource's fields are equal in `a` and `b`."""
+    return (
+        a.id,
+        a.name,
+        a.type,
+        a.system_data,
+        a.additional_properties,
+    ) == (
+        b.id,
+        b.name,
+        b.type,
+        b.system_data,
+        b.additional_properties,
+    )
 
 
 _KEYS_RunCommandDocumentBase = frozenset(["$schema", "description", "id", "label", "osType"])
@@ -1163,23 +1008,12 @@ class RunCommandDocumentBase:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, RunCommandDocumentBase):
+        if (
+            not isinstance(other, RunCommandDocumentBase)
+            or other.__class__.__eq__ is not RunCommandDocumentBase.__eq__
+        ):
             return NotImplemented
-        return (
-            self.schema,
-            self.id,
-            self.os_type,
-            self.label,
-            self.description,
-            self.additional_properties,
-        ) == (
-            other.schema,
-            other.id,
-            other.os_type,
-            other.label,
-            other.description,
-            other.additional_properties,
-        )
+        return _equal_RunCommandDocumentBase(self, other)
 
     @_builtins.classmethod
     def from_dict(cls, data: Any) -> RunCommandDocumentBase:
@@ -1187,51 +1021,7 @@ class RunCommandDocumentBase:
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandDocumentBase")
         obj = object.__new__(cls)
-        k = None
-        try:
-            if "$schema" not in data:
-                k = None
-                raise DecodeError("required property '$schema' is missing")
-            v = data["$schema"]
-            if v.__class__ is not str:
-                k = "$schema"
-                v = _read_str(v)
-            obj.schema = v
-            if "id" not in data:
-                k = None
-                raise DecodeError("required property 'id' is missing")
-            v = data["id"]
-            if v.__class__ is not str:
-                k = "id"
-                v = _read_str(v)
-            obj.id = v
-            if "osType" not in data:
-                k = None
-                raise DecodeError("required property 'osType' is missing")
-            v = data["osType"]
-            k = "osType"
-            v = _in_OperatingSystemTypes(v)
-            obj.os_type = v
-            if "label" not in data:
-                k = None
-                raise DecodeError("required property 'label' is missing")
-            v = data["label"]
-            if v.__class__ is not str:
-                k = "label"
-                v = _read_str(v)
-            obj.label = v
-            if "description" not in data:
-                k = None
-                raise DecodeError("required property 'description' is missing")
-            v = data["description"]
-            if v.__class__ is not str:
-                k = "description"
-                v = _read_str(v)
-            obj.description = v
-        except DecodeError as exc:
-            raise exc.at(k) if k is not None else exc from None
-        except _builtins.RecursionError:
-            raise _too_deep(data) from None
+        _read_RunCommandDocumentBase(obj, data)
         obj.additional_properties = (
             {}
             if _KEYS_RunCommandDocumentBase.issuperset(data)
@@ -1244,36 +1034,235 @@ class RunCommandDocumentBase:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        f_schema = self.schema
-        out["$schema"] = f_schema
-        f_id = self.id
-        out["id"] = f_id
-        f_os_type = self.os_type
-        out["osType"] = (
-            None
-            if f_os_type is None
-            else (f_os_type._value_ if f_os_type.__class__ is OperatingSystemTypes else f_os_type)
-        )
-        f_label = self.label
-        out["label"] = f_label
-        f_description = self.description
-        out["description"] = f_description
+        _write_RunCommandDocumentBase(self, out, request)
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
 
     def __repr__(self) -> str:
         parts: list[str] = []
-        parts.append(f"schema={self.schema!r}")
-        parts.append(f"id={self.id!r}")
-        parts.append(f"os_type={self.os_type!r}")
-        parts.append(f"label={self.label!r}")
-        parts.append(f"description={self.description!r}")
+        _repr_RunCommandDocumentBase(self, parts)
         if self.additional_properties:
             parts.append(
                 f"additional_properties=<{len(self.additional_properties)} unknown fields>"
             )
         return "RunCommandDocumentBase(" + ", ".join(parts) + ")"
+
+
+def _read_RunCommandDocumentBase(obj: RunCommandDocumentBase, data: dict[str, Any]) -> None:
+    """RunCommandDocumentBase's fields, read from `data` into `obj`."""
+    k = None
+    try:
+        if "$schema" not in data:
+            k = None
+            raise DecodeError("required property '$schema' is missing")
+        v = data["$schema"]
+        if v.__class__ is not str:
+            k = "$schema"
+            v = _read_str(v)
+        obj.schema = v
+        if "id" not in data:
+            k = None
+            raise DecodeError("required property 'id' is missing")
+        v = data["id"]
+        if v.__class__ is not str:
+            k = "id"
+            v = _read_str(v)
+        obj.id = v
+        if "osType" not in data:
+            k = None
+            raise DecodeError("required property 'osType' is missing")
+        v = data["osType"]
+        k = "osType"
+        v = _in_OperatingSystemTypes(v)
+        obj.os_type = v
+        if "label" not in data:
+            k = None
+            raise DecodeError("required property 'label' is missing")
+        v = data["label"]
+        if v.__class__ is not str:
+            k = "label"
+            v = _read_str(v)
+        obj.label = v
+        if "description" not in data:
+            k = None
+            raise DecodeError("required property 'description' is missing")
+        v = data["description"]
+        if v.__class__ is not str:
+            k = "description"
+            v = _read_str(v)
+        obj.description = v
+    except DecodeError as exc:
+        raise exc.at(k) if k is not None else exc from None
+    except _builtins.RecursionError:
+        raise _too_deep(data) from None
+
+
+def _write_RunCommandDocumentBase(
+    obj: RunCommandDocumentBase, out: dict[str, Any], request: bool
+) -> None:
+    """RunCommandDocumentBase's fields, written from `obj` into `out`."""
+    f_schema = obj.schema
+    out["$schema"] = f_schema
+    f_id = obj.id
+    out["id"] = f_id
+    f_os_type = obj.os_type
+    out["osType"] = (
+        None
+        if f_os_type is None
+        else (f_os_type._value_ if f_os_type.__class__ is OperatingSystemTypes else f_os_type)
+    )
+    f_label = obj.label
+    out["label"] = f_label
+    f_description = obj.description
+    out["description"] = f_description
+
+
+def _repr_RunCommandDocumentBase(obj: RunCommandDocumentBase, parts: list[str]) -> None:
+    """RunCommandDocumentBase's fields, shown as `name=value` in `parts`."""
+    parts.append(f"schema={obj.schema!r}")
+    parts.append(f"id={obj.id!r}")
+    parts.append(f"os_type={obj.os_type!r}")
+    parts.append(f"label={obj.label!r}")
+    parts.append(f"description={obj.description!r}")
+
+
+def _equal_RunCommandDocumentBase(a: RunCommandDocumentBase, b: RunCommandDocumentBase) -> bool:
+    """Whether RunCommandDocumentBase's fields are equal in `a` and `b`."""
+    return (
+        a.schema,
+        a.id,
+        a.os_type,
+        a.label,
+        a.description,
+        a.additional_properties,
+    ) == (
+        b.schema,
+        b.id,
+        b.os_type,
+        b.label,
+        b.description,
+        b.additional_properties,
+    )
+
+
+_KEYS_RunCommandDocument = _KEYS_RunCommandDocumentBase | frozenset(["parameters", "script"])
+
+
+class RunCommandDocument(RunCommandDocumentBase):
+    """Describes the properties of a Run Command."""
+
+    __slots__ = ("parameters", "script")
+    __match_args__ = ()
+    __dataclass_fields__ = _DataclassFields(("script",))
+
+    script: list[str]
+    """The script to be executed."""
+    parameters: list[RunCommandParameterDefinition] | None | Unset
+    """The parameters used by the script."""
+
+    def __init__(
+        self,
+        *,
+        script: list[str],
+        parameters: list[RunCommandParameterDefinition] | None | Unset = UNSET,
+        **_inherited: _Unpack[_InitRunCommandDocumentBase],
+    ) -> None:
+        super().__init__(**_inherited)
+        self.script = script
+        self.parameters = parameters
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, RunCommandDocument)
+            or other.__class__.__eq__ is not RunCommandDocument.__eq__
+        ):
+            return NotImplemented
+        return _equal_RunCommandDocument(self, other)
+
+    @_builtins.classmethod
+    def from_dict(cls, data: Any) -> RunCommandDocument:
+        """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
+        if data.__class__ is not dict:
+            raise _type_error("object", data, "RunCommandDocument")
+        obj = object.__new__(cls)
+        _read_RunCommandDocument(obj, data)
+        obj.additional_properties = (
+            {}
+            if _KEYS_RunCommandDocument.issuperset(data)
+            else {key: value for key, value in data.items() if key not in _KEYS_RunCommandDocument}
+        )
+        return obj
+
+    def to_dict(self, *, request: bool = False) -> dict[str, Any]:
+        """The wire body; `request=True` leaves out read-only fields."""
+        out: dict[str, Any] = {}
+        _write_RunCommandDocument(self, out, request)
+        if self.additional_properties:
+            out.update(self.additional_properties)
+        return out
+
+    def __repr__(self) -> str:
+        parts: list[str] = []
+        _repr_RunCommandDocument(self, parts)
+        if self.additional_properties:
+            parts.append(
+                f"additional_properties=<{len(self.additional_properties)} unknown fields>"
+            )
+        return "RunCommandDocument(" + ", ".join(parts) + ")"
+
+
+def _read_RunCommandDocument(obj: RunCommandDocument, data: dict[str, Any]) -> None:
+    """RunCommandDocument's fields, read from `data` into `obj`."""
+    _read_RunCommandDocumentBase(obj, data)
+    k = None
+    try:
+        if "script" not in data:
+            k = None
+            raise DecodeError("required property 'script' is missing")
+        v = data["script"]
+        k = "script"
+        v = _read_list(v, _read_str)
+        obj.script = v
+        if "parameters" in data:
+            v = data["parameters"]
+            if v is not None:
+                k = "parameters"
+                v = _read_list(v, RunCommandParameterDefinition.from_dict)
+            obj.parameters = v
+        else:
+            obj.parameters = UNSET
+    except DecodeError as exc:
+        raise exc.at(k) if k is not None else exc from None
+    except _builtins.RecursionError:
+        raise _too_deep(data) from None
+
+
+def _write_RunCommandDocument(obj: RunCommandDocument, out: dict[str, Any], request: bool) -> None:
+    """RunCommandDocument's fields, written from `obj` into `out`."""
+    _write_RunCommandDocumentBase(obj, out, request)
+    f_script = obj.script
+    out["script"] = None if f_script is None else list(f_script)
+    f_parameters = obj.parameters
+    if f_parameters is not UNSET:
+        out["parameters"] = (
+            None if f_parameters is None else [x0.to_dict(request=request) for x0 in f_parameters]
+        )
+
+
+def _repr_RunCommandDocument(obj: RunCommandDocument, parts: list[str]) -> None:
+    """RunCommandDocument's fields, shown as `name=value` in `parts`."""
+    _repr_RunCommandDocumentBase(obj, parts)
+    parts.append(f"script={obj.script!r}")
+    if obj.parameters is not UNSET:
+        parts.append(f"parameters={obj.parameters!r}")
+
+
+def _equal_RunCommandDocument(a: RunCommandDocument, b: RunCommandDocument) -> bool:
+    """Whether RunCommandDocument's fields are equal in `a` and `b`."""
+    if not _equal_RunCommandDocumentBase(a, b):
+        return False
+    return (a.script, a.parameters) == (b.script, b.parameters)
 
 
 _KEYS_RunCommandInput = frozenset(["commandId", "parameters", "script"])
@@ -2178,81 +2167,41 @@ class SystemData:
         return "SystemData(" + ", ".join(parts) + ")"
 
 
-_KEYS_TrackedResource = frozenset(["id", "location", "name", "systemData", "tags", "type"])
+_KEYS_TrackedResource = _KEYS_Resource | frozenset(["location", "tags"])
 
 
-class TrackedResource:
+class TrackedResource(Resource):
     """The resource model definition for an Azure Resource Manager tracked top level resource which
     has 'tags' and a 'location'
     """
 
-    __slots__ = ("additional_properties", "id", "location", "name", "system_data", "tags", "type")
+    __slots__ = ("location", "tags")
     __match_args__ = ()
     __dataclass_fields__ = _DataclassFields(("location",))
-    __hash__ = None  # type: ignore[assignment]
 
     location: str
     """The geo-location where the resource lives."""
-    id: str | None | Unset
-    """Fully qualified resource ID for the resource. Ex -
-    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}.
-    Read-only: kept when parsing, left out of request bodies.
-    """
-    name: str | None | Unset
-    """The name of the resource. Read-only: kept when parsing, left out of request bodies."""
-    type: str | None | Unset
-    """The type of the resource. E.g. \"Microsoft.Compute/virtualMachines\" or
-    \"Microsoft.Storage/storageAccounts\". Read-only: kept when parsing, left out of request
-    bodies.
-    """
-    system_data: SystemData | None | Unset
-    """Azure Resource Manager metadata containing createdBy and modifiedBy information. Wire name:
-    `systemData`. Read-only: kept when parsing, left out of request bodies.
-    """
     tags: dict[str, str] | None | Unset
     """Resource tags."""
-    additional_properties: dict[str, Any]
-    """Fields the spec does not define, kept as received and sent back unchanged."""
 
     def __init__(
         self,
         *,
         location: str,
-        id: str | None | Unset = UNSET,
-        name: str | None | Unset = UNSET,
-        type: str | None | Unset = UNSET,
-        system_data: SystemData | None | Unset = UNSET,
         tags: dict[str, str] | None | Unset = UNSET,
-        additional_properties: dict[str, Any] | None = None,
+        **_inherited: _Unpack[_InitResource],
     ) -> None:
+        super().__init__(**_inherited)
         self.location = location
-        self.id = id
-        self.name = name
-        self.type = type
-        self.system_data = system_data
         self.tags = tags
-        self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, TrackedResource):
+        if (
+            not isinstance(other, TrackedResource)
+            or other.__class__.__eq__ is not TrackedResource.__eq__
+        ):
             return NotImplemented
-        return (
-            self.id,
-            self.name,
-            self.type,
-            self.system_data,
-            self.tags,
-            self.location,
-            self.additional_properties,
-        ) == (
-            other.id,
-            other.name,
-            other.type,
-            other.system_data,
-            other.tags,
-            other.location,
-            other.additional_properties,
-        )
+        return _equal_TrackedResource(self, other)
 
     @_builtins.classmethod
     def from_dict(cls, data: Any) -> TrackedResource:
@@ -2260,60 +2209,7 @@ class TrackedResource:
         if data.__class__ is not dict:
             raise _type_error("object", data, "TrackedResource")
         obj = object.__new__(cls)
-        k = None
-        try:
-            if "id" in data:
-                v = data["id"]
-                if v.__class__ is not str and v is not None:
-                    k = "id"
-                    v = _read_str(v)
-                obj.id = v
-            else:
-                obj.id = UNSET
-            if "name" in data:
-                v = data["name"]
-                if v.__class__ is not str and v is not None:
-                    k = "name"
-                    v = _read_str(v)
-                obj.name = v
-            else:
-                obj.name = UNSET
-            if "type" in data:
-                v = data["type"]
-                if v.__class__ is not str and v is not None:
-                    k = "type"
-                    v = _read_str(v)
-                obj.type = v
-            else:
-                obj.type = UNSET
-            if "systemData" in data:
-                v = data["systemData"]
-                if v is not None:
-                    k = "systemData"
-                    v = SystemData.from_dict(v)
-                obj.system_data = v
-            else:
-                obj.system_data = UNSET
-            if "tags" in data:
-                v = data["tags"]
-                if v is not None:
-                    k = "tags"
-                    v = _read_map(v, _read_str)
-                obj.tags = v
-            else:
-                obj.tags = UNSET
-            if "location" not in data:
-                k = None
-                raise DecodeError("required property 'location' is missing")
-            v = data["location"]
-            if v.__class__ is not str:
-                k = "location"
-                v = _read_str(v)
-            obj.location = v
-        except DecodeError as exc:
-            raise exc.at(k) if k is not None else exc from None
-        except _builtins.RecursionError:
-            raise _too_deep(data) from None
+        _read_TrackedResource(obj, data)
         obj.additional_properties = (
             {}
             if _KEYS_TrackedResource.issuperset(data)
@@ -2324,47 +2220,71 @@ class TrackedResource:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        f_id = self.id
-        if f_id is not UNSET and not request:
-            out["id"] = f_id
-        f_name = self.name
-        if f_name is not UNSET and not request:
-            out["name"] = f_name
-        f_type = self.type
-        if f_type is not UNSET and not request:
-            out["type"] = f_type
-        f_system_data = self.system_data
-        if f_system_data is not UNSET and not request:
-            out["systemData"] = (
-                None if f_system_data is None else f_system_data.to_dict(request=request)
-            )
-        f_tags = self.tags
-        if f_tags is not UNSET:
-            out["tags"] = None if f_tags is None else dict(f_tags)
-        f_location = self.location
-        out["location"] = f_location
+        _write_TrackedResource(self, out, request)
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
 
     def __repr__(self) -> str:
         parts: list[str] = []
-        if self.id is not UNSET:
-            parts.append(f"id={self.id!r}")
-        if self.name is not UNSET:
-            parts.append(f"name={self.name!r}")
-        if self.type is not UNSET:
-            parts.append(f"type={self.type!r}")
-        if self.system_data is not UNSET:
-            parts.append(f"system_data={self.system_data!r}")
-        if self.tags is not UNSET:
-            parts.append(f"tags={self.tags!r}")
-        parts.append(f"location={self.location!r}")
+        _repr_TrackedResource(self, parts)
         if self.additional_properties:
             parts.append(
                 f"additional_properties=<{len(self.additional_properties)} unknown fields>"
             )
         return "TrackedResource(" + ", ".join(parts) + ")"
+
+
+def _read_TrackedResource(obj: TrackedResource, data: dict[str, Any]) -> None:
+    """TrackedResource's fields, read from `data` into `obj`."""
+    _read_Resource(obj, data)
+    k = None
+    try:
+        if "tags" in data:
+            v = data["tags"]
+            if v is not None:
+                k = "tags"
+                v = _read_map(v, _read_str)
+            obj.tags = v
+        else:
+            obj.tags = UNSET
+        if "location" not in data:
+            k = None
+            raise DecodeError("required property 'location' is missing")
+        v = data["location"]
+        if v.__class__ is not str:
+            k = "location"
+            v = _read_str(v)
+        obj.location = v
+    except DecodeError as exc:
+        raise exc.at(k) if k is not None else exc from None
+    except _builtins.RecursionError:
+        raise _too_deep(data) from None
+
+
+def _write_TrackedResource(obj: TrackedResource, out: dict[str, Any], request: bool) -> None:
+    """TrackedResource's fields, written from `obj` into `out`."""
+    _write_Resource(obj, out, request)
+    f_tags = obj.tags
+    if f_tags is not UNSET:
+        out["tags"] = None if f_tags is None else dict(f_tags)
+    f_location = obj.location
+    out["location"] = f_location
+
+
+def _repr_TrackedResource(obj: TrackedResource, parts: list[str]) -> None:
+    """TrackedResource's fields, shown as `name=value` in `parts`."""
+    _repr_Resource(obj, parts)
+    if obj.tags is not UNSET:
+        parts.append(f"tags={obj.tags!r}")
+    parts.append(f"location={obj.location!r}")
+
+
+def _equal_TrackedResource(a: TrackedResource, b: TrackedResource) -> bool:
+    """Whether TrackedResource's fields are equal in `a` and `b`."""
+    if not _equal_Resource(a, b):
+        return False
+    return (a.tags, a.location) == (b.tags, b.location)
 
 
 _KEYS_UpdateResource = frozenset(["tags"])
@@ -2393,9 +2313,12 @@ class UpdateResource:
         self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, UpdateResource):
+        if (
+            not isinstance(other, UpdateResource)
+            or other.__class__.__eq__ is not UpdateResource.__eq__
+        ):
             return NotImplemented
-        return (self.tags, self.additional_properties) == (other.tags, other.additional_properties)
+        return _equal_UpdateResource(self, other)
 
     @_builtins.classmethod
     def from_dict(cls, data: Any) -> UpdateResource:
@@ -2403,20 +2326,7 @@ class UpdateResource:
         if data.__class__ is not dict:
             raise _type_error("object", data, "UpdateResource")
         obj = object.__new__(cls)
-        k = None
-        try:
-            if "tags" in data:
-                v = data["tags"]
-                if v is not None:
-                    k = "tags"
-                    v = _read_map(v, _read_str)
-                obj.tags = v
-            else:
-                obj.tags = UNSET
-        except DecodeError as exc:
-            raise exc.at(k) if k is not None else exc from None
-        except _builtins.RecursionError:
-            raise _too_deep(data) from None
+        _read_UpdateResource(obj, data)
         obj.additional_properties = (
             {}
             if _KEYS_UpdateResource.issuperset(data)
@@ -2427,17 +2337,14 @@ class UpdateResource:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        f_tags = self.tags
-        if f_tags is not UNSET:
-            out["tags"] = None if f_tags is None else dict(f_tags)
+        _write_UpdateResource(self, out, request)
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
 
     def __repr__(self) -> str:
         parts: list[str] = []
-        if self.tags is not UNSET:
-            parts.append(f"tags={self.tags!r}")
+        _repr_UpdateResource(self, parts)
         if self.additional_properties:
             parts.append(
                 f"additional_properties=<{len(self.additional_properties)} unknown fields>"
@@ -2445,96 +2352,71 @@ class UpdateResource:
         return "UpdateResource(" + ", ".join(parts) + ")"
 
 
-_KEYS_VirtualMachineRunCommand = frozenset(
-    ["id", "location", "name", "properties", "systemData", "tags", "type"]
-)
+def _read_UpdateResource(obj: UpdateResource, data: dict[str, Any]) -> None:
+    """UpdateResource's fields, read from `data` into `obj`."""
+    k = None
+    try:
+        if "tags" in data:
+            v = data["tags"]
+            if v is not None:
+                k = "tags"
+                v = _read_map(v, _read_str)
+            obj.tags = v
+        else:
+            obj.tags = UNSET
+    except DecodeError as exc:
+        raise exc.at(k) if k is not None else exc from None
+    except _builtins.RecursionError:
+        raise _too_deep(data) from None
 
 
-class VirtualMachineRunCommand:
+def _write_UpdateResource(obj: UpdateResource, out: dict[str, Any], request: bool) -> None:
+    """UpdateResource's fields, written from `obj` into `out`."""
+    f_tags = obj.tags
+    if f_tags is not UNSET:
+        out["tags"] = None if f_tags is None else dict(f_tags)
+
+
+def _repr_UpdateResource(obj: UpdateResource, parts: list[str]) -> None:
+    """UpdateResource's fields, shown as `name=value` in `parts`."""
+    if obj.tags is not UNSET:
+        parts.append(f"tags={obj.tags!r}")
+
+
+def _equal_UpdateResource(a: UpdateResource, b: UpdateResource) -> bool:
+    """Whether UpdateResource's fields are equal in `a` and `b`."""
+    return (a.tags, a.additional_properties) == (b.tags, b.additional_properties)
+
+
+_KEYS_VirtualMachineRunCommand = _KEYS_TrackedResource | frozenset(["properties"])
+
+
+class VirtualMachineRunCommand(TrackedResource):
     """Describes a Virtual Machine run command."""
 
-    __slots__ = (
-        "additional_properties",
-        "id",
-        "location",
-        "name",
-        "properties",
-        "system_data",
-        "tags",
-        "type",
-    )
+    __slots__ = ("properties",)
     __match_args__ = ()
-    __dataclass_fields__ = _DataclassFields(("location",))
-    __hash__ = None  # type: ignore[assignment]
+    __dataclass_fields__ = _DataclassFields(())
 
-    location: str
-    """The geo-location where the resource lives."""
-    id: str | None | Unset
-    """Fully qualified resource ID for the resource. Ex -
-    /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}.
-    Read-only: kept when parsing, left out of request bodies.
-    """
-    name: str | None | Unset
-    """The name of the resource. Read-only: kept when parsing, left out of request bodies."""
-    type: str | None | Unset
-    """The type of the resource. E.g. \"Microsoft.Compute/virtualMachines\" or
-    \"Microsoft.Storage/storageAccounts\". Read-only: kept when parsing, left out of request
-    bodies.
-    """
-    system_data: SystemData | None | Unset
-    """Azure Resource Manager metadata containing createdBy and modifiedBy information. Wire name:
-    `systemData`. Read-only: kept when parsing, left out of request bodies.
-    """
-    tags: dict[str, str] | None | Unset
-    """Resource tags."""
     properties: VirtualMachineRunCommandProperties | None | Unset
     """Describes the properties of a Virtual Machine run command."""
-    additional_properties: dict[str, Any]
-    """Fields the spec does not define, kept as received and sent back unchanged."""
 
     def __init__(
         self,
         *,
-        location: str,
-        id: str | None | Unset = UNSET,
-        name: str | None | Unset = UNSET,
-        type: str | None | Unset = UNSET,
-        system_data: SystemData | None | Unset = UNSET,
-        tags: dict[str, str] | None | Unset = UNSET,
         properties: VirtualMachineRunCommandProperties | None | Unset = UNSET,
-        additional_properties: dict[str, Any] | None = None,
+        **_inherited: _Unpack[_InitTrackedResource],
     ) -> None:
-        self.location = location
-        self.id = id
-        self.name = name
-        self.type = type
-        self.system_data = system_data
-        self.tags = tags
+        super().__init__(**_inherited)
         self.properties = properties
-        self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, VirtualMachineRunCommand):
+        if (
+            not isinstance(other, VirtualMachineRunCommand)
+            or other.__class__.__eq__ is not VirtualMachineRunCommand.__eq__
+        ):
             return NotImplemented
-        return (
-            self.id,
-            self.name,
-            self.type,
-            self.system_data,
-            self.tags,
-            self.location,
-            self.properties,
-            self.additional_properties,
-        ) == (
-            other.id,
-            other.name,
-            other.type,
-            other.system_data,
-            other.tags,
-            other.location,
-            other.properties,
-            other.additional_properties,
-        )
+        return _equal_VirtualMachineRunCommand(self, other)
 
     @_builtins.classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommand:
@@ -2542,68 +2424,7 @@ class VirtualMachineRunCommand:
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommand")
         obj = object.__new__(cls)
-        k = None
-        try:
-            if "id" in data:
-                v = data["id"]
-                if v.__class__ is not str and v is not None:
-                    k = "id"
-                    v = _read_str(v)
-                obj.id = v
-            else:
-                obj.id = UNSET
-            if "name" in data:
-                v = data["name"]
-                if v.__class__ is not str and v is not None:
-                    k = "name"
-                    v = _read_str(v)
-                obj.name = v
-            else:
-                obj.name = UNSET
-            if "type" in data:
-                v = data["type"]
-                if v.__class__ is not str and v is not None:
-                    k = "type"
-                    v = _read_str(v)
-                obj.type = v
-            else:
-                obj.type = UNSET
-            if "systemData" in data:
-                v = data["systemData"]
-                if v is not None:
-                    k = "systemData"
-                    v = SystemData.from_dict(v)
-                obj.system_data = v
-            else:
-                obj.system_data = UNSET
-            if "tags" in data:
-                v = data["tags"]
-                if v is not None:
-                    k = "tags"
-                    v = _read_map(v, _read_str)
-                obj.tags = v
-            else:
-                obj.tags = UNSET
-            if "location" not in data:
-                k = None
-                raise DecodeError("required property 'location' is missing")
-            v = data["location"]
-            if v.__class__ is not str:
-                k = "location"
-                v = _read_str(v)
-            obj.location = v
-            if "properties" in data:
-                v = data["properties"]
-                if v is not None:
-                    k = "properties"
-                    v = VirtualMachineRunCommandProperties.from_dict(v)
-                obj.properties = v
-            else:
-                obj.properties = UNSET
-        except DecodeError as exc:
-            raise exc.at(k) if k is not None else exc from None
-        except _builtins.RecursionError:
-            raise _too_deep(data) from None
+        _read_VirtualMachineRunCommand(obj, data)
         obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommand.issuperset(data)
@@ -2618,49 +2439,14 @@ class VirtualMachineRunCommand:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        f_id = self.id
-        if f_id is not UNSET and not request:
-            out["id"] = f_id
-        f_name = self.name
-        if f_name is not UNSET and not request:
-            out["name"] = f_name
-        f_type = self.type
-        if f_type is not UNSET and not request:
-            out["type"] = f_type
-        f_system_data = self.system_data
-        if f_system_data is not UNSET and not request:
-            out["systemData"] = (
-                None if f_system_data is None else f_system_data.to_dict(request=request)
-            )
-        f_tags = self.tags
-        if f_tags is not UNSET:
-            out["tags"] = None if f_tags is None else dict(f_tags)
-        f_location = self.location
-        out["location"] = f_location
-        f_properties = self.properties
-        if f_properties is not UNSET:
-            out["properties"] = (
-                None if f_properties is None else f_properties.to_dict(request=request)
-            )
+        _write_VirtualMachineRunCommand(self, out, request)
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
 
     def __repr__(self) -> str:
         parts: list[str] = []
-        if self.id is not UNSET:
-            parts.append(f"id={self.id!r}")
-        if self.name is not UNSET:
-            parts.append(f"name={self.name!r}")
-        if self.type is not UNSET:
-            parts.append(f"type={self.type!r}")
-        if self.system_data is not UNSET:
-            parts.append(f"system_data={self.system_data!r}")
-        if self.tags is not UNSET:
-            parts.append(f"tags={self.tags!r}")
-        parts.append(f"location={self.location!r}")
-        if self.properties is not UNSET:
-            parts.append(f"properties={self.properties!r}")
+        _repr_VirtualMachineRunCommand(self, parts)
         if self.additional_properties:
             parts.append(
                 f"additional_properties=<{len(self.additional_properties)} unknown fields>"
@@ -2850,6 +2636,51 @@ class VirtualMachineRunCommand:
         if inner is UNSET or inner is None:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.treat_failure_as_deployment_failure = value
+
+
+def _read_VirtualMachineRunCommand(obj: VirtualMachineRunCommand, data: dict[str, Any]) -> None:
+    """VirtualMachineRunCommand's fields, read from `data` into `obj`."""
+    _read_TrackedResource(obj, data)
+    k = None
+    try:
+        if "properties" in data:
+            v = data["properties"]
+            if v is not None:
+                k = "properties"
+                v = VirtualMachineRunCommandProperties.from_dict(v)
+            obj.properties = v
+        else:
+            obj.properties = UNSET
+    except DecodeError as exc:
+        raise exc.at(k) if k is not None else exc from None
+    except _builtins.RecursionError:
+        raise _too_deep(data) from None
+
+
+def _write_VirtualMachineRunCommand(
+    obj: VirtualMachineRunCommand, out: dict[str, Any], request: bool
+) -> None:
+    """VirtualMachineRunCommand's fields, written from `obj` into `out`."""
+    _write_TrackedResource(obj, out, request)
+    f_properties = obj.properties
+    if f_properties is not UNSET:
+        out["properties"] = None if f_properties is None else f_properties.to_dict(request=request)
+
+
+def _repr_VirtualMachineRunCommand(obj: VirtualMachineRunCommand, parts: list[str]) -> None:
+    """VirtualMachineRunCommand's fields, shown as `name=value` in `parts`."""
+    _repr_TrackedResource(obj, parts)
+    if obj.properties is not UNSET:
+        parts.append(f"properties={obj.properties!r}")
+
+
+def _equal_VirtualMachineRunCommand(
+    a: VirtualMachineRunCommand, b: VirtualMachineRunCommand
+) -> bool:
+    """Whether VirtualMachineRunCommand's fields are equal in `a` and `b`."""
+    if not _equal_TrackedResource(a, b):
+        return False
+    return (a.properties,) == (b.properties,)
 
 
 _KEYS_VirtualMachineRunCommandInstanceView = frozenset(
@@ -3708,47 +3539,35 @@ class VirtualMachineRunCommandScriptSource:
         return "VirtualMachineRunCommandScriptSource(" + ", ".join(parts) + ")"
 
 
-_KEYS_VirtualMachineRunCommandUpdate = frozenset(["properties", "tags"])
+_KEYS_VirtualMachineRunCommandUpdate = _KEYS_UpdateResource | frozenset(["properties"])
 
 
-class VirtualMachineRunCommandUpdate:
+class VirtualMachineRunCommandUpdate(UpdateResource):
     """Describes a Virtual Machine run command."""
 
-    __slots__ = ("additional_properties", "properties", "tags")
+    __slots__ = ("properties",)
     __match_args__ = ()
     __dataclass_fields__ = _DataclassFields(())
-    __hash__ = None  # type: ignore[assignment]
 
-    tags: dict[str, str] | None | Unset
-    """Resource tags."""
     properties: VirtualMachineRunCommandProperties | None | Unset
     """Describes the properties of a Virtual Machine run command."""
-    additional_properties: dict[str, Any]
-    """Fields the spec does not define, kept as received and sent back unchanged."""
 
     def __init__(
         self,
         *,
-        tags: dict[str, str] | None | Unset = UNSET,
         properties: VirtualMachineRunCommandProperties | None | Unset = UNSET,
-        additional_properties: dict[str, Any] | None = None,
+        **_inherited: _Unpack[_InitUpdateResource],
     ) -> None:
-        self.tags = tags
+        super().__init__(**_inherited)
         self.properties = properties
-        self.additional_properties = {} if additional_properties is None else additional_properties
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, VirtualMachineRunCommandUpdate):
+        if (
+            not isinstance(other, VirtualMachineRunCommandUpdate)
+            or other.__class__.__eq__ is not VirtualMachineRunCommandUpdate.__eq__
+        ):
             return NotImplemented
-        return (
-            self.tags,
-            self.properties,
-            self.additional_properties,
-        ) == (
-            other.tags,
-            other.properties,
-            other.additional_properties,
-        )
+        return _equal_VirtualMachineRunCommandUpdate(self, other)
 
     @_builtins.classmethod
     def from_dict(cls, data: Any) -> VirtualMachineRunCommandUpdate:
@@ -3756,28 +3575,7 @@ class VirtualMachineRunCommandUpdate:
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandUpdate")
         obj = object.__new__(cls)
-        k = None
-        try:
-            if "tags" in data:
-                v = data["tags"]
-                if v is not None:
-                    k = "tags"
-                    v = _read_map(v, _read_str)
-                obj.tags = v
-            else:
-                obj.tags = UNSET
-            if "properties" in data:
-                v = data["properties"]
-                if v is not None:
-                    k = "properties"
-                    v = VirtualMachineRunCommandProperties.from_dict(v)
-                obj.properties = v
-            else:
-                obj.properties = UNSET
-        except DecodeError as exc:
-            raise exc.at(k) if k is not None else exc from None
-        except _builtins.RecursionError:
-            raise _too_deep(data) from None
+        _read_VirtualMachineRunCommandUpdate(obj, data)
         obj.additional_properties = (
             {}
             if _KEYS_VirtualMachineRunCommandUpdate.issuperset(data)
@@ -3792,24 +3590,14 @@ class VirtualMachineRunCommandUpdate:
     def to_dict(self, *, request: bool = False) -> dict[str, Any]:
         """The wire body; `request=True` leaves out read-only fields."""
         out: dict[str, Any] = {}
-        f_tags = self.tags
-        if f_tags is not UNSET:
-            out["tags"] = None if f_tags is None else dict(f_tags)
-        f_properties = self.properties
-        if f_properties is not UNSET:
-            out["properties"] = (
-                None if f_properties is None else f_properties.to_dict(request=request)
-            )
+        _write_VirtualMachineRunCommandUpdate(self, out, request)
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
 
     def __repr__(self) -> str:
         parts: list[str] = []
-        if self.tags is not UNSET:
-            parts.append(f"tags={self.tags!r}")
-        if self.properties is not UNSET:
-            parts.append(f"properties={self.properties!r}")
+        _repr_VirtualMachineRunCommandUpdate(self, parts)
         if self.additional_properties:
             parts.append(
                 f"additional_properties=<{len(self.additional_properties)} unknown fields>"
@@ -3999,6 +3787,55 @@ class VirtualMachineRunCommandUpdate:
         if inner is UNSET or inner is None:
             inner = self.properties = VirtualMachineRunCommandProperties()
         inner.treat_failure_as_deployment_failure = value
+
+
+def _read_VirtualMachineRunCommandUpdate(
+    obj: VirtualMachineRunCommandUpdate, data: dict[str, Any]
+) -> None:
+    """VirtualMachineRunCommandUpdate's fields, read from `data` into `obj`."""
+    _read_UpdateResource(obj, data)
+    k = None
+    try:
+        if "properties" in data:
+            v = data["properties"]
+            if v is not None:
+                k = "properties"
+                v = VirtualMachineRunCommandProperties.from_dict(v)
+            obj.properties = v
+        else:
+            obj.properties = UNSET
+    except DecodeError as exc:
+        raise exc.at(k) if k is not None else exc from None
+    except _builtins.RecursionError:
+        raise _too_deep(data) from None
+
+
+def _write_VirtualMachineRunCommandUpdate(
+    obj: VirtualMachineRunCommandUpdate, out: dict[str, Any], request: bool
+) -> None:
+    """VirtualMachineRunCommandUpdate's fields, written from `obj` into `out`."""
+    _write_UpdateResource(obj, out, request)
+    f_properties = obj.properties
+    if f_properties is not UNSET:
+        out["properties"] = None if f_properties is None else f_properties.to_dict(request=request)
+
+
+def _repr_VirtualMachineRunCommandUpdate(
+    obj: VirtualMachineRunCommandUpdate, parts: list[str]
+) -> None:
+    """VirtualMachineRunCommandUpdate's fields, shown as `name=value` in `parts`."""
+    _repr_UpdateResource(obj, parts)
+    if obj.properties is not UNSET:
+        parts.append(f"properties={obj.properties!r}")
+
+
+def _equal_VirtualMachineRunCommandUpdate(
+    a: VirtualMachineRunCommandUpdate, b: VirtualMachineRunCommandUpdate
+) -> bool:
+    """Whether VirtualMachineRunCommandUpdate's fields are equal in `a` and `b`."""
+    if not _equal_UpdateResource(a, b):
+        return False
+    return (a.properties,) == (b.properties,)
 
 
 _KEYS_VirtualMachineRunCommandsListResult = frozenset(["nextLink", "value"])

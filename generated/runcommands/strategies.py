@@ -265,7 +265,21 @@ def _object(
     return st.tuples(body, st.dictionaries(keys, extra, max_size=2)).map(_merge)
 
 
+def _extend(
+    base: SearchStrategy[dict[str, Any]], own: SearchStrategy[dict[str, Any]]
+) -> SearchStrategy[dict[str, Any]]:
+    """A model's body: its base's fields (the base's builder draws them), then its own."""
+    from hypothesis import strategies as st
+
+    return st.tuples(base, own).map(_merge)
+
+
 # -- one builder per model and enum -------------------------------------------------------------
+
+_KNOWN_Resource = frozenset(["id", "name", "systemData", "type"])
+_KNOWN_RunCommandDocumentBase = frozenset(["$schema", "description", "id", "label", "osType"])
+_KNOWN_TrackedResource = _KNOWN_Resource | frozenset(["location", "tags"])
+_KNOWN_UpdateResource = frozenset(["tags"])
 
 
 def _build_CreatedByType(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
@@ -391,12 +405,7 @@ def _build_Resource(request: bool, unknown: bool, depth: int) -> SearchStrategy[
                 "systemData": _ref("SystemData", request, unknown, depth),
             }
         )
-    return _object(
-        required,
-        optional,
-        frozenset(["id", "name", "systemData", "type"]),
-        _json() if unknown else None,
-    )
+    return _object(required, optional, _KNOWN_Resource, _json() if unknown else None)
 
 
 def _build_RunCommandDocument(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
@@ -404,11 +413,6 @@ def _build_RunCommandDocument(request: bool, unknown: bool, depth: int) -> Searc
     from hypothesis import strategies as st
 
     required: dict[str, SearchStrategy[Any]] = {
-        "$schema": _text(),
-        "id": _text(),
-        "osType": _ref("OperatingSystemTypes", request, unknown, depth),
-        "label": _text(),
-        "description": _text(),
         "script": st.lists(_text(), max_size=3),
     }
     optional: dict[str, SearchStrategy[Any]] = {
@@ -416,11 +420,14 @@ def _build_RunCommandDocument(request: bool, unknown: bool, depth: int) -> Searc
             _ref("RunCommandParameterDefinition", request, unknown, depth), max_size=3
         ),
     }
-    return _object(
-        required,
-        optional,
-        frozenset(["$schema", "description", "id", "label", "osType", "parameters", "script"]),
-        _json() if unknown else None,
+    return _extend(
+        _ref("RunCommandDocumentBase", request, False, depth),
+        _object(
+            required,
+            optional,
+            _KNOWN_RunCommandDocumentBase | frozenset(["parameters", "script"]),
+            _json() if unknown else None,
+        ),
     )
 
 
@@ -434,12 +441,7 @@ def _build_RunCommandDocumentBase(request: bool, unknown: bool, depth: int) -> S
         "description": _text(),
     }
     optional: dict[str, SearchStrategy[Any]] = {}
-    return _object(
-        required,
-        optional,
-        frozenset(["$schema", "description", "id", "label", "osType"]),
-        _json() if unknown else None,
-    )
+    return _object(required, optional, _KNOWN_RunCommandDocumentBase, _json() if unknown else None)
 
 
 def _build_RunCommandInput(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:
@@ -575,20 +577,9 @@ def _build_TrackedResource(request: bool, unknown: bool, depth: int) -> SearchSt
     optional: dict[str, SearchStrategy[Any]] = {
         "tags": st.dictionaries(_text(), _text(), max_size=3),
     }
-    if not request:  # read-only fields appear in responses only
-        optional.update(
-            {
-                "id": _text(),
-                "name": _text(),
-                "type": _text(),
-                "systemData": _ref("SystemData", request, unknown, depth),
-            }
-        )
-    return _object(
-        required,
-        optional,
-        frozenset(["id", "location", "name", "systemData", "tags", "type"]),
-        _json() if unknown else None,
+    return _extend(
+        _ref("Resource", request, False, depth),
+        _object(required, optional, _KNOWN_TrackedResource, _json() if unknown else None),
     )
 
 
@@ -600,36 +591,25 @@ def _build_UpdateResource(request: bool, unknown: bool, depth: int) -> SearchStr
     optional: dict[str, SearchStrategy[Any]] = {
         "tags": st.dictionaries(_text(), _text(), max_size=3),
     }
-    return _object(required, optional, frozenset(["tags"]), _json() if unknown else None)
+    return _object(required, optional, _KNOWN_UpdateResource, _json() if unknown else None)
 
 
 def _build_VirtualMachineRunCommand(
     request: bool, unknown: bool, depth: int
 ) -> SearchStrategy[Any]:
     """Wire bodies of VirtualMachineRunCommand."""
-    from hypothesis import strategies as st
-
-    required: dict[str, SearchStrategy[Any]] = {
-        "location": _text(),
-    }
+    required: dict[str, SearchStrategy[Any]] = {}
     optional: dict[str, SearchStrategy[Any]] = {
-        "tags": st.dictionaries(_text(), _text(), max_size=3),
         "properties": _ref("VirtualMachineRunCommandProperties", request, unknown, depth),
     }
-    if not request:  # read-only fields appear in responses only
-        optional.update(
-            {
-                "id": _text(),
-                "name": _text(),
-                "type": _text(),
-                "systemData": _ref("SystemData", request, unknown, depth),
-            }
-        )
-    return _object(
-        required,
-        optional,
-        frozenset(["id", "location", "name", "properties", "systemData", "tags", "type"]),
-        _json() if unknown else None,
+    return _extend(
+        _ref("TrackedResource", request, False, depth),
+        _object(
+            required,
+            optional,
+            _KNOWN_TrackedResource | frozenset(["properties"]),
+            _json() if unknown else None,
+        ),
     )
 
 
@@ -753,15 +733,18 @@ def _build_VirtualMachineRunCommandUpdate(
     request: bool, unknown: bool, depth: int
 ) -> SearchStrategy[Any]:
     """Wire bodies of VirtualMachineRunCommandUpdate."""
-    from hypothesis import strategies as st
-
     required: dict[str, SearchStrategy[Any]] = {}
     optional: dict[str, SearchStrategy[Any]] = {
-        "tags": st.dictionaries(_text(), _text(), max_size=3),
         "properties": _ref("VirtualMachineRunCommandProperties", request, unknown, depth),
     }
-    return _object(
-        required, optional, frozenset(["properties", "tags"]), _json() if unknown else None
+    return _extend(
+        _ref("UpdateResource", request, False, depth),
+        _object(
+            required,
+            optional,
+            _KNOWN_UpdateResource | frozenset(["properties"]),
+            _json() if unknown else None,
+        ),
     )
 
 

@@ -329,44 +329,44 @@ _SP_PARENT = (
     26,
     26,
     -1,
-    31,
-    32,
-    32,
-    32,
-    32,
     -1,
-    37,
-    38,
-    38,
-    38,
-    38,
+    32,
+    33,
+    33,
+    33,
+    33,
     -1,
-    43,
-    44,
+    38,
+    39,
     -1,
+    41,
+    42,
+    42,
+    -1,
+    45,
     46,
-    47,
-    47,
     -1,
-    50,
-    51,
+    48,
+    49,
+    49,
     -1,
+    52,
     53,
-    54,
-    54,
-    -1,
-    57,
-    58,
-    58,
-    58,
-    58,
+    53,
+    53,
+    53,
     -1,
     -1,
-    64,
+    59,
+    60,
+    60,
+    60,
+    60,
+    -1,
     65,
-    65,
-    65,
-    65,
+    66,
+    -1,
+    -1,
     -1,
     70,
     71,
@@ -374,7 +374,7 @@ _SP_PARENT = (
     71,
     71,
     71,
-    -1,
+    71,
     -1,
     78,
     79,
@@ -382,58 +382,39 @@ _SP_PARENT = (
     79,
     79,
     79,
-    -1,
-    85,
-    86,
-    86,
-    86,
-    86,
-    86,
-    86,
-    -1,
-    93,
-    94,
-    94,
-    94,
-    94,
-    94,
-    94,
-    94,
-    94,
-    94,
-    -1,
-    104,
-    105,
-    105,
-    105,
-    -1,
-    -1,
-    110,
-    111,
-    1,
-    32,
-    114,
-    32,
-    44,
-    117,
-    44,
-    51,
-    63,
-    121,
-    71,
-    123,
-    77,
-    125,
-    126,
     79,
-    128,
-    86,
-    94,
-    94,
+    79,
+    79,
+    79,
+    -1,
+    89,
+    90,
+    90,
+    90,
+    -1,
+    -1,
+    95,
+    96,
+    1,
+    31,
+    99,
+    100,
+    99,
+    39,
+    103,
+    39,
+    46,
+    58,
+    107,
+    66,
     109,
-    133,
-    134,
+    68,
     111,
+    112,
+    71,
+    79,
+    79,
+    96,
 )
 _SP_SEGMENT = (
     "ApiError.json#",
@@ -468,11 +449,6 @@ _SP_SEGMENT = (
     "type",
     "systemData",
     "RunCommandDocument.json#",
-    "properties",
-    "$schema",
-    "id",
-    "label",
-    "description",
     "RunCommandDocumentBase.json#",
     "properties",
     "$schema",
@@ -508,19 +484,9 @@ _SP_SEGMENT = (
     "lastModifiedAt",
     "TrackedResource.json#",
     "properties",
-    "id",
-    "name",
-    "type",
     "location",
-    "systemData",
     "UpdateResource.json#",
     "VirtualMachineRunCommand.json#",
-    "properties",
-    "id",
-    "name",
-    "type",
-    "location",
-    "systemData",
     "VirtualMachineRunCommandInstanceView.json#",
     "properties",
     "executionMessage",
@@ -550,6 +516,7 @@ _SP_SEGMENT = (
     "properties",
     "nextLink",
     "details",
+    "properties",
     "script",
     "items",
     "parameters",
@@ -562,16 +529,11 @@ _SP_SEGMENT = (
     "tags",
     "additionalProperties",
     "properties",
-    "tags",
-    "additionalProperties",
     "tags",
     "additionalProperties",
     "statuses",
     "parameters",
     "protectedParameters",
-    "properties",
-    "tags",
-    "additionalProperties",
     "value",
 )
 
@@ -981,126 +943,35 @@ def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 def _f20(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
-    if (
-        "$schema" not in x
-        or "id" not in x
-        or "osType" not in x
-        or "label" not in x
-        or "description" not in x
-        or "script" not in x
-    ):
+    if "script" not in x:
         return False
-    if "$schema" in x:
-        c1 = x["$schema"]
-        if not isinstance(c1, str):
-            return False
-    if "id" in x:
-        c2 = x["id"]
-        if not isinstance(c2, str):
-            return False
-    if "osType" in x:
-        c3 = x["osType"]
-        if not isinstance(c3, str):
-            return False
-        if not (isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")):
-            return False
-    if "label" in x:
-        c4 = x["label"]
-        if not isinstance(c4, str):
-            return False
-    if "description" in x:
-        c5 = x["description"]
-        if not isinstance(c5, str):
-            return False
     if "script" in x:
-        c6 = x["script"]
-        if not _f68(c6):
+        c1 = x["script"]
+        if not _f68(c1):
             return False
     if "parameters" in x:
-        c7 = x["parameters"]
-        if not _f69(c7):
+        c2 = x["parameters"]
+        if not _f69(c2):
             return False
-    return True
+    return _f22(x)
 
 
 def _v21(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
         e.append(_E(p, "type", _sp(31, "type"), _r(x) + " is not of type 'object'"))
     else:
-        if "$schema" not in x:
-            e.append(_E(p, "required", _sp(31, "required"), "'$schema' is a required property"))
-        if "id" not in x:
-            e.append(_E(p, "required", _sp(31, "required"), "'id' is a required property"))
-        if "osType" not in x:
-            e.append(_E(p, "required", _sp(31, "required"), "'osType' is a required property"))
-        if "label" not in x:
-            e.append(_E(p, "required", _sp(31, "required"), "'label' is a required property"))
-        if "description" not in x:
-            e.append(_E(p, "required", _sp(31, "required"), "'description' is a required property"))
         if "script" not in x:
             e.append(_E(p, "required", _sp(31, "required"), "'script' is a required property"))
-        if "$schema" in x:
-            c1 = x["$schema"]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(
-                        p + ("$schema",),
-                        "type",
-                        _sp(33, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
-                )
-        if "id" in x:
-            c2 = x["id"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("id",), "type", _sp(34, "type"), _r(c2) + " is not of type 'string'")
-                )
-        if "osType" in x:
-            c3 = x["osType"]
-            if not isinstance(c3, str):
-                e.append(
-                    _E(
-                        p + ("osType",),
-                        "type",
-                        _sp(24, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
-                )
-            if not (isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")):
-                e.append(
-                    _E(
-                        p + ("osType",),
-                        "enum",
-                        _sp(24, "enum"),
-                        _r(c3) + " is not one of ['Windows', 'Linux']",
-                    )
-                )
-        if "label" in x:
-            c4 = x["label"]
-            if not isinstance(c4, str):
-                e.append(
-                    _E(p + ("label",), "type", _sp(35, "type"), _r(c4) + " is not of type 'string'")
-                )
-        if "description" in x:
-            c5 = x["description"]
-            if not isinstance(c5, str):
-                e.append(
-                    _E(
-                        p + ("description",),
-                        "type",
-                        _sp(36, "type"),
-                        _r(c5) + " is not of type 'string'",
-                    )
-                )
         if "script" in x:
-            c6 = x["script"]
-            if not _f68(c6):
-                _v70(c6, p + ("script",), e)
+            c1 = x["script"]
+            if not _f68(c1):
+                _v70(c1, p + ("script",), e)
         if "parameters" in x:
-            c7 = x["parameters"]
-            if not _f69(c7):
-                _v71(c7, p + ("parameters",), e)
+            c2 = x["parameters"]
+            if not _f69(c2):
+                _v71(c2, p + ("parameters",), e)
+    if not _f22(x):
+        _v23(x, p, e)
 
 
 def _f22(x: Any) -> bool:
@@ -1141,18 +1012,18 @@ def _f22(x: Any) -> bool:
 
 def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(37, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(32, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "$schema" not in x:
-            e.append(_E(p, "required", _sp(37, "required"), "'$schema' is a required property"))
+            e.append(_E(p, "required", _sp(32, "required"), "'$schema' is a required property"))
         if "id" not in x:
-            e.append(_E(p, "required", _sp(37, "required"), "'id' is a required property"))
+            e.append(_E(p, "required", _sp(32, "required"), "'id' is a required property"))
         if "osType" not in x:
-            e.append(_E(p, "required", _sp(37, "required"), "'osType' is a required property"))
+            e.append(_E(p, "required", _sp(32, "required"), "'osType' is a required property"))
         if "label" not in x:
-            e.append(_E(p, "required", _sp(37, "required"), "'label' is a required property"))
+            e.append(_E(p, "required", _sp(32, "required"), "'label' is a required property"))
         if "description" not in x:
-            e.append(_E(p, "required", _sp(37, "required"), "'description' is a required property"))
+            e.append(_E(p, "required", _sp(32, "required"), "'description' is a required property"))
         if "$schema" in x:
             c1 = x["$schema"]
             if not isinstance(c1, str):
@@ -1160,7 +1031,7 @@ def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("$schema",),
                         "type",
-                        _sp(39, "type"),
+                        _sp(34, "type"),
                         _r(c1) + " is not of type 'string'",
                     )
                 )
@@ -1168,7 +1039,7 @@ def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c2 = x["id"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(p + ("id",), "type", _sp(40, "type"), _r(c2) + " is not of type 'string'")
+                    _E(p + ("id",), "type", _sp(35, "type"), _r(c2) + " is not of type 'string'")
                 )
         if "osType" in x:
             c3 = x["osType"]
@@ -1194,7 +1065,7 @@ def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c4 = x["label"]
             if not isinstance(c4, str):
                 e.append(
-                    _E(p + ("label",), "type", _sp(41, "type"), _r(c4) + " is not of type 'string'")
+                    _E(p + ("label",), "type", _sp(36, "type"), _r(c4) + " is not of type 'string'")
                 )
         if "description" in x:
             c5 = x["description"]
@@ -1203,7 +1074,7 @@ def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("description",),
                         "type",
-                        _sp(42, "type"),
+                        _sp(37, "type"),
                         _r(c5) + " is not of type 'string'",
                     )
                 )
@@ -1231,10 +1102,10 @@ def _f24(x: Any) -> bool:
 
 def _v25(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(43, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(38, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "commandId" not in x:
-            e.append(_E(p, "required", _sp(43, "required"), "'commandId' is a required property"))
+            e.append(_E(p, "required", _sp(38, "required"), "'commandId' is a required property"))
         if "commandId" in x:
             c1 = x["commandId"]
             if not isinstance(c1, str):
@@ -1242,7 +1113,7 @@ def _v25(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("commandId",),
                         "type",
-                        _sp(45, "type"),
+                        _sp(40, "type"),
                         _r(c1) + " is not of type 'string'",
                     )
                 )
@@ -1274,23 +1145,23 @@ def _f26(x: Any) -> bool:
 
 def _v27(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(46, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(41, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "name" not in x:
-            e.append(_E(p, "required", _sp(46, "required"), "'name' is a required property"))
+            e.append(_E(p, "required", _sp(41, "required"), "'name' is a required property"))
         if "value" not in x:
-            e.append(_E(p, "required", _sp(46, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", _sp(41, "required"), "'value' is a required property"))
         if "name" in x:
             c1 = x["name"]
             if not isinstance(c1, str):
                 e.append(
-                    _E(p + ("name",), "type", _sp(48, "type"), _r(c1) + " is not of type 'string'")
+                    _E(p + ("name",), "type", _sp(43, "type"), _r(c1) + " is not of type 'string'")
                 )
         if "value" in x:
             c2 = x["value"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(p + ("value",), "type", _sp(49, "type"), _r(c2) + " is not of type 'string'")
+                    _E(p + ("value",), "type", _sp(44, "type"), _r(c2) + " is not of type 'string'")
                 )
 
 
@@ -1314,10 +1185,10 @@ def _f28(x: Any) -> bool:
 
 def _v29(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(50, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(45, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
-            e.append(_E(p, "required", _sp(50, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", _sp(45, "required"), "'value' is a required property"))
         if "value" in x:
             c1 = x["value"]
             if not _f76(c1):
@@ -1329,7 +1200,7 @@ def _v29(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("nextLink",),
                         "type",
-                        _sp(52, "type"),
+                        _sp(47, "type"),
                         _r(c2) + " is not of type 'string'",
                     )
                 )
@@ -1339,7 +1210,7 @@ def _v29(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("nextLink",),
                             "format",
-                            _sp(52, "format"),
+                            _sp(47, "format"),
                             _r(c2) + " is not a valid 'uri'",
                         )
                     )
@@ -1361,7 +1232,7 @@ def _f30(x: Any) -> bool:
 
 def _v31(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(53, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(48, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "clientId" in x:
             c1 = x["clientId"]
@@ -1370,7 +1241,7 @@ def _v31(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("clientId",),
                         "type",
-                        _sp(55, "type"),
+                        _sp(50, "type"),
                         _r(c1) + " is not of type 'string'",
                     )
                 )
@@ -1381,7 +1252,7 @@ def _v31(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("objectId",),
                         "type",
-                        _sp(56, "type"),
+                        _sp(51, "type"),
                         _r(c2) + " is not of type 'string'",
                     )
                 )
@@ -1413,23 +1284,23 @@ def _f32(x: Any) -> bool:
 
 def _v33(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(57, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(52, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "name" not in x:
-            e.append(_E(p, "required", _sp(57, "required"), "'name' is a required property"))
+            e.append(_E(p, "required", _sp(52, "required"), "'name' is a required property"))
         if "type" not in x:
-            e.append(_E(p, "required", _sp(57, "required"), "'type' is a required property"))
+            e.append(_E(p, "required", _sp(52, "required"), "'type' is a required property"))
         if "name" in x:
             c1 = x["name"]
             if not isinstance(c1, str):
                 e.append(
-                    _E(p + ("name",), "type", _sp(59, "type"), _r(c1) + " is not of type 'string'")
+                    _E(p + ("name",), "type", _sp(54, "type"), _r(c1) + " is not of type 'string'")
                 )
         if "type" in x:
             c2 = x["type"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(p + ("type",), "type", _sp(60, "type"), _r(c2) + " is not of type 'string'")
+                    _E(p + ("type",), "type", _sp(55, "type"), _r(c2) + " is not of type 'string'")
                 )
         if "defaultValue" in x:
             c3 = x["defaultValue"]
@@ -1438,7 +1309,7 @@ def _v33(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("defaultValue",),
                         "type",
-                        _sp(61, "type"),
+                        _sp(56, "type"),
                         _r(c3) + " is not of type 'string'",
                     )
                 )
@@ -1449,7 +1320,7 @@ def _v33(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("required",),
                         "type",
-                        _sp(62, "type"),
+                        _sp(57, "type"),
                         _r(c4) + " is not of type 'boolean'",
                     )
                 )
@@ -1467,7 +1338,7 @@ def _f34(x: Any) -> bool:
 
 def _v35(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(63, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(58, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "value" in x:
             c1 = x["value"]
@@ -1526,7 +1397,7 @@ def _f38(x: Any) -> bool:
 
 def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(64, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(59, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "createdBy" in x:
             c1 = x["createdBy"]
@@ -1535,7 +1406,7 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("createdBy",),
                         "type",
-                        _sp(66, "type"),
+                        _sp(61, "type"),
                         _r(c1) + " is not of type 'string'",
                     )
                 )
@@ -1557,7 +1428,7 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("createdAt",),
                         "type",
-                        _sp(67, "type"),
+                        _sp(62, "type"),
                         _r(c3) + " is not of type 'string'",
                     )
                 )
@@ -1567,7 +1438,7 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("createdAt",),
                             "format",
-                            _sp(67, "format"),
+                            _sp(62, "format"),
                             _r(c3) + " is not a valid 'date-time'",
                         )
                     )
@@ -1578,7 +1449,7 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("lastModifiedBy",),
                         "type",
-                        _sp(68, "type"),
+                        _sp(63, "type"),
                         _r(c4) + " is not of type 'string'",
                     )
                 )
@@ -1600,7 +1471,7 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("lastModifiedAt",),
                         "type",
-                        _sp(69, "type"),
+                        _sp(64, "type"),
                         _r(c6) + " is not of type 'string'",
                     )
                 )
@@ -1610,7 +1481,7 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("lastModifiedAt",),
                             "format",
-                            _sp(69, "format"),
+                            _sp(64, "format"),
                             _r(c6) + " is not a valid 'date-time'",
                         )
                     )
@@ -1621,91 +1492,6 @@ def _f40(x: Any) -> bool:
         return False
     if "location" not in x:
         return False
-    if "id" in x:
-        c1 = x["id"]
-        if not isinstance(c1, str):
-            return False
-    if "name" in x:
-        c2 = x["name"]
-        if not isinstance(c2, str):
-            return False
-    if "type" in x:
-        c3 = x["type"]
-        if not isinstance(c3, str):
-            return False
-    if "location" in x:
-        c6 = x["location"]
-        if not isinstance(c6, str):
-            return False
-    if "systemData" in x:
-        c4 = x["systemData"]
-        if not _f38(c4):
-            return False
-    if "tags" in x:
-        c5 = x["tags"]
-        if not _f80(c5):
-            return False
-    return True
-
-
-def _v41(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(70, "type"), _r(x) + " is not of type 'object'"))
-    else:
-        if "location" not in x:
-            e.append(_E(p, "required", _sp(70, "required"), "'location' is a required property"))
-        if "id" in x:
-            c1 = x["id"]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(p + ("id",), "type", _sp(72, "type"), _r(c1) + " is not of type 'string'")
-                )
-        if "name" in x:
-            c2 = x["name"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("name",), "type", _sp(73, "type"), _r(c2) + " is not of type 'string'")
-                )
-        if "type" in x:
-            c3 = x["type"]
-            if not isinstance(c3, str):
-                e.append(
-                    _E(p + ("type",), "type", _sp(74, "type"), _r(c3) + " is not of type 'string'")
-                )
-        if "systemData" in x:
-            c4 = x["systemData"]
-            if not _f38(c4):
-                _v39(c4, p + ("systemData",), e)
-        if "tags" in x:
-            c5 = x["tags"]
-            if not _f80(c5):
-                _v81(c5, p + ("tags",), e)
-        if "location" in x:
-            c6 = x["location"]
-            if not isinstance(c6, str):
-                e.append(
-                    _E(
-                        p + ("location",),
-                        "type",
-                        _sp(75, "type"),
-                        _r(c6) + " is not of type 'string'",
-                    )
-                )
-
-
-def _f42(x: Any) -> bool:
-    if not isinstance(x, dict):
-        return False
-    if "location" not in x:
-        return False
-    if "id" in x:
-        return False
-    if "name" in x:
-        return False
-    if "type" in x:
-        return False
-    if "systemData" in x:
-        return False
     if "location" in x:
         c2 = x["location"]
         if not isinstance(c2, str):
@@ -1714,51 +1500,15 @@ def _f42(x: Any) -> bool:
         c1 = x["tags"]
         if not _f80(c1):
             return False
-    return True
+    return _f16(x)
 
 
-def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
+def _v41(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(70, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(65, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "location" not in x:
-            e.append(_E(p, "required", _sp(70, "required"), "'location' is a required property"))
-        if "id" in x:
-            e.append(
-                _E(
-                    p + ("id",),
-                    "readOnly",
-                    _sp(72, "readOnly"),
-                    "'id' is read-only and must not be sent in a request",
-                )
-            )
-        if "name" in x:
-            e.append(
-                _E(
-                    p + ("name",),
-                    "readOnly",
-                    _sp(73, "readOnly"),
-                    "'name' is read-only and must not be sent in a request",
-                )
-            )
-        if "type" in x:
-            e.append(
-                _E(
-                    p + ("type",),
-                    "readOnly",
-                    _sp(74, "readOnly"),
-                    "'type' is read-only and must not be sent in a request",
-                )
-            )
-        if "systemData" in x:
-            e.append(
-                _E(
-                    p + ("systemData",),
-                    "readOnly",
-                    _sp(76, "readOnly"),
-                    "'systemData' is read-only and must not be sent in a request",
-                )
-            )
+            e.append(_E(p, "required", _sp(65, "required"), "'location' is a required property"))
         if "tags" in x:
             c1 = x["tags"]
             if not _f80(c1):
@@ -1770,10 +1520,53 @@ def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("location",),
                         "type",
-                        _sp(75, "type"),
+                        _sp(67, "type"),
                         _r(c2) + " is not of type 'string'",
                     )
                 )
+    if not _f16(x):
+        _v17(x, p, e)
+
+
+def _f42(x: Any) -> bool:
+    if not isinstance(x, dict):
+        return False
+    if "location" not in x:
+        return False
+    if "location" in x:
+        c2 = x["location"]
+        if not isinstance(c2, str):
+            return False
+    if "tags" in x:
+        c1 = x["tags"]
+        if not _f80(c1):
+            return False
+    return _f18(x)
+
+
+def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
+    if not isinstance(x, dict):
+        e.append(_E(p, "type", _sp(65, "type"), _r(x) + " is not of type 'object'"))
+    else:
+        if "location" not in x:
+            e.append(_E(p, "required", _sp(65, "required"), "'location' is a required property"))
+        if "tags" in x:
+            c1 = x["tags"]
+            if not _f80(c1):
+                _v81(c1, p + ("tags",), e)
+        if "location" in x:
+            c2 = x["location"]
+            if not isinstance(c2, str):
+                e.append(
+                    _E(
+                        p + ("location",),
+                        "type",
+                        _sp(67, "type"),
+                        _r(c2) + " is not of type 'string'",
+                    )
+                )
+    if not _f18(x):
+        _v19(x, p, e)
 
 
 def _f44(x: Any) -> bool:
@@ -1788,7 +1581,7 @@ def _f44(x: Any) -> bool:
 
 def _v45(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(77, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(68, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "tags" in x:
             c1 = x["tags"]
@@ -1799,177 +1592,45 @@ def _v45(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 def _f46(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
-    if "location" not in x:
-        return False
-    if "id" in x:
-        c1 = x["id"]
-        if not isinstance(c1, str):
-            return False
-    if "name" in x:
-        c2 = x["name"]
-        if not isinstance(c2, str):
-            return False
-    if "type" in x:
-        c3 = x["type"]
-        if not isinstance(c3, str):
-            return False
-    if "location" in x:
-        c6 = x["location"]
-        if not isinstance(c6, str):
-            return False
-    if "systemData" in x:
-        c4 = x["systemData"]
-        if not _f38(c4):
-            return False
-    if "tags" in x:
-        c5 = x["tags"]
-        if not _f84(c5):
-            return False
     if "properties" in x:
-        c7 = x["properties"]
-        if not _f52(c7):
+        c1 = x["properties"]
+        if not _f52(c1):
             return False
-    return True
+    return _f40(x)
 
 
 def _v47(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(78, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(69, "type"), _r(x) + " is not of type 'object'"))
     else:
-        if "location" not in x:
-            e.append(_E(p, "required", _sp(78, "required"), "'location' is a required property"))
-        if "id" in x:
-            c1 = x["id"]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(p + ("id",), "type", _sp(80, "type"), _r(c1) + " is not of type 'string'")
-                )
-        if "name" in x:
-            c2 = x["name"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("name",), "type", _sp(81, "type"), _r(c2) + " is not of type 'string'")
-                )
-        if "type" in x:
-            c3 = x["type"]
-            if not isinstance(c3, str):
-                e.append(
-                    _E(p + ("type",), "type", _sp(82, "type"), _r(c3) + " is not of type 'string'")
-                )
-        if "systemData" in x:
-            c4 = x["systemData"]
-            if not _f38(c4):
-                _v39(c4, p + ("systemData",), e)
-        if "tags" in x:
-            c5 = x["tags"]
-            if not _f84(c5):
-                _v85(c5, p + ("tags",), e)
-        if "location" in x:
-            c6 = x["location"]
-            if not isinstance(c6, str):
-                e.append(
-                    _E(
-                        p + ("location",),
-                        "type",
-                        _sp(83, "type"),
-                        _r(c6) + " is not of type 'string'",
-                    )
-                )
         if "properties" in x:
-            c7 = x["properties"]
-            if not _f52(c7):
-                _v53(c7, p + ("properties",), e)
+            c1 = x["properties"]
+            if not _f52(c1):
+                _v53(c1, p + ("properties",), e)
+    if not _f40(x):
+        _v41(x, p, e)
 
 
 def _f48(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
-    if "location" not in x:
-        return False
-    if "id" in x:
-        return False
-    if "name" in x:
-        return False
-    if "type" in x:
-        return False
-    if "systemData" in x:
-        return False
-    if "location" in x:
-        c2 = x["location"]
-        if not isinstance(c2, str):
-            return False
-    if "tags" in x:
-        c1 = x["tags"]
-        if not _f84(c1):
-            return False
     if "properties" in x:
-        c3 = x["properties"]
-        if not _f54(c3):
+        c1 = x["properties"]
+        if not _f54(c1):
             return False
-    return True
+    return _f42(x)
 
 
 def _v49(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(78, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(69, "type"), _r(x) + " is not of type 'object'"))
     else:
-        if "location" not in x:
-            e.append(_E(p, "required", _sp(78, "required"), "'location' is a required property"))
-        if "id" in x:
-            e.append(
-                _E(
-                    p + ("id",),
-                    "readOnly",
-                    _sp(80, "readOnly"),
-                    "'id' is read-only and must not be sent in a request",
-                )
-            )
-        if "name" in x:
-            e.append(
-                _E(
-                    p + ("name",),
-                    "readOnly",
-                    _sp(81, "readOnly"),
-                    "'name' is read-only and must not be sent in a request",
-                )
-            )
-        if "type" in x:
-            e.append(
-                _E(
-                    p + ("type",),
-                    "readOnly",
-                    _sp(82, "readOnly"),
-                    "'type' is read-only and must not be sent in a request",
-                )
-            )
-        if "systemData" in x:
-            e.append(
-                _E(
-                    p + ("systemData",),
-                    "readOnly",
-                    _sp(84, "readOnly"),
-                    "'systemData' is read-only and must not be sent in a request",
-                )
-            )
-        if "tags" in x:
-            c1 = x["tags"]
-            if not _f84(c1):
-                _v85(c1, p + ("tags",), e)
-        if "location" in x:
-            c2 = x["location"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("location",),
-                        "type",
-                        _sp(83, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
         if "properties" in x:
-            c3 = x["properties"]
-            if not _f54(c3):
-                _v55(c3, p + ("properties",), e)
+            c1 = x["properties"]
+            if not _f54(c1):
+                _v55(c1, p + ("properties",), e)
+    if not _f42(x):
+        _v43(x, p, e)
 
 
 def _f50(x: Any) -> bool:
@@ -2013,14 +1674,14 @@ def _f50(x: Any) -> bool:
             return False
     if "statuses" in x:
         c8 = x["statuses"]
-        if not _f86(c8):
+        if not _f84(c8):
             return False
     return True
 
 
 def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(85, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(70, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "executionState" in x:
             c1 = x["executionState"]
@@ -2040,7 +1701,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("executionMessage",),
                         "type",
-                        _sp(87, "type"),
+                        _sp(72, "type"),
                         _r(c2) + " is not of type 'string'",
                     )
                 )
@@ -2051,7 +1712,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("exitCode",),
                         "type",
-                        _sp(88, "type"),
+                        _sp(73, "type"),
                         _r(c3) + " is not of type 'integer'",
                     )
                 )
@@ -2061,7 +1722,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("exitCode",),
                             "minimum",
-                            _sp(88, "minimum"),
+                            _sp(73, "minimum"),
                             _r(c3) + " is less than the minimum of -2147483648",
                         )
                     )
@@ -2070,7 +1731,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("exitCode",),
                             "maximum",
-                            _sp(88, "maximum"),
+                            _sp(73, "maximum"),
                             _r(c3) + " is greater than the maximum of 2147483647",
                         )
                     )
@@ -2081,7 +1742,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("output",),
                         "type",
-                        _sp(89, "type"),
+                        _sp(74, "type"),
                         _r(c4) + " is not of type 'string'",
                     )
                 )
@@ -2089,7 +1750,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c5 = x["error"]
             if not isinstance(c5, str):
                 e.append(
-                    _E(p + ("error",), "type", _sp(90, "type"), _r(c5) + " is not of type 'string'")
+                    _E(p + ("error",), "type", _sp(75, "type"), _r(c5) + " is not of type 'string'")
                 )
         if "startTime" in x:
             c6 = x["startTime"]
@@ -2098,7 +1759,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("startTime",),
                         "type",
-                        _sp(91, "type"),
+                        _sp(76, "type"),
                         _r(c6) + " is not of type 'string'",
                     )
                 )
@@ -2108,7 +1769,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("startTime",),
                             "format",
-                            _sp(91, "format"),
+                            _sp(76, "format"),
                             _r(c6) + " is not a valid 'date-time'",
                         )
                     )
@@ -2119,7 +1780,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("endTime",),
                         "type",
-                        _sp(92, "type"),
+                        _sp(77, "type"),
                         _r(c7) + " is not of type 'string'",
                     )
                 )
@@ -2129,14 +1790,14 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("endTime",),
                             "format",
-                            _sp(92, "format"),
+                            _sp(77, "format"),
                             _r(c7) + " is not a valid 'date-time'",
                         )
                     )
         if "statuses" in x:
             c8 = x["statuses"]
-            if not _f86(c8):
-                _v87(c8, p + ("statuses",), e)
+            if not _f84(c8):
+                _v85(c8, p + ("statuses",), e)
 
 
 def _f52(x: Any) -> bool:
@@ -2184,11 +1845,11 @@ def _f52(x: Any) -> bool:
             return False
     if "parameters" in x:
         c2 = x["parameters"]
-        if not _f88(c2):
+        if not _f86(c2):
             return False
     if "protectedParameters" in x:
         c3 = x["protectedParameters"]
-        if not _f89(c3):
+        if not _f87(c3):
             return False
     if "outputBlobManagedIdentity" in x:
         c10 = x["outputBlobManagedIdentity"]
@@ -2207,7 +1868,7 @@ def _f52(x: Any) -> bool:
 
 def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(93, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(78, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "source" in x:
             c1 = x["source"]
@@ -2215,12 +1876,12 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v57(c1, p + ("source",), e)
         if "parameters" in x:
             c2 = x["parameters"]
-            if not _f88(c2):
-                _v90(c2, p + ("parameters",), e)
+            if not _f86(c2):
+                _v88(c2, p + ("parameters",), e)
         if "protectedParameters" in x:
             c3 = x["protectedParameters"]
-            if not _f89(c3):
-                _v91(c3, p + ("protectedParameters",), e)
+            if not _f87(c3):
+                _v89(c3, p + ("protectedParameters",), e)
         if "asyncExecution" in x:
             c4 = x["asyncExecution"]
             if not (c4 is True or c4 is False):
@@ -2228,7 +1889,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("asyncExecution",),
                         "type",
-                        _sp(95, "type"),
+                        _sp(80, "type"),
                         _r(c4) + " is not of type 'boolean'",
                     )
                 )
@@ -2239,7 +1900,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("runAsUser",),
                         "type",
-                        _sp(96, "type"),
+                        _sp(81, "type"),
                         _r(c5) + " is not of type 'string'",
                     )
                 )
@@ -2250,7 +1911,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("runAsPassword",),
                         "type",
-                        _sp(97, "type"),
+                        _sp(82, "type"),
                         "'***' is not of type 'string'",
                     )
                 )
@@ -2261,7 +1922,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("timeoutInSeconds",),
                         "type",
-                        _sp(98, "type"),
+                        _sp(83, "type"),
                         _r(c7) + " is not of type 'integer'",
                     )
                 )
@@ -2271,7 +1932,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("timeoutInSeconds",),
                             "minimum",
-                            _sp(98, "minimum"),
+                            _sp(83, "minimum"),
                             _r(c7) + " is less than the minimum of -2147483648",
                         )
                     )
@@ -2280,7 +1941,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("timeoutInSeconds",),
                             "maximum",
-                            _sp(98, "maximum"),
+                            _sp(83, "maximum"),
                             _r(c7) + " is greater than the maximum of 2147483647",
                         )
                     )
@@ -2291,7 +1952,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("outputBlobUri",),
                         "type",
-                        _sp(99, "type"),
+                        _sp(84, "type"),
                         _r(c8) + " is not of type 'string'",
                     )
                 )
@@ -2302,7 +1963,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("errorBlobUri",),
                         "type",
-                        _sp(100, "type"),
+                        _sp(85, "type"),
                         _r(c9) + " is not of type 'string'",
                     )
                 )
@@ -2321,7 +1982,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("provisioningState",),
                         "type",
-                        _sp(101, "type"),
+                        _sp(86, "type"),
                         _r(c12) + " is not of type 'string'",
                     )
                 )
@@ -2336,7 +1997,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("treatFailureAsDeploymentFailure",),
                         "type",
-                        _sp(102, "type"),
+                        _sp(87, "type"),
                         _r(c14) + " is not of type 'boolean'",
                     )
                 )
@@ -2387,11 +2048,11 @@ def _f54(x: Any) -> bool:
             return False
     if "parameters" in x:
         c2 = x["parameters"]
-        if not _f88(c2):
+        if not _f86(c2):
             return False
     if "protectedParameters" in x:
         c3 = x["protectedParameters"]
-        if not _f89(c3):
+        if not _f87(c3):
             return False
     if "outputBlobManagedIdentity" in x:
         c10 = x["outputBlobManagedIdentity"]
@@ -2406,7 +2067,7 @@ def _f54(x: Any) -> bool:
 
 def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(93, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(78, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "source" in x:
             c1 = x["source"]
@@ -2414,12 +2075,12 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v57(c1, p + ("source",), e)
         if "parameters" in x:
             c2 = x["parameters"]
-            if not _f88(c2):
-                _v90(c2, p + ("parameters",), e)
+            if not _f86(c2):
+                _v88(c2, p + ("parameters",), e)
         if "protectedParameters" in x:
             c3 = x["protectedParameters"]
-            if not _f89(c3):
-                _v91(c3, p + ("protectedParameters",), e)
+            if not _f87(c3):
+                _v89(c3, p + ("protectedParameters",), e)
         if "asyncExecution" in x:
             c4 = x["asyncExecution"]
             if not (c4 is True or c4 is False):
@@ -2427,7 +2088,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("asyncExecution",),
                         "type",
-                        _sp(95, "type"),
+                        _sp(80, "type"),
                         _r(c4) + " is not of type 'boolean'",
                     )
                 )
@@ -2438,7 +2099,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("runAsUser",),
                         "type",
-                        _sp(96, "type"),
+                        _sp(81, "type"),
                         _r(c5) + " is not of type 'string'",
                     )
                 )
@@ -2449,7 +2110,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("runAsPassword",),
                         "type",
-                        _sp(97, "type"),
+                        _sp(82, "type"),
                         "'***' is not of type 'string'",
                     )
                 )
@@ -2460,7 +2121,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("timeoutInSeconds",),
                         "type",
-                        _sp(98, "type"),
+                        _sp(83, "type"),
                         _r(c7) + " is not of type 'integer'",
                     )
                 )
@@ -2470,7 +2131,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("timeoutInSeconds",),
                             "minimum",
-                            _sp(98, "minimum"),
+                            _sp(83, "minimum"),
                             _r(c7) + " is less than the minimum of -2147483648",
                         )
                     )
@@ -2479,7 +2140,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("timeoutInSeconds",),
                             "maximum",
-                            _sp(98, "maximum"),
+                            _sp(83, "maximum"),
                             _r(c7) + " is greater than the maximum of 2147483647",
                         )
                     )
@@ -2490,7 +2151,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("outputBlobUri",),
                         "type",
-                        _sp(99, "type"),
+                        _sp(84, "type"),
                         _r(c8) + " is not of type 'string'",
                     )
                 )
@@ -2501,7 +2162,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("errorBlobUri",),
                         "type",
-                        _sp(100, "type"),
+                        _sp(85, "type"),
                         _r(c9) + " is not of type 'string'",
                     )
                 )
@@ -2518,7 +2179,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _E(
                     p + ("provisioningState",),
                     "readOnly",
-                    _sp(101, "readOnly"),
+                    _sp(86, "readOnly"),
                     "'provisioningState' is read-only and must not be sent in a request",
                 )
             )
@@ -2527,7 +2188,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _E(
                     p + ("instanceView",),
                     "readOnly",
-                    _sp(103, "readOnly"),
+                    _sp(88, "readOnly"),
                     "'instanceView' is read-only and must not be sent in a request",
                 )
             )
@@ -2538,7 +2199,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("treatFailureAsDeploymentFailure",),
                         "type",
-                        _sp(102, "type"),
+                        _sp(87, "type"),
                         _r(c12) + " is not of type 'boolean'",
                     )
                 )
@@ -2568,7 +2229,7 @@ def _f56(x: Any) -> bool:
 
 def _v57(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(104, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(89, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "script" in x:
             c1 = x["script"]
@@ -2577,7 +2238,7 @@ def _v57(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("script",),
                         "type",
-                        _sp(106, "type"),
+                        _sp(91, "type"),
                         _r(c1) + " is not of type 'string'",
                     )
                 )
@@ -2588,7 +2249,7 @@ def _v57(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("scriptUri",),
                         "type",
-                        _sp(107, "type"),
+                        _sp(92, "type"),
                         _r(c2) + " is not of type 'string'",
                     )
                 )
@@ -2599,7 +2260,7 @@ def _v57(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("commandId",),
                         "type",
-                        _sp(108, "type"),
+                        _sp(93, "type"),
                         _r(c3) + " is not of type 'string'",
                     )
                 )
@@ -2612,57 +2273,45 @@ def _v57(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 def _f58(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
-    if "tags" in x:
-        c1 = x["tags"]
-        if not _f92(c1):
-            return False
     if "properties" in x:
-        c2 = x["properties"]
-        if not _f52(c2):
+        c1 = x["properties"]
+        if not _f52(c1):
             return False
-    return True
+    return _f44(x)
 
 
 def _v59(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(109, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(94, "type"), _r(x) + " is not of type 'object'"))
     else:
-        if "tags" in x:
-            c1 = x["tags"]
-            if not _f92(c1):
-                _v93(c1, p + ("tags",), e)
         if "properties" in x:
-            c2 = x["properties"]
-            if not _f52(c2):
-                _v53(c2, p + ("properties",), e)
+            c1 = x["properties"]
+            if not _f52(c1):
+                _v53(c1, p + ("properties",), e)
+    if not _f44(x):
+        _v45(x, p, e)
 
 
 def _f60(x: Any) -> bool:
     if not isinstance(x, dict):
         return False
-    if "tags" in x:
-        c1 = x["tags"]
-        if not _f92(c1):
-            return False
     if "properties" in x:
-        c2 = x["properties"]
-        if not _f54(c2):
+        c1 = x["properties"]
+        if not _f54(c1):
             return False
-    return True
+    return _f44(x)
 
 
 def _v61(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(109, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(94, "type"), _r(x) + " is not of type 'object'"))
     else:
-        if "tags" in x:
-            c1 = x["tags"]
-            if not _f92(c1):
-                _v93(c1, p + ("tags",), e)
         if "properties" in x:
-            c2 = x["properties"]
-            if not _f54(c2):
-                _v55(c2, p + ("properties",), e)
+            c1 = x["properties"]
+            if not _f54(c1):
+                _v55(c1, p + ("properties",), e)
+    if not _f44(x):
+        _v45(x, p, e)
 
 
 def _f62(x: Any) -> bool:
@@ -2672,7 +2321,7 @@ def _f62(x: Any) -> bool:
         return False
     if "value" in x:
         c1 = x["value"]
-        if not _f94(c1):
+        if not _f90(c1):
             return False
     if "nextLink" in x:
         c2 = x["nextLink"]
@@ -2685,14 +2334,14 @@ def _f62(x: Any) -> bool:
 
 def _v63(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(110, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(95, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
-            e.append(_E(p, "required", _sp(110, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", _sp(95, "required"), "'value' is a required property"))
         if "value" in x:
             c1 = x["value"]
-            if not _f94(c1):
-                _v95(c1, p + ("value",), e)
+            if not _f90(c1):
+                _v91(c1, p + ("value",), e)
         if "nextLink" in x:
             c2 = x["nextLink"]
             if not isinstance(c2, str):
@@ -2700,7 +2349,7 @@ def _v63(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("nextLink",),
                         "type",
-                        _sp(112, "type"),
+                        _sp(97, "type"),
                         _r(c2) + " is not of type 'string'",
                     )
                 )
@@ -2710,7 +2359,7 @@ def _v63(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("nextLink",),
                             "format",
-                            _sp(112, "format"),
+                            _sp(97, "format"),
                             _r(c2) + " is not a valid 'uri'",
                         )
                     )
@@ -2723,7 +2372,7 @@ def _f64(x: Any) -> bool:
         return False
     if "value" in x:
         c1 = x["value"]
-        if not _f96(c1):
+        if not _f92(c1):
             return False
     if "nextLink" in x:
         c2 = x["nextLink"]
@@ -2736,14 +2385,14 @@ def _f64(x: Any) -> bool:
 
 def _v65(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(110, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(95, "type"), _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
-            e.append(_E(p, "required", _sp(110, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", _sp(95, "required"), "'value' is a required property"))
         if "value" in x:
             c1 = x["value"]
-            if not _f96(c1):
-                _v97(c1, p + ("value",), e)
+            if not _f92(c1):
+                _v93(c1, p + ("value",), e)
         if "nextLink" in x:
             c2 = x["nextLink"]
             if not isinstance(c2, str):
@@ -2751,7 +2400,7 @@ def _v65(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("nextLink",),
                         "type",
-                        _sp(112, "type"),
+                        _sp(97, "type"),
                         _r(c2) + " is not of type 'string'",
                     )
                 )
@@ -2761,7 +2410,7 @@ def _v65(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("nextLink",),
                             "format",
-                            _sp(112, "format"),
+                            _sp(97, "format"),
                             _r(c2) + " is not a valid 'uri'",
                         )
                     )
@@ -2778,7 +2427,7 @@ def _f66(x: Any) -> bool:
 
 def _v67(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(113, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(98, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2806,19 +2455,19 @@ def _f69(x: Any) -> bool:
 
 def _v70(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(114, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(100, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
             if not isinstance(c1, str):
                 e.append(
-                    _E(p + (i2,), "type", _sp(115, "type"), _r(c1) + " is not of type 'string'")
+                    _E(p + (i2,), "type", _sp(101, "type"), _r(c1) + " is not of type 'string'")
                 )
 
 
 def _v71(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(116, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(102, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2846,19 +2495,19 @@ def _f73(x: Any) -> bool:
 
 def _v74(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(117, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(103, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
             if not isinstance(c1, str):
                 e.append(
-                    _E(p + (i2,), "type", _sp(118, "type"), _r(c1) + " is not of type 'string'")
+                    _E(p + (i2,), "type", _sp(104, "type"), _r(c1) + " is not of type 'string'")
                 )
 
 
 def _v75(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(119, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(105, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2877,7 +2526,7 @@ def _f76(x: Any) -> bool:
 
 def _v77(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(120, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(106, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2896,7 +2545,7 @@ def _f78(x: Any) -> bool:
 
 def _v79(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(122, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(108, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2915,12 +2564,12 @@ def _f80(x: Any) -> bool:
 
 def _v81(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(123, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(109, "type"), _r(x) + " is not of type 'object'"))
     else:
         for k1, c2 in x.items():
             if not isinstance(c2, str):
                 e.append(
-                    _E(p + (k1,), "type", _sp(124, "type"), _r(c2) + " is not of type 'string'")
+                    _E(p + (k1,), "type", _sp(110, "type"), _r(c2) + " is not of type 'string'")
                 )
 
 
@@ -2935,36 +2584,16 @@ def _f82(x: Any) -> bool:
 
 def _v83(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(126, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", _sp(112, "type"), _r(x) + " is not of type 'object'"))
     else:
         for k1, c2 in x.items():
             if not isinstance(c2, str):
                 e.append(
-                    _E(p + (k1,), "type", _sp(127, "type"), _r(c2) + " is not of type 'string'")
+                    _E(p + (k1,), "type", _sp(113, "type"), _r(c2) + " is not of type 'string'")
                 )
 
 
 def _f84(x: Any) -> bool:
-    if not isinstance(x, dict):
-        return False
-    for c2 in x.values():
-        if not isinstance(c2, str):
-            return False
-    return True
-
-
-def _v85(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(128, "type"), _r(x) + " is not of type 'object'"))
-    else:
-        for k1, c2 in x.items():
-            if not isinstance(c2, str):
-                e.append(
-                    _E(p + (k1,), "type", _sp(129, "type"), _r(c2) + " is not of type 'string'")
-                )
-
-
-def _f86(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -2973,9 +2602,9 @@ def _f86(x: Any) -> bool:
     return True
 
 
-def _v87(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
+def _v85(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(130, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(114, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2983,7 +2612,7 @@ def _v87(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v13(c1, p + (i2,), e)
 
 
-def _f88(x: Any) -> bool:
+def _f86(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -2992,7 +2621,7 @@ def _f88(x: Any) -> bool:
     return True
 
 
-def _f89(x: Any) -> bool:
+def _f87(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -3001,9 +2630,9 @@ def _f89(x: Any) -> bool:
     return True
 
 
-def _v90(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
+def _v88(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(131, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(115, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -3011,37 +2640,17 @@ def _v90(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v27(c1, p + (i2,), e)
 
 
-def _v91(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
+def _v89(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(132, "type"), "'***' is not of type 'array'"))
+        e.append(_E(p, "type", _sp(116, "type"), "'***' is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
             if not _f26(c1):
-                _v98(c1, p + (i2,), e)
+                _v94(c1, p + (i2,), e)
 
 
-def _f92(x: Any) -> bool:
-    if not isinstance(x, dict):
-        return False
-    for c2 in x.values():
-        if not isinstance(c2, str):
-            return False
-    return True
-
-
-def _v93(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(134, "type"), _r(x) + " is not of type 'object'"))
-    else:
-        for k1, c2 in x.items():
-            if not isinstance(c2, str):
-                e.append(
-                    _E(p + (k1,), "type", _sp(135, "type"), _r(c2) + " is not of type 'string'")
-                )
-
-
-def _f94(x: Any) -> bool:
+def _f90(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -3050,9 +2659,9 @@ def _f94(x: Any) -> bool:
     return True
 
 
-def _v95(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
+def _v91(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(136, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(117, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -3060,7 +2669,7 @@ def _v95(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v47(c1, p + (i2,), e)
 
 
-def _f96(x: Any) -> bool:
+def _f92(x: Any) -> bool:
     if not isinstance(x, list):
         return False
     for c1 in x:
@@ -3069,9 +2678,9 @@ def _f96(x: Any) -> bool:
     return True
 
 
-def _v97(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
+def _v93(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(136, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", _sp(117, "type"), _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -3079,25 +2688,25 @@ def _v97(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v49(c1, p + (i2,), e)
 
 
-def _v98(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
+def _v94(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(46, "type"), "'***' is not of type 'object'"))
+        e.append(_E(p, "type", _sp(41, "type"), "'***' is not of type 'object'"))
     else:
         if "name" not in x:
-            e.append(_E(p, "required", _sp(46, "required"), "'name' is a required property"))
+            e.append(_E(p, "required", _sp(41, "required"), "'name' is a required property"))
         if "value" not in x:
-            e.append(_E(p, "required", _sp(46, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", _sp(41, "required"), "'value' is a required property"))
         if "name" in x:
             c1 = x["name"]
             if not isinstance(c1, str):
                 e.append(
-                    _E(p + ("name",), "type", _sp(48, "type"), "'***' is not of type 'string'")
+                    _E(p + ("name",), "type", _sp(43, "type"), "'***' is not of type 'string'")
                 )
         if "value" in x:
             c2 = x["value"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(p + ("value",), "type", _sp(49, "type"), "'***' is not of type 'string'")
+                    _E(p + ("value",), "type", _sp(44, "type"), "'***' is not of type 'string'")
                 )
 
 

@@ -103,6 +103,9 @@ def _generate(args: argparse.Namespace) -> int:
         print(f"error: --package {package!r} is not a name Python can import", file=sys.stderr)
         return 2
     out = args.out or config.out
+    if out.exists() and not out.is_dir():
+        print(f"error: --out {out} is not a folder", file=sys.stderr)
+        return 2
     overlay = None if args.no_overlay else (args.overlay or config.overlay)
     try:
         result = generate_package(spec, package, root=args.root, overlay=overlay, target=args.target)

@@ -8,7 +8,7 @@ Values from the spec reach the code only through `literal()` (repr) or checked i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator import ir
@@ -54,11 +54,12 @@ class ModelView:
     """Every line that depends on the model comes laid out (and indented) as black writes it."""
 
     py_name: str
-    bases: str  # "" or "(Parent)": a polymorphic subtype extends its base
+    bases: str  # "" or "(Parent)": a polymorphic subtype or a model with an allOf base extends it
     docstring: str
     fields: tuple[FieldView, ...]
     slots: str  # the `__slots__` statement
     required: str  # the `__dataclass_fields__` statement
+    init_def: str  # the `def __init__(` line(s) of a model with an allOf base ("" for the others: template)
     init: tuple[str, ...]  # the field assignments of __init__
     eq: str  # the body of __eq__
     known: str  # the module constant holding the wire names
@@ -71,6 +72,7 @@ class ModelView:
     secret_docstring: str
     secret_repr: str
     subtypes: str | None  # a polymorphic base: the module-level table, discriminator value -> class
+    helpers: str  # module-level functions of a model in an allOf hierarchy ("" otherwise)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,13 @@ class ModelEmitter:
         self.secret_models = {
             ref for m in api.models for f in m.fields if f.secret for ref in _model_refs(f.type)
         }
+        self.bases = {m.base for m in api.models if m.base}  # models others extend (allOf)
+        # Array and map definitions: a type alias and a reader and a writer each, which their
+        # uses call rather than spell the nesting out again.
+        self.aliases = {a.name: a for a in api.aliases if a.type.kind in ("array", "map")}
+
+    def alias(self, t: ir.Type) -> str | None:
+        return t.alias if t.alias in self.aliases else None
 
     def _use(self, helper: str) -> str:
         self.used.add(helper)
@@ -102,6 +111,12 @@ class ModelEmitter:
     # -- annotations --------------------------------------------------------------------------
 
     def annotation(self, t: ir.Type) -> str:
+        alias = self.alias(t)
+        if alias is not None:
+            return alias
+        if t.kind in ("array", "map"):  # one level here, so that an item that is an alias is named
+            item = self.annotation(t.item or ir.Type("any"))
+            return f"list[{item}]" if t.kind == "array" else f"dict[str, {item}]"
         return py_type(self.api, t)
 
     def field_annotation(self, f: ir.Field) -> str:
@@ -123,6 +138,9 @@ class ModelEmitter:
         """An expression turning the (non-null) wire value in `var` into its Python value.
 
         Models read from a secret field become their `_Secret...` view, whose repr shows nothing."""
+        alias = self.alias(t)
+        if alias is not None and not secret:
+            return f"_read_{alias}({var})"
         if t.kind in ("array", "map"):
             item = t.item or ir.Type("any")
             helper = self._use("_read_list" if t.kind == "array" else "_read_map")
@@ -142,7 +160,8 @@ class ModelEmitter:
         if t.kind == "datetime":
             return self._use("_read_datetime")
         if t.kind in ("array", "map"):
-            return f"lambda v: {self.read_expr(t, 'v', secret)}"
+            alias = self.alias(t)
+            return f"_read_{alias}" if alias is not None and not secret else f"lambda v: {self.read_expr(t, 'v', secret)}"
         return self._use("_identity")
 
     def read_statements(self, f: ir.Field, var: str) -> list[tuple[int, str]]:
@@ -184,6 +203,9 @@ class ModelEmitter:
 
     def writer(self, t: ir.Type, var: str, depth: int = 0) -> str:
         """An expression turning the Python value in `var` back into its wire value."""
+        alias = self.alias(t)
+        if alias is not None:
+            return f"_write_{alias}({var}, request)"
         if t.kind == "model":
             return f"{var}.to_dict(request=request)"
         if t.kind == "enum":
@@ -204,6 +226,11 @@ class ModelEmitter:
     # -- views --------------------------------------------------------------------------------
 
     def model_view(self, m: ir.Model) -> ModelView:
+        base = self.models[m.base] if m.base else None
+        own = m.fields[len(base.fields) :] if base else m.fields
+        # A model in an allOf hierarchy (a base, or one with a base) keeps the code for its own
+        # fields in module-level helpers that its subclasses call: nothing is written twice.
+        shared = base is not None or m.name in self.bases
         known_name = f"_KEYS_{m.py_name}"
         # The object is made without __init__ (half the cost) and every slot is set below.
         read: list[tuple[int, str]] = [
@@ -218,48 +245,24 @@ class ModelEmitter:
                 (3, "return subtype.from_dict(data)"),
             ]
         read.append((2, "obj = object.__new__(cls)"))
-        if m.fields:
-            read += [(2, "k = None"), (2, "try:")]
-            for f in m.fields:
-                read += [(3 + depth, line) for depth, line in self.read_statements(f, "v")]
-            read += [(2, "except DecodeError as exc:"), (3, "raise exc.at(k) if k is not None else exc from None")]
-            # A body nested deeper than the stack: the innermost model with room to spare says
-            # where (the models above it add their keys as the error passes). A definition may
-            # be called RecursionError: the builtin is reached through _builtins.
-            read += [(2, "except _builtins.RecursionError:"), (3, f"raise {self._use('_too_deep')}(data) from None")]
+        read += [(2, f"_read_{m.py_name}(obj, data)")] if shared else self.read_lines(m.fields, 2)
         read.append((2, f"obj.additional_properties = {{}} if {known_name}.issuperset(data) else {{key: value for key, value in data.items() if key not in {known_name}}}"))
         if m.additional is not None and m.additional.kind != "any":
             # Unknown fields are kept as received, but they must be what additionalProperties says.
             read += [(2, "if obj.additional_properties:"), (3, f"{self._use('_read_map')}(obj.additional_properties, {self.reader(m.additional)})")]
         read.append((2, "return obj"))
         write = [(2, "out: dict[str, Any] = {}")]
-        for f in m.fields:
-            var = f"f_{f.py_name}"
-            written = self.writer(f.type, var)
-            if written != var:
-                written = f"None if {var} is None else {written}"
-            line = f"out[{literal(f.wire_name)}] = {written}"
-            if f.required and not f.read_only:  # always set: the constructor requires it
-                write += [(2, f"{var} = self.{f.py_name}"), (2, line)]
-            else:
-                cond = f"{var} is not UNSET" + (" and not request" if f.read_only else "")
-                write += [(2, f"{var} = self.{f.py_name}"), (2, f"if {cond}:"), (3, line)]
+        write += [(2, f"_write_{m.py_name}(self, out, request)")] if shared else self.write_lines(m.fields, "self", 2)
         write += [(2, "if self.additional_properties:"), (3, "out.update(self.additional_properties)"), (2, "return out")]
         rep = [(2, "parts: list[str] = []")]
-        for f in m.fields:
-            # py_name is a checked identifier, so it may stand inside the f-string.
-            shown = f'"{f.py_name}=***"' if f.secret else f'f"{f.py_name}={{self.{f.py_name}!r}}"'
-            if f.required and not f.read_only:
-                rep += [(2, f"parts.append({shown})")]
-            else:
-                rep += [(2, f"if self.{f.py_name} is not UNSET:"), (3, f"parts.append({shown})")]
+        rep += [(2, f"_repr_{m.py_name}(self, parts)")] if shared else self.repr_lines(m.fields, "self", 2)
         rep += [
             (2, "if self.additional_properties:"),
             (3, 'parts.append(f"additional_properties=<{len(self.additional_properties)} unknown fields>")'),
             (2, f'return {literal(m.py_name + "(")} + ", ".join(parts) + ")"'),
         ]
         flat = []
-        for fl in m.flattened:
+        for fl in m.flattened[len(base.flattened) :] if base else m.flattened:
             outer = next(f for f in m.fields if f.py_name == fl.via)
             inner = self.models[outer.type.ref or ""]
             target = next(f for f in inner.fields if f.py_name == fl.target)
@@ -285,7 +288,7 @@ class ModelEmitter:
                     set_body=block(set_body),
                 )
             )
-        fields = sorted(m.fields, key=lambda f: not (f.required and not f.read_only))
+        fields = sorted(own, key=lambda f: not (f.required and not f.read_only))
         views = []
         for f in fields:
             annotation = self.field_annotation(f)
@@ -293,21 +296,34 @@ class ModelEmitter:
             parameter = annotated(f.py_name, annotation, "," if required else " = UNSET,", INDENT * 2)
             views.append(FieldView(f.py_name, annotated(f.py_name, annotation, "", INDENT), parameter, docstring(_field_doc(f), 4)))
         names = [f.py_name for f in m.fields] + ["additional_properties"]
-        inherited = set(self.slot_names(m.parent)) if m.parent else set()
+        superclass = m.base or m.parent
+        inherited = set(self.slot_names(superclass)) if superclass else set()
         subclasses = ", ".join(self.models[name].py_name for _, name in m.subtypes)
         # A subtype equals only a subtype of its own class: the base's __eq__ leaves them to it.
         foreign = f"not isinstance(other, {m.py_name})" + (f" or isinstance(other, ({subclasses},))" if subclasses else "")
+        if shared:  # equal only to the same model (or its masked view): not to a subclass
+            foreign = f"not isinstance(other, {m.py_name}) or other.__class__.__eq__ is not {m.py_name}.__eq__"
+            eq = block([(2, f"if {foreign}:"), (3, "return NotImplemented"), (2, f"return _equal_{m.py_name}(self, other)")])
+        else:
+            eq = block([(2, f"if {foreign}:"), (3, "return NotImplemented")]) + "\n" + _equal(names)
+        keys = literal(sorted(f.wire_name for f in own))
+        if base is not None:
+            known = f"{known_name} = _KEYS_{base.py_name} | frozenset({keys})"
+        elif m.fields:
+            known = f"{known_name} = frozenset({literal(sorted(f.wire_name for f in m.fields))})"
+        else:  # (an empty frozenset needs its type spelled out for mypy)
+            known = f"{known_name}: frozenset[str] = frozenset()"
         return ModelView(
             py_name=m.py_name,
-            bases=f"({self.models[m.parent].py_name})" if m.parent else "",
+            bases=f"({self.models[superclass].py_name})" if superclass else "",
             docstring=docstring(m.description or f"The {m.name} model.", 4),
             fields=tuple(views),
             slots=INDENT + value("__slots__ = ", tuple(sorted((n for n in names if n not in inherited), key=_natural)), indent=INDENT),
             required=statement(f"__dataclass_fields__ = _DataclassFields({literal(tuple(f.py_name for f in fields if f.required and not f.read_only))})", INDENT),
-            init=tuple(statement(f"self.{f.py_name} = {f.py_name}", INDENT * 2) for f in fields),
-            eq=block([(2, f"if {foreign}:"), (3, "return NotImplemented")]) + "\n" + _equal(names),
-            # (an empty frozenset needs its type spelled out for mypy)
-            known=statement(f"{known_name} = frozenset({literal(sorted(f.wire_name for f in m.fields))})" if m.fields else f"{known_name}: frozenset[str] = frozenset()", ""),
+            init_def=self.init_def(base, views) if base else "",
+            init=tuple(([statement("super().__init__(**_inherited)", INDENT * 2)] if base else []) + [statement(f"self.{f.py_name} = {f.py_name}", INDENT * 2) for f in fields]),
+            eq=eq,
+            known=statement(known, ""),
             from_dict_def=def_line("def from_dict(", ["cls", "data: Any"], f" -> {m.py_name}:", INDENT),
             from_dict=block(read),
             to_dict=block(write),
@@ -317,12 +333,146 @@ class ModelEmitter:
             secret_docstring=docstring(f"{m.py_name} as read from a secret field: its repr shows no value.", 4),
             secret_repr=statement(f"return {literal(m.py_name + '(***)')}", INDENT * 2),
             subtypes=self.subtype_table(m) if m.subtypes else None,
+            helpers=self.helpers(m, base, own) if shared else "",
         )
+
+    @staticmethod
+    def init_def(base: ir.Model, views: list[FieldView]) -> str:
+        """`def __init__(` of a model with a base: its own fields, then the base's as `**_inherited`
+        (a name no field takes: field names never start with an underscore)."""
+        own = ["*", *(v.parameter.strip().removesuffix(",") for v in views)] if views else []
+        return def_line("def __init__(", ["self", *own, f"**_inherited: _Unpack[_Init{base.py_name}]"], " -> None:", INDENT)
+
+    def read_lines(self, fields: tuple[ir.Field, ...], depth: int) -> list[tuple[int, str]]:
+        """Statements reading `fields` from `data` into `obj` (`k` is set up here)."""
+        if not fields:
+            return []
+        read = [(depth, "k = None"), (depth, "try:")]
+        for f in fields:
+            read += [(depth + 1 + d, line) for d, line in self.read_statements(f, "v")]
+        read += [(depth, "except DecodeError as exc:"), (depth + 1, "raise exc.at(k) if k is not None else exc from None")]
+        # A body nested deeper than the stack: the innermost model with room to spare says
+        # where (the models above it add their keys as the error passes). A definition may
+        # be called RecursionError: the builtin is reached through _builtins.
+        return read + [(depth, "except _builtins.RecursionError:"), (depth + 1, f"raise {self._use('_too_deep')}(data) from None")]
+
+    def write_lines(self, fields: tuple[ir.Field, ...], receiver: str, depth: int) -> list[tuple[int, str]]:
+        """Statements writing `fields` of `receiver` into the dict `out`."""
+        write = []
+        for f in fields:
+            var = f"f_{f.py_name}"
+            written = self.writer(f.type, var)
+            if written != var:
+                written = f"None if {var} is None else {written}"
+            line = f"out[{literal(f.wire_name)}] = {written}"
+            if f.required and not f.read_only:  # always set: the constructor requires it
+                write += [(depth, f"{var} = {receiver}.{f.py_name}"), (depth, line)]
+            else:
+                cond = f"{var} is not UNSET" + (" and not request" if f.read_only else "")
+                write += [(depth, f"{var} = {receiver}.{f.py_name}"), (depth, f"if {cond}:"), (depth + 1, line)]
+        return write
+
+    def repr_lines(self, fields: tuple[ir.Field, ...], receiver: str, depth: int) -> list[tuple[int, str]]:
+        """Statements appending `name=value` of `fields` (values of secret ones hidden) to `parts`."""
+        rep = []
+        for f in fields:
+            # py_name is a checked identifier, so it may stand inside the f-string.
+            shown = f'"{f.py_name}=***"' if f.secret else f'f"{f.py_name}={{{receiver}.{f.py_name}!r}}"'
+            if f.required and not f.read_only:
+                rep += [(depth, f"parts.append({shown})")]
+            else:
+                rep += [(depth, f"if {receiver}.{f.py_name} is not UNSET:"), (depth + 1, f"parts.append({shown})")]
+        return rep
+
+    def helpers(self, m: ir.Model, base: ir.Model | None, own: tuple[ir.Field, ...]) -> str:
+        """`_read_`, `_write_`, `_repr_` and `_equal_<Model>`: the model's own fields, after its
+        base's (by calling the base's helpers), for the model's methods and its subclasses'."""
+        name = m.py_name
+        up = base.py_name if base else None
+
+        def function(head: str, params: list[str], returns: str, doc: str, body: list[tuple[int, str]]) -> str:
+            lines = [def_line(f"def {head}(", params, f" -> {returns}:", ""), INDENT + docstring(doc, 4)]
+            return "\n".join(lines + ([block(body)] if body else []))
+
+        compared = [f.py_name for f in own] + ([] if base else ["additional_properties"])
+        if not compared:  # a subclass with no fields of its own
+            equal = f"{INDENT}return _equal_{up}(a, b)"
+        else:
+            equal = block([(1, f"if not _equal_{up}(a, b):"), (2, "return False")]) + "\n" if up else ""
+            equal += _equal(compared, INDENT, "a", "b")
+        chunks = [
+            function(f"_read_{name}", [f"obj: {name}", "data: dict[str, Any]"], "None", f"{name}'s fields, read from `data` into `obj`.",
+                     ([(1, f"_read_{up}(obj, data)")] if up else []) + self.read_lines(own, 1)),
+            function(f"_write_{name}", [f"obj: {name}", "out: dict[str, Any]", "request: bool"], "None", f"{name}'s fields, written from `obj` into `out`.",
+                     ([(1, f"_write_{up}(obj, out, request)")] if up else []) + self.write_lines(own, "obj", 1)),
+            function(f"_repr_{name}", [f"obj: {name}", "parts: list[str]"], "None", f"{name}'s fields, shown as `name=value` in `parts`.",
+                     ([(1, f"_repr_{up}(obj, parts)")] if up else []) + self.repr_lines(own, "obj", 1)),
+            function(f"_equal_{name}", [f"a: {name}", f"b: {name}"], "bool", f"Whether {name}'s fields are equal in `a` and `b`.", []) + "\n" + equal,
+        ]
+        return "\n\n\n".join(chunks)
+
+    def init_types(self) -> list[str]:
+        """The `_Init<Model>` TypedDicts (type checking only): the keyword arguments a model that
+        others extend takes, which a subclass's `**_inherited` passes on. Bases come first."""
+        out = []
+        for name in bases_first([m for m in self.api.models if m.name in self.bases], self.models):
+            m = self.models[name]
+            base = self.models[m.base] if m.base else None
+            own = m.fields[len(base.fields) :] if base else m.fields
+            lines = [f"{INDENT}class _Init{m.py_name}({f'_Init{base.py_name}' if base else '_TypedDict'}, total=False):"]
+            for f in own:
+                annotation = self.field_annotation(f)
+                if f.required and not f.read_only:
+                    annotation = f"_Required[{annotation}]"
+                lines.append(annotated(f.py_name, annotation, "", INDENT * 2))
+            if base is None:
+                lines.append(f"{INDENT * 2}additional_properties: dict[str, Any] | None")
+            elif not own:
+                lines.append(f"{INDENT * 2}pass")
+            out.append("\n".join(lines))
+        return out
+
+    def alias_views(self) -> list[str]:
+        """Per array or map definition: its type alias, `_read_<Name>` and `_write_<Name>`.
+
+        They come after the classes, an alias after those it names: the alias is a real
+        `list[...]`/`dict[...]` at run time."""
+        out = []
+        for a in self.aliases_in_order():
+            spelled = replace(a.type, alias=None)  # one level spelled out; deeper ones are names
+            alias_line = statement(f"{a.name}: _TypeAlias = {self.annotation(spelled)}", "")
+            doc = f"\n{docstring(a.description, 0)}" if a.description else ""
+            read = def_line(f"def _read_{a.name}(", ["value: Any"], f" -> {a.name}:", "") + "\n" + statement(f"return {self.read_expr(spelled, 'value')}", INDENT)
+            write = def_line(f"def _write_{a.name}(", [f"value: {a.name}", "request: bool"], " -> Any:", "") + "\n" + statement(f"return {self.writer(spelled, 'value')}", INDENT)
+            out.append(f"{alias_line}{doc}\n\n\n{read}\n\n\n{write}")
+        return out
+
+    def aliases_in_order(self) -> list[ir.Alias]:
+        """The array and map definitions by name, each after the ones its type names."""
+        out: list[ir.Alias] = []
+        done: set[str] = set()
+        for name in sorted(self.aliases):
+            todo = [name]
+            while todo:
+                at = todo[-1]
+                t: ir.Type | None = self.aliases[at].type.item
+                while t is not None and self.alias(t) is None and t.kind in ("array", "map"):
+                    t = t.item
+                needed = self.alias(t) if t is not None else None
+                if needed is not None and needed not in done:
+                    todo.append(needed)  # definitions cannot nest in themselves (the build refuses)
+                    continue
+                todo.pop()
+                if at not in done:
+                    done.add(at)
+                    out.append(self.aliases[at])
+        return out
 
     def slot_names(self, name: str) -> list[str]:
         """Every slot instances of model `name` have (its fields, its bases' fields)."""
         m = self.models[name]
-        return [f.py_name for f in m.fields] + ["additional_properties"] + (self.slot_names(m.parent) if m.parent else [])
+        superclass = m.base or m.parent
+        return [f.py_name for f in m.fields] + ["additional_properties"] + (self.slot_names(superclass) if superclass else [])
 
     def subtype_table(self, m: ir.Model) -> str:
         """`_SUBTYPES_<Base>`: discriminator value -> subtype class, after every class is defined."""
@@ -347,11 +497,10 @@ class ModelEmitter:
         )
 
 
-def _equal(names: list[str]) -> str:
+def _equal(names: list[str], indent: str = INDENT * 2, left: str = "self", right: str = "other") -> str:
     """`return (self.a, ...) == (other.a, ...)` in __eq__; exploded with magic trailing commas
     (a layout black keeps) where it does not fit."""
-    indent = INDENT * 2
-    ours, theirs = [f"self.{n}" for n in names], [f"other.{n}" for n in names]
+    ours, theirs = [f"{left}.{n}" for n in names], [f"{right}.{n}" for n in names]
     if len(names) == 1:
         return f"{indent}return ({ours[0]},) == ({theirs[0]},)"
     one = f"{indent}return ({', '.join(ours)}) == ({', '.join(theirs)})"
@@ -387,18 +536,26 @@ def _field_doc(f: ir.Field) -> str:
 
 
 def class_order(models: tuple[ir.Model, ...]) -> list[ir.Model]:
-    """The models in name order, except that a subtype comes after the class it extends."""
+    """The models in name order, except that a model comes after the class it extends."""
     by_name = {m.name: m for m in models}
-    out: list[ir.Model] = []
+    return [by_name[name] for name in bases_first(list(models), by_name)]
+
+
+def bases_first(models: list[ir.Model], by_name: dict[str, ir.Model]) -> list[str]:
+    """Names of `models` in their order, each after the classes it extends (allOf base or
+    polymorphic parent) that are among them."""
+    wanted = {m.name for m in models}
+    out: list[str] = []
     placed: set[str] = set()
     for m in models:
         chain = []
         node: ir.Model | None = m
         while node is not None and node.name not in placed:
-            chain.append(node)
+            chain.append(node.name)
             placed.add(node.name)
-            node = by_name.get(node.parent) if node.parent else None
-        out += reversed(chain)
+            superclass = node.base or node.parent
+            node = by_name.get(superclass) if superclass else None
+        out += [name for name in reversed(chain) if name in wanted]
     return out
 
 
@@ -408,4 +565,8 @@ def uses_datetime(api: ir.Api) -> bool:
     def mentions(t: ir.Type | None) -> bool:
         return t is not None and (t.kind == "datetime" or mentions(t.item))
 
-    return any(mentions(f.type) for m in api.models for f in m.fields) or any(mentions(m.additional) for m in api.models)
+    return (
+        any(mentions(f.type) for m in api.models for f in m.fields)
+        or any(mentions(m.additional) for m in api.models)
+        or any(mentions(a.type) for a in api.aliases)  # a type alias is evaluated at import
+    )

@@ -29,6 +29,8 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
     validators = Forked(validator_package.emit, api, schemas, common)
     emitter = ModelEmitter(api)
     models = [emitter.model_view(m) for m in class_order(api.models)]
+    init_types = emitter.init_types()
+    aliases = emitter.alias_views()
     enums = [emitter.enum_view(e) for e in api.enums]
     emitter.used.add("_type_error")
     if enums:
@@ -39,7 +41,11 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
             "models.py.jinja",
             models=models,
             enums=enums,
-            exports=export_order([m.py_name for m in models] + [e.py_name for e in enums] + ["UNSET", "Unset", "DecodeError"]),
+            aliases=aliases,
+            init_types=init_types,
+            # Imported under private names: a definition may be called `TypedDict` or `Required`.
+            init_imports=[n for n in ("Required", "TypedDict", "Unpack") if n != "Required" or any("_Required[" in t for t in init_types)],
+            exports=export_order([m.py_name for m in models] + [e.py_name for e in enums] + sorted(emitter.aliases) + ["UNSET", "Unset", "DecodeError"]),
             runtime_imports=sorted(emitter.used),
             uses_datetime=uses_datetime(api),
             **common,

@@ -24,15 +24,22 @@ def document_name(name: str) -> str:
 
 
 def emit_schemas(api: ir.Api) -> dict[str, dict[str, Any]]:
-    """`{"Name.json": schema}` for every definition model and enum, in name order."""
+    """`{"Name.json": schema}` for every definition (model, enum, array/map/primitive alias), in
+    name order; also for an inline object schema the documents reach from more than one place.
+
+    A document refers to the others (`{"$ref": "Name.json"}`), its allOf base included, rather
+    than repeat them, so the documents grow with the spec, not with how often a definition is
+    used."""
     emitter = _Emitter(api)
     docs: dict[str, dict[str, Any]] = {}
     for model in api.models:
-        if model.definition:
+        if model.definition or model.name in emitter.shared:
             docs[document_name(model.name)] = {**_head(model.name, model.description), **emitter.dispatching(model)}
     for enum in api.enums:
         if enum.definition:
             docs[document_name(enum.name)] = {**_head(enum.name, enum.description), **emitter.enum(enum)}
+    for alias in api.aliases:
+        docs[document_name(alias.name)] = {**_head(alias.name, alias.description), **emitter.type(alias.type)}
     return dict(sorted(docs.items()))
 
 
@@ -56,10 +63,14 @@ class _Emitter:
     def __init__(self, api: ir.Api) -> None:
         self.models = {m.name: m for m in api.models}
         self.enums = {e.name: e for e in api.enums}
+        self.shared = _shared_inline_models(api)
 
     def model(self, model: ir.Model) -> dict[str, Any]:
+        """An object schema; a model with a base refers to the base's document for its fields."""
+        base = self.models[model.base] if model.base else None
+        own = model.fields[len(base.fields) :] if base else model.fields
         props: dict[str, Any] = {}
-        for f in model.fields:
+        for f in own:
             schema = self.type(f.type)
             if f.description:
                 schema = {**schema, "description": f.description}
@@ -68,8 +79,9 @@ class _Emitter:
             if f.secret:
                 schema[SECRET] = True
             props[f.wire_name] = schema
-        out: dict[str, Any] = {"type": "object", "properties": props}
-        required = [f.wire_name for f in model.fields if f.required]
+        out: dict[str, Any] = {"allOf": [{"$ref": document_name(base.name)}]} if base else {}
+        out.update({"type": "object", "properties": props})
+        required = [f.wire_name for f in own if f.required]
         if required:
             out["required"] = required
         if model.additional is not None:
@@ -100,9 +112,11 @@ class _Emitter:
         return {**typed, "enum": values, **secret}
 
     def type(self, t: ir.Type) -> dict[str, Any]:
+        if t.alias is not None:
+            return {"$ref": document_name(t.alias)}
         if t.kind == "model":
             model = self.models[t.ref or ""]
-            return {"$ref": document_name(model.name)} if model.definition else self.model(model)
+            return {"$ref": document_name(model.name)} if model.definition or model.name in self.shared else self.model(model)
         if t.kind == "enum":
             enum = self.enums[t.ref or ""]
             return {"$ref": document_name(enum.name)} if enum.definition else self.enum(enum)
@@ -124,6 +138,21 @@ class _Emitter:
                 out["format"] = t.format
         out.update(_constraints(dict(t.constraints)))
         return out
+
+
+def _shared_inline_models(api: ir.Api) -> set[str]:
+    """Inline object schemas that documents reach from two places or more (an inline object is
+    reached from one place unless a `$ref` points into the middle of a definition)."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    types = [t for m in api.models for t in [f.type for f in m.fields] + [m.additional] if t is not None]
+    types += [a.type for a in api.aliases]
+    for t in types:
+        while t.alias is None and t.kind in ("array", "map") and t.item is not None:
+            t = t.item
+        if t.alias is None and t.kind == "model" and t.ref:
+            (shared if t.ref in seen else seen).add(t.ref)
+    return shared
 
 
 def _constraints(c: dict[str, Any]) -> dict[str, Any]:

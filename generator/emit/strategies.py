@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import ir
+from generator.emit.models import bases_first
 from generator.emit.text import comment, docstring
 from generator.format.layout import INDENT, fits, item, literal, statement
 
@@ -55,21 +56,40 @@ class StrategyEmitter:
         self.models = {m.name: m for m in api.models}
         self.enums = {e.name: e for e in api.enums}
         self.api = api
+        self.bases = {m.base for m in api.models if m.base}  # models whose builders others extend
         self.reach = {name: self._reachable(name) for name in self.models}
         self.cycle: set[str] = set()  # models that reach the model being built (recursion)
 
+    def own_fields(self, m: ir.Model) -> tuple[ir.Field, ...]:
+        """The fields `m`'s builder draws itself: those after its base's (the base's builder draws those)."""
+        return m.fields[len(self.models[m.base].fields) :] if m.base else m.fields
+
     def _reachable(self, start: str) -> set[str]:
-        """The models a body of `start` can contain, at any depth (through items and maps)."""
+        """The models whose builders a body of `start` runs, at any depth (through fields, items,
+        maps, subtypes and a base's builder)."""
         seen: set[str] = set()
         todo = [start]
         while todo:
             model = self.models[todo.pop()]
-            types = [f.type for f in model.fields] + ([model.additional] if model.additional else [])
+            types = [f.type for f in self.own_fields(model)] + ([model.additional] if model.additional else [])
             refs = {ref for t in types for ref in _model_refs(t)} | {name for _, name in model.subtypes}
+            refs |= {model.base} if model.base else set()
             for ref in refs - seen:
                 seen.add(ref)
                 todo.append(ref)
         return seen
+
+    def known(self, m: ir.Model) -> _Expr:
+        """The wire names `m` defines: its base's constant and its own, or written out."""
+        own = _display(sorted(f.wire_name for f in self.own_fields(m)))
+        return _Call(f"{_known_name(m.base)} | frozenset(" if m.base else "frozenset(", (own,))
+
+    def known_constants(self) -> list[str]:
+        """`_KNOWN_<Model> = ...` for every model another extends, bases first."""
+        lines: list[str] = []
+        for name in bases_first([m for m in self.api.models if m.name in self.bases], self.models):
+            lines += _layout(f"{_known_name(name)} = ", self.known(self.models[name]), "", "")
+        return lines
 
     # -- expressions -------------------------------------------------------------------------
 
@@ -78,6 +98,10 @@ class StrategyEmitter:
 
         Constraints the strategy cannot honour are appended to `notes` (said in the code).
         """
+        if t.alias is not None:
+            # A definition that is not a class has its own builder: refer to it, as to a model.
+            depth = "max(depth - 1, 0)" if _model_refs(t) & self.cycle else "depth"
+            return _Call("_ref(", (literal(t.alias), "request", "unknown", depth))
         c = dict(t.constraints)
         if "enum" in c and t.kind not in ("model", "enum"):
             return _Call("st.sampled_from(", (_display(list(c["enum"])),))
@@ -187,7 +211,7 @@ class StrategyEmitter:
         groups: dict[tuple[bool, bool, bool], list[_Entry]] = {
             (r, ro, rec): [] for r in (True, False) for ro in (False, True) for rec in (False, True)
         }
-        for f in m.fields:
+        for f in self.own_fields(m):
             notes: list[str] = []
             # A subtype's discriminator holds the value that names it.
             expr = _Call("st.just(", (literal(m.value),)) if m.value is not None and f.wire_name == m.discriminator else self.expr(f.type, notes)
@@ -223,12 +247,26 @@ class StrategyEmitter:
             extra = "_json()"
         lines += [_comment_line(_BODY, n) for n in extra_notes]
         self.cycle = set()
-        known = _Call("frozenset(", (_display(sorted(f.wire_name for f in m.fields)),))
+        known: _Expr = _known_name(m.name) if m.name in self.bases else self.known(m)
         call = _Call("_object(", ("required", "optional", known, _Ternary(extra, "unknown", "None")))
+        if m.base is not None:
+            # The base's builder draws the base's fields (no unknown ones: this call draws those,
+            # knowing every field); this one adds the model's own.
+            call = _Call("_extend(", (_Call("_ref(", (literal(m.base), "request", "False", "depth")), call))
         lines += _layout("return ", _Call("st.one_of(", (call, *subtypes)) if subtypes else call, "", _BODY)
         if not any("st." in line for line in lines):
             lines = lines[2:]  # no `st` needed: leave the import out (ruff F401)
         return _builder_view(m.py_name, m.name, doc, lines)
+
+    def alias_builder(self, a: ir.Alias) -> BuilderView:
+        notes: list[str] = []
+        expr = self.expr(a.type, notes)
+        lines = [f"{_BODY}from hypothesis import strategies as st", ""]
+        lines += [_comment_line(_BODY, comment(n)) for n in notes]
+        lines += _layout("return ", expr, "", _BODY)
+        if not any("st." in line for line in lines):
+            lines = lines[2:]
+        return _builder_view(a.name, a.name, f"Wire values of {a.name}.", lines)
 
     def enum_builder(self, e: ir.Enum) -> BuilderView:
         values = _display([member.value for member in e.members])
@@ -242,6 +280,10 @@ class StrategyEmitter:
         kind = "extensible" if e.extensible else "closed"
         doc = f"Values of the {kind} enum {e.name}."
         return _builder_view(e.py_name, e.name, doc, lines)
+
+
+def _known_name(model: str) -> str:
+    return f"_KNOWN_{model}"
 
 
 def _model_refs(t: ir.Type) -> set[str]:
@@ -376,6 +418,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
 
     emitter = StrategyEmitter(api)
     builders = [emitter.enum_builder(e) for e in api.enums] + [emitter.model_builder(m) for m in api.models]
+    builders += [emitter.alias_builder(a) for a in api.aliases]
     limits = [
         "null is never drawn: Swagger 2.0 `x-nullable` is not in the IR",
         "`default` values are documentation: fields are drawn present or absent, never defaulted",
@@ -384,6 +427,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         "strategies.py": render(
             "strategies.py.jinja",
             builders=builders,
+            known_constants=emitter.known_constants(),
             limits=[comment(n) for n in limits],
             max_items=MAX_ITEMS,
             max_text=MAX_TEXT,

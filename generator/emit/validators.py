@@ -11,8 +11,14 @@ from typing import Any
 
 from generator import ir
 from generator.emit.templates import render
+from generator.errors import Problem, SpecError
 from generator.ir import names
-from generator.validate.compiler import compile_schema_set
+from generator.validate.compiler import (
+    RegexTranslationError,
+    SchemaCompileError,
+    UnresolvableRefError,
+    compile_schema_set,
+)
 
 #: The formats the validators assert: those Azure services and the generated models read the
 #: same way.  The other RFC formats the compiler knows (``duration`` without fractions,
@@ -23,5 +29,9 @@ ASSERTED_FORMATS = ("date-time", "uri", "uuid")
 def emit(api: ir.Api, schemas: dict[str, dict[str, Any]], common: dict[str, Any]) -> dict[str, str]:
     scope = names.Scope("operation")
     functions = {uri: scope.add(names.snake(uri.removesuffix(".json")) or "definition") for uri in schemas}
-    source = compile_schema_set(schemas, functions=functions, formats=ASSERTED_FORMATS)
+    try:
+        source = compile_schema_set(schemas, functions=functions, formats=ASSERTED_FORMATS)
+    except (SchemaCompileError, RegexTranslationError, UnresolvableRefError) as exc:
+        # The build checks every keyword value with its location; this is the last guard.
+        raise SpecError([Problem(api.spec_display, None, f"cannot compile the validators: {exc}")]) from None
     return {"validators.py": render("_header.jinja", **common) + source}

@@ -23,6 +23,9 @@ class Type:
     format: str | None = None
     # JSON Schema validation keywords (minLength, pattern, minimum, enum, ...), wire values.
     constraints: tuple[tuple[str, Any], ...] = ()
+    # The definition this type is (an array, map or primitive definition, not a class): emitters
+    # refer to it by this name rather than spell it out at every use.
+    alias: str | None = None
 
     def constraint(self, name: str, default: Any = None) -> Any:
         return dict(self.constraints).get(name, default)
@@ -96,6 +99,21 @@ class Model:
     value: str | None = None
     subtypes: tuple[tuple[str, str], ...] = ()
     secret: bool = False  # x-ms-secret on the model's own schema: all of it is secret (so is every field)
+    # The allOf parent whose fields are exactly the first fields of this one (same names, types,
+    # flags), when neither is polymorphic: emitters refer to it (a base class, an allOf `$ref`)
+    # instead of repeating its fields.
+    base: str | None = None
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A definition that is not a class (an array, a map, a constrained string...): its own schema
+    document, which its uses refer to."""
+
+    name: str  # definition name, a module-level name like a model's
+    type: Type  # the type spelled out (its own `alias` is None)
+    description: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,6 +181,7 @@ class Api:
     host_template: str | None = None
     host_parameters: tuple[Parameter, ...] = ()
     use_scheme_prefix: bool = True  # prepend `scheme://` to the expanded template
+    aliases: tuple[Alias, ...] = field(default=())  # definitions that are not classes
     notes: tuple[str, ...] = field(default=())  # what the IR could not express, said in the output
     documents: tuple[str, ...] = field(default=())  # every path the build opened, symlinks not resolved
 

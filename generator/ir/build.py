@@ -2,8 +2,10 @@
 
 Definitions are discovered by following references from the operations and from the root file's
 definitions, across files. A definition that is an object becomes a model (its `allOf` parents
-merged in), one with `enum` becomes an enum, anything else (a string alias, an array) is inlined
-where it is used. Swagger puts annotations beside a `$ref` that apply to that use only (`readOnly`,
+merged in; the first one is its `base` when its fields come first unchanged), one with `enum`
+becomes an enum, anything else (a string alias, an array, a map) an alias that its uses name.
+Every definition and inline object is built once, however often it is used, so the output grows
+with the spec. Swagger puts annotations beside a `$ref` that apply to that use only (`readOnly`,
 `x-ms-client-flatten`, `description`): they are read from the referencing property.
 """
 
@@ -19,6 +21,7 @@ from typing import Any
 from generator import ir
 from generator.errors import Problem, SpecError, join_pointer, unescape_pointer_token
 from generator.ir import names, polymorphism
+from generator.ir.keywords import keyword_problem
 from generator.load.loader import Document, Loader, Target, default_root
 from generator.load.overlay import Overlay
 from generator.spec import Operation as SpecOperation
@@ -32,6 +35,8 @@ _CONSTRAINTS = (
     "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties",
     "maxProperties",
 )
+MAX_NESTING = 32  # arrays, maps and inline objects inside each other (Python's parser allows 200 brackets)
+MAX_NAME_BYTES = 200  # a definition's class name, which also names its schema file (255 at most)
 _INT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 
 DefKey = tuple[Path, str]  # (document path, definition name)
@@ -52,8 +57,16 @@ class _Builder:
     overlay_used: set[tuple[str, str]] = field(default_factory=set)
     notes: set[str] = field(default_factory=set)
     pending: list[DefKey] = field(default_factory=list)  # definitions still to build
+    named: bool = False  # class names assigned (a definition reached later is named when reached)
     hierarchy: dict[str, polymorphism.Declared] = field(default_factory=dict)  # class name -> allOf/discriminator
     host_placeholders: frozenset[str] = frozenset()  # x-ms-parameterized-host's {names}
+    anonymous: dict[tuple[Path, str], str] = field(default_factory=dict)  # inline object schema -> model
+    expanding: set[DefKey] = field(default_factory=set)  # inlined definitions being built (cycles)
+    depth: int = 0  # nesting of inlined schemas being built
+    alias_types: dict[DefKey, ir.Type] = field(default_factory=dict)  # definitions that are not classes, as used
+    parents: dict[str, list[str]] = field(default_factory=dict)  # model -> the definitions its allOf names
+    aliases: dict[str, ir.Alias] = field(default_factory=dict)
+    pending_anonymous: list[tuple[str, dict[str, Any], Document, str]] = field(default_factory=list)  # inline objects still to build
     scope: names.Scope = field(default_factory=lambda: names.Scope("class"))  # class names
     op_scope: names.Scope = field(default_factory=lambda: names.Scope("operation"))  # operation names
 
@@ -76,6 +89,8 @@ class _Builder:
             return None
         key = (target.doc.path, unescape_pointer_token(m.group(1)))
         self.definitions.setdefault(key, target)
+        if self.named and key not in self.class_names:  # first reached by the build, not by discovery
+            self.class_names[key] = self.scope.add(names.pascal(key[1]) or "Model")
         return key
 
     # -- discovery ----------------------------------------------------------------------------
@@ -94,10 +109,10 @@ class _Builder:
                     try:
                         target = self.loader.resolve(node["$ref"], doc, join_pointer(pointer, "$ref"))
                     except SpecError as exc:
-                        self.problems.extend(exc.problems)
-                        continue
-                    self.definition_key(node, doc, pointer)
-                    todo.append((target.value, target.doc, target.pointer))
+                        self.problems.extend(exc.problems)  # its siblings are still walked
+                    else:
+                        self.definition_key(node, doc, pointer)
+                        todo.append((target.value, target.doc, target.pointer))
                 for k, v in node.items():
                     if k in ("x-ms-examples", "example", "examples", "enum", "x-ms-enum"):
                         continue
@@ -124,6 +139,7 @@ class _Builder:
                     rel = key[0].relative_to(self.loader.root).with_suffix("")
                     prefix = "".join(names.pascal(p) for p in rel.parts[-2:])
                     self.class_names[key] = scope.add(prefix + name)
+        self.named = True
 
     # -- types --------------------------------------------------------------------------------
 
@@ -139,7 +155,40 @@ class _Builder:
             # Built later from the work list: a long chain of references must not recurse.
             self.pending.append(key)
             return ir.Type("enum" if "enum" in schema else "model", ref=self.class_names[key])
-        return self.inline_type(schema, sdoc, spointer, context, dialect)
+        # Spelled out here: arrays and maps nest in the generated annotations (and in this
+        # recursion), so their depth is bounded, and a definition met again inside itself is a
+        # type no finite annotation can spell. A definition is spelled out once (an alias); its
+        # uses share it and the emitters refer to it by name.
+        if key is not None and dialect != "ecma":
+            key = None  # (a parameter's items read with .NET patterns: spelled out where used)
+        made = self.alias_types.get(key) if key is not None else None
+        if made is not None:
+            if self.depth + _levels(made) > MAX_NESTING:
+                self.problems.append(doc.problem(pointer, f"schema nested more than {MAX_NESTING} levels deep (arrays, maps)"))
+                return ir.Type("any")
+            return made
+        if key is not None and key in self.expanding:
+            self.problems.append(doc.problem(pointer, f"definition {key[1]!r} contains itself through arrays or maps only; put an object definition on the way"))
+            return ir.Type("any")
+        if self.depth >= MAX_NESTING:
+            self.problems.append(doc.problem(pointer, f"schema nested more than {MAX_NESTING} levels deep (arrays, maps)"))
+            return ir.Type("any")
+        self.depth += 1
+        if key is None:
+            try:
+                return self.inline_type(schema, sdoc, spointer, context, dialect)
+            finally:
+                self.depth -= 1
+        self.expanding.add(key)
+        try:
+            spelled = self.inline_type(schema, sdoc, spointer, self.class_names[key])
+        finally:
+            self.depth -= 1
+            self.expanding.discard(key)
+        name = self.class_names[key]
+        self.aliases[name] = ir.Alias(name, spelled, _text(schema.get("description")), f"{sdoc.display}#{spointer}")
+        made = self.alias_types[key] = replace(spelled, alias=name)
+        return made
 
     @staticmethod
     def is_named(schema: dict[str, Any]) -> bool:
@@ -155,12 +204,20 @@ class _Builder:
         request builders check a parameter's as the service does, with .NET's meaning."""
         constraints = self.constraints(schema, doc, pointer, dialect)
         stype = schema.get("type")
+        if stype is not None and not isinstance(stype, str):
+            self.problems.append(doc.problem(join_pointer(pointer, "type"), f"type must be a string, not {type(stype).__name__}"))
+            stype = None
         fmt = schema.get("format") if isinstance(schema.get("format"), str) else None
         if "enum" in schema:
-            enum_name = (schema.get("x-ms-enum") or {}).get("name")
+            xms = schema.get("x-ms-enum")
+            enum_name = xms.get("name") if isinstance(xms, dict) else None
             if isinstance(enum_name, str) and enum_name:
                 return ir.Type("enum", ref=self.inline_enum(enum_name, schema, doc, pointer))
             values = schema["enum"]
+            problem = keyword_problem("enum", values)
+            if problem is not None:
+                self.problems.append(doc.problem(join_pointer(pointer, "enum"), problem))
+                return ir.Type("any")
             return ir.Type(_primitive(stype), format=fmt, constraints=constraints + (("enum", tuple(values)),))
         if stype == "array" or "items" in schema:
             items = schema.get("items")
@@ -204,8 +261,13 @@ class _Builder:
     def constraints(self, schema: dict[str, Any], doc: Document, pointer: str, dialect: patterns.Dialect) -> tuple[tuple[str, Any], ...]:
         out = []
         for k in _CONSTRAINTS:
-            if k in schema and not isinstance(schema[k], (dict, list)):
+            if k not in schema or (k == "pattern" and not isinstance(schema[k], str)):  # check_pattern says why
+                continue
+            problem = keyword_problem(k, schema[k])
+            if problem is None:
                 out.append((k, schema[k]))
+            else:
+                self.problems.append(doc.problem(join_pointer(pointer, k), problem))
         if "pattern" in schema:
             self.check_pattern(schema["pattern"], doc, join_pointer(pointer, "pattern"), dialect)
         return tuple(out)
@@ -228,6 +290,9 @@ class _Builder:
             return
         target = self.definitions[key]
         schema = target.value
+        if len(name.encode("utf-8")) > MAX_NAME_BYTES:  # it names a file: schemas/<name>.json
+            self.problems.append(target.doc.problem(target.pointer, f"definition name too long: {name[:40]}... is {len(name)} characters (at most {MAX_NAME_BYTES} bytes)", key=True))
+            return
         if "enum" in schema:
             self.enums[name] = self.make_enum(name, schema, target.doc, target.pointer, definition=True)
         else:
@@ -250,7 +315,8 @@ class _Builder:
             values = []
         descriptions = {}
         member_names = {}
-        for v in xms.get("values") or []:
+        listed = xms.get("values")
+        for v in listed if isinstance(listed, list) else []:
             if isinstance(v, dict) and "value" in v:
                 try:
                     descriptions[v["value"]] = str(v.get("description") or "")
@@ -284,10 +350,30 @@ class _Builder:
         )
 
     def anonymous_model(self, schema: dict[str, Any], doc: Document, pointer: str, context: str) -> str:
+        """One model per inline object schema, however often it is reached (the items of an
+        array definition are reached at every use of it)."""
+        made = self.anonymous.get((doc.path, pointer))
+        if made is not None:
+            return made
         name = self.scope.add(names.pascal(context) or "Model")
+        self.anonymous[(doc.path, pointer)] = name
         self.notes.add(f"anonymous object schemas became models (e.g. {name})")
-        self.models[name] = self.make_model(name, name, schema, doc, pointer, definition=False)
+        # Built later from the work list, as definitions are: inline objects chained through
+        # array definitions must not recurse.
+        self.pending_anonymous.append((name, schema, doc, pointer))
         return name
+
+    def build_pending(self) -> None:
+        """Build the definitions and inline objects the types built so far refer to, until none is left."""
+        while self.pending or self.pending_anonymous:
+            try:
+                if self.pending_anonymous:
+                    name, schema, doc, pointer = self.pending_anonymous.pop()
+                    self.models[name] = self.make_model(name, name, schema, doc, pointer, definition=False)
+                else:
+                    self.build_definition(self.pending.pop())
+            except SpecError as exc:
+                self.problems.extend(exc.problems)
 
     def make_model(self, name: str, def_name: str, schema: dict[str, Any], doc: Document, pointer: str, *, definition: bool) -> ir.Model:
         props: dict[str, tuple[Any, Document, str]] = {}
@@ -297,7 +383,11 @@ class _Builder:
         parts = self.all_of_chain(schema, doc, pointer)
         for part, pdoc, ppointer in parts:
             azure_resource = azure_resource or bool(part.get("x-ms-azure-resource"))
-            for wire, prop in (part.get("properties") or {}).items():
+            own = part.get("properties") or {}
+            if not isinstance(own, dict):
+                self.problems.append(pdoc.problem(join_pointer(ppointer, "properties"), "properties must be an object (name -> schema)"))
+                own = {}
+            for wire, prop in own.items():
                 props[wire] = (prop, pdoc, join_pointer(ppointer, "properties", wire))
             req = part.get("required") or []
             if isinstance(req, list):
@@ -322,8 +412,10 @@ class _Builder:
         fields = [built[wire] for wire in valid if wire in built]
         for r in sorted(required - set(props)):
             self.problems.append(doc.problem(join_pointer(pointer, "required"), f"required property {r!r} is not defined"))
+        declared = self.declared_inheritance(def_name, schema, doc, pointer)
+        self.parents[name] = list(declared.parents)
         if definition:
-            self.hierarchy[name] = self.declared_inheritance(def_name, schema, doc, pointer)
+            self.hierarchy[name] = declared
         additional = None
         extra = schema.get("additionalProperties")
         if isinstance(extra, dict):
@@ -364,6 +456,29 @@ class _Builder:
             parents=tuple(parents),
             source=f"{doc.display}#{pointer}",
         )
+
+    def assign_bases(self) -> None:
+        """A model's base: its first allOf parent whose fields (and flattened accessors) are its
+        own first ones, unchanged, with no typed additionalProperties on either side (in JSON
+        Schema the parent's would judge the child's own properties). Polymorphic models keep
+        their fields written out: a base's schema dispatches to its subtypes'."""
+        for name in sorted(self.models):
+            model = self.models[name]
+            parents = self.parents.get(name, [])
+            base = self.models.get(parents[0]) if parents else None
+            if base is None or model.parent is not None or base.discriminator is not None or base.subtypes:
+                continue
+            if base.additional is not None or model.additional is not None:
+                continue
+            if model.fields[: len(base.fields)] != base.fields or model.flattened[: len(base.flattened)] != base.flattened:
+                continue
+            chain: set[str] = {name}
+            up: ir.Model | None = base
+            while up is not None and up.name not in chain:  # allOf cycles: no base
+                chain.add(up.name)
+                up = self.models.get(up.base) if up.base else None
+            if up is None:
+                self.models[name] = replace(model, base=base.name)
 
     def all_of_chain(self, schema: dict[str, Any], doc: Document, pointer: str) -> list[tuple[dict[str, Any], Document, str]]:
         """The schema's allOf parents (depth first, each once) followed by the schema itself."""
@@ -473,8 +588,8 @@ class _Builder:
         the same whatever order the spec lists its paths in."""
         ops: list[ir.Operation] = []
         seen_ids: dict[str, str] = {}
-        global_consumes = tuple(self.root.data.get("consumes") or ("application/json",))
-        global_produces = tuple(self.root.data.get("produces") or ("application/json",))
+        global_consumes = self.media_types(self.root.data, "", ("application/json",))
+        global_produces = self.media_types(self.root.data, "", ("application/json",), "produces")
         for found in sorted(self.view.operations(), key=lambda o: (o.section, o.path, _METHODS.index(o.method) if o.method in _METHODS else len(_METHODS))):
             opointer = found.loc.pointer
             try:
@@ -522,6 +637,9 @@ class _Builder:
             self.problems.append(doc.problem(opointer, f"path placeholder {{{missing}}} has no path parameter"))
         responses = []
         rnode = op.get("responses") or {}
+        if not isinstance(rnode, dict):
+            self.problems.append(doc.problem(join_pointer(opointer, "responses"), "responses must be an object (status code -> response)"))
+            rnode = {}
         for status, resp in sorted(rnode.items()):
             rpointer = join_pointer(opointer, "responses", status)
             resp, rdoc, rpointer = self.deref(resp, doc, rpointer)
@@ -531,9 +649,13 @@ class _Builder:
             body = None
             if isinstance(resp.get("schema"), dict):
                 body = self.type_of(resp["schema"], rdoc, join_pointer(rpointer, "schema"), names.pascal(op_id) + "Response" + status)
+            header_specs = resp.get("headers") or {}
+            if not isinstance(header_specs, dict):
+                self.problems.append(rdoc.problem(join_pointer(rpointer, "headers"), "headers must be an object (name -> header)"))
+                header_specs = {}
             headers = tuple(
                 ir.Header(h, self.inline_type(hs if isinstance(hs, dict) else {}, rdoc, join_pointer(rpointer, "headers", h), "Header"))
-                for h, hs in sorted((resp.get("headers") or {}).items())
+                for h, hs in sorted(header_specs.items())
             )
             error = resp.get("x-ms-error-response") is True
             responses.append(ir.Response(str(status), body, headers, _text(resp.get("description")), error))
@@ -552,8 +674,8 @@ class _Builder:
             pageable=isinstance(pageable, dict),
             next_link_name=(pageable.get("nextLinkName", "nextLink") if isinstance(pageable, dict) else None),
             item_name=(pageable.get("itemName", "value") if isinstance(pageable, dict) else None),
-            consumes=tuple(op.get("consumes") or consumes),
-            produces=tuple(op.get("produces") or produces),
+            consumes=self.media_types(op, opointer, consumes),
+            produces=self.media_types(op, opointer, produces, "produces"),
             source=f"{doc.display}#{opointer}",
         )
 
@@ -585,6 +707,16 @@ class _Builder:
         for missing in sorted(placeholders - {p.wire_name for p in params}):
             self.problems.append(self.root.problem(pointer, f"host placeholder {{{missing}}} has no parameter"))
         return template, tuple(params), node.get("useSchemePrefix", True) is not False
+
+    def media_types(self, owner: dict[str, Any], pointer: str, default: tuple[str, ...], key: str = "consumes") -> tuple[str, ...]:
+        """`consumes`/`produces`: a list of media types, else `default`."""
+        value = owner.get(key)
+        if not value:
+            return default
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problems.append(self.root.problem(join_pointer(pointer, key), f"{key} must be a list of media types"))
+            return default
+        return tuple(value)
 
     def parameter(self, where: str, wire: str, p: dict[str, Any], doc: Document, pointer: str, op_id: str, py: str) -> ir.Parameter:
         if where == "body":
@@ -642,7 +774,14 @@ def stable_names(context: str, wanted: list[tuple[str, str, str]]) -> list[str]:
     return [out[i] for i in range(len(wanted))]
 
 
+def _levels(t: ir.Type) -> int:
+    """How deep arrays and maps nest in `t` (a model or enum ends the count: it is a name)."""
+    return 1 + _levels(t.item) if t.item is not None and t.kind in ("array", "map") else 1
+
+
 def _primitive(stype: Any) -> ir.Kind:
+    if not isinstance(stype, str):
+        return "string"
     return {"integer": "integer", "number": "number", "boolean": "boolean"}.get(stype, "string")  # type: ignore[return-value]
 
 
@@ -698,15 +837,11 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
     host_template, host_parameters, use_scheme_prefix = b.parameterized_host()
     b.pending = [k for k in sorted(b.definitions, key=lambda k: b.class_names[k]) if isinstance(b.definitions[k].value, dict) and b.is_named(b.definitions[k].value)]
     operations = b.operations()
-    while b.pending:
-        key = b.pending.pop()
-        try:
-            b.build_definition(key)
-        except SpecError as exc:
-            b.problems.extend(exc.problems)
+    b.build_pending()
     b.add_flattened()
     b.models, hierarchy_problems = polymorphism.resolve(b.models, b.hierarchy)
     b.problems.extend(hierarchy_problems)
+    b.assign_bases()
     problems.extend(b.problems)
     if problems:
         raise SpecError(problems)
@@ -714,7 +849,9 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
         f"{b.overlay.display}: secret {d}.{p} matches nothing in {doc.display}"
         for d, p in sorted(b.overlay.secrets - b.overlay_used)
     ]
-    schemes = data.get("schemes") or ["https"]
+    schemes = data.get("schemes")
+    if not isinstance(schemes, list) or not schemes:
+        schemes = ["https"]
     api = ir.Api(
         title=_text(info.get("title")),
         api_version=version,
@@ -725,6 +862,7 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
         spec_sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
         models=tuple(sorted(b.models.values(), key=lambda m: m.py_name)),
         enums=tuple(sorted(b.enums.values(), key=lambda e: e.py_name)),
+        aliases=tuple(sorted(b.aliases.values(), key=lambda a: a.name)),
         operations=tuple(operations),
         host_template=host_template,
         host_parameters=host_parameters,

@@ -139,8 +139,8 @@ def mutability_with_read_only(ctx: Context) -> None:
         mutability = node.get("x-ms-mutability")
         if not isinstance(mutability, list) or "readOnly" not in node:
             continue
-        if node["readOnly"] is True and set(mutability) - {"read"}:
-            bad = sorted(str(m) for m in set(mutability) - {"read"})
+        bad = sorted({m if isinstance(m, str) else repr(m) for m in mutability} - {"read"})
+        if node["readOnly"] is True and bad:
             ctx.report("MutabilityWithReadOnly", loc.child("x-ms-mutability"), f"readOnly: true allows only x-ms-mutability [\"read\"]; has {', '.join(bad)}.")
         elif node["readOnly"] is False and mutability == ["read"]:
             ctx.report("MutabilityWithReadOnly", loc.child("x-ms-mutability"), "readOnly: false must not have x-ms-mutability [\"read\"] alone.")

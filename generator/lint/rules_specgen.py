@@ -12,6 +12,7 @@ from generator.errors import SpecError, escape_pointer_token
 from generator.lint.core import Context, Loc, check, placeholders
 from generator.lint.places import loc_of, objects
 from generator.lint.reach import references_of
+from generator.load.files import real_path
 from generator.load.loader import _inside
 from generator.validate import patterns
 
@@ -27,11 +28,12 @@ def refs(ctx: Context) -> list[tuple[Any, Loc]]:
     return cached
 
 
-def _real(ctx: Context, file_part: str) -> Path:
-    """The real path a `$ref`'s file part names (one lookup per distinct file part)."""
-    cache: dict[str, Path] = ctx.__dict__.setdefault("_real_paths", {})
+def _real(ctx: Context, file_part: str) -> Path | None:
+    """The real path a `$ref`'s file part names (one lookup per distinct file part); None when
+    it cannot name a file (a NUL byte in it)."""
+    cache: dict[str, Path | None] = ctx.__dict__.setdefault("_real_paths", {})
     if file_part not in cache:
-        cache[file_part] = Path(os.path.realpath(ctx.doc.path.parent / unquote(file_part)))
+        cache[file_part] = real_path(ctx.doc.path.parent / unquote(file_part))
     return cache[file_part]
 
 
@@ -47,7 +49,7 @@ def ref_outside_root(ctx: Context) -> None:
         file_part = ref.partition("#")[0]
         if file_part:
             real = _real(ctx, file_part)
-            if not _inside(real, ctx.loader.root):
+            if real is not None and not _inside(real, ctx.loader.root):  # None: UnresolvedRef says why
                 ctx.report("RefOutsideRoot", where, f"$ref {ref!r} leaves the spec root {ctx.loader.root}.", key=False)
 
 
@@ -62,11 +64,14 @@ def unresolved_ref(ctx: Context) -> None:
             continue  # RefOutsideRoot
         file_part, _, fragment = ref.partition("#")
         path = _real(ctx, file_part) if file_part else ctx.doc.path
+        if path is None:
+            ctx.report("UnresolvedRef", where, f"$ref {ref!r} names a file with a NUL byte.", key=False)
+            continue
         if not _inside(path, ctx.loader.root):
             continue  # RefOutsideRoot
         if file_part and not fragment:
             # A whole file (x-ms-examples): it must exist; it is not parsed.
-            if not path.is_file():
+            if not _is_file(path):
                 ctx.report("UnresolvedRef", where, f"$ref {ref!r}: no such file {os.path.relpath(path, ctx.doc.path.parent)}.", key=False)
             continue
         try:
@@ -92,7 +97,7 @@ def unused_definition(ctx: Context) -> None:
         if file_part:
             try:
                 same = os.path.samefile(ctx.doc.path.parent / unquote(file_part), ctx.doc.path)
-            except OSError:
+            except (OSError, ValueError):  # ValueError: a NUL byte in the name
                 same = False
             if not same:
                 continue
@@ -192,3 +197,10 @@ def pattern_super_linear(ctx: Context) -> None:
             why = patterns.slow(value, dialect)
             if why is not None:
                 ctx.report("PatternSuperLinear", loc, why[:1].upper() + why[1:] + ".", key=False)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for the file system, say: no such file either
+        return False

@@ -20,7 +20,8 @@ from typing import Any
 from generator.errors import Problem, SpecError
 from generator.lint.core import Finding
 from generator.lint.table import RULES
-from generator.load.loader import display_path
+from generator.load.files import UnreadableFile, read_regular, real_path
+from generator.load.loader import MAX_FILE_BYTES, display_path
 
 NAMES = ("suppressions.yaml", "suppressions.yml")
 
@@ -85,9 +86,13 @@ def load_yaml(path: Path) -> tuple[list[Suppression], list[Finding]]:
 
 
 def load_pyproject(path: Path) -> tuple[list[Suppression], list[Finding]]:
-    text = path.read_text(encoding="utf-8")
     try:
+        text = read_regular(path, MAX_FILE_BYTES).data.decode("utf-8")
         table = tomllib.loads(text)
+    except UnreadableFile as exc:
+        raise SpecError([Problem(display_path(path), None, f"cannot read: {exc}")]) from None
+    except UnicodeDecodeError:
+        raise SpecError([Problem(display_path(path), None, "not valid UTF-8")]) from None
     except tomllib.TOMLDecodeError as exc:
         raise SpecError([Problem(display_path(path), None, f"malformed TOML: {exc}")]) from None
     lint = table.get("tool", {}).get("specgen", {}).get("lint", {})
@@ -132,7 +137,10 @@ def _entries(entries: list[Any], path: Path, shown: str, base: str, where: Any) 
         if not isinstance(reason, str) or not reason.strip():
             problems.append(_finding("SuppressionWithoutReason", shown, real, at, line, col, f"Suppression of {rule} in {file} has no reason; it is ignored."))
             continue
-        target = Path(os.path.realpath(path.parent / file))
+        target = real_path(path.parent / file)
+        if target is None:
+            problems.append(_finding("InvalidSuppression", shown, real, at, line, col, f"Suppression of {rule}: {file!r} cannot name a file."))
+            continue
         out.append(Suppression(rule, target, pointer.rstrip("/") if pointer != "/" else pointer, reason.strip(), shown, real, at, line, col))
     return out, problems
 
@@ -176,9 +184,13 @@ def write_baseline(path: Path, findings: list[Finding]) -> None:
 
 def read_baseline(path: Path) -> Counter[tuple[str, str, str]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise SpecError([Problem(display_path(path), None, f"cannot read baseline: {exc.strerror}")]) from None
+        data = json.loads(read_regular(path, MAX_FILE_BYTES).data.decode("utf-8"))
+    except UnreadableFile as exc:
+        raise SpecError([Problem(display_path(path), None, f"cannot read baseline: {exc}")]) from None
+    except UnicodeDecodeError:
+        raise SpecError([Problem(display_path(path), None, "baseline is not valid UTF-8")]) from None
+    except RecursionError:
+        raise SpecError([Problem(display_path(path), None, "baseline nested too deeply")]) from None
     except json.JSONDecodeError as exc:
         raise SpecError([Problem(display_path(path), None, f"malformed JSON: {exc.msg}", exc.lineno, exc.colno)]) from None
     base = Path(os.path.realpath(path.parent))
@@ -186,7 +198,9 @@ def read_baseline(path: Path) -> Counter[tuple[str, str, str]]:
     counts: Counter[tuple[str, str, str]] = Counter()
     for e in entries:
         if isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("rule", "file", "pointer")):
-            counts[(e["rule"], os.path.realpath(base / e["file"]), e["pointer"])] += 1
+            target = real_path(base / e["file"])
+            if target is not None:
+                counts[(e["rule"], str(target), e["pointer"])] += 1
     return counts
 
 

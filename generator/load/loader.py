@@ -12,12 +12,14 @@ import json
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from generator.errors import Problem, SpecError, unescape_pointer_token
+from generator.errors import Problem, SpecError, join_pointer, unescape_pointer_token
+from generator.load.files import RegularFile, UnreadableFile
+from generator.load.numbers import number_problem
 from generator.load.positions import (
     Positions,
     offset_to_line_col,
@@ -26,9 +28,11 @@ from generator.load.positions import (
 )
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_TOTAL_BYTES = 4 * MAX_FILE_BYTES  # every document of one run together
 MAX_DOCUMENTS = 512
 MAX_REF_CHAIN = 64
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SURROGATE_ESCAPE = re.compile(r"\\[uU]0*[dD][89a-fA-F]")  # JSON `\ud800`, YAML `\uD800`/`\U0000D800`
 
 
 @dataclass
@@ -104,28 +108,46 @@ class Loader:
         self.root = Path(os.path.realpath(root))
         self.documents: dict[Path, Document] = {}
         self._by_path: dict[str, Document] = {}
+        self._by_identity: dict[tuple[int, int], Document] = {}
+        self.bytes_read = 0
 
     def document(self, path: Path, *, referrer: Callable[[], Problem] | None = None) -> Document:
-        """The document at `path`; `referrer` says where a reference to it stands (for errors)."""
+        """The document at `path`; `referrer` says where a reference to it stands (for errors).
+
+        Documents are told apart by file (device and inode), so hard links to one file are one
+        document: read, parsed and counted once (its path is the first one that reached it)."""
         key = str(path)
         if key in self._by_path:  # realpath costs a syscall per path component
             return self._by_path[key]
+
+        def refused(message: str) -> SpecError:
+            where = referrer() if referrer else Problem(display_path(Path(path)), None, "")
+            return SpecError([_at(where, message)])
+
+        if "\0" in key:
+            raise refused(f"cannot read {key!r}: the name contains a NUL byte")
         real = Path(os.path.realpath(path))
         if real in self.documents:
             self._by_path[key] = self.documents[real]
             return self.documents[real]
-        where = referrer() if referrer else Problem(display_path(Path(path)), None, "")
         if not _inside(real, self.root):
-            raise SpecError([_at(where, f"{path} is outside the spec root {self.root}")])
-        if len(self.documents) >= MAX_DOCUMENTS:
-            raise SpecError([_at(where, f"more than {MAX_DOCUMENTS} documents referenced")])
+            raise refused(f"{path} is outside the spec root {self.root}")
+        budget = MAX_TOTAL_BYTES - self.bytes_read
         try:
-            size = real.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise SpecError([_at(where, f"{path} is larger than {MAX_FILE_BYTES} bytes")])
-            raw = real.read_bytes()
-        except OSError as exc:
-            raise SpecError([_at(where, f"cannot read {path}: {exc.strerror}")]) from None
+            with RegularFile(real) as file:
+                same = self._by_identity.get(file.identity)
+                if same is not None:
+                    self._by_path[key] = same
+                    return same
+                if len(self._by_identity) >= MAX_DOCUMENTS:
+                    raise refused(f"more than {MAX_DOCUMENTS} documents referenced")
+                raw = file.read(min(MAX_FILE_BYTES, budget))
+                identity = file.identity
+        except UnreadableFile as exc:
+            if exc.too_large and budget < MAX_FILE_BYTES:
+                raise refused(f"cannot read {path}: the documents together would be larger than {MAX_TOTAL_BYTES} bytes") from None
+            raise refused(f"cannot read {path}: {exc}") from None
+        self.bytes_read += len(raw)
         display = display_path(real)
         try:
             text = raw.decode("utf-8-sig")
@@ -133,7 +155,7 @@ class Loader:
             line, col = offset_to_line_col(raw[: exc.start].decode("utf-8", "replace"), exc.start)
             raise SpecError([Problem(display, None, "not valid UTF-8", line, col)]) from None
         doc = _parse(real, display, text)
-        self.documents[real] = self._by_path[key] = doc
+        self.documents[real] = self._by_path[key] = self._by_identity[identity] = doc
         return doc
 
     def resolve(self, ref: Any, doc: Document, pointer: str) -> Target:
@@ -197,27 +219,74 @@ def _at(where: Problem, message: str) -> Problem:
 
 
 class _NotJson(ValueError):
-    pass
+    """A token Python's json reads but JSON (or the generated code) cannot hold: (token, why)."""
 
 
 def _not_json(constant: str) -> Any:
-    raise _NotJson(constant)  # NaN, Infinity, -Infinity: Python's json accepts them, JSON does not
+    raise _NotJson(constant, f"{constant} is not a JSON value")  # NaN, Infinity: Python accepts them
+
+
+def _json_number(convert: Callable[[str], Any]) -> Callable[[str], Any]:
+    def parse(token: str) -> Any:
+        problem = number_problem(token)
+        if problem is not None:
+            raise _NotJson(token, problem)
+        return convert(token)
+
+    return parse
 
 
 def _parse(path: Path, display: str, text: str) -> Document:
     if path.suffix.lower() in (".yaml", ".yml"):
         return _parse_yaml(path, display, text)
     try:
-        data = json.loads(text, parse_constant=_not_json)
+        data = json.loads(text, parse_constant=_not_json, parse_int=_json_number(int), parse_float=_json_number(float))
     except json.JSONDecodeError as exc:
         raise SpecError([Problem(display, None, f"malformed JSON: {exc.msg}", exc.lineno, exc.colno)]) from None
     except _NotJson as exc:
-        found = re.search(rf"(?<![\w\"]){re.escape(exc.args[0])}(?![\w\"])", text)
+        token, why = exc.args
+        found = re.search(rf"(?<![\w\".+-]){re.escape(token)}(?![\w\".+-])", text)
         line, col = offset_to_line_col(text, found.start()) if found else (None, None)
-        raise SpecError([Problem(display, None, f"malformed JSON: {exc.args[0]} is not a JSON value", line, col)]) from None
+        raise SpecError([Problem(display, None, f"malformed JSON: {why}", line, col)]) from None
     except RecursionError:
         raise SpecError([Problem(display, None, "JSON nested too deeply")]) from None
-    return Document(path, display, text, data)
+    doc = Document(path, display, text, data)
+    _refuse_lone_surrogates(doc)
+    return doc
+
+
+def _refuse_lone_surrogates(doc: Document) -> None:
+    """A `\\ud800` escape alone decodes to a lone surrogate: text no UTF-8 file can hold."""
+    if not _SURROGATE_ESCAPE.search(doc.text):
+        return
+    why = "holds a lone surrogate (an unpaired \\ud800-\\udfff escape)"
+    todo: list[tuple[Any, str]] = [(doc.data, "")]
+    while todo:
+        node, pointer = todo.pop()
+        if isinstance(node, str) and not _is_unicode(node):
+            raise SpecError([_printable(doc.problem(pointer, f"text {why}"))])
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            child = join_pointer(pointer, key)
+            if isinstance(key, str) and not _is_unicode(key):
+                raise SpecError([_printable(doc.problem(child, f"a name {why}", key=True))])
+            todo.append((value, child))
+
+
+def _printable(problem: Problem) -> Problem:
+    """The problem with its pointer escaped: a lone surrogate cannot be printed."""
+    pointer = problem.pointer
+    if pointer is not None:
+        pointer = pointer.encode("utf-8", "backslashreplace").decode("utf-8")
+    return replace(problem, pointer=pointer)
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _parse_yaml(path: Path, display: str, text: str) -> Document:
@@ -234,4 +303,8 @@ def _parse_yaml(path: Path, display: str, text: str) -> Document:
         raise SpecError([Problem(display, None, f"malformed YAML: {exc.problem}", line, col)]) from None
     except yaml.YAMLError as exc:
         raise SpecError([Problem(display, None, f"malformed YAML: {exc}")]) from None
-    return Document(path, display, text, data, yaml_node=node)
+    except RecursionError:
+        raise SpecError([Problem(display, None, "YAML nested too deeply")]) from None
+    doc = Document(path, display, text, data, yaml_node=node)
+    _refuse_lone_surrogates(doc)
+    return doc

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Problem, SpecError
-from generator.load.loader import display_path
+from generator.load.files import UnreadableFile, read_regular
+from generator.load.loader import MAX_FILE_BYTES, display_path
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,11 @@ def load_overlay(path: Path | None) -> Overlay:
 
     display = display_path(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=JsonSafeLoader)
-    except OSError as exc:
-        raise SpecError([Problem(display, None, f"cannot read overlay: {exc.strerror}")]) from None
+        data = yaml.load(read_regular(path, MAX_FILE_BYTES).data.decode("utf-8"), Loader=JsonSafeLoader)
+    except UnreadableFile as exc:
+        raise SpecError([Problem(display, None, f"cannot read overlay: {exc}")]) from None
+    except UnicodeDecodeError:
+        raise SpecError([Problem(display, None, "overlay is not valid UTF-8")]) from None
     except yaml.YAMLError as exc:
         raise SpecError([Problem(display, None, f"malformed overlay: {exc}")]) from None
     problems: list[Problem] = []

@@ -23,12 +23,19 @@ from pathlib import Path
 from typing import Any
 
 from generator.format.formatter import cache_root
+from generator.load.files import UnreadableFile, read_regular
+from generator.load.loader import MAX_FILE_BYTES
 
 VERSION = "2"
 
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _read(path: Path) -> bytes:
+    """An input's bytes, read as the loader reads them (a FIFO or a device must not block the key)."""
+    return read_regular(path, MAX_FILE_BYTES).data
 
 
 @lru_cache(maxsize=1)
@@ -54,12 +61,12 @@ def _key(spec: Path, package: str, root: Path | None, overlay: Path | None, vari
             _code_digest(),
             variant,
             os.path.realpath(spec),
-            _sha(spec.read_bytes()),
+            _sha(_read(spec)),
             package,
             os.path.realpath(root) if root else "",
-            _sha(overlay.read_bytes()) if overlay else "",
+            _sha(_read(overlay)) if overlay else "",
         ]
-    except OSError:
+    except (OSError, ValueError, UnreadableFile):  # not readable: no cache; the run says why
         return None
     return _sha("\0".join(parts).encode())
 
@@ -81,9 +88,9 @@ def lookup(spec: Path, package: str, root: Path | None, overlay: Path | None, va
     try:
         entry: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         for opened, real, digest in entry["documents"]:
-            if os.path.realpath(opened) != real or _sha(Path(real).read_bytes()) != digest:
+            if os.path.realpath(opened) != real or _sha(_read(Path(real))) != digest:
                 return None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, UnreadableFile):
         return None
     return entry
 
