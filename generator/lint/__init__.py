@@ -30,6 +30,7 @@ from generator.lint import suppressions as supp
 from generator.lint.core import CHECKS, Context, Finding
 from generator.lint.reach import is_arm_common_types, references_of
 from generator.lint.table import ARM, DATA_PLANE, ERROR, OPENAPI_TYPES, RULES, RuleInfo
+from generator.load.files import is_file
 from generator.load.loader import Loader, _inside, default_root, display_path
 
 __all__ = ["OPENAPI_TYPES", "RULES", "Finding", "LintRun", "RuleInfo", "is_swagger", "lint", "lint_document", "openapi_type", "spec_candidates"]
@@ -114,7 +115,7 @@ def lint(
 
     for raw in paths:
         path = Path(raw)
-        if path.is_file():
+        if is_file(path):
             take(path, named=True)
         elif path.is_dir():
             specs = [take(candidate, named=False) for candidate in spec_candidates(path)]
@@ -128,7 +129,7 @@ def lint(
         # is the UnresolvedRef rule's to report, at the reference.
         for real, loader, as_kind in queued:  # grows while it is walked
             for target in references_of(loader, loader.document(real)):
-                if _inside(target, loader.root) and target.is_file() and not is_arm_common_types(target):
+                if _inside(target, loader.root) and is_file(target) and not is_arm_common_types(target):
                     take_reached(target, loader, as_kind, take)
     found: list[Finding] = []
     for real, loader, as_kind in queued:

@@ -14,7 +14,6 @@ written; a model is known by its definition name.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from generator.errors import SpecError
 from generator.lint.core import Context
 from generator.lint.places import truthy
 from generator.lint.reach import references_of
+from generator.load.files import real_path
 
 BASE_RESOURCES = ("trackedresource", "proxyresource", "resource", "azureentityresource")
 COMMON_TYPES = "common-types"
@@ -88,7 +88,8 @@ class Workspace:
             return file, fragment
         key = (file, file_part)
         if key not in self._targets:
-            self._targets[key] = Path(os.path.realpath(file.parent / unquote(file_part)))
+            named = file.parent / unquote(file_part)
+            self._targets[key] = real_path(named) or named  # (a NUL byte: the loader refuses it)
         return self._targets[key], fragment
 
     def resolve(self, schema: Schema, limit: int = 32) -> Schema:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from generator.load.files import real_path
 from generator.load.loader import Document, Loader
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -35,7 +36,8 @@ def references_of(loader: Loader, doc: Document) -> list[Path]:
     """`referenced_files(doc)` as real paths, remembered for the loader's lifetime."""
     cache = _REFERENCES.setdefault(loader, {})
     if doc.path not in cache:
-        cache[doc.path] = [Path(os.path.realpath(p)) for p in referenced_files(doc)]
+        # (a name with a NUL byte names no file: UnresolvedRef reports it)
+        cache[doc.path] = [real for p in referenced_files(doc) if (real := real_path(p)) is not None]
     return cache[doc.path]
 
 

@@ -211,6 +211,7 @@ def _returned_ref(op: Any) -> Any:
         response = responses.get(code)
         if response:
             schema = response.get("schema") if isinstance(response, dict) else None
-            return schema.get("$ref") if isinstance(schema, dict) else None
+            ref = schema.get("$ref") if isinstance(schema, dict) else None
+            return ref if isinstance(ref, str) or ref is None else repr(ref)  # (kept in a set)
     return None
 

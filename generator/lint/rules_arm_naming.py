@@ -73,7 +73,7 @@ def parameter_not_using_common_types(ctx: Context) -> None:
     for path in places:
         param = _at(data, path)
         name = param.get("name") if isinstance(param, dict) else None
-        if name in _COMMON_PARAMETERS:
+        if isinstance(name, str) and name in _COMMON_PARAMETERS:
             ctx.report("ParameterNotUsingCommonTypes", loc_of(ctx, (*path, "name")), f"Parameter \"{name}\" is defined in common-types: reference that definition.")
 
 

@@ -194,7 +194,7 @@ def repeated_path_info(ctx: Context) -> None:
             continue
         shared = _params(ctx, Walk.at(item).child(ctx, "parameters"))
         own = _params(ctx, put.child(ctx, "parameters"))
-        names = {p.get("name") for p in shared + own if p.get("in") in ("path", "query")}
+        names = {p.get("name") for p in shared + own if p.get("in") in ("path", "query") and isinstance(p.get("name"), str)}
         body = next((p for p in shared + own if p.get("in") == "body"), None)
         bag = merged_properties(ctx, body.child(ctx, "schema")).get("properties") if body is not None else None
         for name in merged_properties(ctx, bag) if bag is not None else {}:

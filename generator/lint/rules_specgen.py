@@ -12,7 +12,7 @@ from generator.errors import SpecError, escape_pointer_token
 from generator.lint.core import Context, Loc, check, placeholders
 from generator.lint.places import loc_of, objects
 from generator.lint.reach import references_of
-from generator.load.files import real_path
+from generator.load.files import is_file, real_path
 from generator.load.loader import _inside
 from generator.validate import patterns
 
@@ -71,7 +71,7 @@ def unresolved_ref(ctx: Context) -> None:
             continue  # RefOutsideRoot
         if file_part and not fragment:
             # A whole file (x-ms-examples): it must exist; it is not parsed.
-            if not _is_file(path):
+            if not is_file(path):
                 ctx.report("UnresolvedRef", where, f"$ref {ref!r}: no such file {os.path.relpath(path, ctx.doc.path.parent)}.", key=False)
             continue
         try:
@@ -197,10 +197,3 @@ def pattern_super_linear(ctx: Context) -> None:
             why = patterns.slow(value, dialect)
             if why is not None:
                 ctx.report("PatternSuperLinear", loc, why[:1].upper() + why[1:] + ".", key=False)
-
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:  # a name too long for the file system, say: no such file either
-        return False

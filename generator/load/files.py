@@ -103,6 +103,14 @@ def _kind(mode: int) -> str:
     return "not a file"
 
 
+def is_file(path: Path | str) -> bool:
+    """`Path.is_file`, false too for a name the system refuses (too long, a NUL byte in it)."""
+    try:
+        return Path(path).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def real_path(path: Path | str) -> Path | None:
     """`os.path.realpath`, or None when the name cannot name a file at all (a NUL byte in it)."""
     try:
