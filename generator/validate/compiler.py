@@ -149,33 +149,21 @@ def compile_schema_set(
         name = uri.removesuffix(".json")
         table.append((name, ident))
         if (fast, full) == (rfast, rfull):
-            lines.append(f'''{_signature(f"validate_{ident}", "instance: object, *, request: bool = False", "list[ValidationError]")}
-    {_entry_doc(uri, "(nothing below it is readOnly)")}
-    errors: list[ValidationError] = []
-    try:
-        if not {fast}(instance):
-            {full}(instance, (), errors)
-    except RecursionError:
-        return _too_deep(instance, {string(uri + "#")})
-    return errors
-
-
-{_signature(f"_is_valid_{ident}", "instance: object, request: bool = False", "bool")}
-    try:
-        return {fast}(instance)
-    except RecursionError:
-        return False
-''')
-            continue
-        lines.append(f'''{_signature(f"validate_{ident}", "instance: object, *, request: bool = False", "list[ValidationError]")}
-    {_entry_doc(uri, "(``request``: readOnly is an error)")}
-    errors: list[ValidationError] = []
-    try:
-        if request:
+            note, verdict = "(nothing below it is readOnly)", f"{fast}(instance)"
+            run = f"""if not {fast}(instance):
+            {full}(instance, (), errors)"""
+        else:
+            note, verdict = "(``request``: readOnly is an error)", f"{rfast}(instance) if request else {fast}(instance)"
+            run = f"""if request:
             if not {rfast}(instance):
                 {rfull}(instance, (), errors)
         elif not {fast}(instance):
-            {full}(instance, (), errors)
+            {full}(instance, (), errors)"""
+        lines.append(f'''{_signature(f"validate_{ident}", "instance: object, *, request: bool = False", "list[ValidationError]")}
+    {_entry_doc(uri, note)}
+    errors: list[ValidationError] = []
+    try:
+        {run}
     except RecursionError:
         return _too_deep(instance, {string(uri + "#")})
     return errors
@@ -183,7 +171,7 @@ def compile_schema_set(
 
 {_signature(f"_is_valid_{ident}", "instance: object, request: bool = False", "bool")}
     try:
-        return {rfast}(instance) if request else {fast}(instance)
+        return {verdict}
     except RecursionError:
         return False
 ''')
