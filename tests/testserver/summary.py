@@ -1,0 +1,83 @@
+"""The coverage summary: scenarios exercised / total, per report and per Swagger file.
+
+The counts come from the server's own reports. `scenarios.json` says which Swagger file each
+scenario belongs to (made from the server's sources by `map_scenarios.py`); `not_passed.json`
+lists every scenario specgen does not pass, with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+GOAL = 0.95  # of the JSON scenarios of the vanilla and azure reports
+GOAL_REPORTS = ("vanilla", "azure")
+NOT_JSON = frozenset(("xml-service.json",))  # XML bodies: out of scope (see not_passed.json)
+
+
+def scenarios() -> dict[str, dict[str, str]]:
+    data: dict[str, dict[str, str]] = json.loads((HERE / "scenarios.json").read_text(encoding="utf-8"))
+    return data
+
+
+def not_passed() -> dict[str, dict[str, str]]:
+    data: dict[str, dict[str, str]] = json.loads((HERE / "not_passed.json").read_text(encoding="utf-8"))
+    return data
+
+
+def test_modules() -> set[str]:
+    return {path.name for path in HERE.glob("test_*.py")}
+
+
+def green(server: Any) -> set[tuple[str, str]]:
+    """(report, scenario) for every scenario the server has counted at least once so far."""
+    return {(report, name) for report in ("vanilla", "azure", "optional") for name, count in server.coverage(report).items() if count > 0}
+
+
+def render(reports: dict[str, dict[str, int]], credited: dict[str, set[tuple[str, str]]], *, complete: bool) -> tuple[list[str], list[str]]:
+    """The summary lines, and (when every test module ran) the problems that fail the run."""
+    mapping, excused = scenarios(), not_passed()
+    lines, problems = [], []
+    goal_hit = goal_total = 0
+    for report, counts in reports.items():
+        hit = {name for name, count in counts.items() if count > 0}
+        json_names = {name for name in counts if mapping.get(report, {}).get(name) not in NOT_JSON}
+        lines.append(f"{report}: {len(hit)}/{len(counts)} scenarios exercised; JSON scenarios {len(hit & json_names)}/{len(json_names)}")
+        if report in GOAL_REPORTS:
+            goal_hit += len(hit & json_names)
+            goal_total += len(json_names)
+        if complete:
+            listed = excused.get(report, {})
+            unexplained = sorted(set(counts) - hit - set(listed))
+            stale = sorted(hit & set(listed))
+            unknown = sorted(set(listed) - set(counts))
+            if unexplained:
+                problems.append(f"{report}: not passed and not in not_passed.json: {', '.join(unexplained)}")
+            if stale:
+                problems.append(f"{report}: passed but listed in not_passed.json: {', '.join(stale)}")
+            if unknown:
+                problems.append(f"{report}: not_passed.json names scenarios the server does not have: {', '.join(unknown)}")
+    if goal_total:
+        share = goal_hit / goal_total
+        lines.append(f"goal (JSON scenarios of {' + '.join(GOAL_REPORTS)}): {goal_hit}/{goal_total} = {share:.1%} (target {GOAL:.0%})")
+    per_file: dict[str, list[int]] = {}
+    for report, counts in reports.items():
+        for name, count in counts.items():
+            swagger = mapping.get(report, {}).get(name, "(unmapped)")
+            row = per_file.setdefault(swagger, [0, 0])
+            row[0] += count > 0
+            row[1] += 1
+    lines.append("per Swagger file (exercised/total):")
+    for swagger, (hit_count, total) in sorted(per_file.items()):
+        lines.append(f"  {swagger}: {hit_count}/{total}")
+    misattributed = sorted(
+        f"{name} ({report}) by the tests of {swagger}"
+        for swagger, names in credited.items()
+        for report, name in names
+        if mapping.get(report, {}).get(name) not in (None, swagger)
+    )
+    if misattributed:
+        lines.append("exercised through another Swagger file than scenarios.json names: " + ", ".join(misattributed))
+    return lines, problems
