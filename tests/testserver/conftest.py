@@ -114,7 +114,7 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     # The reports exist once the server stopped (after the last test); when every module ran, a
-    # scenario neither passed nor listed in not_passed.json, or listed there but passed, fails the run.
+    # scenario neither passed nor in a module's NOT_PASSED, or listed there but passed, fails the run.
     reports = _STATE["reports"]
     if reports and _STATE["modules"] == summary.test_modules():
         _, problems = summary.render(reports, _STATE["credited"], complete=True)
