@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 
 from generator.validate import regex_sets as sets
 from generator.validate.regex import translate
-from generator.validate.regex_syntax import (
+from generator.validate.regex_syntax import parse
+from generator.validate.regex_tree import (
     Alt,
     Anchor,
     Backref,
@@ -43,7 +44,6 @@ from generator.validate.regex_syntax import (
     Repeat,
     Seq,
     Span,
-    parse,
 )
 
 __all__ = ["superlinear"]
