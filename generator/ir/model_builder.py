@@ -57,11 +57,9 @@ class ModelBuilder(TypeBuilder):
     def make_model(self, name: str, def_name: str, schema: dict[str, Any], doc: Document, pointer: str, *, definition: bool) -> ir.Model:
         props: dict[str, tuple[Any, Document, str]] = {}
         required: set[str] = set()
-        azure_resource = bool(schema.get("x-ms-azure-resource"))
         # allOf parents first, then the schema's own properties (they win on a clash).
         parts = self.all_of_chain(schema, doc, pointer)
         for part, pdoc, ppointer in parts:
-            azure_resource = azure_resource or bool(part.get("x-ms-azure-resource"))
             own = part.get("properties") or {}
             if not isinstance(own, dict):
                 self.problems.append(pdoc.problem(join_pointer(ppointer, "properties"), "properties must be an object (name -> schema)"))
@@ -110,7 +108,6 @@ class ModelBuilder(TypeBuilder):
             additional=additional,
             description=text_or_empty(schema.get("description")),
             source=f"{doc.display}#{pointer}",
-            azure_resource=azure_resource,
             definition=definition,
             secret=secret,
         )
@@ -219,8 +216,6 @@ class ModelBuilder(TypeBuilder):
         secret = self.holds_secret(prop, doc, pointer) or (def_name, wire) in self.overlay.secrets
         if (def_name, wire) in self.overlay.secrets:
             self.overlay_used.add((def_name, wire))
-        mutability = prop.get("x-ms-mutability")
-        identifiers = prop.get("x-ms-identifiers")
         return ir.Field(
             py_name=py,
             wire_name=wire,
@@ -230,9 +225,6 @@ class ModelBuilder(TypeBuilder):
             secret=secret,
             flatten=bool(prop.get("x-ms-client-flatten")) and ftype.kind == "model",
             description=text_or_empty(prop.get("description") or (target.get("description") if isinstance(target, dict) else "")),
-            mutability=tuple(m for m in mutability if isinstance(m, str)) if isinstance(mutability, list) else (),
-            identifiers=tuple(i for i in identifiers if isinstance(i, str)) if isinstance(identifiers, list) else None,
-            default=prop.get("default"),
             source=f"{doc.display}#{pointer}",
         )
 

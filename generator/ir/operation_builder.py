@@ -192,7 +192,6 @@ class OperationBuilder(TypeBuilder):
             type=ptype,
             required=bool(p.get("required")) or where == "path",
             description=text_or_empty(p.get("description")),
-            client=p.get("x-ms-parameter-location") == "client",
             constant=constant,
             skip_url_encoding=bool(p.get("x-ms-skip-url-encoding")),
             source=f"{doc.display}#{pointer}",
