@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator import ir
-from generator.emit.annotations import py_type, scalar
+from generator.emit.annotations import scalar
+from generator.emit.model_conversions import ConversionEmitter
 from generator.emit.text import docstring, sentence
 from generator.format.layout import (
     INDENT,
@@ -25,9 +26,6 @@ from generator.format.layout import (
     statement,
     value,
 )
-
-_CHECK = {"string": ("str",), "integer": ("int",), "boolean": ("bool",), "number": ("float", "int")}
-_SCALAR_READER = {"string": "_read_str", "integer": "_read_int", "boolean": "_read_bool", "number": "_read_number"}
 
 
 @dataclass(frozen=True)
@@ -86,142 +84,16 @@ class EnumView:
     reader_body: str
 
 
-class ModelEmitter:
+class ModelEmitter(ConversionEmitter):
+    """The views `models.py.jinja` stitches: classes, enums, type aliases and their helpers."""
+
     def __init__(self, api: ir.Api) -> None:
-        self.models = {m.name: m for m in api.models}
-        self.enums = {e.name: e for e in api.enums}
-        self.api = api
-        self.used: set[str] = set()  # runtime helpers the emitted code calls
+        super().__init__(api)
         # Models that secret fields hold (directly or as items): they get a masked view class.
         self.secret_models = {
             ref for m in api.models for f in m.fields if f.secret for ref in _model_refs(f.type)
         }
         self.bases = {m.base for m in api.models if m.base}  # models others extend (allOf)
-        # Array and map definitions: a type alias and a reader and a writer each, which their
-        # uses call rather than spell the nesting out again.
-        self.aliases = {a.name: a for a in api.aliases if a.type.kind in ("array", "map")}
-
-    def alias(self, t: ir.Type) -> str | None:
-        return t.alias if t.alias in self.aliases else None
-
-    def _use(self, helper: str) -> str:
-        self.used.add(helper)
-        return helper
-
-    # -- annotations --------------------------------------------------------------------------
-
-    def annotation(self, t: ir.Type) -> str:
-        alias = self.alias(t)
-        if alias is not None:
-            return alias
-        if t.kind in ("array", "map"):  # one level here, so that an item that is an alias is named
-            item = self.annotation(t.item or ir.Type("any"))
-            return f"list[{item}]" if t.kind == "array" else f"dict[str, {item}]"
-        return py_type(self.api, t)
-
-    def field_annotation(self, f: ir.Field) -> str:
-        base = self.annotation(f.type)
-        if f.required and not f.read_only:
-            return base
-        return f"{base} | None | Unset"
-
-    # -- wire -> Python -----------------------------------------------------------------------
-
-    def needs_conversion(self, t: ir.Type) -> bool:
-        if t.kind in ("model", "enum", "datetime"):
-            return True
-        if t.kind in ("array", "map") and t.item is not None:
-            return self.needs_conversion(t.item)
-        return False
-
-    def read_expr(self, t: ir.Type, var: str, secret: bool = False) -> str:
-        """An expression turning the (non-null) wire value in `var` into its Python value.
-
-        Models read from a secret field become their `_Secret...` view, whose repr shows nothing."""
-        alias = self.alias(t)
-        if alias is not None and not secret:
-            return f"_read_{alias}({var})"
-        if t.kind in ("array", "map"):
-            item = t.item or ir.Type("any")
-            helper = self._use("_read_list" if t.kind == "array" else "_read_map")
-            return f"{helper}({var}, {'None' if item.kind == 'any' else self.reader(item, secret)})"
-        return f"{self.reader(t, secret)}({var})"
-
-    def reader(self, t: ir.Type, secret: bool = False) -> str:
-        """The same as a callable (for the items of arrays and maps): scalars are checked as the
-        validators check them (an integral float is an integer, read as the int it equals)."""
-        if t.kind in _SCALAR_READER:
-            return self._use(_SCALAR_READER[t.kind])
-        if t.kind == "model":
-            name = self.models[t.ref or ""].py_name
-            return f"_Secret{name}.from_dict" if secret else f"{name}.from_dict"
-        if t.kind == "enum":
-            return f"_in_{self.enums[t.ref or ''].py_name}"
-        if t.kind == "datetime":
-            return self._use("_read_datetime")
-        if t.kind in ("array", "map"):
-            alias = self.alias(t)
-            return f"_read_{alias}" if alias is not None and not secret else f"lambda v: {self.read_expr(t, 'v', secret)}"
-        return self._use("_identity")
-
-    def read_statements(self, f: ir.Field, var: str) -> list[tuple[int, str]]:
-        """The statements reading field `f` into `obj`, each with its depth (in indents)."""
-        # Every statement that can raise sets `k` (the key the except clause adds to the
-        # pointer) first; a missing property is the object's own error (`k = None`), as the
-        # validators report `required`. `in` and a subscript cost less than `data.get`, most
-        # when the field is absent.
-        wire = literal(f.wire_name)
-        t = f.type
-        # A required field must be there and must not be null; an optional one may be either.
-        required = f.required and not f.read_only
-        body = [(0, f"{var} = data[{wire}]")]
-        if t.kind in _CHECK:
-            # The common case costs one class test; anything else goes to the reader, which
-            # raises (or, for 1.0 as an integer, returns the int).
-            check = " and ".join(f"{var}.__class__ is not {cls}" for cls in _CHECK[t.kind])
-            body += [(0, f"if {check}{'' if required else f' and {var} is not None'}:"), (1, f"k = {wire}"), (1, f"{var} = {self.reader(t)}({var})")]
-        else:
-            if f.secret and (self.needs_conversion(t) or t.kind in ("array", "map")):
-                # Whatever goes wrong below a secret field (a closed enum's value in an array, in a
-                # nested model) is reported at its pointer, without the value.
-                convert = [f"k = {wire}", f"{var} = {self._use('_secret_value')}({self.reader(t, True)}, {var})"]
-            elif self.needs_conversion(t) or t.kind in ("array", "map"):
-                convert = [f"k = {wire}", f"{var} = {self.read_expr(t, var, f.secret)}"]
-            else:
-                convert = []
-            if convert and required:
-                body += [(0, line) for line in convert]
-            elif convert:
-                body += [(0, f"if {var} is not None:"), *((1, line) for line in convert)]
-        body.append((0, f"obj.{f.py_name} = {var}"))
-        if required:
-            missing = literal("required property " + repr(f.wire_name) + " is missing")
-            return [(0, f"if {wire} not in data:"), (1, "k = None"), (1, f"raise DecodeError({missing})"), *body]
-        return [(0, f"if {wire} in data:"), *((depth + 1, line) for depth, line in body), (0, "else:"), (1, f"obj.{f.py_name} = UNSET")]
-
-    # -- Python -> wire -----------------------------------------------------------------------
-
-    def writer(self, t: ir.Type, var: str, depth: int = 0) -> str:
-        """An expression turning the Python value in `var` back into its wire value."""
-        alias = self.alias(t)
-        if alias is not None:
-            return f"_write_{alias}({var}, request)"
-        if t.kind == "model":
-            return f"{var}.to_dict(request=request)"
-        if t.kind == "enum":
-            enum = self.enums[t.ref or ""]
-            return f"({var}._value_ if {var}.__class__ is {enum.py_name} else {var})"
-        if t.kind == "datetime":
-            return f"{self._use('_write_datetime')}({var})"
-        if t.kind == "array":
-            item = t.item or ir.Type("any")
-            x = f"x{depth}"
-            return f"[{self.writer(item, x, depth + 1)} for {x} in {var}]" if self.needs_conversion(item) else f"list({var})"
-        if t.kind == "map":
-            item = t.item or ir.Type("any")
-            k, x = f"k{depth}", f"x{depth}"
-            return f"{{{k}: {self.writer(item, x, depth + 1)} for {k}, {x} in {var}.items()}}" if self.needs_conversion(item) else f"dict({var})"
-        return var
 
     # -- views --------------------------------------------------------------------------------
 
@@ -521,7 +393,6 @@ def _model_refs(t: ir.Type) -> set[str]:
 def _natural(name: str) -> list[Any]:
     """Natural order (`a2` before `a10`), as linters expect `__slots__`."""
     return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.split(r"(\d+)", name) if t]
-
 
 
 def _field_doc(f: ir.Field) -> str:

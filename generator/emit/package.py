@@ -76,9 +76,6 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
 
 def _module_emitters() -> list[Any]:
     """The emitters of the other generated modules (strategies, requests and responses)."""
-    emitters: list[Any] = []
-    from generator.emit.strategies import emit as emit_strategies
-    emitters.append(emit_strategies)
-    from generator.emit import requests as request_emit
-    emitters.append(request_emit.emit)
-    return emitters
+    from generator.emit import requests, responses, strategies
+
+    return [strategies.emit, requests.emit, responses.emit]

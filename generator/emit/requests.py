@@ -1,7 +1,7 @@
-"""IR operations -> `requests.py` (request builders) and `responses.py` (response parsers).
+"""IR operations -> `requests.py` (request builders).
 
-Every builder and parser is specialised per operation here, in Python: the parameter checks,
-the URL expression, the status dispatch. The templates only stitch the prepared fragments.
+Every builder is specialised per operation here, in Python: the parameter checks and the URL
+expression. The templates only stitch the prepared fragments.
 Values from the spec reach the generated code only through `literal()` (black-quoted repr), `docstring()`
 or identifiers the IR decided. A parameter's pattern is translated with .NET's meaning, as the
 service reads it (Unicode `\\w`, `\\d`; see generator/validate/regex.py), so a check never
@@ -11,37 +11,31 @@ refuses a value the service takes; the IR has made sure it is valid and linear-t
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 from generator import ir
 from generator.emit.annotations import py_type
+from generator.emit.statements import (
+    BODY,
+    Call,
+    Group,
+    assign,
+    call_with_data,
+    dict_entry,
+    not_in,
+    parameter_line,
+)
 from generator.emit.templates import render
 from generator.emit.text import docstring, sentence
 from generator.errors import Problem, SpecError
-from generator.format.layout import (
-    INDENT,
-    annotated,
-    bracket,
-    def_line,
-    export_key,
-    fits,
-    literal,
-    statement,
-    value,
-)
+from generator.format.layout import INDENT, bracket, export_key, literal, value
 from generator.validate.regex import RegexTranslationError, SharedSet, translate_parts
 
 # Characters kept as they are in the static parts of a path (RFC 3986 pchar plus "/").
 _PATH_SAFE = "/-._~!$&'()*+,;=:@"
 _QUERY_NAME_SAFE = "-._~!$'()*+,;:@/?"
-
-
-# Generated statements are laid out as black writes them (see generator/layout.py): every body
-# below is complete lines, indented for where the template puts them (a function body: 4 spaces).
-_BODY = INDENT
 
 
 @dataclass(frozen=True)
@@ -58,97 +52,6 @@ class CheckerView:
     name: str
     cache: str
     body: str  # statements, indented
-
-
-@dataclass(frozen=True)
-class ParserView:
-    name: str
-    operation_id: str  # literal
-    signature: str  # the `def` line(s)
-    docstring: str
-    body: str  # statements, indented
-
-
-@dataclass(frozen=True)
-class PagerView:
-    next_link_name: str  # function names
-    items_name: str
-    next_link_signature: str  # the `def` line(s)
-    items_signature: str
-    next_link_body: str  # statements, indented
-    items_body: str
-
-
-# -- the expressions written here, laid out by generator.format.layout ---------------------------------
-
-
-@dataclass(frozen=True)
-class _Call:
-    """`head` (ending in "(") + arguments + ")"."""
-
-    head: str
-    args: tuple[str, ...]
-
-    def flat(self) -> str:
-        return f"{self.head}{', '.join(self.args)})"
-
-    def lay(self, indent: str, tail: str = "") -> str:
-        return _lay(self.flat() + tail, indent)
-
-
-@dataclass(frozen=True)
-class _Group:
-    """`head` + operands joined by spaces (`a`, `and b`, `or c`; `None`, `if c`, `else d`), in
-    parentheses unless `optional` (then they are black's own, shown only when it splits)."""
-
-    head: str
-    parts: tuple[_Call | _Group | str, ...]
-    tail: str = ""
-    optional: bool = False
-
-    def flat(self) -> str:
-        inner = " ".join(part if isinstance(part, str) else part.flat() for part in self.parts)
-        return self.head + (inner if self.optional else f"({inner})") + self.tail
-
-    def lay(self, indent: str, tail: str = "") -> str:
-        return _lay(self.flat() + tail, indent)
-
-
-def _lay(text: str, indent: str) -> str:
-    """Statement `text` as black lays it out at `indent`, its first line unindented (the caller's)."""
-    return statement(text, indent)[len(indent) :]
-
-
-def _assign(target: str, expression: str, indent: str) -> str:
-    return _lay(f"{target} = {expression}", indent)
-
-
-def _call_with_data(head: str, args: list[str], data: Any, indent: str) -> str:
-    """A call whose last argument is a JSON-ish literal."""
-    return _lay(f"{head}{', '.join([*args, literal(data)])})", indent)
-
-
-def _entry(key: str, expression: str, indent: str) -> str:
-    """A `key: expression,` line of an exploded dict; one that does not fit puts the expression in
-    parentheses on a line of its own (black keeps those, and cannot split a name itself)."""
-    one = f"{key}: {expression},"
-    if fits(indent + one) or not fits(indent + INDENT + expression):
-        return one
-    return f"{key}: (\n{indent}{INDENT}{expression}\n{indent}),"
-
-
-def _parameter(name: str, annotation: str, default: str, indent: str) -> str:
-    """A `name: annotation = default,` line of an exploded parameter list."""
-    return annotated(name, annotation, f"{default},", indent)[len(indent) :]
-
-
-def _not_in(subject: str, values: tuple[Any, ...], indent: str) -> str:
-    return _lay(f"if {subject} not in {literal(values)}:", indent)
-
-
-def _def(name: str, params: list[str], returns: str) -> str:
-    """A module-level `def` line; black splits the parameter list first."""
-    return def_line(f"def {name}(", params, f" -> {returns}:", "")
 
 
 def _text_converter(t: ir.Type) -> str:
@@ -170,9 +73,6 @@ class RequestEmitter:
         self.patterns: dict[tuple[str | SharedSet, ...], str] = {}  # translated pattern -> constant name
         self.shared: dict[str, SharedSet] = {}  # constant name -> a large set the patterns share
         self.checkers: dict[tuple[str, tuple[tuple[str, Any], ...]], CheckerView] = {}
-        self.error_models = self._error_models()
-
-    # -- shared ------------------------------------------------------------------------------
 
     def pattern_name(self, pattern: str, where: str) -> str:
         """The module constant holding a parameter's `pattern`, compiled as .NET reads it."""
@@ -186,27 +86,6 @@ class RequestEmitter:
         if parts not in self.patterns:
             self.patterns[parts] = f"_PATTERN_{len(self.patterns)}"
         return self.patterns[parts]
-
-    def _error_models(self) -> dict[str, str | None]:
-        """operationId -> the model its `default` response carries; operations without one use
-        the model most operations of the API use (ARM's CloudError), so errors still parse."""
-        own = {}
-        for op in self.api.operations:
-            default = next((r for r in op.responses if r.status == "default"), None)
-            own[op.operation_id] = default.body.ref if default and default.body and default.body.kind == "model" else None
-        counts = Counter(ref for ref in own.values() if ref)
-        common = min(counts, key=lambda r: (-counts[r], r)) if counts else None
-        return {op_id: ref or common for op_id, ref in own.items()}
-
-    def error_reader(self, op: ir.Operation) -> str:
-        ref = self.error_models[op.operation_id]
-        return f"_models.{self.api.model(ref).py_name}.from_dict" if ref else "None"
-
-    def error_annotation(self) -> str:
-        refs = sorted({r for r in self.error_models.values() if r})
-        return " | ".join([f"_models.{self.api.model(r).py_name}" for r in refs] + ["None"])
-
-    # -- requests ----------------------------------------------------------------------------
 
     def host_expression(self) -> str:
         """The base URL from x-ms-parameterized-host: the template filled with the host
@@ -222,7 +101,7 @@ class RequestEmitter:
                 parts.append(values[chunk])
         first = api.host_parameters[0] if api.host_parameters else None
         labels = (literal(first.py_name), literal(first.wire_name)) if first else ('"host"', '"host"')
-        return _Call("_host(", (" + ".join(parts) or '""', *labels)).flat()
+        return Call("_host(", (" + ".join(parts) or '""', *labels)).flat()
 
     def encoder(self, p: ir.Parameter) -> str:
         """The runtime helper that turns checked wire text into what its location takes."""
@@ -241,14 +120,14 @@ class RequestEmitter:
         key = (self.encoder(p), p.type.constraints)
         if key not in self.checkers:
             i = len(self.checkers)
-            ind = _BODY
+            ind = BODY
             lines = [
                 f"{ind}if value.__class__ is not str:",
                 f'{ind}{INDENT}raise _wrong_type(value, python_name, parameter, "a string")',
             ]
             lines += self.constraint_checks(p, op, "value", ["python_name", "parameter"], ind, length="len")
-            encode = _Call(f"{self.encoder(p)}(", ("value", "python_name", "parameter")).flat()
-            lines.append(ind + _Call("return _remember(", (f"_CACHE_{i}", "value", encode)).lay(ind))
+            encode = Call(f"{self.encoder(p)}(", ("value", "python_name", "parameter")).flat()
+            lines.append(ind + Call("return _remember(", (f"_CACHE_{i}", "value", encode)).lay(ind))
             self.checkers[key] = CheckerView(f"_check_{i}", f"_CACHE_{i}", "\n".join(lines))
         return self.checkers[key].name
 
@@ -267,15 +146,15 @@ class RequestEmitter:
         if p.type.kind == "string":
             check = self.checker(p, op)
             cache = check.replace("_check_", "_CACHE_")
-            chain = (f"{v}.__class__ is _builtins.str", f"and {cache}.get({v})", _Call(f"or {check}(", (v, *labels)))
+            chain = (f"{v}.__class__ is _builtins.str", f"and {cache}.get({v})", Call(f"or {check}(", (v, *labels)))
             if required:
-                return [ind + _Group(f"_e_{v} = ", chain, optional=True).lay(ind)]
-            optional = ("None", f"if {v} is None", _Group("else ", chain))
-            return [ind + _Group(f"_e_{v} = ", optional, optional=True).lay(ind)]
+                return [ind + Group(f"_e_{v} = ", chain, optional=True).lay(ind)]
+            optional = ("None", f"if {v} is None", Group("else ", chain))
+            return [ind + Group(f"_e_{v} = ", optional, optional=True).lay(ind)]
         inner = ind if required else ind + INDENT
-        lines = [inner + _Call(f"_t_{v} = {_text_converter(p.type)}(", (v, *labels)).lay(inner)]
+        lines = [inner + Call(f"_t_{v} = {_text_converter(p.type)}(", (v, *labels)).lay(inner)]
         lines += self.constraint_checks(p, op, v, labels, inner)
-        lines.append(inner + _Call(f"_e_{v} = {self.encoder(p)}(", (f"_t_{v}", *labels)).lay(inner))
+        lines.append(inner + Call(f"_e_{v} = {self.encoder(p)}(", (f"_t_{v}", *labels)).lay(inner))
         if required:
             return lines
         return [f"{ind}if {v} is None:", f"{inner}_e_{v} = None", f"{ind}else:", *lines]
@@ -290,7 +169,7 @@ class RequestEmitter:
         inner = ind + INDENT
 
         def check(test: str, error: str, *args: str) -> None:
-            lines.extend([f"{ind}if {test}:", inner + _Call(f"raise {error}(", (*labels, *args)).lay(inner)])
+            lines.extend([f"{ind}if {test}:", inner + Call(f"raise {error}(", (*labels, *args)).lay(inner)])
 
         kind = p.type.kind
         if kind == "string":
@@ -322,12 +201,12 @@ class RequestEmitter:
             target = self.api.enum(p.type.ref or "")
             if not target.extensible:  # modelAsString false: only the listed values
                 allowed = tuple(_constant_text(m.value) for m in target.members)
-                lines += [ind + _not_in(f"_t_{v}", allowed, ind)]
-                lines += [inner + _call_with_data("raise _not_allowed(", labels, list(allowed), inner)]
+                lines += [ind + not_in(f"_t_{v}", allowed, ind)]
+                lines += [inner + call_with_data("raise _not_allowed(", labels, list(allowed), inner)]
         enum = c.get("enum")
         if isinstance(enum, tuple) and kind in ("string", "integer", "number", "boolean"):
-            lines += [ind + _not_in(v, enum, ind)]
-            lines += [inner + _call_with_data("raise _not_allowed(", labels, list(enum), inner)]
+            lines += [ind + not_in(v, enum, ind)]
+            lines += [inner + call_with_data("raise _not_allowed(", labels, list(enum), inner)]
         return lines
 
     def builder(self, op: ir.Operation) -> BuilderView:
@@ -338,7 +217,7 @@ class RequestEmitter:
             raise _problem(op.source, f"parameter name(s) {sorted(clash)} clash with the request builder's own keyword arguments")
         signature_required: list[tuple[str, str, str]] = []  # name, annotation, " = default" or ""
         signature_optional: list[tuple[str, str, str]] = []
-        ind = _BODY
+        ind = BODY
         lines: list[str] = []
         for p in api.host_parameters if api.host_template else ():
             signature_required.append((p.py_name, py_type(api, p.type, qualify="_models.", argument=True), ""))
@@ -380,9 +259,9 @@ class RequestEmitter:
             else:  # header
                 target = f"_h[{literal(p.wire_name)}]"
                 if given:
-                    header_lines.append(ind + _assign(target, expr, ind))
+                    header_lines.append(ind + assign(target, expr, ind))
                 else:
-                    header_lines += [f"{ind}if {expr} is not None:", ind + INDENT + _assign(target, expr, ind + INDENT)]
+                    header_lines += [f"{ind}if {expr} is not None:", ind + INDENT + assign(target, expr, ind + INDENT)]
         # The URL: the static text of the path (percent-encoded where needed) and the segments.
         url_parts = [self.host_expression() if api.host_template else "_base(base_url)"]
         path = api.base_path.rstrip("/") + op.path
@@ -395,11 +274,11 @@ class RequestEmitter:
                     raise _problem(op.source, f"path placeholder {{{chunk}}} has no path parameter")
                 url_parts.append(path_values[chunk])
         url = (url_parts[0], *[f"+ {part}" for part in url_parts[1:]])
-        lines.append(ind + _Group("_url = ", url, optional=True).lay(ind))
+        lines.append(ind + Group("_url = ", url, optional=True).lay(ind))
         if query_required or query_optional:
             lines.append(ind + bracket("_query = [", query_required, indent=ind, closer="]"))
             for var, entry in query_optional:
-                lines += [f"{ind}if {var} is not None:", ind + INDENT + _Call("_query.append(", (entry,)).lay(ind + INDENT)]
+                lines += [f"{ind}if {var} is not None:", ind + INDENT + Call("_query.append(", (entry,)).lay(ind + INDENT)]
             lines.append(f'{ind}_url += "?" + "&".join(_query)')
         accept = _choose(op.produces)
         content_type = _choose(op.consumes)
@@ -412,24 +291,24 @@ class RequestEmitter:
             encode = self.body_encoder(body_param, body_param.py_name, labels)
             if body_param.required:
                 signature_required.append((body_param.py_name, annotation, ""))
-                lines.append(ind + _Call(f"_data = {encode.head}", encode.args).lay(ind))
+                lines.append(ind + Call(f"_data = {encode.head}", encode.args).lay(ind))
             else:
                 signature_optional.append((body_param.py_name, f"{annotation} | None", " = None"))
-                optional = ("None", f"if {body_param.py_name} is None", _Call(f"else {encode.head}", encode.args))
-                lines.append(ind + _Group("_data = ", optional, optional=True).lay(ind))
+                optional = ("None", f"if {body_param.py_name} is None", Call(f"else {encode.head}", encode.args))
+                lines.append(ind + Group("_data = ", optional, optional=True).lay(ind))
             content = '_h["Content-Type"]'
             if content_type and body_param.required:
-                lines.append(ind + _assign(content, literal(content_type), ind))
+                lines.append(ind + assign(content, literal(content_type), ind))
             elif content_type:
-                lines += [f"{ind}if _data is not None:", ind + INDENT + _assign(content, literal(content_type), ind + INDENT)]
+                lines += [f"{ind}if _data is not None:", ind + INDENT + assign(content, literal(content_type), ind + INDENT)]
             data = "_data"
         lines += [
             f"{ind}if headers:",
             f"{ind}{INDENT}_merge_headers(_h, headers)",
-            ind + _Call("return HttpRequest(", (literal(op.method), "_url", "_h", data)).lay(ind),
+            ind + Call("return HttpRequest(", (literal(op.method), "_url", "_h", data)).lay(ind),
         ]
         signature = tuple(
-            ind + _parameter(name, annotation, default, ind)
+            ind + parameter_line(name, annotation, default, ind)
             for name, annotation, default in [
                 *signature_required,
                 *signature_optional,
@@ -440,7 +319,7 @@ class RequestEmitter:
         return BuilderView(
             name=f"build_{op.py_name}_request",
             operation_id=literal(op.operation_id),
-            docstring=docstring(_builder_doc(op, body_param, api.host_parameters if api.host_template else ()), len(_BODY)),
+            docstring=docstring(_builder_doc(op, body_param, api.host_parameters if api.host_template else ()), len(BODY)),
             signature=signature,
             body="\n".join(lines),
         )
@@ -450,109 +329,11 @@ class RequestEmitter:
             return f"_models.{self.api.model(p.type.ref or '').py_name} | Mapping[str, Any]"
         return py_type(self.api, p.type, qualify="_models.", argument=True)
 
-    def body_encoder(self, p: ir.Parameter, var: str, labels: tuple[str, str]) -> _Call:
+    def body_encoder(self, p: ir.Parameter, var: str, labels: tuple[str, str]) -> Call:
         """An expression: the UTF-8 JSON bytes of the body in `var`."""
         if p.type.kind == "model":
-            return _Call("_model_body(", (var, f"_models.{self.api.model(p.type.ref or '').py_name}", *labels))
-        return _Call("_any_body(", (var, *labels))
-
-    # -- responses ---------------------------------------------------------------------------
-
-    def parser(self, op: ir.Operation) -> ParserView:
-        groups: dict[str, list[int]] = {}
-        returns: list[str] = []
-        readers: dict[str, str] = {}
-        errors: list[str] = []  # x-ms-error-response statuses whose body is not the default's model
-        for r in op.responses:
-            if r.status == "default" or not r.status.isdigit():
-                continue
-            if r.error:
-                reader = f"_models.{self.api.model(r.body.ref or '').py_name}.from_dict" if r.body and r.body.kind == "model" else self.error_reader(op)
-                if reader != self.error_reader(op):
-                    errors.append(_Call("raise _error(", ("status_code", "headers", "body", reader, literal(op.operation_id))).lay(_BODY + INDENT))
-                    errors[-1] = f"{_BODY}if status_code == {int(r.status)}:\n{_BODY + INDENT}{errors[-1]}"
-                continue
-            if r.body is None:
-                key, annotation, reader = "None", "None", ""
-            elif r.body.kind == "model":
-                annotation = f"_models.{self.api.model(r.body.ref or '').py_name}"
-                key, reader = annotation, f"{annotation}.from_dict(_load(body))"
-            else:
-                key, annotation, reader = "Any", "Any", "_load(body)"
-            groups.setdefault(key, []).append(int(r.status))
-            readers[key] = reader
-            if annotation not in returns:
-                returns.append(annotation)
-        ind, inner = _BODY, _BODY + INDENT
-        lines = []
-        only_none = list(groups) == ["None"]
-        for key, statuses in groups.items():
-            test = f"status_code == {statuses[0]}" if len(statuses) == 1 else f"status_code in {literal(tuple(sorted(statuses)))}"
-            reader = readers[key]
-            result = "return" if only_none else f"return {reader or 'None'}"
-            if reader.endswith(".from_dict(_load(body))"):
-                result = _Call(f"return {reader.removesuffix('_load(body))')}", ("_load(body)",)).lay(inner)
-            lines += [f"{ind}if {test}:", inner + result]
-        error = _Call("raise _error(", ("status_code", "headers", "body", self.error_reader(op), literal(op.operation_id)))
-        lines += errors
-        lines.append(ind + error.lay(ind))
-        ordered = [a for a in returns if a not in ("None", "Any")]
-        if "Any" in returns:
-            ordered = ["Any"]
-        elif "None" in returns:
-            ordered.append("None")
-        declared = ", ".join(r.status + (" (error)" if r.error else "") for r in op.responses)
-        doc = (
-            f"Parse a response of {op.operation_id} ({op.method} {op.path}).\n\n"
-            f"Declared responses: {declared}. Returns the model of the status (None when the status has no "
-            "body); raises HttpResponseError for the default response"
-            + (", an error response" if any(r.error for r in op.responses) else "")
-            + " and any undeclared status."
-        )
-        name = f"parse_{op.py_name}_response"
-        returns_annotation = " | ".join(ordered) or "None"
-        return ParserView(
-            name=name,
-            operation_id=literal(op.operation_id),
-            signature=_def(name, ["status_code: int", "headers: Headers | None", "body: Body"], returns_annotation),
-            docstring=docstring(doc, len(_BODY)),
-            body="\n".join(lines),
-        )
-
-    def pager(self, op: ir.Operation) -> PagerView | None:
-        if not op.pageable:
-            return None
-        ok = next((r for r in op.responses if r.status.isdigit() and r.body is not None and r.body.kind == "model"), None)
-        if ok is None or ok.body is None:
-            return None
-        model = self.api.model(ok.body.ref or "")
-        page = f"_models.{model.py_name}"
-        next_field = next((f for f in model.fields if f.wire_name == op.next_link_name), None)
-        item_field = next((f for f in model.fields if f.wire_name == op.item_name), None)
-        ind = _BODY
-        if next_field is None:
-            next_body = f"{ind}return None  # the operation names no next link: one page only"
-        else:
-            next_body = f"{ind}{_assign('link', f'page.{next_field.py_name}', ind)}\n{ind}return link if link.__class__ is str and link else None"
-        item = "Any"
-        if item_field is None:
-            items_body = f"{ind}return []"
-        else:
-            t = item_field.type
-            if t.kind == "array" and t.item is not None:
-                item = py_type(self.api, t.item, qualify="_models.", argument=True)
-                if t.item.kind == "enum":
-                    item = "Any"
-            items_body = f"{ind}{_assign('items', f'page.{item_field.py_name}', ind)}\n{ind}return list(items) if isinstance(items, list) else []"
-        next_name, items_name = f"next_link_{op.py_name}", f"items_{op.py_name}"
-        return PagerView(
-            next_link_name=next_name,
-            items_name=items_name,
-            next_link_signature=_def(next_name, [f"page: {page}"], "str | None"),
-            items_signature=_def(items_name, [f"page: {page}"], f"list[{item}]"),
-            next_link_body=next_body,
-            items_body=items_body,
-        )
+            return Call("_model_body(", (var, f"_models.{self.api.model(p.type.ref or '').py_name}", *labels))
+        return Call("_any_body(", (var, *labels))
 
 
 def _problem(source: str, message: str) -> SpecError:
@@ -610,53 +391,26 @@ def _builder_doc(op: ir.Operation, body: ir.Parameter | None, host: tuple[ir.Par
 
 
 def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[str, str]:
-    """`requests.py` and `responses.py` for the package."""
+    """`requests.py` for the package."""
     emitter = RequestEmitter(api)
     builders = [emitter.builder(op) for op in api.operations]
-    parsers = [emitter.parser(op) for op in api.operations]
-    pagers = [(op, p) for op in api.operations if (p := emitter.pager(op)) is not None]
     entry = INDENT  # a dict entry's indentation
-    long_running = [
-        entry + value(f"{literal(op.operation_id)}: ", (op.method, op.final_state_via), ",", indent=entry)
-        for op in api.operations
-        if op.long_running
-    ]
     patterns = sorted(emitter.patterns.items(), key=lambda t: int(t[1].rsplit("_", 1)[1]))
     default_base_url = literal(api.scheme + "://" + api.host)
-    poll_reader = _poll_error_reader(api, emitter)
-    inner = _BODY + INDENT  # the statements of parse_poll_status that name the reader
-    requests_text = render(
+    text = render(
         "requests.py.jinja",
         builders=builders,
         uses_builtins=any("_builtins." in b.body for b in builders),
-        operations=[entry + _entry(b.operation_id, b.name, entry) for b in builders],
+        operations=[entry + dict_entry(b.operation_id, b.name, entry) for b in builders],
         checkers=list(emitter.checkers.values()),
         shared_sets=[_shared_set(shared) for _, shared in sorted(emitter.shared.items())],
         patterns=[bracket(f"{name} = _Pattern(", [_concatenation(parts)]) for parts, name in patterns],
         parameterized_host=api.host_template is not None,
-        base_url_check=_BODY + _Group("if ", ("base_url", f"== {default_base_url}"), ":", optional=True).lay(_BODY),
+        base_url_check=BODY + Group("if ", ("base_url", f"== {default_base_url}"), ":", optional=True).lay(BODY),
         exports=sorted(["API_VERSION", "OPERATIONS", "HttpRequest", "ParameterError", "follow_link"] + [b.name for b in builders], key=export_key),
         **common,
     )
-    responses_text = render(
-        "responses.py.jinja",
-        parsers=parsers,
-        pagers=[p for _, p in pagers],
-        pageable=[entry + value(f"{literal(op.operation_id)}: ", (op.next_link_name, op.item_name), ",", indent=entry) for op, _ in pagers],
-        long_running=long_running,
-        parser_table=[entry + _entry(p.operation_id, p.name, entry) for p in parsers],
-        error_annotation=emitter.error_annotation(),
-        poll_error_raise=inner + _Call("raise _error(", ("status_code", "headers", "body", poll_reader, '"polling"')).lay(inner),
-        poll_reader=inner + _assign("reader: Callable[[Any], Any] | None", poll_reader, inner),
-        exports=sorted(
-            ["LONG_RUNNING", "PAGEABLE", "PARSERS", "Body", "Headers", "HttpResponseError", "PollInfo", "PollStatus", "lro_poll_info", "parse_poll_status", "retry_after_seconds"]
-            + [p.name for p in parsers]
-            + [n for _, p in pagers for n in (p.next_link_name, p.items_name)],
-            key=export_key,
-        ),
-        **common,
-    )
-    return {"requests.py": requests_text, "responses.py": responses_text}
+    return {"requests.py": text}
 
 
 def _concatenation(parts: tuple[str | SharedSet, ...]) -> str:
@@ -676,11 +430,3 @@ def _shared_set(shared: SharedSet) -> str:
     assert "".join(chunks) == shared.source, "a set's source is ranges of escapes and alphanumerics"
     body = "\n".join(INDENT + literal(c) for c in chunks)
     return f"# {shared.description}.\n{shared.constant} = (\n{body}\n)"
-
-
-def _poll_error_reader(api: ir.Api, emitter: RequestEmitter) -> str:
-    refs = Counter(r for r in emitter.error_models.values() if r)
-    if not refs:
-        return "None"
-    ref = min(refs, key=lambda r: (-refs[r], r))
-    return f"_models.{api.model(ref).py_name}.from_dict"

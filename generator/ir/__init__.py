@@ -43,9 +43,6 @@ class Field:
     secret: bool = False
     flatten: bool = False
     description: str = ""
-    mutability: tuple[str, ...] = ()
-    identifiers: tuple[str, ...] | None = None  # x-ms-identifiers
-    default: Any = None  # the spec's `default` (documentation only: never invented on the wire)
     source: str = ""  # file#pointer, for messages and the diff
 
 
@@ -88,7 +85,6 @@ class Model:
     additional: Type | None = None  # typed additionalProperties on the model itself
     description: str = ""
     source: str = ""
-    azure_resource: bool = False
     definition: bool = True  # False: an anonymous object schema, its schema stays inline
     # Polymorphism (Swagger `discriminator`, `x-ms-discriminator-value`): `discriminator` is the
     # wire name of the property that names the type (on the base and every subtype); `parent`
@@ -139,7 +135,6 @@ class Parameter:
     type: Type
     required: bool
     description: str = ""
-    client: bool = False  # x-ms-parameter-location: client
     constant: Any = None  # single-value enum that must always be sent (e.g. api-version)
     skip_url_encoding: bool = False
     source: str = ""

@@ -1,5 +1,5 @@
 """ARM operation naming and request/response shape rules: operationId verbs, descriptions,
-PATCH bodies, PUT bodies and responses, long-running POST options, versions and casing.
+PATCH bodies, PUT bodies and responses, long-running POST options, versions.
 Selected and placed as Azure's linter does."""
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from generator.spec import Operation
 
 _LIST_NAME = re.compile(r"^((\w+_List\w*)|List)$", re.ASCII)
 _API_VERSION = re.compile(r"^(20\d{2})-(0[1-9]|1[0-2])-((0[1-9])|[12][0-9]|3[01])(-(preview))?$")
-_HAS_RESOURCE_TYPE = re.compile(r"^.*/providers/\w+\.\w+/\w+.*", re.ASCII | re.IGNORECASE)
 _TERMINAL_STATES = ("succeeded", "failed", "canceled")
 
 
@@ -192,8 +191,8 @@ def repeated_path_info(ctx: Context) -> None:
         put = Walk.at(item).child(ctx, "put")
         if put is None or not isinstance(put.get("parameters"), list):
             continue
-        shared = _params(ctx, Walk.at(item).child(ctx, "parameters"))
-        own = _params(ctx, put.child(ctx, "parameters"))
+        shared = parameter_walks(ctx, Walk.at(item).child(ctx, "parameters"))
+        own = parameter_walks(ctx, put.child(ctx, "parameters"))
         names = {p.get("name") for p in shared + own if p.get("in") in ("path", "query") and isinstance(p.get("name"), str)}
         body = next((p for p in shared + own if p.get("in") == "body"), None)
         bag = merged_properties(ctx, body.child(ctx, "schema")).get("properties") if body is not None else None
@@ -203,7 +202,8 @@ def repeated_path_info(ctx: Context) -> None:
                 ctx.report("RepeatedPathInfo", spectral_loc(ctx, (*put.path, "parameters", str(index))), f"'{name}' is in the path already: do not repeat it in the request body.")
 
 
-def _params(ctx: Context, walk: Walk | None) -> list[Walk]:
+def parameter_walks(ctx: Context, walk: Walk | None) -> list[Walk]:
+    """The parameter objects of a `parameters` list (references followed)."""
     if walk is None or not isinstance(walk.value, list):
         return []
     return [p for p in (walk.child(ctx, i) for i in range(len(walk.value))) if p is not None and isinstance(p.value, dict)]
@@ -234,7 +234,7 @@ def put_body_differs_from_response(ctx: Context) -> list[Operation]:
         if not isinstance(responses, dict) or not ("200" in responses or "201" in responses):
             continue
         walk = Walk.at(op.node)
-        body = next((p for p in _params(ctx, walk.child(ctx, "parameters")) if p.get("in") == "body"), None)
+        body = next((p for p in parameter_walks(ctx, walk.child(ctx, "parameters")) if p.get("in") == "body"), None)
         request = body.child(ctx, "schema") if body is not None else None
         if request is None or not isinstance(request.value, dict) or not request.value:
             continue
@@ -312,22 +312,6 @@ def api_version_pattern(ctx: Context) -> None:
         ctx.report("APIVersionPattern", ctx.root.child("info", "version"), f"The api-version {version!r} must be a date, YYYY-MM-DD, optionally followed by -preview.")
 
 
-@check("SubscriptionsAndResourceGroupCasing")
-def subscriptions_and_resource_group_casing(ctx: Context) -> None:
-    for section, key, item in section_items(ctx):
-        for segment in ("resourceGroups", "subscriptions"):
-            at = key.lower().find("/" + segment.lower())
-            if at != -1 and key[at + 1 : at + 1 + len(segment)] != segment:
-                ctx.report("SubscriptionsAndResourceGroupCasing", item.loc, f"The path segment {key[at + 1 : at + 1 + len(segment)]} should be {segment}.")
-
-
-@check("PathContainsResourceType")
-def path_contains_resource_type(ctx: Context) -> None:
-    for section, key, item in section_items(ctx):
-        if any(m in item.value for m in ("get", "patch", "put", "delete")) and not _HAS_RESOURCE_TYPE.search(key):
-            ctx.report("PathContainsResourceType", item.loc, "The path of a CRUD operation must contain a resource type after the provider namespace.")
-
-
 @check("ProvisioningStateValidation")
 def provisioning_state_validation(ctx: Context) -> None:
     for node, path in objects(ctx):
@@ -362,7 +346,7 @@ def unsupported_patch_properties(ctx: Context) -> None:
     for op in ctx.operations():
         if op.method != "patch":
             continue
-        params = _params(ctx, Walk.at(op.node).child(ctx, "parameters"))
+        params = parameter_walks(ctx, Walk.at(op.node).child(ctx, "parameters"))
         index = next((i for i, p in enumerate(params) if p.get("in") == "body"), None)
         body = params[index].child(ctx, "schema") if index is not None else None
         if body is None or not truthy(body.value):
@@ -388,7 +372,7 @@ def tracked_request_has_tags(ctx: Context) -> None:
         put = Walk.at(item).child(ctx, "put")
         if put is None or not isinstance(put.get("parameters"), list):
             continue
-        params = _params(ctx, Walk.at(item).child(ctx, "parameters")) + _params(ctx, put.child(ctx, "parameters"))
+        params = parameter_walks(ctx, Walk.at(item).child(ctx, "parameters")) + parameter_walks(ctx, put.child(ctx, "parameters"))
         body = next((p for p in params if p.get("in") == "body"), None)
         schema = body.child(ctx, "schema") if body is not None else None
         props = merged_properties(ctx, schema)
@@ -398,59 +382,6 @@ def tracked_request_has_tags(ctx: Context) -> None:
             ctx.report("RequestSchemaForTrackedResourcesMustHaveTags", put.shown(ctx), "The PUT body of a tracked resource (it has location) must have tags.")
         elif "tags" in _required(ctx, schema):
             ctx.report("RequestSchemaForTrackedResourcesMustHaveTags", put.shown(ctx), "tags must not be a required property of a tracked resource's PUT body.")
-
-
-_RG_SCOPE = tuple(re.compile(p, re.ASCII | re.IGNORECASE) for p in (
-    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/.+",
-    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+.*",
-))
-_RG_NOT_NESTED = tuple(re.compile(p, re.ASCII | re.IGNORECASE) for p in (
-    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+/{\w+}(?:/\w+/(?!default)\w+){1,2}$",
-    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+(?:/\w+/(default|{\w+})){1,2}(?:/\w+/(?!default)\w+)+$",
-    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+/(?:/\w+/(default|{\w+})){0,3}{\w+}(?:/{\w+})+.*$",
-    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+(?:/\w+/(default|{\w+})){0,2}(?:/\w+/(?!default)\w+)+/{\w+}.*$",
-))
-
-
-def _outside_resource_group(path: str) -> bool:
-    return not any(p.search(path) for p in _RG_SCOPE) or any(p.search(path) for p in _RG_NOT_NESTED)
-
-
-@check("PathForTrackedResourceTypes")
-def path_for_tracked_resource_types(ctx: Context) -> None:
-    # A tracked resource (location in the PUT body or the GET's 2xx response model) lives under a
-    # subscription and a resource group.
-    for section, key, item in section_items(ctx):
-        walk = Walk.at(item)
-        put = walk.child(ctx, "put")
-        if put is not None and isinstance(put.get("parameters"), list):
-            body = next((p for p in _params(ctx, put.child(ctx, "parameters")) if p.get("in") == "body"), None)
-            if body is not None and "location" in merged_properties(ctx, body.child(ctx, "schema")) and _outside_resource_group(key):
-                ctx.report("PathForTrackedResourceTypes", item.loc, "A tracked resource's path must be under a subscription and a resource group.")
-        get = walk.child(ctx, "get")
-        responses = get.get("responses") if get is not None else None
-        code = next((c for c in responses if str(c).startswith("2")), None) if isinstance(responses, dict) else None
-        if code is None:
-            continue
-        schema = get.child(ctx, "responses", code, "schema")  # type: ignore[union-attr]
-        if schema is not None and "location" in merged_properties(ctx, schema) and _outside_resource_group(key):
-            ctx.report("PathForTrackedResourceTypes", item.loc, "A tracked resource's path must be under a subscription and a resource group.")
-
-
-_NESTED_LIST = re.compile(r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+/{\w+}/\w+.*", re.ASCII | re.IGNORECASE)
-_RESOURCE_PATH = re.compile(r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+/{\w+}.*", re.ASCII | re.IGNORECASE)
-
-
-@check("MissingSegmentsInNestedResourceListOperation")
-def missing_segments_in_nested_list(ctx: Context) -> None:
-    # A nested path with a GET must contain the path of a parent resource the file has.
-    paths = ctx.view.root.get("paths")
-    keys = list(paths) if isinstance(paths, dict) else []
-    for section, key, item in section_items(ctx):
-        if "get" not in item.value or not _NESTED_LIST.search(key):
-            continue
-        if not any(other != key and _RESOURCE_PATH.search(other) and other in key for other in keys):
-            ctx.report("MissingSegmentsInNestedResourceListOperation", item.loc, "A nested resource type's List operation must include all the parent segments in its path.")
 
 
 @check("InvalidSkuModel")

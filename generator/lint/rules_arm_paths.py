@@ -1,5 +1,6 @@
-"""ARM path rules: how resource paths are shaped (segments, nesting, actions), and what parameters
-and content types operations take. Selected and placed as Azure's linter does."""
+"""ARM path rules: how resource paths are shaped (segments, nesting, actions, casing, where a
+tracked resource lives), and what parameters and content types operations take. Selected and
+placed as Azure's linter does."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from typing import Any
 from generator.lint.core import Context, check
 from generator.lint.places import Walk, loc_of, objects, truthy
 from generator.lint.rules_arm import section_items
+from generator.lint.rules_arm_operations import merged_properties, parameter_walks
 
 _EVEN_SEGMENTS = re.compile(r".*/providers/\w+.\w+(/\w+/(default|{\w+}))+$", re.ASCII)
+_HAS_RESOURCE_TYPE = re.compile(r"^.*/providers/\w+\.\w+/\w+.*", re.ASCII | re.IGNORECASE)
 _RESOURCE_ACTION = re.compile(r".*/providers/[\w\.]+(?:/\w+/(default|{\w+}))*/\w+$", re.ASCII)
 # Shapes a nested resource path must not have (Azure's list): a type without a name, a name
 # without a type, or a segment after a name that is neither.
@@ -122,3 +125,72 @@ def xms_parameter_location(ctx: Context) -> None:
         wire = param.get("name") if isinstance(param, dict) else None
         if isinstance(wire, str) and re.fullmatch(r"subscriptionid|subscription-id|api-version|apiversion", wire, re.IGNORECASE) and not truthy(param.get("x-ms-parameter-location")):
             ctx.report("XmsParameterLocation", params.loc.child(name), f"Global parameter {wire} has no x-ms-parameter-location: it becomes a client property; say \"client\" if that is meant, else \"method\".")
+
+
+@check("SubscriptionsAndResourceGroupCasing")
+def subscriptions_and_resource_group_casing(ctx: Context) -> None:
+    for section, key, item in section_items(ctx):
+        for segment in ("resourceGroups", "subscriptions"):
+            at = key.lower().find("/" + segment.lower())
+            if at != -1 and key[at + 1 : at + 1 + len(segment)] != segment:
+                ctx.report("SubscriptionsAndResourceGroupCasing", item.loc, f"The path segment {key[at + 1 : at + 1 + len(segment)]} should be {segment}.")
+
+
+@check("PathContainsResourceType")
+def path_contains_resource_type(ctx: Context) -> None:
+    for section, key, item in section_items(ctx):
+        if any(m in item.value for m in ("get", "patch", "put", "delete")) and not _HAS_RESOURCE_TYPE.search(key):
+            ctx.report("PathContainsResourceType", item.loc, "The path of a CRUD operation must contain a resource type after the provider namespace.")
+
+
+_RG_SCOPE = tuple(re.compile(p, re.ASCII | re.IGNORECASE) for p in (
+    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/.+",
+    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+.*",
+))
+_RG_NOT_NESTED = tuple(re.compile(p, re.ASCII | re.IGNORECASE) for p in (
+    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+/{\w+}(?:/\w+/(?!default)\w+){1,2}$",
+    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+(?:/\w+/(default|{\w+})){1,2}(?:/\w+/(?!default)\w+)+$",
+    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+/(?:/\w+/(default|{\w+})){0,3}{\w+}(?:/{\w+})+.*$",
+    r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+(?:/\w+/(default|{\w+})){0,2}(?:/\w+/(?!default)\w+)+/{\w+}.*$",
+))
+
+
+def _outside_resource_group(path: str) -> bool:
+    return not any(p.search(path) for p in _RG_SCOPE) or any(p.search(path) for p in _RG_NOT_NESTED)
+
+
+@check("PathForTrackedResourceTypes")
+def path_for_tracked_resource_types(ctx: Context) -> None:
+    # A tracked resource (location in the PUT body or the GET's 2xx response model) lives under a
+    # subscription and a resource group.
+    for section, key, item in section_items(ctx):
+        walk = Walk.at(item)
+        put = walk.child(ctx, "put")
+        if put is not None and isinstance(put.get("parameters"), list):
+            body = next((p for p in parameter_walks(ctx, put.child(ctx, "parameters")) if p.get("in") == "body"), None)
+            if body is not None and "location" in merged_properties(ctx, body.child(ctx, "schema")) and _outside_resource_group(key):
+                ctx.report("PathForTrackedResourceTypes", item.loc, "A tracked resource's path must be under a subscription and a resource group.")
+        get = walk.child(ctx, "get")
+        responses = get.get("responses") if get is not None else None
+        code = next((c for c in responses if str(c).startswith("2")), None) if isinstance(responses, dict) else None
+        if code is None:
+            continue
+        schema = get.child(ctx, "responses", code, "schema")  # type: ignore[union-attr]
+        if schema is not None and "location" in merged_properties(ctx, schema) and _outside_resource_group(key):
+            ctx.report("PathForTrackedResourceTypes", item.loc, "A tracked resource's path must be under a subscription and a resource group.")
+
+
+_NESTED_LIST = re.compile(r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+/{\w+}/\w+.*", re.ASCII | re.IGNORECASE)
+_RESOURCE_PATH = re.compile(r"^/subscriptions/{\w+}/resourceGroups/{\w+}/providers/\w+\.\w+/\w+/{\w+}.*", re.ASCII | re.IGNORECASE)
+
+
+@check("MissingSegmentsInNestedResourceListOperation")
+def missing_segments_in_nested_list(ctx: Context) -> None:
+    # A nested path with a GET must contain the path of a parent resource the file has.
+    paths = ctx.view.root.get("paths")
+    keys = list(paths) if isinstance(paths, dict) else []
+    for section, key, item in section_items(ctx):
+        if "get" not in item.value or not _NESTED_LIST.search(key):
+            continue
+        if not any(other != key and _RESOURCE_PATH.search(other) and other in key for other in keys):
+            ctx.report("MissingSegmentsInNestedResourceListOperation", item.loc, "A nested resource type's List operation must include all the parent segments in its path.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator.validate.regex import RegexTranslationError, translate
 from generator.validate.regex_linear import superlinear
-from generator.validate.regex_syntax import Dialect
+from generator.validate.regex_tree import Dialect
 
 __all__ = ["Dialect", "invalid", "slow"]
 

@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 
 from generator.validate import regex_sets as sets
-from generator.validate.regex_syntax import (
+from generator.validate.regex_syntax import parse
+from generator.validate.regex_tree import (
     Alt,
     Anchor,
     Backref,
@@ -36,7 +37,6 @@ from generator.validate.regex_syntax import (
     Repeat,
     Seq,
     named_set,
-    parse,
 )
 
 __all__ = ["RegexTranslationError", "SharedSet", "translate", "translate_parts"]

@@ -1,0 +1,200 @@
+"""IR operations -> `responses.py` (response parsers, pagers, long-running polling).
+
+Every parser is specialised per operation here, in Python: the status dispatch, the model each
+status carries, the error model. The template only stitches the prepared fragments.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from generator import ir
+from generator.emit.annotations import py_type
+from generator.emit.statements import BODY, Call, assign, dict_entry, function_def
+from generator.emit.templates import render
+from generator.emit.text import docstring
+from generator.format.layout import INDENT, export_key, literal, value
+
+
+@dataclass(frozen=True)
+class ParserView:
+    name: str
+    operation_id: str  # literal
+    signature: str  # the `def` line(s)
+    docstring: str
+    body: str  # statements, indented
+
+
+@dataclass(frozen=True)
+class PagerView:
+    next_link_name: str  # function names
+    items_name: str
+    next_link_signature: str  # the `def` line(s)
+    items_signature: str
+    next_link_body: str  # statements, indented
+    items_body: str
+
+
+class ResponseEmitter:
+    def __init__(self, api: ir.Api) -> None:
+        self.api = api
+        self.error_models = self._error_models()
+
+    def _error_models(self) -> dict[str, str | None]:
+        """operationId -> the model its `default` response carries; operations without one use
+        the model most operations of the API use (ARM's CloudError), so errors still parse."""
+        own = {}
+        for op in self.api.operations:
+            default = next((r for r in op.responses if r.status == "default"), None)
+            own[op.operation_id] = default.body.ref if default and default.body and default.body.kind == "model" else None
+        counts = Counter(ref for ref in own.values() if ref)
+        common = min(counts, key=lambda r: (-counts[r], r)) if counts else None
+        return {op_id: ref or common for op_id, ref in own.items()}
+
+    def error_reader(self, op: ir.Operation) -> str:
+        ref = self.error_models[op.operation_id]
+        return f"_models.{self.api.model(ref).py_name}.from_dict" if ref else "None"
+
+    def error_annotation(self) -> str:
+        refs = sorted({r for r in self.error_models.values() if r})
+        return " | ".join([f"_models.{self.api.model(r).py_name}" for r in refs] + ["None"])
+
+    def parser(self, op: ir.Operation) -> ParserView:
+        groups: dict[str, list[int]] = {}
+        returns: list[str] = []
+        readers: dict[str, str] = {}
+        errors: list[str] = []  # x-ms-error-response statuses whose body is not the default's model
+        for r in op.responses:
+            if r.status == "default" or not r.status.isdigit():
+                continue
+            if r.error:
+                reader = f"_models.{self.api.model(r.body.ref or '').py_name}.from_dict" if r.body and r.body.kind == "model" else self.error_reader(op)
+                if reader != self.error_reader(op):
+                    errors.append(Call("raise _error(", ("status_code", "headers", "body", reader, literal(op.operation_id))).lay(BODY + INDENT))
+                    errors[-1] = f"{BODY}if status_code == {int(r.status)}:\n{BODY + INDENT}{errors[-1]}"
+                continue
+            if r.body is None:
+                key, annotation, reader = "None", "None", ""
+            elif r.body.kind == "model":
+                annotation = f"_models.{self.api.model(r.body.ref or '').py_name}"
+                key, reader = annotation, f"{annotation}.from_dict(_load(body))"
+            else:
+                key, annotation, reader = "Any", "Any", "_load(body)"
+            groups.setdefault(key, []).append(int(r.status))
+            readers[key] = reader
+            if annotation not in returns:
+                returns.append(annotation)
+        ind, inner = BODY, BODY + INDENT
+        lines = []
+        only_none = list(groups) == ["None"]
+        for key, statuses in groups.items():
+            test = f"status_code == {statuses[0]}" if len(statuses) == 1 else f"status_code in {literal(tuple(sorted(statuses)))}"
+            reader = readers[key]
+            result = "return" if only_none else f"return {reader or 'None'}"
+            if reader.endswith(".from_dict(_load(body))"):
+                result = Call(f"return {reader.removesuffix('_load(body))')}", ("_load(body)",)).lay(inner)
+            lines += [f"{ind}if {test}:", inner + result]
+        error = Call("raise _error(", ("status_code", "headers", "body", self.error_reader(op), literal(op.operation_id)))
+        lines += errors
+        lines.append(ind + error.lay(ind))
+        ordered = [a for a in returns if a not in ("None", "Any")]
+        if "Any" in returns:
+            ordered = ["Any"]
+        elif "None" in returns:
+            ordered.append("None")
+        declared = ", ".join(r.status + (" (error)" if r.error else "") for r in op.responses)
+        doc = (
+            f"Parse a response of {op.operation_id} ({op.method} {op.path}).\n\n"
+            f"Declared responses: {declared}. Returns the model of the status (None when the status has no "
+            "body); raises HttpResponseError for the default response"
+            + (", an error response" if any(r.error for r in op.responses) else "")
+            + " and any undeclared status."
+        )
+        name = f"parse_{op.py_name}_response"
+        returns_annotation = " | ".join(ordered) or "None"
+        return ParserView(
+            name=name,
+            operation_id=literal(op.operation_id),
+            signature=function_def(name, ["status_code: int", "headers: Headers | None", "body: Body"], returns_annotation),
+            docstring=docstring(doc, len(BODY)),
+            body="\n".join(lines),
+        )
+
+    def pager(self, op: ir.Operation) -> PagerView | None:
+        if not op.pageable:
+            return None
+        ok = next((r for r in op.responses if r.status.isdigit() and r.body is not None and r.body.kind == "model"), None)
+        if ok is None or ok.body is None:
+            return None
+        model = self.api.model(ok.body.ref or "")
+        page = f"_models.{model.py_name}"
+        next_field = next((f for f in model.fields if f.wire_name == op.next_link_name), None)
+        item_field = next((f for f in model.fields if f.wire_name == op.item_name), None)
+        ind = BODY
+        if next_field is None:
+            next_body = f"{ind}return None  # the operation names no next link: one page only"
+        else:
+            next_body = f"{ind}{assign('link', f'page.{next_field.py_name}', ind)}\n{ind}return link if link.__class__ is str and link else None"
+        item = "Any"
+        if item_field is None:
+            items_body = f"{ind}return []"
+        else:
+            t = item_field.type
+            if t.kind == "array" and t.item is not None:
+                item = py_type(self.api, t.item, qualify="_models.", argument=True)
+                if t.item.kind == "enum":
+                    item = "Any"
+            items_body = f"{ind}{assign('items', f'page.{item_field.py_name}', ind)}\n{ind}return list(items) if isinstance(items, list) else []"
+        next_name, items_name = f"next_link_{op.py_name}", f"items_{op.py_name}"
+        return PagerView(
+            next_link_name=next_name,
+            items_name=items_name,
+            next_link_signature=function_def(next_name, [f"page: {page}"], "str | None"),
+            items_signature=function_def(items_name, [f"page: {page}"], f"list[{item}]"),
+            next_link_body=next_body,
+            items_body=items_body,
+        )
+
+
+def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[str, str]:
+    """`responses.py` for the package."""
+    emitter = ResponseEmitter(api)
+    parsers = [emitter.parser(op) for op in api.operations]
+    pagers = [(op, p) for op in api.operations if (p := emitter.pager(op)) is not None]
+    entry = INDENT  # a dict entry's indentation
+    long_running = [
+        entry + value(f"{literal(op.operation_id)}: ", (op.method, op.final_state_via), ",", indent=entry)
+        for op in api.operations
+        if op.long_running
+    ]
+    poll_reader = _poll_error_reader(api, emitter)
+    inner = BODY + INDENT  # the statements of parse_poll_status that name the reader
+    text = render(
+        "responses.py.jinja",
+        parsers=parsers,
+        pagers=[p for _, p in pagers],
+        pageable=[entry + value(f"{literal(op.operation_id)}: ", (op.next_link_name, op.item_name), ",", indent=entry) for op, _ in pagers],
+        long_running=long_running,
+        parser_table=[entry + dict_entry(p.operation_id, p.name, entry) for p in parsers],
+        error_annotation=emitter.error_annotation(),
+        poll_error_raise=inner + Call("raise _error(", ("status_code", "headers", "body", poll_reader, '"polling"')).lay(inner),
+        poll_reader=inner + assign("reader: Callable[[Any], Any] | None", poll_reader, inner),
+        exports=sorted(
+            ["LONG_RUNNING", "PAGEABLE", "PARSERS", "Body", "Headers", "HttpResponseError", "PollInfo", "PollStatus", "lro_poll_info", "parse_poll_status", "retry_after_seconds"]
+            + [p.name for p in parsers]
+            + [n for _, p in pagers for n in (p.next_link_name, p.items_name)],
+            key=export_key,
+        ),
+        **common,
+    )
+    return {"responses.py": text}
+
+
+def _poll_error_reader(api: ir.Api, emitter: ResponseEmitter) -> str:
+    refs = Counter(r for r in emitter.error_models.values() if r)
+    if not refs:
+        return "None"
+    ref = min(refs, key=lambda r: (-refs[r], r))
+    return f"_models.{api.model(ref).py_name}.from_dict"

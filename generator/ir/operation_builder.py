@@ -1,0 +1,198 @@
+"""Paths -> IR operations: their parameters (path-level ones overridden by the operation's), responses
+and media types, and the x-ms-parameterized-host's parameters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cached_property
+from typing import Any
+
+from generator import ir
+from generator.errors import SpecError, join_pointer
+from generator.ir import names
+from generator.ir.type_builder import (
+    TypeBuilder,
+    client_name,
+    stable_names,
+    text_or_empty,
+)
+from generator.load.loader import Document
+from generator.spec import Operation as SpecOperation
+from generator.spec import SpecView
+
+_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
+_LOCATIONS = ("path", "query", "header", "body")
+
+
+def _param_order(p: ir.Parameter) -> tuple[int, int]:
+    return (_LOCATIONS.index(p.location), 0 if p.required else 1)
+
+
+class OperationBuilder(TypeBuilder):
+    """Builds the operations (their parameter and response types through the type builder)."""
+
+    @cached_property
+    def view(self) -> SpecView:
+        return SpecView(self.loader, self.root)
+
+    def operations(self) -> list[ir.Operation]:
+        """Every operation of `paths` and `x-ms-paths` (the spec view's), by operationId.
+
+        Built in (section, path, method) order, not the spec's, so that anonymous models are named
+        the same whatever order the spec lists its paths in."""
+        ops: list[ir.Operation] = []
+        seen_ids: dict[str, str] = {}
+        global_consumes = self.media_types(self.root.data, "", ("application/json",))
+        global_produces = self.media_types(self.root.data, "", ("application/json",), "produces")
+        for found in sorted(self.view.operations(), key=lambda o: (o.section, o.path, _METHODS.index(o.method) if o.method in _METHODS else len(_METHODS))):
+            opointer = found.loc.pointer
+            try:
+                built = self.operation(found, global_consumes, global_produces)
+            except SpecError as exc:
+                self.problems.extend(exc.problems)
+                continue
+            if built.operation_id in seen_ids:
+                self.problems.append(self.root.problem(join_pointer(opointer, "operationId"), f"duplicate operationId {built.operation_id!r} (also at {seen_ids[built.operation_id]})"))
+                continue
+            seen_ids[built.operation_id] = opointer
+            ops.append(built)
+        self.problems.extend(self.view.problems)  # what the view could not read: sections, items, parameters
+        return sorted(ops, key=lambda o: o.operation_id)
+
+    def operation(self, found: SpecOperation, consumes: tuple[str, ...], produces: tuple[str, ...]) -> ir.Operation:
+        doc = self.root
+        path, method, op, opointer = found.template, found.method, found.value, found.loc.pointer
+        op_id = op.get("operationId")
+        if not isinstance(op_id, str) or not op_id:
+            raise SpecError([doc.problem(opointer, "operation has no operationId")])
+        # Path-level parameters, overridden by operation-level ones with the same name and place.
+        raw: dict[tuple[str, str], tuple[dict[str, Any], Document, str]] = {
+            (p.where, p.name): (p.value, p.node.doc, p.node.pointer) for p in self.view.parameters(found)
+        }
+        if any(where == "formData" for where, _ in raw):
+            self.notes.add("formData parameters are not supported and were left out")
+        placeholders = set(re.findall(r"{([^}]+)}", path))
+        # The host's parameter, repeated on the operation, is filled by the host.
+        kept = [key for key in raw if key[0] != "formData" and not (key[0] == "path" and key[1] in self.host_placeholders and key[1] not in placeholders)]
+        # Keyword names (and inline types) are decided in (place, wire name) order, so that the
+        # spec's order of parameters cannot swap them; the builder keeps the spec's order.
+        named = [key for key in kept if key[0] != "body" and key != ("query", "api-version")]
+        wanted = [client_name(raw[key][0]) or key[1] for key in named]
+        py_names = dict(zip(named, stable_names("parameter", [(names.snake(w) or "param", w, f"{key[0]} {key[1]}") for w, key in zip(wanted, named, strict=True)]), strict=True))
+        built = {}
+        for where, wire in sorted(kept, key=lambda key: (_LOCATIONS.index(key[0]), key[1])):
+            p, pdoc, ppointer = raw[(where, wire)]
+            if where == "path" and wire not in placeholders:
+                self.problems.append(pdoc.problem(ppointer, f"path parameter {wire!r} does not appear in {path!r}"))
+            built[(where, wire)] = self.parameter(where, wire, p, pdoc, ppointer, op_id, py_names.get((where, wire), ""))
+        params = [built[key] for key in kept]
+        declared = {p.wire_name for p in params if p.location == "path"}
+        for missing in sorted(placeholders - declared):
+            self.problems.append(doc.problem(opointer, f"path placeholder {{{missing}}} has no path parameter"))
+        responses = []
+        rnode = op.get("responses") or {}
+        if not isinstance(rnode, dict):
+            self.problems.append(doc.problem(join_pointer(opointer, "responses"), "responses must be an object (status code -> response)"))
+            rnode = {}
+        for status, resp in sorted(rnode.items()):
+            rpointer = join_pointer(opointer, "responses", status)
+            resp, rdoc, rpointer = self.deref(resp, doc, rpointer)
+            if not isinstance(resp, dict):
+                self.problems.append(doc.problem(rpointer, "a response must be an object"))
+                continue
+            body = None
+            if isinstance(resp.get("schema"), dict):
+                body = self.type_of(resp["schema"], rdoc, join_pointer(rpointer, "schema"), names.pascal(op_id) + "Response" + status)
+            header_specs = resp.get("headers") or {}
+            if not isinstance(header_specs, dict):
+                self.problems.append(rdoc.problem(join_pointer(rpointer, "headers"), "headers must be an object (name -> header)"))
+                header_specs = {}
+            headers = tuple(
+                ir.Header(h, self.inline_type(hs if isinstance(hs, dict) else {}, rdoc, join_pointer(rpointer, "headers", h), "Header"))
+                for h, hs in sorted(header_specs.items())
+            )
+            error = resp.get("x-ms-error-response") is True
+            responses.append(ir.Response(str(status), body, headers, text_or_empty(resp.get("description")), error))
+        lro_options = op.get("x-ms-long-running-operation-options") or {}
+        pageable = op.get("x-ms-pageable")
+        return ir.Operation(
+            operation_id=op_id,
+            py_name=self.op_scope.add(names.snake(op_id) or "operation"),
+            method=method.upper(),
+            path=path,
+            parameters=tuple(sorted(params, key=_param_order)),
+            responses=tuple(responses),
+            description=text_or_empty(op.get("description") or op.get("summary")),
+            long_running=bool(op.get("x-ms-long-running-operation")),
+            final_state_via=lro_options.get("final-state-via") if isinstance(lro_options, dict) else None,
+            pageable=isinstance(pageable, dict),
+            next_link_name=(pageable.get("nextLinkName", "nextLink") if isinstance(pageable, dict) else None),
+            item_name=(pageable.get("itemName", "value") if isinstance(pageable, dict) else None),
+            consumes=self.media_types(op, opointer, consumes),
+            produces=self.media_types(op, opointer, produces, "produces"),
+            source=f"{doc.display}#{opointer}",
+        )
+
+    def parameterized_host(self) -> tuple[str | None, tuple[ir.Parameter, ...], bool]:
+        """x-ms-parameterized-host: the host template, its parameters, useSchemePrefix."""
+        node = self.root.data.get("x-ms-parameterized-host")
+        pointer = "/x-ms-parameterized-host"
+        if node is None:
+            return None, (), True
+        template = node.get("hostTemplate") if isinstance(node, dict) else None
+        if not isinstance(template, str) or not template:
+            self.problems.append(self.root.problem(pointer, "x-ms-parameterized-host needs a hostTemplate string"))
+            return None, (), True
+        placeholders = set(re.findall(r"{([^}]+)}", template))
+        self.host_placeholders = frozenset(placeholders)
+        found = []
+        raw = node.get("parameters") or []
+        for i, p in enumerate(raw if isinstance(raw, list) else []):
+            pnode, pdoc, ppointer = self.deref(p, self.root, join_pointer(pointer, "parameters", i))
+            if not isinstance(pnode, dict) or not isinstance(pnode.get("name"), str) or pnode["name"] not in placeholders:
+                self.problems.append(pdoc.problem(ppointer, f"a host parameter needs a 'name' that is a placeholder of {template!r}"))
+                continue
+            found.append((pnode, pdoc, ppointer))
+        wanted = [(names.snake(client_name(pnode) or pnode["name"]) or "param", client_name(pnode) or pnode["name"], pnode["name"]) for pnode, _, _ in found]
+        params = [
+            replace(self.parameter("path", pnode["name"], pnode, pdoc, ppointer, "Host", py), required=True)
+            for (pnode, pdoc, ppointer), py in zip(found, stable_names("parameter", wanted), strict=True)
+        ]
+        for missing in sorted(placeholders - {p.wire_name for p in params}):
+            self.problems.append(self.root.problem(pointer, f"host placeholder {{{missing}}} has no parameter"))
+        return template, tuple(params), node.get("useSchemePrefix", True) is not False
+
+    def media_types(self, owner: dict[str, Any], pointer: str, default: tuple[str, ...], key: str = "consumes") -> tuple[str, ...]:
+        """`consumes`/`produces`: a list of media types, else `default`."""
+        value = owner.get(key)
+        if not value:
+            return default
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problems.append(self.root.problem(join_pointer(pointer, key), f"{key} must be a list of media types"))
+            return default
+        return tuple(value)
+
+    def parameter(self, where: str, wire: str, p: dict[str, Any], doc: Document, pointer: str, op_id: str, py: str) -> ir.Parameter:
+        if where == "body":
+            schema = p.get("schema")
+            ptype = self.type_of(schema, doc, join_pointer(pointer, "schema"), names.pascal(op_id) + "Body") if isinstance(schema, dict) else ir.Type("any")
+            py = "body"
+        else:
+            ptype = self.inline_type(p, doc, pointer, names.pascal(op_id) + names.pascal(wire), "dotnet")
+            if where == "query" and wire == "api-version":
+                py = "api_version"  # ARM's protocol parameter: defaults to the spec's version
+        constant = None
+        if where != "body" and isinstance(p.get("enum"), list) and len(p["enum"]) == 1 and p.get("required"):
+            constant = p["enum"][0]
+        return ir.Parameter(
+            py_name=py,
+            wire_name=wire,
+            location=where,  # type: ignore[arg-type]
+            type=ptype,
+            required=bool(p.get("required")) or where == "path",
+            description=text_or_empty(p.get("description")),
+            constant=constant,
+            skip_url_encoding=bool(p.get("x-ms-skip-url-encoding")),
+            source=f"{doc.display}#{pointer}",
+        )
