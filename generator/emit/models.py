@@ -355,7 +355,8 @@ class ModelEmitter(ConversionEmitter):
         bases = {"string": "str, Enum", "integer": "int, Enum"}.get(e.value_kind, "Enum")
         doc = e.description or f"The {e.name} values."
         if e.extensible:
-            doc += "\n\nExtensible: values not listed here are accepted and kept as plain strings."
+            plain = {"string": "strings", "integer": "integers", "number": "numbers"}.get(e.value_kind, "values")
+            doc += f"\n\nExtensible: values not listed here are accepted and kept as plain {plain}."
         lookup = [f"{literal(m.value)}: {e.py_name}.{m.py_name}" for m in e.members]
         returns = f"{e.py_name} | {scalar(e.value_kind)}" if e.extensible else e.py_name
         return EnumView(
