@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -58,7 +59,14 @@ SPEC = {
             },
         },
     },
-    "definitions": {"Err": ERR, "Product": PRODUCT, "Holder": HOLDER, "Anything": {"description": "Any JSON value."}},
+    "definitions": {
+        "Err": ERR,
+        "Product": PRODUCT,
+        "Holder": HOLDER,
+        "Anything": {"description": "Any JSON value."},
+        "Shelf": {"type": "object", "properties": {"label": {"type": "string"}}, "additionalProperties": {"$ref": "#/definitions/Product"}},
+        "Log": {"type": "object", "properties": {}, "additionalProperties": {"type": "string", "format": "date-time", "x-nullable": True}},
+    },
 }
 
 
@@ -178,6 +186,21 @@ def test_x_nullable_must_be_a_boolean(folder: Path) -> None:
     with pytest.raises(SpecError) as caught:
         build(path)
     assert any(p.pointer == "/definitions/Holder/properties/note/x-nullable" and "boolean" in p.message for p in caught.value.problems)
+
+
+def test_typed_additional_properties_are_read_and_written_as_their_type(pkg: ModuleType) -> None:
+    product = pkg.models.Product
+    body = {"label": "top", "a": {"integer": 1, "extra": True}, "b": {}}
+    shelf = pkg.models.Shelf.from_dict(body)
+    assert shelf.additional_properties == {"a": product(integer=1, additional_properties={"extra": True}), "b": product()}
+    assert shelf.to_dict() == body
+    assert pkg.models.Shelf.__annotations__["additional_properties"] == "dict[str, Product]"
+    log = pkg.models.Log.from_dict({"start": "2020-01-01T00:00:00.1234567Z", "end": None})
+    assert log.additional_properties["start"] == datetime(2020, 1, 1, 0, 0, 0, 123456, tzinfo=UTC)
+    assert log.to_dict() == {"start": "2020-01-01T00:00:00.1234567Z", "end": None}
+    with pytest.raises(pkg.DecodeError) as caught:
+        pkg.models.Shelf.from_dict({"a": {"integer": "one"}})
+    assert caught.value.pointer == "/a/integer"
 
 
 def test_extensible_number_enums_say_what_they_keep(pkg: ModuleType) -> None:
