@@ -249,6 +249,15 @@ def read_map(value: Any, item: Callable[[Any], Any] | None) -> dict[str, Any]:
     return out
 
 
+def or_null(read: Callable[[Any], T]) -> Callable[[Any], T | None]:
+    """`read` for a value that may also be null (x-nullable), as array items and map values."""
+
+    def read_or_null(value: Any) -> T | None:
+        return None if value is None else read(value)
+
+    return read_or_null
+
+
 def read_enum(
     lookup: dict[Any, T], value: Any, name: str, extensible: bool, kind: str = "string"
 ) -> T | Any:

@@ -24,7 +24,7 @@ listed below and, per field, in comments beside the field's strategy.
 """
 
 # Not expressible in the IR, so not drawn:
-# - null is never drawn: Swagger 2.0 `x-nullable` is not in the IR
+# - null is drawn only where `x-nullable` allows it
 # - `default` values are documentation: fields are drawn present or absent, never defaulted
 
 from __future__ import annotations

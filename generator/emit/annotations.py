@@ -22,6 +22,16 @@ def py_type(api: ir.Api, t: ir.Type, *, qualify: str = "", argument: bool = Fals
     takes its plain value; otherwise (what parsing gives back) `list`/`dict`, and only an
     extensible enum adds its plain type.
     """
+    spelled = _spelled(api, t, qualify, argument)
+    return or_none(spelled) if t.nullable else spelled
+
+
+def or_none(annotation: str) -> str:
+    """`annotation | None`, once (an x-nullable type already says it)."""
+    return annotation if annotation.endswith(" | None") else f"{annotation} | None"
+
+
+def _spelled(api: ir.Api, t: ir.Type, qualify: str, argument: bool) -> str:
     if t.kind == "model":
         return qualify + api.model(t.ref or "").py_name
     if t.kind == "enum":

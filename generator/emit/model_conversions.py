@@ -4,8 +4,10 @@ Records the runtime helpers (`_read_list`, `_write_datetime`, ...) the emitted c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator import ir
-from generator.emit.annotations import py_type
+from generator.emit.annotations import or_none, py_type
 from generator.format.layout import literal
 
 _CHECK = {"string": ("str",), "integer": ("int",), "boolean": ("bool",), "number": ("float", "int")}
@@ -13,10 +15,15 @@ _SCALAR_READER = {"string": "_read_str", "integer": "_read_int", "boolean": "_re
 
 
 class ConversionEmitter:
-    def __init__(self, api: ir.Api) -> None:
+    """`qualify` prefixes what models.py defines (classes, enum readers, alias helpers) for a
+    module that imports it as `_models` (responses.py); the runtime helpers it records in `used`
+    are imported by every module under the same names."""
+
+    def __init__(self, api: ir.Api, qualify: str = "") -> None:
         self.models = {m.name: m for m in api.models}
         self.enums = {e.name: e for e in api.enums}
         self.api = api
+        self.qualify = qualify
         self.used: set[str] = set()  # runtime helpers the emitted code calls
         # Array and map definitions: a type alias and a reader and a writer each, which their
         # uses call rather than spell the nesting out again.
@@ -34,17 +41,19 @@ class ConversionEmitter:
     def annotation(self, t: ir.Type) -> str:
         alias = self.alias(t)
         if alias is not None:
-            return alias
-        if t.kind in ("array", "map"):  # one level here, so that an item that is an alias is named
+            spelled = self.qualify + alias
+        elif t.kind in ("array", "map"):  # one level here, so that an item that is an alias is named
             item = self.annotation(t.item or ir.Type("any"))
-            return f"list[{item}]" if t.kind == "array" else f"dict[str, {item}]"
-        return py_type(self.api, t)
+            spelled = f"list[{item}]" if t.kind == "array" else f"dict[str, {item}]"
+        else:
+            return py_type(self.api, t, qualify=self.qualify)
+        return or_none(spelled) if t.nullable else spelled
 
     def field_annotation(self, f: ir.Field) -> str:
         base = self.annotation(f.type)
         if f.required and not f.read_only:
             return base
-        return f"{base} | None | Unset"
+        return f"{or_none(base)} | Unset"
 
     # -- wire -> Python -----------------------------------------------------------------------
 
@@ -61,28 +70,34 @@ class ConversionEmitter:
         Models read from a secret field become their `_Secret...` view, whose repr shows nothing."""
         alias = self.alias(t)
         if alias is not None and not secret:
-            return f"_read_{alias}({var})"
+            return f"{self.qualify}_read_{alias}({var})"
         if t.kind in ("array", "map"):
             item = t.item or ir.Type("any")
             helper = self._use("_read_list" if t.kind == "array" else "_read_map")
             return f"{helper}({var}, {'None' if item.kind == 'any' else self.reader(item, secret)})"
-        return f"{self.reader(t, secret)}({var})"
+        return f"{self.reader(replace(t, nullable=False), secret)}({var})"
 
     def reader(self, t: ir.Type, secret: bool = False) -> str:
         """The same as a callable (for the items of arrays and maps): scalars are checked as the
-        validators check them (an integral float is an integer, read as the int it equals)."""
+        validators check them (an integral float is an integer, read as the int it equals); a
+        null is refused unless the type is x-nullable."""
+        read = self.non_null_reader(t, secret)
+        return f"{self._use('_or_null')}({read})" if t.nullable and t.kind != "any" else read
+
+    def non_null_reader(self, t: ir.Type, secret: bool) -> str:
+        q = self.qualify
         if t.kind in _SCALAR_READER:
             return self._use(_SCALAR_READER[t.kind])
         if t.kind == "model":
             name = self.models[t.ref or ""].py_name
-            return f"_Secret{name}.from_dict" if secret else f"{name}.from_dict"
+            return f"{q}_Secret{name}.from_dict" if secret else f"{q}{name}.from_dict"
         if t.kind == "enum":
-            return f"_in_{self.enums[t.ref or ''].py_name}"
+            return f"{q}_in_{self.enums[t.ref or ''].py_name}"
         if t.kind == "datetime":
             return self._use("_read_datetime")
         if t.kind in ("array", "map"):
             alias = self.alias(t)
-            return f"_read_{alias}" if alias is not None and not secret else f"lambda v: {self.read_expr(t, 'v', secret)}"
+            return f"{q}_read_{alias}" if alias is not None and not secret else f"lambda v: {self.read_expr(replace(t, nullable=False), 'v', secret)}"
         return self._use("_identity")
 
     def read_statements(self, f: ir.Field, var: str) -> list[tuple[int, str]]:
@@ -92,15 +107,17 @@ class ConversionEmitter:
         # validators report `required`. `in` and a subscript cost less than `data.get`, most
         # when the field is absent.
         wire = literal(f.wire_name)
-        t = f.type
-        # A required field must be there and must not be null; an optional one may be either.
+        # A required field must be there and must not be null (unless x-nullable); an optional
+        # one may be either.
         required = f.required and not f.read_only
+        may_be_null = not required or f.type.nullable
+        t = replace(f.type, nullable=False)  # what a value that is not null is read as
         body = [(0, f"{var} = data[{wire}]")]
         if t.kind in _CHECK:
             # The common case costs one class test; anything else goes to the reader, which
             # raises (or, for 1.0 as an integer, returns the int).
             check = " and ".join(f"{var}.__class__ is not {cls}" for cls in _CHECK[t.kind])
-            body += [(0, f"if {check}{'' if required else f' and {var} is not None'}:"), (1, f"k = {wire}"), (1, f"{var} = {self.reader(t)}({var})")]
+            body += [(0, f"if {check}{f' and {var} is not None' if may_be_null else ''}:"), (1, f"k = {wire}"), (1, f"{var} = {self.reader(t)}({var})")]
         else:
             if f.secret and (self.needs_conversion(t) or t.kind in ("array", "map")):
                 # Whatever goes wrong below a secret field (a closed enum's value in an array, in a
@@ -110,7 +127,7 @@ class ConversionEmitter:
                 convert = [f"k = {wire}", f"{var} = {self.read_expr(t, var, f.secret)}"]
             else:
                 convert = []
-            if convert and required:
+            if convert and not may_be_null:
                 body += [(0, line) for line in convert]
             elif convert:
                 body += [(0, f"if {var} is not None:"), *((1, line) for line in convert)]
@@ -126,20 +143,25 @@ class ConversionEmitter:
         """An expression turning the Python value in `var` back into its wire value."""
         alias = self.alias(t)
         if alias is not None:
-            return f"_write_{alias}({var}, request)"
+            return f"{self.qualify}_write_{alias}({var}, request)"
         if t.kind == "model":
             return f"{var}.to_dict(request=request)"
         if t.kind == "enum":
             enum = self.enums[t.ref or ""]
-            return f"({var}._value_ if {var}.__class__ is {enum.py_name} else {var})"
+            return f"({var}._value_ if {var}.__class__ is {self.qualify}{enum.py_name} else {var})"
         if t.kind == "datetime":
             return f"{self._use('_write_datetime')}({var})"
         if t.kind == "array":
             item = t.item or ir.Type("any")
             x = f"x{depth}"
-            return f"[{self.writer(item, x, depth + 1)} for {x} in {var}]" if self.needs_conversion(item) else f"list({var})"
+            return f"[{self.item_writer(item, x, depth + 1)} for {x} in {var}]" if self.needs_conversion(item) else f"list({var})"
         if t.kind == "map":
             item = t.item or ir.Type("any")
             k, x = f"k{depth}", f"x{depth}"
-            return f"{{{k}: {self.writer(item, x, depth + 1)} for {k}, {x} in {var}.items()}}" if self.needs_conversion(item) else f"dict({var})"
+            return f"{{{k}: {self.item_writer(item, x, depth + 1)} for {k}, {x} in {var}.items()}}" if self.needs_conversion(item) else f"dict({var})"
         return var
+
+    def item_writer(self, t: ir.Type, var: str, depth: int) -> str:
+        """`writer` for an array item or map value, which may be null where x-nullable says so."""
+        written = self.writer(t, var, depth)
+        return f"(None if {var} is None else {written})" if t.nullable else written

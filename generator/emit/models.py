@@ -71,6 +71,7 @@ class ModelView:
     secret_repr: str
     subtypes: str | None  # a polymorphic base: the module-level table, discriminator value -> class
     helpers: str  # module-level functions of a model in an allOf hierarchy ("" otherwise)
+    additional: str  # the annotation of `additional_properties`
 
 
 @dataclass(frozen=True)
@@ -119,13 +120,20 @@ class ModelEmitter(ConversionEmitter):
         read.append((2, "obj = object.__new__(cls)"))
         read += [(2, f"_read_{m.py_name}(obj, data)")] if shared else self.read_lines(m.fields, 2)
         read.append((2, f"obj.additional_properties = {{}} if {known_name}.issuperset(data) else {{key: value for key, value in data.items() if key not in {known_name}}}"))
-        if m.additional is not None and m.additional.kind != "any":
-            # Unknown fields are kept as received, but they must be what additionalProperties says.
-            read += [(2, "if obj.additional_properties:"), (3, f"{self._use('_read_map')}(obj.additional_properties, {self.reader(m.additional)})")]
+        extra = m.additional if m.additional is not None and m.additional.kind != "any" else None
+        # Typed additionalProperties: the unknown fields are read (and written back) as values of
+        # that type; in a polymorphic hierarchy they are only checked, as a subtype's may differ.
+        typed = extra is not None and m.parent is None and not m.subtypes
+        if extra is not None:
+            check = f"{self._use('_read_map')}(obj.additional_properties, {self.reader(extra)})"
+            read += [(2, "if obj.additional_properties:"), (3, f"obj.additional_properties = {check}" if typed else check)]
         read.append((2, "return obj"))
         write = [(2, "out: dict[str, Any] = {}")]
         write += [(2, f"_write_{m.py_name}(self, out, request)")] if shared else self.write_lines(m.fields, "self", 2)
-        write += [(2, "if self.additional_properties:"), (3, "out.update(self.additional_properties)"), (2, "return out")]
+        unknown = "self.additional_properties"
+        if typed and extra is not None and self.needs_conversion(extra):
+            unknown = f"{{k0: {self.item_writer(extra, 'v0', 1)} for k0, v0 in self.additional_properties.items()}}"
+        write += [(2, "if self.additional_properties:"), (3, f"out.update({unknown})"), (2, "return out")]
         rep = [(2, "parts: list[str] = []")]
         rep += [(2, f"_repr_{m.py_name}(self, parts)")] if shared else self.repr_lines(m.fields, "self", 2)
         rep += [
@@ -205,6 +213,7 @@ class ModelEmitter(ConversionEmitter):
             secret_docstring=docstring(f"{m.py_name} as read from a secret field: its repr shows no value.", 4),
             secret_repr=statement(f"return {literal(m.py_name + '(***)')}", INDENT * 2),
             subtypes=self.subtype_table(m) if m.subtypes else None,
+            additional=f"dict[str, {self.annotation(extra)}]" if typed and extra is not None else "dict[str, Any]",
             helpers=self.helpers(m, base, own) if shared else "",
         )
 
@@ -355,7 +364,8 @@ class ModelEmitter(ConversionEmitter):
         bases = {"string": "str, Enum", "integer": "int, Enum"}.get(e.value_kind, "Enum")
         doc = e.description or f"The {e.name} values."
         if e.extensible:
-            doc += "\n\nExtensible: values not listed here are accepted and kept as plain strings."
+            plain = {"string": "strings", "integer": "integers", "number": "numbers"}.get(e.value_kind, "values")
+            doc += f"\n\nExtensible: values not listed here are accepted and kept as plain {plain}."
         lookup = [f"{literal(m.value)}: {e.py_name}.{m.py_name}" for m in e.members]
         returns = f"{e.py_name} | {scalar(e.value_kind)}" if e.extensible else e.py_name
         return EnumView(

@@ -32,7 +32,8 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
     init_types = emitter.init_types()
     aliases = emitter.alias_views()
     enums = [emitter.enum_view(e) for e in api.enums]
-    emitter.used.add("_type_error")
+    if models:
+        emitter.used.add("_type_error")
     if enums:
         emitter.used.add("_read_enum")
     files = {

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from generator import ir
-from generator.emit.annotations import py_type
+from generator.emit.annotations import or_none, py_type
 from generator.emit.statements import (
     BODY,
     Call,
@@ -243,7 +243,7 @@ class RequestEmitter:
             elif p.required:
                 signature_required.append((p.py_name, annotation, ""))
             else:
-                signature_optional.append((p.py_name, f"{annotation} | None", " = None"))
+                signature_optional.append((p.py_name, or_none(annotation), " = None"))
             lines += self.encoded(p, op, ind, required=p.required or p.constant is not None)
             expr = f"_e_{p.py_name}"
             given = p.required or p.constant is not None
@@ -293,7 +293,7 @@ class RequestEmitter:
                 signature_required.append((body_param.py_name, annotation, ""))
                 lines.append(ind + Call(f"_data = {encode.head}", encode.args).lay(ind))
             else:
-                signature_optional.append((body_param.py_name, f"{annotation} | None", " = None"))
+                signature_optional.append((body_param.py_name, or_none(annotation), " = None"))
                 optional = ("None", f"if {body_param.py_name} is None", Call(f"else {encode.head}", encode.args))
                 lines.append(ind + Group("_data = ", optional, optional=True).lay(ind))
             content = '_h["Content-Type"]'
@@ -401,6 +401,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         "requests.py.jinja",
         builders=builders,
         uses_builtins=any("_builtins." in b.body for b in builders),
+        uses_models=any("_models." in text for b in builders for text in (b.body, *b.signature)),
         operations=[entry + dict_entry(b.operation_id, b.name, entry) for b in builders],
         checkers=list(emitter.checkers.values()),
         shared_sets=[_shared_set(shared) for _, shared in sorted(emitter.shared.items())],

@@ -7,12 +7,13 @@ status carries, the error model. The template only stitches the prepared fragmen
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator import ir
-from generator.emit.annotations import py_type
-from generator.emit.statements import BODY, Call, assign, dict_entry, function_def
+from generator.emit.annotations import or_none, py_type
+from generator.emit.model_conversions import ConversionEmitter
+from generator.emit.statements import BODY, Call, assign, dict_entry, function_def, lay
 from generator.emit.templates import render
 from generator.emit.text import docstring
 from generator.format.layout import INDENT, export_key, literal, value
@@ -41,6 +42,9 @@ class ResponseEmitter:
     def __init__(self, api: ir.Api) -> None:
         self.api = api
         self.error_models = self._error_models()
+        # Bodies that are not models (arrays, maps, scalars, enums) are read as models read a
+        # field of their type; the runtime helpers that takes are in `conversions.used`.
+        self.conversions = ConversionEmitter(api, qualify="_models.")
 
     def _error_models(self) -> dict[str, str | None]:
         """operationId -> the model its `default` response carries; operations without one use
@@ -64,7 +68,7 @@ class ResponseEmitter:
     def parser(self, op: ir.Operation) -> ParserView:
         groups: dict[str, list[int]] = {}
         returns: list[str] = []
-        readers: dict[str, str] = {}
+        readers: dict[str, list[str]] = {}  # statements returning the status's value, indented
         errors: list[str] = []  # x-ms-error-response statuses whose body is not the default's model
         for r in op.responses:
             if r.status == "default" or not r.status.isdigit():
@@ -75,27 +79,18 @@ class ResponseEmitter:
                     errors.append(Call("raise _error(", ("status_code", "headers", "body", reader, literal(op.operation_id))).lay(BODY + INDENT))
                     errors[-1] = f"{BODY}if status_code == {int(r.status)}:\n{BODY + INDENT}{errors[-1]}"
                 continue
-            if r.body is None:
-                key, annotation, reader = "None", "None", ""
-            elif r.body.kind == "model":
-                annotation = f"_models.{self.api.model(r.body.ref or '').py_name}"
-                key, reader = annotation, f"{annotation}.from_dict(_load(body))"
-            else:
-                key, annotation, reader = "Any", "Any", "_load(body)"
+            annotation, statements = self.success(r.body)
+            key = "\n".join(statements)
             groups.setdefault(key, []).append(int(r.status))
-            readers[key] = reader
+            readers[key] = statements
             if annotation not in returns:
                 returns.append(annotation)
-        ind, inner = BODY, BODY + INDENT
+        ind = BODY
         lines = []
-        only_none = list(groups) == ["None"]
+        only_none = list(groups) == ["\n".join(self.success(None)[1])]
         for key, statuses in groups.items():
             test = f"status_code == {statuses[0]}" if len(statuses) == 1 else f"status_code in {literal(tuple(sorted(statuses)))}"
-            reader = readers[key]
-            result = "return" if only_none else f"return {reader or 'None'}"
-            if reader.endswith(".from_dict(_load(body))"):
-                result = Call(f"return {reader.removesuffix('_load(body))')}", ("_load(body)",)).lay(inner)
-            lines += [f"{ind}if {test}:", inner + result]
+            lines += [f"{ind}if {test}:", *([f"{ind}{INDENT}return"] if only_none else readers[key])]
         error = Call("raise _error(", ("status_code", "headers", "body", self.error_reader(op), literal(op.operation_id)))
         lines += errors
         lines.append(ind + error.lay(ind))
@@ -121,6 +116,21 @@ class ResponseEmitter:
             docstring=docstring(doc, len(BODY)),
             body="\n".join(lines),
         )
+
+    def success(self, body: ir.Type | None) -> tuple[str, list[str]]:
+        """A success status's return annotation, and the statements (in the status's `if`) that
+        return its value. A body that is not a model may be absent or null (then None)."""
+        inner = BODY + INDENT
+        if body is None:
+            return "None", [f"{inner}return None"]
+        if body.kind == "model":
+            annotation = f"_models.{self.api.model(body.ref or '').py_name}"
+            return annotation, [inner + Call(f"return {annotation}.from_dict(", ("_load(body)",)).lay(inner)]
+        if body.kind == "any":
+            return "Any", [f"{inner}return _load(body)"]
+        read = self.conversions.read_expr(replace(body, nullable=False), "data")
+        returned = f"None if data is None else {read}"
+        return or_none(self.conversions.annotation(body)), [f"{inner}data = _load(body)", inner + lay(f"return {returned}", inner)]
 
     def pager(self, op: ir.Operation) -> PagerView | None:
         if not op.pageable:
@@ -171,14 +181,18 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
     ]
     poll_reader = _poll_error_reader(api, emitter)
     inner = BODY + INDENT  # the statements of parse_poll_status that name the reader
+    texts = [emitter.error_annotation(), poll_reader, *(text for p in parsers for text in (p.signature, p.body))]
+    texts += [text for _, p in pagers for text in (p.next_link_signature, p.items_signature, p.items_body)]
     text = render(
         "responses.py.jinja",
+        uses_models=any("_models." in text for text in texts),
         parsers=parsers,
         pagers=[p for _, p in pagers],
         pageable=[entry + value(f"{literal(op.operation_id)}: ", (op.next_link_name, op.item_name), ",", indent=entry) for op, _ in pagers],
         long_running=long_running,
         parser_table=[entry + dict_entry(p.operation_id, p.name, entry) for p in parsers],
         error_annotation=emitter.error_annotation(),
+        runtime_imports=sorted(emitter.conversions.used),
         poll_error_raise=inner + Call("raise _error(", ("status_code", "headers", "body", poll_reader, '"polling"')).lay(inner),
         poll_reader=inner + assign("reader: Callable[[Any], Any] | None", poll_reader, inner),
         exports=sorted(

@@ -112,6 +112,14 @@ class _Emitter:
         return {**typed, "enum": values, **secret}
 
     def type(self, t: ir.Type) -> dict[str, Any]:
+        schema = self.non_null(t)
+        if not t.nullable or not schema:  # (`{}` takes null already)
+            return schema
+        if isinstance(schema.get("type"), str) and "$ref" not in schema and "enum" not in schema:
+            return {**schema, "type": [schema["type"], "null"]}
+        return {"anyOf": [schema, {"type": "null"}]}
+
+    def non_null(self, t: ir.Type) -> dict[str, Any]:
         if t.alias is not None:
             return {"$ref": document_name(t.alias)}
         if t.kind == "model":

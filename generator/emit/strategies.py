@@ -96,8 +96,13 @@ class StrategyEmitter:
     def expr(self, t: ir.Type, notes: list[str]) -> _Expr:
         """A strategy expression for a wire value of type `t`; `st`, `request`, `unknown` in scope.
 
-        Constraints the strategy cannot honour are appended to `notes` (said in the code).
+        Constraints the strategy cannot honour are appended to `notes` (said in the code). Null
+        is drawn where x-nullable allows it (`_json()` draws it anyway).
         """
+        drawn = self.non_null(t, notes)
+        return _Call("st.one_of(", ("st.none()", drawn)) if t.nullable and t.kind != "any" else drawn
+
+    def non_null(self, t: ir.Type, notes: list[str]) -> _Expr:
         if t.alias is not None:
             # A definition that is not a class has its own builder: refer to it, as to a model.
             depth = "max(depth - 1, 0)" if _model_refs(t) & self.cycle else "depth"
@@ -420,7 +425,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
     builders = [emitter.enum_builder(e) for e in api.enums] + [emitter.model_builder(m) for m in api.models]
     builders += [emitter.alias_builder(a) for a in api.aliases]
     limits = [
-        "null is never drawn: Swagger 2.0 `x-nullable` is not in the IR",
+        "null is drawn only where `x-nullable` allows it",
         "`default` values are documentation: fields are drawn present or absent, never defaulted",
     ] + [comment(n) for n in api.notes]
     return {

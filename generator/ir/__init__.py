@@ -23,6 +23,10 @@ class Type:
     format: str | None = None
     # JSON Schema validation keywords (minLength, pattern, minimum, enum, ...), wire values.
     constraints: tuple[tuple[str, Any], ...] = ()
+    # Swagger's `x-nullable: true` where the type is used (or on the definition it names): null
+    # is a value of it. Without it, null is refused where a value is required (array items,
+    # map values, required fields).
+    nullable: bool = False
     # The definition this type is (an array, map or primitive definition, not a class): emitters
     # refer to it by this name rather than spell it out at every use.
     alias: str | None = None

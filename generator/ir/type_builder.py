@@ -139,6 +139,20 @@ class TypeBuilder:
     def type_of(self, node: Any, doc: Document, pointer: str, context: str, dialect: patterns.Dialect = "ecma") -> ir.Type:
         """The IR type of a schema (a property, item, parameter or response schema); `dialect`
         is how its `pattern` is read (.NET for a parameter's, see `inline_type`)."""
+        made = self.spelled_type(node, doc, pointer, context, dialect)
+        return replace(made, nullable=True) if self.nullable(node, doc, pointer) else made
+
+    def nullable(self, node: Any, doc: Document, pointer: str) -> bool:
+        """`x-nullable` beside the use (a `$ref`'s sibling), else on the schema it names."""
+        if isinstance(node, dict) and "x-nullable" in node:
+            flag = node["x-nullable"]
+            if not isinstance(flag, bool):
+                self.problems.append(doc.problem(join_pointer(pointer, "x-nullable"), f"x-nullable must be a boolean, not {type(flag).__name__}"))
+            return flag is True
+        target = self.deref(node, doc, pointer)[0] if isinstance(node, dict) and "$ref" in node else None
+        return isinstance(target, dict) and target.get("x-nullable") is True
+
+    def spelled_type(self, node: Any, doc: Document, pointer: str, context: str, dialect: patterns.Dialect) -> ir.Type:
         key = self.definition_key(node, doc, pointer)
         schema, sdoc, spointer = self.deref(node, doc, pointer)
         if not isinstance(schema, dict):
@@ -185,12 +199,11 @@ class TypeBuilder:
 
     @staticmethod
     def is_named(schema: dict[str, Any]) -> bool:
-        """Definitions that become classes: objects and enums; others are inlined."""
+        """Definitions that become classes: objects and enums; others are inlined. A schema that
+        says nothing of its shape (`{}`, or a description only) is any JSON value, not an object."""
         if "enum" in schema:
             return True
-        return schema.get("type") == "object" or "properties" in schema or "allOf" in schema or (
-            "type" not in schema and "additionalProperties" not in schema and "items" not in schema
-        )
+        return schema.get("type") == "object" or "properties" in schema or "allOf" in schema or "discriminator" in schema
 
     def inline_type(self, schema: dict[str, Any], doc: Document, pointer: str, context: str, dialect: patterns.Dialect = "ecma") -> ir.Type:
         """`dialect`: how a `pattern` here is read. Schemas follow ECMA-262 (JSON Schema); the
