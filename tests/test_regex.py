@@ -131,6 +131,8 @@ LINEAR = [
     r"^(?=.*\d)(?=.*[a-z]).{8,}$", r"^(?!-)[a-z0-9-]{1,63}(?<!-)$", r"^/subscriptions/[^/]+/resourceGroups/[^/]+$",
     r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$", r"^(a|ab)*(b|bc)*d", r"^([a-z]+\.)+[a-z]+\.com$",
     "^(?:" + "|".join(f"region{i}" for i in range(200)) + ")$",
+    # Bounded repetitions read a bounded amount of text from each start position, anchored or not.
+    r"\d{2}-\d{2}-\d{4}", r"[a-z]{1,5}x", r"(a{1,3}){1,3}x", r"^.{0,4096}$",
 ]
 SUPERLINEAR = {
     r"^(a+)+$": "exponential",
@@ -139,7 +141,9 @@ SUPERLINEAR = {
     r"^(a?a?)*b": "exponential",
     r"^(\w+\s?)+$": "exponential",
     r"^(?:x(?:a?)*y)*z": "exponential",  # the inner loop can end in two ways at every turn of the outer
-    r"^(a|a){20}$": "exponential",  # counted repetitions count as unbounded
+    r"^(a|a){20}$": "ways",  # bounded, but 2**20 ways to read twenty a's
+    r"^(a|a){2000}$": "exponential",  # too large to unroll: counts as unbounded
+    r"\d{2,}x": "not anchored",  # unbounded above
     r"^a*a*x": "quadratic",
     r"^\d*\d*$": "quadratic",
     r"[a-z]+x": "not anchored",  # the search restarts at every position and rescans the run

@@ -20,6 +20,7 @@ from generator.validate.regex_tree import (
 )
 
 MAX_STATES = 5_000  # positions (after copying backreferenced groups)
+UNROLL_POSITIONS = 1_000  # a bounded repetition with more positions unrolled counts as a loop
 _SATURATED = 1 << 40
 
 
@@ -131,6 +132,8 @@ class Automaton:
     def repeat(self, node: Repeat) -> Frag:
         if node.max == 0:
             return _EMPTY
+        if node.max is not None and node.max > 1 and positions(node, self.parsed) <= UNROLL_POSITIONS:
+            return self.unrolled(node, node.max)
         body = self.build(node.body)
         if node.max == 1:
             if node.min == 1:
@@ -147,6 +150,35 @@ class Automaton:
             empty = _cap(_power(body.empty, node.min) * (1 + body.empty)) if body.empty else 0
         return Frag(_scaled(body.first, forced), _scaled(body.last, forced), empty, body.free_last,
                      node.min == 0 or body.free_empty)
+
+    def unrolled(self, node: Repeat, most: int) -> Frag:
+        """`x{m,n}` as m copies of x followed by n - m nested optional ones: `re` counts the
+        iterations, so they read the text one after the other, never in two orders."""
+        rest: Frag | None = None
+        for _ in range(most - node.min):  # the optional tail, innermost first
+            body = self.build(node.body)
+            inner = body if rest is None else self.then(body, rest)
+            rest = Frag(inner.first, inner.last, _cap(inner.empty + 1), inner.free_last, True)
+        out = _EMPTY
+        for _ in range(node.min):
+            out = self.then(out, self.build(node.body))
+        return out if rest is None else self.then(out, rest)
+
+
+def positions(node: Node, parsed: Parsed) -> int:
+    """How many states `node` makes, bounded repetitions unrolled (an upper bound)."""
+    if isinstance(node, Chars):
+        return 1
+    if isinstance(node, Group):
+        return positions(node.body, parsed)
+    if isinstance(node, Backref):
+        return positions(parsed.groups[parsed.backrefs[node.ref]], parsed)
+    if isinstance(node, Repeat):
+        body = positions(node.body, parsed)
+        return body * node.max if node.max is not None and node.max > 1 else body
+    if isinstance(node, (Seq, Alt)):
+        return sum(positions(n, parsed) for n in (node.items if isinstance(node, Seq) else node.branches))
+    return 0  # anchors and lookarounds: zero width
 
 
 # -- graph helpers ---------------------------------------------------------------------------------

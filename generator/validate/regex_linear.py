@@ -14,8 +14,11 @@ Weber & Seidl (1991) and Weideman et al. (2016), a backtracking search takes
   at every position: the search's own retry loop is p);
 - linear time otherwise.
 
-Over-approximations keep the answer sound: a counted repetition `x{m,n}` with n > 1 counts as
-unbounded (`(a|a){20}` is refused, though finite), zero-width assertions count as always true
+A counted repetition `x{m,n}` is read as what it is, m copies of x then n - m nested optional
+ones (`x{1,3}` is `x(?:x(?:x)?)?`): it reads a bounded amount of text, so `\\d{2}-\\d{4}` is linear
+even unanchored, while `(a|a){20}` still has 2**20 ways to fail. Over-approximations keep the
+answer sound: a counted repetition too large to unroll (see `regex_automaton.UNROLL_POSITIONS`)
+counts as unbounded, zero-width assertions count as always true
 (they only remove ways), a backreference as a copy of its group, an atomic group as an ordinary
 one. A search that reaches a state from which the pattern ends with no further condition
 succeeds, so such states do not count for the search's retries (`[a-z]+` is linear; `[a-z]+$` is
