@@ -8,6 +8,8 @@ scenarios a module newly turns green on the server are credited to its Swagger f
 from __future__ import annotations
 
 import importlib
+import os
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -32,6 +34,11 @@ def testserver(tmp_path_factory: pytest.TempPathFactory) -> Any:
         yield server
     finally:
         _STATE["reports"] = server.stop()
+        keep = os.environ.get("SPECGEN_TESTSERVER_REPORTS")
+        if keep:  # for the README: python3 tests/testserver/summary.py DIR
+            Path(keep).mkdir(parents=True, exist_ok=True)
+            for report in server.coverage_dir.glob("report-*.json"):
+                shutil.copyfile(report, Path(keep) / report.name)
 
 
 class Api:

@@ -90,3 +90,35 @@ def render(reports: dict[str, dict[str, int]], credited: dict[str, set[tuple[str
     if misattributed:
         lines.append("exercised through another Swagger file than scenarios.json names: " + ", ".join(misattributed))
     return lines, problems
+
+
+def markdown(reports: dict[str, dict[str, int]]) -> str:
+    """The README's section body: totals per report and per Swagger file, then every scenario not passed."""
+    mapping, excused = scenarios(), not_passed()
+    out = ["| report | exercised | JSON scenarios exercised |", "| --- | --- | --- |"]
+    for report, counts in reports.items():
+        hit = {name for name, count in counts.items() if count > 0}
+        json_names = {name for name in counts if mapping.get(report, {}).get(name) not in NOT_JSON}
+        out.append(f"| {report} | {len(hit)}/{len(counts)} | {len(hit & json_names)}/{len(json_names)} |")
+    per_file: dict[str, list[int]] = {}
+    for report, counts in reports.items():
+        for name, count in counts.items():
+            row = per_file.setdefault(mapping.get(report, {}).get(name, "(unmapped)"), [0, 0])
+            row[0] += count > 0
+            row[1] += 1
+    out += ["", "| Swagger file | exercised |", "| --- | --- |"]
+    out += [f"| `{swagger}` | {hit}/{total} |" for swagger, (hit, total) in sorted(per_file.items())]
+    missed = sorted((mapping.get(report, {}).get(name, ""), report, name) for report, counts in reports.items() for name, count in counts.items() if count == 0)
+    out += ["", "Not passed, with the reason:", "", "| Swagger file | report | scenario | reason |", "| --- | --- | --- | --- |"]
+    out += [f"| `{swagger}` | {report} | `{name}` | {excused.get(name, '(no reason given)')} |" for swagger, report, name in missed]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    # python3 tests/testserver/summary.py DIR: the README section from the reports a run left in DIR
+    # (SPECGEN_TESTSERVER_REPORTS=DIR python3 -m pytest tests/testserver keeps them there).
+    import sys
+
+    folder = Path(sys.argv[1])
+    found = {name: json.loads((folder / f"report-{name}.json").read_text(encoding="utf-8")) for name in ("vanilla", "azure", "optional") if (folder / f"report-{name}.json").is_file()}
+    sys.stdout.write(markdown({name: {k: int(v) for k, v in counts.items()} for name, counts in found.items()}))
