@@ -16,8 +16,9 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-import summary
-from server import TestServer, Unavailable, install
+
+from testserver import summary
+from testserver.server import TestServer, Unavailable, install
 
 _STATE: dict[str, Any] = {"reports": None, "credited": {}, "modules": set()}
 
@@ -53,7 +54,7 @@ class Api:
 
     def call(self, operation: str, /, **arguments: Any) -> Any:
         """Build `operation`'s request, send it, parse the answer with its parser."""
-        from transport import send
+        from testserver.transport import send
 
         build = getattr(self.requests, f"build_{operation}_request")
         parse = getattr(self.responses, f"parse_{operation}_response")
@@ -61,7 +62,7 @@ class Api:
 
     def send(self, operation: str, /, **arguments: Any) -> Any:
         """Build and send `operation`'s request; returns the raw (status, headers, body)."""
-        from transport import send
+        from testserver.transport import send
 
         build = getattr(self.requests, f"build_{operation}_request")
         return send(build(base_url=self.base_url, **arguments))
