@@ -30,7 +30,7 @@ def applicators_any(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: 
     if isinstance(obj.get("oneOf"), list):
         tests = [em.test_expr(em.child(nid, "oneOf", str(j)), var, ctx) for j in range(len(obj["oneOf"]))]
         hits = em.var("n")
-        w.line(f"{hits} = {' + '.join(f'({t})' for t in tests) or '0'}")
+        w.line(f"{hits} = {tests[0] if len(tests) == 1 else ' + '.join(f'({t})' for t in tests) or '0'}")
         em.check(w, ctx, compare(hits, "==", "0", typed=True), nid, "oneOf", var, pexpr,
                    "{v} is not valid under any of the given schemas")
         em.check(w, ctx, compare(hits, ">", "1", typed=True), nid, "oneOf", var, pexpr,

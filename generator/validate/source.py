@@ -24,9 +24,7 @@ __all__ = [
     "SchemaCompileError",
     "Writer",
     "literal",
-    "split_top",
     "uses",
-    "wrapped",
 ]
 
 
@@ -44,7 +42,7 @@ class Writer:
         self.level = 0
 
     def line(self, text: str, cond: Expr | None = None) -> None:
-        self.lines.append((self.level, _unparenthesized(text), cond))
+        self.lines.append((self.level, text, cond))
 
     @contextmanager
     def block(self, header: str) -> Iterator[None]:
@@ -80,76 +78,6 @@ class Writer:
     def render(self) -> str:
         """The source; a statement too long for its line is split as black splits it."""
         return "".join(statement(text, "    " * lvl) + "\n" for lvl, text, _ in self.lines)
-
-
-_ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*(?:: [^=]+)? (?:=|\|=|\+=) )(\(.*)")
-
-
-def _bare(expr: str) -> str:
-    """``expr`` without the redundant parentheses black drops around a statement's expression."""
-    while wrapped(expr) and len(expr) > 2:
-        inner = expr[1:-1]
-        if len(split_top(inner, ",")) > 1 or len(split_top(inner, " for ")) > 1:
-            break
-        expr = inner
-    return expr
-
-
-def _unparenthesized(text: str) -> str:
-    """A statement as black writes it: ``if (a or b):`` is ``if a or b:``, ``n = (f(x))`` is ``n = f(x)``."""
-    if text.startswith("if (") and text.endswith(":"):
-        return f"if {_bare(text[3:-1])}:"
-    if text.startswith("return ("):
-        return f"return {_bare(text[7:])}"
-    if "(" in text[:60]:
-        m = _ASSIGNMENT.match(text)
-        if m:
-            return m.group(1) + _bare(m.group(2))
-    return text
-
-
-def wrapped(expr: str) -> bool:
-    """True when ``expr`` is one parenthesised group (string literals skipped)."""
-    if not expr.startswith("("):
-        return False
-    depth, i, n = 0, 0, len(expr)
-    while i < n:
-        ch = expr[i]
-        if ch in "'\"":
-            i += 1
-            while i < n and expr[i] != ch:
-                i += 2 if expr[i] == "\\" else 1
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-            if depth == 0 and i != n - 1:
-                return False
-        i += 1
-    return True
-
-
-def split_top(expr: str, sep: str) -> list[str]:
-    """Split ``expr`` at ``sep`` where it is outside brackets and string literals."""
-    parts, depth, i, n, last = [], 0, 0, len(expr), 0
-    while i < n:
-        ch = expr[i]
-        if ch in "'\"":
-            i += 1
-            while i < n and expr[i] != ch:
-                i += 2 if expr[i] == "\\" else 1
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif depth == 0 and expr.startswith(sep, i):
-            parts.append(expr[last:i])
-            i += len(sep)
-            last = i
-            continue
-        i += 1
-    parts.append(expr[last:])
-    return parts
 
 
 def uses(w: Writer, name: str) -> bool:
