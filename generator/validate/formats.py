@@ -113,7 +113,7 @@ def _defined_names(stmt: ast.stmt) -> list[str]:
     targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
     names = [target.id for target in targets if isinstance(target, ast.Name)]
     if not names:
-        raise TypeError(f"a format module may only define names at the top level, line {stmt.lineno}")
+        raise TypeError(f"a helper module may only define names at the top level, line {stmt.lineno}")
     return names
 
 
