@@ -12,6 +12,8 @@ import json
 import os
 import signal
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -163,12 +165,29 @@ def test_a_file_that_does_not_compile_is_reported_from_either_half(broken: str) 
     assert caught.value.problems[0].file == broken and "does not compile" in caught.value.problems[0].message
 
 
+@contextmanager
+def _timeout(seconds: int) -> Iterator[None]:
+    """Fail, rather than hang the suite, when a forked child never answers."""
+
+    def hung(*_: Any) -> None:
+        raise TimeoutError(f"no result within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_forked_returns_results_and_raises_errors() -> None:
-    assert Forked(sum, [1, 2, 3]).result() == 6
-    with pytest.raises(ZeroDivisionError):
-        Forked(divmod, 1, 0).result()
-    with pytest.raises(RuntimeError, match="does not pickle"):
-        Forked(_raise_unpicklable).result()
+    with _timeout(60):
+        assert Forked(sum, [1, 2, 3]).result() == 6
+        with pytest.raises(ZeroDivisionError):
+            Forked(divmod, 1, 0).result()
+        with pytest.raises(RuntimeError, match="does not pickle"):
+            Forked(_raise_unpicklable).result()
 
 
 class _Unpicklable(Exception):
@@ -195,18 +214,10 @@ def test_forked_runs_inline_when_other_threads_run() -> None:
 
 @pytest.mark.skipif(not hasattr(os, "fork") or (os.cpu_count() or 1) < 2, reason="Forked runs inline here")
 def test_forked_child_is_reaped_when_its_result_is_never_asked_for() -> None:
-    def hung(*_: Any) -> None:
-        raise TimeoutError("dropping an unfinished Forked hung")
-
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(30)
-    try:
+    with _timeout(30):  # dropping an unfinished Forked must not wait for it
         pending = Forked(str, "x" * 1_000_000)  # more than a pipe holds: the child blocks writing
         pid = pending._pid
         del pending
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
     assert pid > 0, "a child was forked"
     with pytest.raises(ChildProcessError):  # already reaped: no zombie left behind
         os.waitpid(pid, os.WNOHANG)

@@ -22,9 +22,13 @@ def _run(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> sub
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, check=False, capture_output=True, text=True, env=env, timeout=300)
 
 
-def test_generated_folder_equals_a_fresh_run() -> None:
-    result = _run("generate", "--check", env={**os.environ, "SPECGEN_CACHE": "off"})
+def test_generated_folder_equals_a_fresh_run(tmp_path: Path) -> None:
+    """Fresh: with the cache off the run neither reads nor writes one (where `off` would be taken
+    for a folder, nor where the cache goes by default), so no earlier run can answer for it."""
+    env = {**os.environ, "SPECGEN_CACHE": "off", "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    result = _run("generate", "--check", env=env)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    assert not (tmp_path / "xdg").exists() and not (ROOT / "off").exists()
 
 
 def test_output_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from generator.validate.index import SchemaIndex, UnresolvableRefError
 from generator.validate.module import module
 from generator.validate.regex import RegexTranslationError
 from generator.validate.scope import Ctx
-from generator.validate.source import SchemaCompileError, split_top
+from generator.validate.source import SchemaCompileError
 from generator.validate.vocab import DRAFTS, dialect
 
 __all__ = [
@@ -159,7 +159,7 @@ def compile_schema_set(
                 {rfull}(instance, (), errors)
         elif not {fast}(instance):
             {full}(instance, (), errors)"""
-        lines.append(f'''{_signature(f"validate_{ident}", "instance: object, *, request: bool = False", "list[ValidationError]")}
+        lines.append(f'''{_signature(f"validate_{ident}", ["instance: object", "*", "request: bool = False"], "list[ValidationError]")}
     {_entry_doc(uri, note)}
     errors: list[ValidationError] = []
     try:
@@ -169,7 +169,7 @@ def compile_schema_set(
     return errors
 
 
-{_signature(f"_is_valid_{ident}", "instance: object, request: bool = False", "bool")}
+{_signature(f"_is_valid_{ident}", ["instance: object", "request: bool = False"], "bool")}
     try:
         return {verdict}
     except RecursionError:
@@ -218,14 +218,15 @@ def _rows(rows: list[str]) -> str:
     return "".join(["\n", *rows]) if rows else ""  # and writes an empty dict as {}
 
 
-def _signature(name: str, params: str, returns: str) -> str:
+def _signature(name: str, parameters: list[str], returns: str) -> str:
     """A ``def`` line as black splits it (its left-hand split at the parameter list)."""
+    params = ", ".join(parameters)
     one = f"def {name}({params}) -> {returns}:"
     if fits(one):
         return one
     if fits(f"    {params}"):
         return f"def {name}(\n    {params}\n) -> {returns}:"
-    exploded = "".join(f"    {param},\n" for param in split_top(params, ", "))
+    exploded = "".join(f"    {param},\n" for param in parameters)
     return f"def {name}(\n{exploded}) -> {returns}:"
 
 

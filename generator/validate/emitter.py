@@ -23,10 +23,11 @@ from generator.validate import (
     kw_objects,
     kw_values,
 )
+from generator.validate.expr import FALSE, TRUE, Expr, atom, not_
 from generator.validate.index import SchemaIndex
 from generator.validate.regex import translate
 from generator.validate.scope import Ctx, Scope
-from generator.validate.source import SchemaCompileError, Writer, is_bool, negate
+from generator.validate.source import SchemaCompileError, Writer
 from generator.validate.vocab import (
     APPLICATORS,
     GROUP_CHECKS,
@@ -352,9 +353,9 @@ class Emitter:
         w.line(f"e.append(_E({pexpr}, {string(kw)}, _sp({self.sp(nid)}, {string(kw)}), {msg_src}))")
 
     def check(
-        self, w: Writer, ctx: Ctx, cond: str, nid: int, kw: str, var: str, pexpr: str, text: str
+        self, w: Writer, ctx: Ctx, cond: Expr, nid: int, kw: str, var: str, pexpr: str, text: str
     ) -> None:
-        with w.block(f"if {cond}:"):
+        with w.if_(cond):
             self.fail(w, ctx, nid, kw, pexpr, self.message(ctx, var, text))
 
     # -- children ---------------------------------------------------------------------------
@@ -368,25 +369,25 @@ class Emitter:
         if obj is False or self.is_leaf(obj):
             self.body(w, nid, var, pexpr, ctx)
             return
-        fast = self.call(self.function(nid, ctx._replace(fast=True)), var)
+        fast = atom(self.call(self.function(nid, ctx._replace(fast=True)), var), is_bool=True)
         if ctx.fast:
-            with w.block(f"if not {fast}:"):
+            with w.if_(not_(fast)):
                 w.line("return False")
         else:
             full = self.function(nid, ctx)
             self.call(full, var)
-            with w.block(f"if not {fast}:"):
+            with w.if_(not_(fast)):
                 w.line(f"{full}({var}, {pexpr}, e)")
 
-    def test_expr(self, nid: int, var: str, ctx: Ctx) -> str:
-        """A boolean expression: does ``var`` satisfy node ``nid``?"""
+    def test_expr(self, nid: int, var: str, ctx: Ctx) -> Expr:
+        """Does ``var`` satisfy node ``nid``?"""
         nid, ctx = self.effective(nid, ctx._replace(secret=False))
         obj = self.obj(nid)
         if self.is_trivial(obj):
-            return "True"
+            return TRUE
         if obj is False:
-            return "False"
-        return self.call(self.function(nid, ctx._replace(fast=True, secret=False)), var)
+            return FALSE
+        return atom(self.call(self.function(nid, ctx._replace(fast=True, secret=False)), var), is_bool=True)
 
     # -- bodies -----------------------------------------------------------------------------
 
@@ -402,18 +403,13 @@ class Emitter:
             self.body(w, nid, "x", "p", ctx)
             if ctx.fast:
                 tail = w.lines[-2:]
-                if (
-                    len(w.lines) >= 3
-                    and tail[0][0] == 1
-                    and tail[0][1].startswith("if ")
-                    and tail[1] == (2, "return False")
-                ):
+                cond = tail[0][2] if len(w.lines) >= 3 and tail[0][0] == 1 else None
+                if cond is not None and tail[1][:2] == (2, "return False"):
                     # ``return x >= 5`` would be Any to a type checker (and differs from
                     # ``if x < 5`` for NaN): ``not x < 5`` is bool and costs the same as the if.
-                    cond = tail[0][1][3:-1]
-                    returned = negate(cond)
+                    returned = cond.negated()
                     del w.lines[-2:]
-                    w.line(f"return {returned if is_bool(returned) else 'not ' + cond}")
+                    w.line(f"return {returned if returned.is_bool else not_(cond.unwrapped())}")
                 else:
                     w.line("return True")
         self.functions.append(w.render())
@@ -449,18 +445,18 @@ class Emitter:
             names = ", ".join(repr(t) for t in types)
             only = GROUP_OF_TYPE.get(types[0]) if len(types) == 1 else None
             if ctx.fast:
-                self.check(w, ctx, negate(cond), nid, "type", var, pexpr, "")
+                self.check(w, ctx, cond.negated(), nid, "type", var, pexpr, "")
                 if only in sub:
                     w.splice(sub.pop(only))
             else:
                 msg = self.message(ctx, var, "{v} is not of type " + names)
-                with w.block(f"if {negate(cond)}:"):
+                with w.if_(cond.negated()):
                     self.fail(w, ctx, nid, "type", pexpr, msg)
                 if only in sub:
                     with w.block("else:"):
                         w.splice(sub.pop(only))
         for group, gw in sub.items():
-            with w.block(f"if {GROUP_CHECKS[group].format(v=var)}:", collapse=True):
+            with w.if_(GROUP_CHECKS[group](var), collapse=True):
                 w.splice(gw)
         if "enum" in obj:
             kw_values.enum(self, w, nid, obj, var, pexpr, ctx)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from generator.validate.expr import compare
 from generator.validate.scope import Ctx
 from generator.validate.source import Writer, literal
 
@@ -85,11 +86,11 @@ def emit(em: Emitter, name: str, kind: str, nid: int, ctx: Ctx) -> None:
         for kw in ("anyOf", "oneOf"):
             for j in range(len(obj.get(kw) or ())):
                 sub = em.child(nid, kw, str(j))
-                with w.block(f"if {em.test_expr(sub, 'x', ctx)}:"):
+                with w.if_(em.test_expr(sub, "x", ctx)):
                     add(sub)
         if "if" in obj:
             iid = em.child(nid, "if")
-            with w.block(f"if {em.test_expr(iid, 'x', ctx)}:"):
+            with w.if_(em.test_expr(iid, "x", ctx)):
                 add(iid)
                 if "then" in obj:
                     add(em.child(nid, "then"))
@@ -100,7 +101,7 @@ def emit(em: Emitter, name: str, kind: str, nid: int, ctx: Ctx) -> None:
             for keyword in ("dependentSchemas", "dependencies"):
                 for dep, value in (obj.get(keyword) or {}).items():
                     if isinstance(value, (dict, bool)):
-                        with w.block(f"if {literal(dep)} in x:"):
+                        with w.if_(compare(literal(dep), "in", "x")):
                             add(em.child(nid, keyword, dep))
         w.line("return s")
     em.functions.append(w.render())

@@ -2,15 +2,17 @@
 
 Each entry of :data:`HELPERS` is the source of one top-level definition plus the helpers and
 imports it needs.  The emitter copies only what a schema uses, in a fixed order, so the
-generated module stays small and byte-identical between runs.  The small helpers every schema
-may need are written here; the format checks are real modules (``fmt_*.py``: importable,
-type-checked and tested as they are), read definition by definition.  A function
-``_fmt_<name>`` checks format ``<name>`` (``_`` for ``-``): :data:`FORMATS`.
+generated module stays small and byte-identical between runs.  Every helper is real code,
+importable, type-checked and tested as it is, read definition by definition: the error class
+and the small helpers every schema may need in ``rt_helpers.py``, the format checks in
+``fmt_*.py``.  A function ``_fmt_<name>`` checks format ``<name>`` (``_`` for ``-``):
+:data:`FORMATS`.
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable
 from pathlib import Path
 from types import CodeType
 from typing import NamedTuple
@@ -24,147 +26,9 @@ class Helper(NamedTuple):
     imports: tuple[str, ...] = ()
 
 
-HELPERS: dict[str, Helper] = {
-    "_r": Helper(
-        '''
-def _r(value: object) -> str:
-    """A short repr of an instance value for messages."""
-    try:
-        text = repr(value)
-    except ValueError:  # an int with more digits than int-to-str conversion allows
-        return f"<{type(value).__name__} too large to show>"
-    except RecursionError:  # nested deeper than repr can follow
-        return f"a deeply nested {type(value).__name__}"
-    if len(text) > 120:
-        text = text[:100] + "..." + text[-12:]
-    return text
-'''
-    ),
-    "_ptr": Helper(
-        '''
-def _ptr(path: tuple[str | int, ...]) -> str:
-    """RFC 6901 JSON Pointer for a tuple of keys and indices."""
-    if not path:
-        return ""
-    text = "/".join(map(str, path))
-    if "~" in text or text.count("/") != len(path) - 1:
-        text = "/".join(str(part).replace("~", "~0").replace("/", "~1") for part in path)
-    return "/" + text
-'''
-    ),
-    "_too_deep": Helper(
-        '''
-def _too_deep(instance: object, schema_path: str) -> list[ValidationError]:
-    """The one error of an instance nested deeper than Python's recursion limit lets the
-    validator follow: at the first of its most deeply nested values (found without recursion)."""
-    keys: list[str | int] = []
-    parents: list[int] = []
-    best, depth = -1, 0
-    todo: list[tuple[object, int, int]] = [(instance, -1, 0)]
-    seen: set[int] = set()
-    while todo:
-        node, index, level = todo.pop()
-        if level > depth:
-            best, depth = index, level
-        if isinstance(node, dict):
-            children: list[tuple[str | int, object]] = list(node.items())
-        elif isinstance(node, list):
-            children = list(enumerate(node))
-        else:
-            continue
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        for key, child in reversed(children):
-            keys.append(key)
-            parents.append(index)
-            todo.append((child, len(keys) - 1, level + 1))
-    path: list[str | int] = []
-    while best >= 0:
-        path.append(keys[best])
-        best = parents[best]
-    message = f"nested too deeply to validate ({depth} levels)"
-    return [ValidationError(_ptr(tuple(reversed(path))), "depth", schema_path, message)]
-''',
-        needs=("_ptr",),
-    ),
-    "_sp": Helper(
-        '''
-_SP_CACHE: dict[tuple[int, str], str] = {}
-
-
-def _sp(node: int, keyword: str) -> str:
-    """Schema location of ``keyword`` in schema node ``node`` (see _SP_PARENT)."""
-    key = (node, keyword)
-    text = _SP_CACHE.get(key)
-    if text is None:
-        parts = [keyword]
-        while node >= 0:
-            parts.append(_SP_SEGMENT[node])
-            node = _SP_PARENT[node]
-        text = _SP_CACHE[key] = "/".join(reversed(parts))
-    return text
-'''
-    ),
-    "_canon": Helper(
-        '''
-def _canon(value: object) -> tuple[str, object]:
-    """A hashable form where 1 == 1.0 but 1 != True, for enum/const/uniqueItems."""
-    kind = type(value)
-    if kind is str:
-        return ("s", value)
-    if kind is bool:
-        return ("b", value)
-    if kind is int or kind is float:
-        return ("n", value)
-    if value is None:
-        return ("z", None)
-    if isinstance(value, dict):
-        return ("d", frozenset((k, _canon(v)) for k, v in value.items()))
-    if isinstance(value, (list, tuple)):
-        return ("l", tuple(map(_canon, value)))
-    if isinstance(value, str):
-        return ("s", str(value))
-    if isinstance(value, (int, float)):
-        return ("n", value)
-    return ("?", id(value))
-'''
-    ),
-    "_uniq": Helper(
-        '''
-def _uniq(items: list[object]) -> bool:
-    """True when no two items of the array are equal as JSON values."""
-    seen: set[tuple[str, object]] = set()
-    for item in items:
-        key = _canon(item)
-        if key in seen:
-            return False
-        seen.add(key)
-    return True
-''',
-        needs=("_canon",),
-    ),
-    "_mul": Helper(
-        '''
-def _mul(value: float, divisor: float) -> bool:
-    """JSON Schema multipleOf, exact for decimal literals (0.0075 is a multiple of 0.0001)."""
-    if type(value) is int and type(divisor) is int:
-        return value % divisor == 0
-    if type(value) is float and not math.isfinite(value):
-        return False
-    if type(value) is int:  # any size: no float conversion, no decimal precision to run out of
-        exact = Fraction(repr(divisor)) if type(divisor) is float else Fraction(divisor)
-        return (value / exact).denominator == 1
-    with localcontext() as ctx:
-        ctx.prec = 1200  # a float quotient needs at most ~650 digits
-        return Decimal(repr(value)) % Decimal(divisor if type(divisor) is int else repr(divisor)) == 0
-''',
-        imports=("import math", "from decimal import Decimal, localcontext", "from fractions import Fraction"),
-    ),
-}
-
-#: The modules that hold the format checks, as real code (see :func:`_module_helpers`).
-_FORMAT_MODULES = ("fmt_time", "fmt_idna", "fmt_net", "fmt_uri", "fmt_regex")
+#: The modules that hold the helpers, as real code (see :func:`_module_helpers`), in the
+#: order their definitions appear in a generated module.
+_HELPER_MODULES = ("rt_helpers", "fmt_time", "fmt_idna", "fmt_net", "fmt_uri", "fmt_regex")
 
 
 def _module_helpers(modules: tuple[str, ...]) -> dict[str, Helper]:
@@ -173,9 +37,10 @@ def _module_helpers(modules: tuple[str, ...]) -> dict[str, Helper]:
     A run of statements with no blank line between them is one helper (so a compiled pattern
     travels with the function that uses it), named by its first definition; ``needs`` are the
     helpers its code names (in any of the modules: the ``from generator.validate...`` imports
-    that let the modules run as they are stay behind), ``imports`` the ``import X`` lines it uses.
+    that let the modules run as they are stay behind), ``imports`` the import lines it uses
+    (``import X``, or ``from X import`` just the names it uses).
     """
-    imports: dict[str, str] = {}
+    imported: dict[str, tuple[str, str]] = {}  # name -> (module, "" for `import module`)
     runs: list[tuple[list[str], list[ast.stmt]]] = []
     for module in modules:
         text = Path(__file__).with_name(f"{module}.py").read_text(encoding="utf-8")
@@ -183,11 +48,8 @@ def _module_helpers(modules: tuple[str, ...]) -> dict[str, Helper]:
         for stmt in ast.parse(text).body:
             if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
                 continue  # the module docstring
-            if isinstance(stmt, ast.Import):
-                imports.update((alias.name, f"import {alias.name}") for alias in stmt.names)
-            elif isinstance(stmt, ast.ImportFrom):
-                if not (stmt.module or "").startswith("generator.validate."):
-                    raise TypeError(f"{module}.py line {stmt.lineno}: only `import X` and sibling imports")
+            if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                imported.update(_imported_names(stmt, module))
             elif runs and runs[-1][0] is lines and stmt.lineno == (runs[-1][1][-1].end_lineno or 0) + 1:
                 runs[-1][1].append(stmt)
             else:
@@ -202,8 +64,35 @@ def _module_helpers(modules: tuple[str, ...]) -> dict[str, Helper]:
         source = "\n".join(lines[run[0].lineno - 1 : run[-1].end_lineno]) + "\n"
         used = _names_used(compile(source, first, "exec"))
         needs = sorted({defined[name] for name in used if name in defined} - {first})
-        helpers[first] = Helper(source, tuple(needs), tuple(sorted(imports[n] for n in used if n in imports)))
+        helpers[first] = Helper(source, tuple(needs), _import_lines(imported[n] + (n,) for n in used if n in imported))
     return helpers
+
+
+def _imported_names(stmt: ast.Import | ast.ImportFrom, module: str) -> list[tuple[str, tuple[str, str]]]:
+    """``(name, (module, kind))`` for each name ``stmt`` binds; sibling imports bind none."""
+    if any(alias.asname for alias in stmt.names):
+        raise TypeError(f"{module}.py line {stmt.lineno}: no `as` in a helper module's imports")
+    if isinstance(stmt, ast.Import):
+        return [(alias.name, (alias.name, "")) for alias in stmt.names]
+    if (stmt.module or "").startswith("generator.validate."):
+        return []  # stands in for a sibling's definitions (copied on their own) or a module's own tables
+    if stmt.level or not stmt.module or stmt.module.startswith("generator"):
+        raise TypeError(f"{module}.py line {stmt.lineno}: only standard-library and sibling imports")
+    return [(alias.name, (stmt.module, "from")) for alias in stmt.names]
+
+
+def _import_lines(uses: Iterable[tuple[str, str, str]]) -> tuple[str, ...]:
+    """The import lines for ``(module, kind, name)`` uses: one ``from`` line per module."""
+    modules: set[str] = set()
+    names: dict[str, set[str]] = {}
+    for module, kind, name in uses:
+        if kind:
+            names.setdefault(module, set()).add(name)
+        else:
+            modules.add(module)
+    lines = [f"import {module}" for module in modules]
+    lines.extend(f"from {module} import {', '.join(sorted(found))}" for module, found in names.items())
+    return tuple(sorted(lines))
 
 
 def _names_used(code: CodeType) -> set[str]:
@@ -224,11 +113,11 @@ def _defined_names(stmt: ast.stmt) -> list[str]:
     targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
     names = [target.id for target in targets if isinstance(target, ast.Name)]
     if not names:
-        raise TypeError(f"a format module may only define names at the top level, line {stmt.lineno}")
+        raise TypeError(f"a helper module may only define names at the top level, line {stmt.lineno}")
     return names
 
 
-HELPERS.update(_module_helpers(_FORMAT_MODULES))
+HELPERS: dict[str, Helper] = _module_helpers(_HELPER_MODULES)
 
 #: format name -> the helper that checks a string
 FORMATS: dict[str, str] = {

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from generator.validate.expr import FALSE, any_of, compare
 from generator.validate.scope import Ctx
-from generator.validate.source import SchemaCompileError, Writer, negate
+from generator.validate.source import SchemaCompileError, Writer
 
 if TYPE_CHECKING:
     from generator.validate.emitter import Emitter
@@ -23,16 +24,16 @@ def applicators_any(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: 
             em.apply(w, em.child(nid, "allOf", str(j)), var, pexpr, ctx)
     if isinstance(obj.get("anyOf"), list):
         tests = [em.test_expr(em.child(nid, "anyOf", str(j)), var, ctx) for j in range(len(obj["anyOf"]))]
-        if "True" not in tests:
-            em.check(w, ctx, negate(" or ".join(tests) or "False"), nid, "anyOf", var, pexpr,
+        if "True" not in map(str, tests):
+            em.check(w, ctx, any_of(tests or [FALSE]).negated(), nid, "anyOf", var, pexpr,
                        "{v} is not valid under any of the given schemas")
     if isinstance(obj.get("oneOf"), list):
         tests = [em.test_expr(em.child(nid, "oneOf", str(j)), var, ctx) for j in range(len(obj["oneOf"]))]
         hits = em.var("n")
-        w.line(f"{hits} = {' + '.join(f'({t})' for t in tests) or '0'}")
-        em.check(w, ctx, f"{hits} == 0", nid, "oneOf", var, pexpr,
+        w.line(f"{hits} = {tests[0] if len(tests) == 1 else ' + '.join(f'({t})' for t in tests) or '0'}")
+        em.check(w, ctx, compare(hits, "==", "0", typed=True), nid, "oneOf", var, pexpr,
                    "{v} is not valid under any of the given schemas")
-        em.check(w, ctx, f"{hits} > 1", nid, "oneOf", var, pexpr,
+        em.check(w, ctx, compare(hits, ">", "1", typed=True), nid, "oneOf", var, pexpr,
                    "{v} is valid under more than one of the given schemas")
     if "not" in obj:
         test = em.test_expr(em.child(nid, "not"), var, ctx)
@@ -45,13 +46,13 @@ def applicators_any(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: 
         if "else" in obj:
             em.apply(else_w, em.child(nid, "else"), var, pexpr, ctx)
         if then_w.lines and else_w.lines:
-            with w.block(f"if {test}:"):
+            with w.if_(test):
                 w.splice(then_w)
             with w.block("else:"):
                 w.splice(else_w)
         elif then_w.lines:
-            with w.block(f"if {test}:", collapse=True):
+            with w.if_(test, collapse=True):
                 w.splice(then_w)
         elif else_w.lines:
-            with w.block(f"if {negate(test)}:", collapse=True):
+            with w.if_(test.negated(), collapse=True):
                 w.splice(else_w)

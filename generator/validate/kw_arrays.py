@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from generator.validate import evaluated
+from generator.validate.expr import Expr, all_of, atom, compare, not_
 from generator.validate.scope import Ctx
 from generator.validate.source import Writer, uses
 from generator.validate.vocab import count
@@ -19,15 +20,16 @@ __all__ = ["contains", "group_arr", "unevaluated_items"]
 def group_arr(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: Ctx) -> None:
     if "minItems" in obj:
         n = count(obj["minItems"], "minItems")
-        em.check(w, ctx, f"len({var}) < {n}", nid, "minItems", var, pexpr,
+        em.check(w, ctx, _length(var, "<", n), nid, "minItems", var, pexpr,
                    f"array has fewer than the minimum of {n} items")
     if "maxItems" in obj:
         n = count(obj["maxItems"], "maxItems")
-        em.check(w, ctx, f"len({var}) > {n}", nid, "maxItems", var, pexpr,
+        em.check(w, ctx, _length(var, ">", n), nid, "maxItems", var, pexpr,
                    f"array has more than the maximum of {n} items")
     if obj.get("uniqueItems") is True:
         em.helpers.add("_uniq")
-        em.check(w, ctx, f"len({var}) > 1 and not _uniq({var})", nid, "uniqueItems", var, pexpr,
+        unique = atom(f"_uniq({var})", is_bool=True)
+        em.check(w, ctx, all_of([_length(var, ">", 1), not_(unique)]), nid, "uniqueItems", var, pexpr,
                    "array has non-unique elements")
     items = obj.get("items")
     if em.dialect(nid).tuple_items:
@@ -44,7 +46,7 @@ def group_arr(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, p
             item = em.var("c")
             em.apply(sub, em.child(nid, holder, str(j)), item, f"{pexpr} + ({j},)", ctx)
             if sub.lines:
-                with w.block(f"if len({var}) > {j}:", collapse=True):
+                with w.if_(_length(var, ">", j), collapse=True):
                     if uses(sub, item):
                         w.line(f"{item} = {var}[{j}]")
                     w.splice(sub)
@@ -54,7 +56,7 @@ def group_arr(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, p
         rid = em.child(nid, rest_key)
         eff, _ctx = em.effective(rid, ctx)
         if em.obj(eff) is False:
-            em.check(w, ctx, f"len({var}) > {offset}", nid, rest_key, var, pexpr,
+            em.check(w, ctx, _length(var, ">", offset), nid, rest_key, var, pexpr,
                        f"array has more than {offset} items and {rest_key!r} is false")
         else:
             item, idx = em.var("c"), em.var("i")
@@ -82,13 +84,13 @@ def contains(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, pe
     item, hits = em.var("c"), em.var("n")
     test = em.test_expr(em.child(nid, "contains"), item, ctx)
     w.line(f"{hits} = 0")
-    with w.block(f"for {item} in {var}:"), w.block(f"if {test}:"):
+    with w.block(f"for {item} in {var}:"), w.if_(test):
         w.line(f"{hits} += 1")
-    em.check(w, ctx, f"{hits} < {lo}", nid, "contains", var, pexpr,
+    em.check(w, ctx, compare(hits, "<", str(lo), typed=True), nid, "contains", var, pexpr,
                f"array has fewer than {lo} items matching 'contains'")
     if hi is not None:
         hi = count(hi, "maxContains")
-        em.check(w, ctx, f"{hits} > {hi}", nid, "maxContains", var, pexpr,
+        em.check(w, ctx, compare(hits, ">", str(hi), typed=True), nid, "maxContains", var, pexpr,
                    f"array has more than {hi} items matching 'contains'")
 
 
@@ -100,7 +102,11 @@ def unevaluated_items(em: Emitter, w: Writer, nid: int, var: str, pexpr: str, ct
     em.apply(sub, em.child(nid, "unevaluatedItems"), item, f"{pexpr} + ({idx},)", ctx)
     if sub.lines and seen_src is not None:
         w.line(f"{seen} = {seen_src}")
-        with w.block(f"for {idx} in range(len({var})):"), w.block(f"if {idx} not in {seen}:"):
+        with w.block(f"for {idx} in range(len({var})):"), w.if_(compare(idx, "not in", seen)):
             if uses(sub, item):
                 w.line(f"{item} = {var}[{idx}]")
             w.splice(sub)
+
+
+def _length(var: str, op: str, n: int) -> Expr:
+    return compare(f"len({var})", op, str(n), typed=True)

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from generator.format.layout import string
 from generator.validate import evaluated
+from generator.validate.expr import any_of, atom, compare
 from generator.validate.scope import Ctx
-from generator.validate.source import SchemaCompileError, Writer, literal, negate, uses
+from generator.validate.source import SchemaCompileError, Writer, literal, uses
 from generator.validate.vocab import count, short
 
 if TYPE_CHECKING:
@@ -25,17 +26,17 @@ def group_obj(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, p
     required = obj.get("required")
     if isinstance(required, list) and required:
         if ctx.fast:
-            cond = " or ".join(f"{literal(k)} not in {var}" for k in required)
+            cond = any_of([compare(literal(k), "not in", var) for k in required])
             em.check(w, ctx, cond, nid, "required", var, pexpr, "")
         else:
             for name in required:
-                em.check(w, ctx, f"{literal(name)} not in {var}", nid, "required", var, pexpr,
+                em.check(w, ctx, compare(literal(name), "not in", var), nid, "required", var, pexpr,
                            f"{short(name)} is a required property")
     for kw, word in (("minProperties", "fewer"), ("maxProperties", "more")):
         if kw in obj:
             n = count(obj[kw], kw)
             op = "<" if word == "fewer" else ">"
-            em.check(w, ctx, f"len({var}) {op} {n}", nid, kw, var, pexpr,
+            em.check(w, ctx, compare(f"len({var})", op, str(n), typed=True), nid, kw, var, pexpr,
                        f"object has {word} than {n} properties")
     deps: list[tuple[str, Any, str]] = []
     for kw in ("dependentRequired", "dependentSchemas", "dependencies"):
@@ -47,14 +48,14 @@ def group_obj(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, p
         sub = Writer()
         if isinstance(dep, list):  # draft 4 `dependencies` and dependentRequired: names
             for other in dep:
-                em.check(sub, ctx, f"{literal(other)} not in {var}", nid, kw, var, pexpr,
+                em.check(sub, ctx, compare(literal(other), "not in", var), nid, kw, var, pexpr,
                            f"{short(other)} is required when {short(name)} is present")
         elif isinstance(dep, (dict, bool)):
             em.apply(sub, em.child(nid, kw, name), var, pexpr, ctx)
         else:
             raise SchemaCompileError(f"{kw}[{name!r}] must be a schema or a list of names, got {dep!r}")
         if sub.lines:
-            with w.block(f"if {literal(name)} in {var}:", collapse=True):
+            with w.if_(compare(literal(name), "in", var), collapse=True):
                 w.splice(sub)
     properties(em, w, nid, obj, var, pexpr, ctx)
     if "unevaluatedProperties" in obj:
@@ -65,7 +66,7 @@ def group_obj(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, p
         if sub.lines and seen_src is not None:
             w.line(f"{seen} = {seen_src}")
             header = f"for {key}, {item} in {var}.items():" if uses(sub, item) else f"for {key} in {var}:"
-            with w.block(header), w.block(f"if {key} not in {seen}:"):
+            with w.block(header), w.if_(compare(key, "not in", seen)):
                 w.splice(sub)
     if "propertyNames" in obj:
         key = em.var("k")
@@ -85,7 +86,7 @@ def properties(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, 
         check = Writer()
         checks.append(check)
         if ctx.request and em.is_read_only(pid):
-            with check.block(f"if {lit} in {var}:"):
+            with check.if_(compare(lit, "in", var)):
                 em.fail(check, ctx, pid, "readOnly", f"{pexpr} + ({lit},)",
                           string(f"{short(name)} is read-only and must not be sent in a request"))
             continue
@@ -93,7 +94,7 @@ def properties(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, 
         sub = Writer()
         em.apply(sub, pid, item, f"{pexpr} + ({lit},)", ctx)
         if sub.lines:
-            with check.block(f"if {lit} in {var}:", collapse=True):
+            with check.if_(compare(lit, "in", var), collapse=True):
                 if uses(sub, item):
                     check.line(f"{item} = {var}[{lit}]")
                 check.splice(sub)
@@ -114,23 +115,23 @@ def properties(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, 
         sub = Writer()
         em.apply(sub, em.child(nid, "patternProperties", pat), item, f"{pexpr} + ({key},)", ctx)
         if sub.lines:
-            with loop.block(f"if {regexes[pat]}({key}) is not None:", collapse=True):
+            with loop.if_(compare(f"{regexes[pat]}({key})", "is not", "None"), collapse=True):
                 loop.splice(sub)
     known = sorted(props)
     excluded = []
     if known:
-        excluded.append(f"{key} in {em.constant('K', f'frozenset({literal(tuple(known))})')}")
-    excluded.extend(f"{regexes[pat]}({key}) is not None" for pat in patterns)
+        excluded.append(compare(key, "in", em.constant("K", f"frozenset({literal(tuple(known))})")))
+    excluded.extend(compare(f"{regexes[pat]}({key})", "is not", "None") for pat in patterns)
     if extra is not True:
         xid = em.child(nid, "additionalProperties")
         eff, _ctx = em.effective(xid, ctx)
         if em.obj(eff) is False and not ctx.fast:
             names = em.var("extra")
             if excluded:
-                w.line(f"{names} = [{key} for {key} in {var} if {negate(' or '.join(excluded))}]")
+                w.line(f"{names} = [{key} for {key} in {var} if {any_of(excluded).negated()}]")
             else:
                 w.line(f"{names} = list({var})")
-            with w.block(f"if {names}:"):
+            with w.if_(atom(names)):
                 em.helpers.add("_r")
                 shown = f"str(len({names}))" if ctx.secret else f'", ".join(map(_r, {names}))'
                 msg = f'"Additional properties are not allowed (" + {shown} + " unexpected)"'
@@ -140,7 +141,7 @@ def properties(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, 
             em.apply(sub, xid, item, f"{pexpr} + ({key},)", ctx)
             if sub.lines:
                 if excluded:
-                    with loop.block(f"if {negate(' or '.join(excluded))}:", collapse=True):
+                    with loop.if_(any_of(excluded).negated(), collapse=True):
                         loop.splice(sub)
                 else:
                     loop.splice(sub)

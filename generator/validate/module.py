@@ -1,6 +1,7 @@
-"""Assemble one generated validator module: docstring, imports, the error class, the helpers a
-schema uses, the schema-path table, constants, the generated functions and the entry points --
-once every function is written and none of them calls itself on its own value without end."""
+"""Assemble one generated validator module: docstring, imports, the error class and the helpers
+a schema uses (copied from :mod:`generator.validate.rt_helpers` and ``fmt_*.py``), the
+schema-path table, constants, the generated functions and the entry points -- once every
+function is written and none of them calls itself on its own value without end."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def module(em: Emitter, doc: str, entry_points: str, exports: list[str]) -> str:
     """The module text, once every queued function of ``em`` is written."""
     em.drain()
     _refuse_loops(em)
-    helper_names = helper_closure(em.helpers | {"_ptr"})  # ValidationError.path uses it
+    helper_names = helper_closure(em.helpers | {"ValidationError", "_E"})  # every module raises errors
     imports = set(em.imports)
     typing_names = em.typing_names | ({"Any"} if em.functions else set())
     if typing_names:
@@ -29,10 +30,10 @@ def module(em: Emitter, doc: str, entry_points: str, exports: list[str]) -> str:
         imports.update(HELPERS[name].imports)
     head = [f'"""{doc}"""\n\nfrom __future__ import annotations\n']
     if imports:
-        head.append("".join(f"{line}\n" for line in sorted(imports, key=lambda i: (i.startswith("from "), i))))
+        head.append("".join(f"{line}\n" for line in sorted(_merged(imports), key=lambda i: (i.startswith("from "), i))))
     head.append(value("__all__ = ", export_order(exports)) + "\n")
     # Top-level chunks, two blank lines apart (black's rule around every def and class).
-    chunks = ["\n".join(head), _ERROR_CLASS, _NEW_ERROR]
+    chunks = ["\n".join(head)]
     chunks.extend(HELPERS[name].source.strip("\n") + "\n" for name in helper_names)
     if em.sp_table:
         parents = tuple(parent for parent, _ in em.sp_table)
@@ -68,62 +69,15 @@ def _refuse_loops(em: Emitter) -> None:
                 path.append((callee, iter(sorted(em.same_value_calls.get(callee, ())))))
 
 
-_ERROR_CLASS = '''class ValidationError:
-    """One failed keyword.
 
-    Attributes: instance ``path`` (JSON Pointer), ``keyword``, ``schema_path``, ``message``.
-    """
-
-    __slots__ = ("_at", "_path", "keyword", "message", "schema_path")
-
-    def __init__(self, path: str, keyword: str, schema_path: str, message: str) -> None:
-        self._path: str | None = path
-        self._at: tuple[str | int, ...] = ()
-        self.keyword = keyword
-        self.schema_path = schema_path
-        self.message = message
-
-    @property
-    def path(self) -> str:
-        path = self._path
-        if path is None:  # made on first use: listing many errors stays cheap
-            path = self._path = _ptr(self._at)
-        return path
-
-    def __repr__(self) -> str:
-        return (
-            f"ValidationError(path={self.path!r}, keyword={self.keyword!r}, "
-            f"schema_path={self.schema_path!r}, message={self.message!r})"
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, ValidationError):
-            return NotImplemented
-        return (self.path, self.keyword, self.schema_path, self.message) == (
-            other.path,
-            other.keyword,
-            other.schema_path,
-            other.message,
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.path, self.keyword, self.schema_path, self.message))
-
-    def __str__(self) -> str:
-        return f"{self.path or '/'}: {self.message}"
-'''
-
-
-_NEW_ERROR = '''def _E(at: tuple[str | int, ...], keyword: str, schema_path: str, message: str) -> ValidationError:
-    """The error at instance location ``at`` (keys and indices), its pointer left for later."""
-    error = _new(ValidationError)
-    error._at = at
-    error._path = None
-    error.keyword = keyword
-    error.schema_path = schema_path
-    error.message = message
-    return error
-
-
-_new = object.__new__
-'''
+def _merged(imports: set[str]) -> set[str]:
+    """``imports`` with the ``from M import ...`` lines of each module made one."""
+    names: dict[str, set[str]] = {}
+    plain: set[str] = set()
+    for line in imports:
+        if line.startswith("from "):
+            module, _, found = line.removeprefix("from ").partition(" import ")
+            names.setdefault(module, set()).update(found.split(", "))
+        else:
+            plain.add(line)
+    return plain | {f"from {module} import {', '.join(sorted(found))}" for module, found in names.items()}

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator.validate.expr import Expr, all_of, any_of, atom, compare, group
 from generator.validate.source import SchemaCompileError
 
 __all__ = [
@@ -249,21 +250,35 @@ def dialect(draft: str, *, assert_formats: bool, vocabulary: Mapping[str, Any] |
     return Dialect(draft, KEYWORDS - active)
 
 
-TYPE_CHECKS = {
-    "string": "isinstance({v}, str)",
-    "integer": "(type({v}) is int or (type({v}) is float and {v}.is_integer()))",
-    "number": "(type({v}) is int or type({v}) is float)",
-    "object": "isinstance({v}, dict)",
-    "array": "isinstance({v}, list)",
-    "boolean": "({v} is True or {v} is False)",
-    "null": "{v} is None",
+def _instance(cls: str) -> Callable[[str], Expr]:
+    return lambda v: atom(f"isinstance({v}, {cls})", is_bool=True)
+
+
+def _is_number(v: str) -> Expr:
+    return group(any_of([compare(f"type({v})", "is", "int"), compare(f"type({v})", "is", "float")]))
+
+
+def _is_integer(v: str) -> Expr:
+    integral = all_of([compare(f"type({v})", "is", "float"), atom(f"{v}.is_integer()")])
+    return group(any_of([compare(f"type({v})", "is", "int"), group(integral)]))
+
+
+#: type name -> the test of a value of that type
+TYPE_CHECKS: dict[str, Callable[[str], Expr]] = {
+    "string": _instance("str"),
+    "integer": _is_integer,
+    "number": _is_number,
+    "object": _instance("dict"),
+    "array": _instance("list"),
+    "boolean": lambda v: group(any_of([compare(v, "is", "True"), compare(v, "is", "False")])),
+    "null": lambda v: compare(v, "is", "None"),
 }
 #: The keyword groups of a node (string, number, object and array keywords), each behind its type test.
-GROUP_CHECKS = {
-    "str": "isinstance({v}, str)",
-    "num": "(type({v}) is int or type({v}) is float)",
-    "obj": "isinstance({v}, dict)",
-    "arr": "isinstance({v}, list)",
+GROUP_CHECKS: dict[str, Callable[[str], Expr]] = {
+    "str": _instance("str"),
+    "num": _is_number,
+    "obj": _instance("dict"),
+    "arr": _instance("list"),
 }
 GROUP_OF_TYPE = {"string": "str", "integer": "num", "number": "num", "object": "obj", "array": "arr"}
 INT_FORMATS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
@@ -320,22 +335,20 @@ def shape_error(obj: dict[str, Any], dialect: Dialect) -> str | None:
     return None
 
 
-def type_cond(types: list[str], var: str, *, float_integers: bool = True) -> str:
-    """A boolean expression: ``var`` has one of ``types`` (``1.0`` an integer with ``float_integers``)."""
+def type_cond(types: list[str], var: str, *, float_integers: bool = True) -> Expr:
+    """``var`` has one of ``types`` (``1.0`` an integer with ``float_integers``)."""
     classes = [_ISINSTANCE[t] for t in types if t in _ISINSTANCE]
     parts = []
     if len(classes) == 1:
-        parts.append(f"isinstance({var}, {classes[0]})")
+        parts.append(_instance(classes[0])(var))
     elif classes:
-        parts.append(f"isinstance({var}, ({', '.join(classes)}))")
+        parts.append(_instance(f"({', '.join(classes)})")(var))
     if "number" in types:
-        parts.append(TYPE_CHECKS["number"].format(v=var))
+        parts.append(TYPE_CHECKS["number"](var))
     elif "integer" in types:
-        parts.append(TYPE_CHECKS["integer"].format(v=var) if float_integers else f"type({var}) is int")
-    parts.extend(TYPE_CHECKS[t].format(v=var) for t in types if t in ("boolean", "null"))
-    if len(parts) == 1:
-        return parts[0]
-    return " or ".join(parts)
+        parts.append(TYPE_CHECKS["integer"](var) if float_integers else compare(f"type({var})", "is", "int"))
+    parts.extend(TYPE_CHECKS[t](var) for t in types if t in ("boolean", "null"))
+    return any_of(parts)
 
 
 def within(obj: dict[str, Any], kw: str, bound: int, sign: int) -> bool:
