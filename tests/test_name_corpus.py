@@ -20,6 +20,7 @@ import json
 import keyword
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -49,6 +50,13 @@ PROPERTY_TYPES: list[dict[str, Any]] = [
     {"type": "string", "x-ms-secret": True},
     {"$ref": "#/definitions/CorpusLeaf", "x-ms-secret": True},
     {"type": "string", "readOnly": True},
+    # Formats with Python types of their own (models.py names them privately: a field may be `time`).
+    {"type": "string", "format": "date"},
+    {"type": "string", "format": "time"},
+    {"type": "string", "format": "duration"},
+    {"type": "string", "format": "byte"},
+    {"type": "number", "format": "decimal"},
+    {"type": "integer", "format": "unixtime"},
 ]
 PARAMETER_TYPES: list[dict[str, Any]] = [
     {"type": "string", "maxLength": 50, "pattern": "^[a-z]*$"},
@@ -58,8 +66,12 @@ PARAMETER_TYPES: list[dict[str, Any]] = [
     {"type": "string", "enum": ["a", "b"], "x-ms-enum": {"name": "CorpusChoice", "modelAsString": False}},
     {"type": "array", "items": {"type": "string"}, "minItems": 1, "maxItems": 3},
     {"type": "string", "format": "date-time"},
+    {"type": "string", "format": "date"},
 ]
-SAMPLE = {"string": "abc", "integer": 1, "number": 2.5, "boolean": True, "date-time": "2020-01-01T00:00:00Z"}
+SAMPLE = {
+    "string": "abc", "integer": 1, "number": 2.5, "boolean": True, "date-time": "2020-01-01T00:00:00Z",
+    "date": "2020-01-01", "time": "10:00:00", "duration": "PT1H", "byte": "AP8=", "decimal": 2.5, "unixtime": 1,
+}
 METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 API_VERSION = {"name": "api-version", "in": "query", "required": True, "type": "string"}
 
@@ -113,6 +125,23 @@ PROBE: dict[str, Any] = {
                 ],
                 "responses": {"204": {"description": "none"}, "200": {"description": "any", "schema": {"type": "string"}}},
             },
+            "patch": {
+                "operationId": "ProbeThings_Patch",
+                "parameters": [
+                    {"name": "probeName", "in": "path", "required": True, "type": "string"},
+                    {"name": "probeDay", "in": "query", "type": "string", "format": "date"},
+                    {"name": "probeSpan", "in": "body", "schema": {"type": "string", "format": "duration"}},
+                ],
+                "responses": {"200": {"description": "a decimal", "schema": {"type": "number", "format": "decimal"}}},
+            },
+            "head": {
+                "operationId": "ProbeThings_Head",
+                "parameters": [
+                    {"name": "probeName", "in": "path", "required": True, "type": "string"},
+                    {"name": "probeDays", "in": "body", "required": True, "schema": {"type": "array", "items": {"type": "string", "format": "date"}}},
+                ],
+                "responses": {"200": {"description": "bytes", "schema": {"type": "string", "format": "base64url"}}},
+            },
         }
     },
     "definitions": {
@@ -136,6 +165,14 @@ PROBE: dict[str, Any] = {
                 "probeOpen": {"$ref": "#/definitions/ProbeOpenDef"},
                 "probeTags": {"type": "object", "additionalProperties": {"type": "string"}},
                 "probeTimes": {"type": "array", "items": {"type": "string", "format": "date-time"}},
+                "probeDay": {"type": "string", "format": "date"},
+                "probeClock": {"type": "string", "format": "time"},
+                "probeHttpDate": {"type": "string", "format": "date-time-rfc1123"},
+                "probeEpoch": {"type": "integer", "format": "unixtime"},
+                "probeSpans": {"type": "array", "items": {"type": "string", "format": "duration"}},
+                "probeBlob": {"type": "string", "format": "byte"},
+                "probeUrlBlob": {"type": "string", "format": "base64url"},
+                "probeAmount": {"type": "number", "format": "decimal"},
                 "probeMap": {"type": "object", "additionalProperties": {"$ref": "#/definitions/ProbeInner"}},
                 "probeSecret": {"type": "string", "x-ms-secret": True},
                 "probeSecrets": {"type": "array", "items": {"$ref": "#/definitions/ProbeInner"}, "x-ms-secret": True},
@@ -324,7 +361,7 @@ def _wire_value(schema: dict[str, Any]) -> Any:
         return [_wire_value(schema["items"])]
     if schema.get("type") == "object":
         return {"k": 1}
-    return SAMPLE["date-time" if schema.get("format") == "date-time" else schema["type"]]
+    return SAMPLE[schema["format"] if schema.get("format") in SAMPLE else schema["type"]]
 
 
 def test_every_field_and_flattened_accessor_round_trips(built: Corpus) -> None:
@@ -352,7 +389,7 @@ def test_every_enum_value_and_member_name(built: Corpus) -> None:
 
 
 QUERY_NAME_SAFE = "-._~!$'()*+,;:@/?"
-_ARGUMENTS = {"string": "abc", "integer": 3, "number": 1.5, "boolean": True, "datetime": "2020-01-01T00:00:00Z", "enum": "a", "array": ["a"]}
+_ARGUMENTS = {"string": "abc", "integer": 3, "number": 1.5, "boolean": True, "datetime": "2020-01-01T00:00:00Z", "date": date(2020, 1, 1), "enum": "a", "array": ["a"]}
 
 
 def test_every_builder_and_parser_runs(built: Corpus) -> None:

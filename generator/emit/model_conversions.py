@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from generator import ir
 from generator.emit.annotations import or_none, py_type
+from generator.emit.formats import codec
 from generator.format.layout import literal
 
 _CHECK = {"string": ("str",), "integer": ("int",), "boolean": ("bool",), "number": ("float", "int")}
@@ -16,10 +17,12 @@ _SCALAR_READER = {"string": "_read_str", "integer": "_read_int", "boolean": "_re
 
 class ConversionEmitter:
     """`qualify` prefixes what models.py defines (classes, enum readers, alias helpers) for a
-    module that imports it as `_models` (responses.py); the runtime helpers it records in `used`
-    are imported by every module under the same names."""
+    module that imports it as `_models` (responses.py, requests.py); the runtime helpers it
+    records in `used` are imported by every module under the same names. `request` is the
+    expression a writer passes on as `to_dict`'s `request`."""
 
-    def __init__(self, api: ir.Api, qualify: str = "") -> None:
+    def __init__(self, api: ir.Api, qualify: str = "", request: str = "request") -> None:
+        self.request = request
         self.models = {m.name: m for m in api.models}
         self.enums = {e.name: e for e in api.enums}
         self.api = api
@@ -45,8 +48,8 @@ class ConversionEmitter:
         elif t.kind in ("array", "map"):  # one level here, so that an item that is an alias is named
             item = self.annotation(t.item or ir.Type("any"))
             spelled = f"list[{item}]" if t.kind == "array" else f"dict[str, {item}]"
-        else:
-            return py_type(self.api, t, qualify=self.qualify)
+        else:  # (models.py names the types of formats privately: a field may be called `time`)
+            return py_type(self.api, t, qualify=self.qualify, private=not self.qualify)
         return or_none(spelled) if t.nullable else spelled
 
     def field_annotation(self, f: ir.Field) -> str:
@@ -58,7 +61,7 @@ class ConversionEmitter:
     # -- wire -> Python -----------------------------------------------------------------------
 
     def needs_conversion(self, t: ir.Type) -> bool:
-        if t.kind in ("model", "enum", "datetime"):
+        if t.kind in ("model", "enum") or codec(t) is not None:
             return True
         if t.kind in ("array", "map") and t.item is not None:
             return self.needs_conversion(t.item)
@@ -93,8 +96,9 @@ class ConversionEmitter:
             return f"{q}_Secret{name}.from_dict" if secret else f"{q}{name}.from_dict"
         if t.kind == "enum":
             return f"{q}_in_{self.enums[t.ref or ''].py_name}"
-        if t.kind == "datetime":
-            return self._use("_read_datetime")
+        found = codec(t)
+        if found is not None:
+            return self._use(f"_read_{found.name}")
         if t.kind in ("array", "map"):
             alias = self.alias(t)
             return f"{q}_read_{alias}" if alias is not None and not secret else f"lambda v: {self.read_expr(replace(t, nullable=False), 'v', secret)}"
@@ -143,14 +147,15 @@ class ConversionEmitter:
         """An expression turning the Python value in `var` back into its wire value."""
         alias = self.alias(t)
         if alias is not None:
-            return f"{self.qualify}_write_{alias}({var}, request)"
+            return f"{self.qualify}_write_{alias}({var}, {self.request})"
         if t.kind == "model":
-            return f"{var}.to_dict(request=request)"
+            return f"{var}.to_dict(request={self.request})"
         if t.kind == "enum":
             enum = self.enums[t.ref or ""]
             return f"({var}._value_ if {var}.__class__ is {self.qualify}{enum.py_name} else {var})"
-        if t.kind == "datetime":
-            return f"{self._use('_write_datetime')}({var})"
+        found = codec(t)
+        if found is not None:
+            return f"{self._use(f'_write_{found.name}')}({var})"
         if t.kind == "array":
             item = t.item or ir.Type("any")
             x = f"x{depth}"

@@ -440,14 +440,18 @@ def bases_first(models: list[ir.Model], by_name: dict[str, ir.Model]) -> list[st
     return out
 
 
-def uses_datetime(api: ir.Api) -> bool:
-    """Whether an annotation in models.py names `datetime` (else the import is left out)."""
-
-    def mentions(t: ir.Type | None) -> bool:
-        return t is not None and (t.kind == "datetime" or mentions(t.item))
-
-    return (
-        any(mentions(f.type) for m in api.models for f in m.fields)
-        or any(mentions(m.additional) for m in api.models)
-        or any(mentions(a.type) for a in api.aliases)  # a type alias is evaluated at import
-    )
+def type_imports(api: ir.Api) -> list[str]:
+    """The imports of the types models.py's annotations name: `datetime`, and the other format
+    types under the private names `annotations.PRIVATE` gives them (a field may be called `time`)."""
+    kinds: set[str] = set()
+    types = [f.type for m in api.models for f in m.fields] + [m.additional for m in api.models]
+    for t in types + [a.type for a in api.aliases]:  # (a type alias is evaluated at import)
+        while t is not None:
+            kinds.add(t.kind)
+            t = t.item
+    lines = ["from builtins import bytes as _bytes"] if "bytes" in kinds else []
+    # (in isort's order: by the name imported)
+    names = {"date": "date as _date", "datetime": "datetime", "time": "time as _time", "duration": "timedelta as _timedelta"}
+    lines += [f"from datetime import {names[kind]}" for kind in ("date", "datetime", "time", "duration") if kind in kinds]
+    lines += ["from decimal import Decimal as _Decimal"] if "decimal" in kinds else []
+    return lines

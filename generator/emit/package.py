@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from generator import ir
-from generator.emit.models import ModelEmitter, class_order, uses_datetime
+from generator.emit.formats import used_codecs
+from generator.emit.models import ModelEmitter, class_order, type_imports
 from generator.emit.schemas import dumps, emit_schemas
 from generator.emit.templates import render
 from generator.emit.text import docstring, escape_line
@@ -37,7 +38,7 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
     if enums:
         emitter.used.add("_read_enum")
     files = {
-        "_runtime.py": render("_runtime.py.jinja", **common),
+        "_runtime.py": render("_runtime.py.jinja", codecs=used_codecs(api), **common),
         "models.py": render(
             "models.py.jinja",
             models=models,
@@ -48,7 +49,7 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
             init_imports=[n for n in ("Required", "TypedDict", "Unpack") if n != "Required" or any("_Required[" in t for t in init_types)],
             exports=export_order([m.py_name for m in models] + [e.py_name for e in enums] + sorted(emitter.aliases) + ["UNSET", "Unset", "DecodeError"]),
             runtime_imports=sorted(emitter.used),
-            uses_datetime=uses_datetime(api),
+            type_imports=type_imports(api),
             **common,
         ),
         "schemas/__init__.py": render(

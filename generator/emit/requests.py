@@ -16,7 +16,10 @@ from typing import Any
 from urllib.parse import quote
 
 from generator import ir
-from generator.emit.annotations import or_none, py_type
+from generator.emit.annotations import SCALARS, or_none, py_type
+from generator.emit.formats import codec
+from generator.emit.model_conversions import ConversionEmitter
+from generator.emit.request_bodies import body_annotation, body_statements
 from generator.emit.statements import (
     BODY,
     Call,
@@ -62,7 +65,6 @@ def _text_converter(t: ir.Type) -> str:
         "number": "_num",
         "boolean": "_bool",
         "enum": "_enum",
-        "datetime": "_datetime",
         "array": "_csv",
     }.get(t.kind, "_json_text")
 
@@ -73,6 +75,19 @@ class RequestEmitter:
         self.patterns: dict[tuple[str | SharedSet, ...], str] = {}  # translated pattern -> constant name
         self.shared: dict[str, SharedSet] = {}  # constant name -> a large set the patterns share
         self.checkers: dict[tuple[str, tuple[tuple[str, Any], ...]], CheckerView] = {}
+        self.as_codecs: set[str] = set()  # the `_as_<codec>` checks of formatted values used
+        self.conversions = ConversionEmitter(api, qualify="_models.", request="True")  # body writers
+        self.scalar_bodies = False  # a body is one checked value (`_string_body`, `_raw_body`)
+        self.written_bodies = False  # a body of arrays or maps of formatted values (`_json_body`)
+
+    def text_converter(self, t: ir.Type) -> str:
+        """The helper turning a parameter value into its wire text: a value of a format must be
+        of its Python type (a date-time parameter also takes its text, as it always has)."""
+        found = codec(t)
+        if found is not None and found.name != "datetime":
+            self.as_codecs.add(found.name)
+            return f"_as_{found.name}"
+        return "_datetime" if found is not None else _text_converter(t)
 
     def pattern_name(self, pattern: str, where: str) -> str:
         """The module constant holding a parameter's `pattern`, compiled as .NET reads it."""
@@ -152,7 +167,7 @@ class RequestEmitter:
             optional = ("None", f"if {v} is None", Group("else ", chain))
             return [ind + Group(f"_e_{v} = ", optional, optional=True).lay(ind)]
         inner = ind if required else ind + INDENT
-        lines = [inner + Call(f"_t_{v} = {_text_converter(p.type)}(", (v, *labels)).lay(inner)]
+        lines = [inner + Call(f"_t_{v} = {self.text_converter(p.type)}(", (v, *labels)).lay(inner)]
         lines += self.constraint_checks(p, op, v, labels, inner)
         lines.append(inner + Call(f"_e_{v} = {self.encoder(p)}(", (f"_t_{v}", *labels)).lay(inner))
         if required:
@@ -286,16 +301,15 @@ class RequestEmitter:
         lines += header_lines
         data = "None"
         if body_param is not None:
-            annotation = self.body_annotation(body_param)
-            labels = (literal(body_param.py_name), literal(body_param.wire_name))
-            encode = self.body_encoder(body_param, body_param.py_name, labels)
+            annotation = body_annotation(self, body_param)
             if body_param.required:
                 signature_required.append((body_param.py_name, annotation, ""))
-                lines.append(ind + Call(f"_data = {encode.head}", encode.args).lay(ind))
             else:
                 signature_optional.append((body_param.py_name, or_none(annotation), " = None"))
-                optional = ("None", f"if {body_param.py_name} is None", Call(f"else {encode.head}", encode.args))
-                lines.append(ind + Group("_data = ", optional, optional=True).lay(ind))
+            inner = ind if body_param.required else ind + INDENT
+            labels = [literal(body_param.py_name), literal(body_param.wire_name)]
+            checks = self.constraint_checks(body_param, op, body_param.py_name, labels, inner)
+            lines += body_statements(self, body_param, ind, checks)
             content = '_h["Content-Type"]'
             if content_type and body_param.required:
                 lines.append(ind + assign(content, literal(content_type), ind))
@@ -323,17 +337,6 @@ class RequestEmitter:
             signature=signature,
             body="\n".join(lines),
         )
-
-    def body_annotation(self, p: ir.Parameter) -> str:
-        if p.type.kind == "model":
-            return f"_models.{self.api.model(p.type.ref or '').py_name} | Mapping[str, Any]"
-        return py_type(self.api, p.type, qualify="_models.", argument=True)
-
-    def body_encoder(self, p: ir.Parameter, var: str, labels: tuple[str, str]) -> Call:
-        """An expression: the UTF-8 JSON bytes of the body in `var`."""
-        if p.type.kind == "model":
-            return Call("_model_body(", (var, f"_models.{self.api.model(p.type.ref or '').py_name}", *labels))
-        return Call("_any_body(", (var, *labels))
 
 
 def _problem(source: str, message: str) -> SpecError:
@@ -394,6 +397,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
     """`requests.py` for the package."""
     emitter = RequestEmitter(api)
     builders = [emitter.builder(op) for op in api.operations]
+    kinds = _kinds([p.type for op in api.operations for p in op.parameters] + [p.type for p in api.host_parameters])
     entry = INDENT  # a dict entry's indentation
     patterns = sorted(emitter.patterns.items(), key=lambda t: int(t[1].rsplit("_", 1)[1]))
     default_base_url = literal(api.scheme + "://" + api.host)
@@ -407,6 +411,13 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         shared_sets=[_shared_set(shared) for _, shared in sorted(emitter.shared.items())],
         patterns=[bracket(f"{name} = _Pattern(", [_concatenation(parts)]) for parts, name in patterns],
         parameterized_host=api.host_template is not None,
+        as_codecs=emitter.as_codecs,
+        scalar_bodies=emitter.scalar_bodies,
+        written_bodies=emitter.written_bodies,
+        # (`_as_decimal` writes the Decimal's own text; `_datetime` and `_plain` write date-times)
+        runtime_imports=sorted(emitter.conversions.used | {f"_write_{c}" for c in emitter.as_codecs - {"decimal"}} | {"_write_datetime"}),
+        datetime_names=sorted(["datetime", *(SCALARS[k] for k in ("date", "time", "duration") if k in kinds)]),
+        type_kinds=kinds,
         base_url_check=BODY + Group("if ", ("base_url", f"== {default_base_url}"), ":", optional=True).lay(BODY),
         exports=sorted(["API_VERSION", "OPERATIONS", "HttpRequest", "ParameterError", "follow_link"] + [b.name for b in builders], key=export_key),
         **common,
@@ -431,3 +442,14 @@ def _shared_set(shared: SharedSet) -> str:
     assert "".join(chunks) == shared.source, "a set's source is ranges of escapes and alphanumerics"
     body = "\n".join(INDENT + literal(c) for c in chunks)
     return f"# {shared.description}.\n{shared.constant} = (\n{body}\n)"
+
+
+def _kinds(types: list[ir.Type]) -> set[str]:
+    """The kinds of `types` and of their items (the types the builders are annotated with)."""
+    out: set[str] = set()
+    for t in types:
+        item: ir.Type | None = t
+        while item is not None:
+            out.add(item.kind)
+            item = item.item
+    return out

@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator import ir
-from generator.emit.annotations import or_none, py_type
+from generator.emit.annotations import SCALARS, or_none, py_type
+from generator.emit.formats import codec
 from generator.emit.model_conversions import ConversionEmitter
 from generator.emit.statements import BODY, Call, assign, dict_entry, function_def, lay
 from generator.emit.templates import render
@@ -45,6 +46,7 @@ class ResponseEmitter:
         # Bodies that are not models (arrays, maps, scalars, enums) are read as models read a
         # field of their type; the runtime helpers that takes are in `conversions.used`.
         self.conversions = ConversionEmitter(api, qualify="_models.")
+        self.value_kinds: set[str] = set()  # kinds in the values parsers return (their types are imported)
 
     def _error_models(self) -> dict[str, str | None]:
         """operationId -> the model its `default` response carries; operations without one use
@@ -85,6 +87,7 @@ class ResponseEmitter:
             readers[key] = statements
             if annotation not in returns:
                 returns.append(annotation)
+        values = any(r.body is not None and r.body.kind not in ("model", "any") for r in op.responses if r.status.isdigit() and not r.error)
         ind = BODY
         lines = []
         only_none = list(groups) == ["\n".join(self.success(None)[1])]
@@ -102,7 +105,7 @@ class ResponseEmitter:
         declared = ", ".join(r.status + (" (error)" if r.error else "") for r in op.responses)
         doc = (
             f"Parse a response of {op.operation_id} ({op.method} {op.path}).\n\n"
-            f"Declared responses: {declared}. Returns the model of the status (None when the status has no "
+            f"Declared responses: {declared}. Returns the {'model or value' if values else 'model'} of the status (None when the status has no "
             "body); raises HttpResponseError for the default response"
             + (", an error response" if any(r.error for r in op.responses) else "")
             + " and any undeclared status."
@@ -128,9 +131,15 @@ class ResponseEmitter:
             return annotation, [inner + Call(f"return {annotation}.from_dict(", ("_load(body)",)).lay(inner)]
         if body.kind == "any":
             return "Any", [f"{inner}return _load(body)"]
+        item: ir.Type | None = body
+        while item is not None:  # (the types of formats it names are imported)
+            self.value_kinds.add(item.kind)
+            item = item.item
         read = self.conversions.read_expr(replace(body, nullable=False), "data")
         returned = f"None if data is None else {read}"
-        return or_none(self.conversions.annotation(body)), [f"{inner}data = _load(body)", inner + lay(f"return {returned}", inner)]
+        found = codec(body)
+        load = "_load_exact(body)" if found is not None and found.name == "decimal" else "_load(body)"  # every digit
+        return or_none(self.conversions.annotation(body)), [f"{inner}data = {load}", inner + lay(f"return {returned}", inner)]
 
     def pager(self, op: ir.Operation) -> PagerView | None:
         if not op.pageable:
@@ -193,6 +202,8 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         parser_table=[entry + dict_entry(p.operation_id, p.name, entry) for p in parsers],
         error_annotation=emitter.error_annotation(),
         runtime_imports=sorted(emitter.conversions.used),
+        datetime_names=_datetime_names(emitter.value_kinds),
+        reads_decimals="decimal" in emitter.value_kinds,
         poll_error_raise=inner + Call("raise _error(", ("status_code", "headers", "body", poll_reader, '"polling"')).lay(inner),
         poll_reader=inner + assign("reader: Callable[[Any], Any] | None", poll_reader, inner),
         exports=sorted(
@@ -212,3 +223,9 @@ def _poll_error_reader(api: ir.Api, emitter: ResponseEmitter) -> str:
         return "None"
     ref = min(refs, key=lambda r: (-refs[r], r))
     return f"_models.{api.model(ref).py_name}.from_dict"
+
+
+def _datetime_names(kinds: set[str]) -> list[str]:
+    """What responses.py imports from `datetime`: its own names, and the types that parsers of
+    non-model bodies are annotated with."""
+    return ["UTC", *sorted(["datetime", *(SCALARS[k] for k in ("date", "time", "duration") if k in kinds)])]

@@ -13,6 +13,7 @@ import unicodedata
 from typing import Any
 
 from generator import ir
+from generator.emit.formats import codec
 from generator.emit.text import INVISIBLE
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -136,8 +137,8 @@ class _Emitter:
             out = {"type": "object"}
             if t.item is not None and t.item.kind != "any":
                 out["additionalProperties"] = self.type(t.item)
-        elif t.kind == "datetime":
-            out = {"type": "string", "format": "date-time"}
+        elif (found := codec(t)) is not None:
+            out = {"type": found.wire, "format": t.format}
         elif t.kind == "any":
             out = {}
         else:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import ir
+from generator.emit.formats import codec, used_codecs
 from generator.emit.models import bases_first
 from generator.emit.text import comment, docstring
 from generator.format.layout import INDENT, fits, item, literal, statement
@@ -27,19 +28,27 @@ MAX_ITEMS = 3  # lists and maps: modest sizes keep property tests fast
 MAX_TEXT = 8  # free text: characters beyond minLength
 MAX_DEPTH = 3  # recursion: levels of a model inside itself
 
-# String formats drawn by a dedicated helper; any other format is drawn as plain text (and the
-# generated code says so).
-_FORMATS = {
-    "date-time": "_datetime()",
+# Wire values of the formats that have a Python type of their own, by codec (a decimal is drawn
+# as any other number).
+_CODEC_STRATEGIES = {
+    "datetime": "_datetime()",
+    "rfc1123": "_rfc1123()",
+    "unixtime": "_unixtime()",
     "date": "_date()",
+    "time": "_time()",
+    "duration": "_duration()",
+    "byte": "_base64()",
+    "base64url": "_base64url()",
+}
+# Other string formats drawn by a dedicated helper; any other format is drawn as plain text (and
+# the generated code says so).
+_FORMATS = {
     "uuid": "_uuid()",
     "uri": "_uri()",
     "url": "_uri()",
-    "byte": "_base64()",
-    "duration": "_duration()",
     "email": "_email()",
 }
-_TEXT_FORMATS = {"password", "arm-id", "binary", "base64url"}  # no syntax to honour beyond "string"
+_TEXT_FORMATS = {"password", "arm-id", "binary"}  # no syntax to honour beyond "string"
 
 
 @dataclass(frozen=True)
@@ -118,13 +127,14 @@ class StrategyEmitter:
             return _Call("_ref(", (literal(t.ref), "request", "unknown", "depth"))
         if t.kind == "string":
             return self.string(t, c, notes)
-        if t.kind == "datetime":
-            if "pattern" in c or "minLength" in c or "maxLength" in c:
-                notes.append("string bounds/pattern beside format date-time are not honoured")
-            return "_datetime()"
+        found = codec(t)
+        if found is not None and found.name in _CODEC_STRATEGIES:
+            if "pattern" in c or "minLength" in c or "maxLength" in c or "minimum" in c or "maximum" in c:
+                notes.append(f"{'bounds' if found.wire == 'integer' else 'string bounds/pattern'} beside format {t.format} are not honoured")
+            return _CODEC_STRATEGIES[found.name]
         if t.kind == "integer":
             return self.integer(c, notes)
-        if t.kind == "number":
+        if t.kind in ("number", "decimal"):
             return self.number(t, c, notes)
         if t.kind == "boolean":
             return "st.booleans()"
@@ -437,6 +447,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
             max_items=MAX_ITEMS,
             max_text=MAX_TEXT,
             max_depth=MAX_DEPTH,
+            codecs=used_codecs(api),
             **common,
         )
     }

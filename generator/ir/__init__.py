@@ -10,7 +10,25 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
-Kind = Literal["string", "integer", "number", "boolean", "datetime", "model", "enum", "array", "map", "any"]
+Kind = Literal[
+    "string", "integer", "number", "boolean", "datetime", "date", "time", "duration", "bytes", "decimal",
+    "model", "enum", "array", "map", "any",
+]
+
+# Formats whose values have a Python type of their own: (JSON type, format) -> the IR kind. A
+# datetime's `format` says its wire form (RFC 3339 text, RFC 1123 text or unix seconds), as a
+# byte string's says base64 or base64url.
+FORMAT_KINDS: dict[tuple[str, str], Kind] = {
+    ("string", "date-time"): "datetime",
+    ("string", "date-time-rfc1123"): "datetime",
+    ("integer", "unixtime"): "datetime",
+    ("string", "date"): "date",
+    ("string", "time"): "time",
+    ("string", "duration"): "duration",
+    ("string", "byte"): "bytes",
+    ("string", "base64url"): "bytes",
+    ("number", "decimal"): "decimal",
+}
 
 
 @dataclass(frozen=True)

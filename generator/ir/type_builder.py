@@ -224,7 +224,8 @@ class TypeBuilder:
             if problem is not None:
                 self.problems.append(doc.problem(join_pointer(pointer, "enum"), problem))
                 return ir.Type("any")
-            return ir.Type(_primitive(stype), format=fmt, constraints=constraints + (("enum", tuple(values)),))
+            kind = ir.FORMAT_KINDS.get((_primitive(stype), fmt or "")) or _primitive(stype)
+            return ir.Type(kind, format=fmt, constraints=constraints + (("enum", tuple(values)),))
         if stype == "array" or "items" in schema:
             items = schema.get("items")
             if not isinstance(items, dict):
@@ -240,9 +241,10 @@ class TypeBuilder:
                 item = self.type_of(extra, doc, join_pointer(pointer, "additionalProperties"), context + "Value")
                 return ir.Type("map", item=item, constraints=constraints)
             return ir.Type("map", item=ir.Type("any"), constraints=constraints)
+        formatted = ir.FORMAT_KINDS.get((stype or "", fmt or ""))  # a date, a duration, bytes...
+        if formatted is not None:
+            return ir.Type(formatted, format=fmt, constraints=constraints)
         if stype == "string":
-            if fmt == "date-time":
-                return ir.Type("datetime", format=fmt, constraints=constraints)
             return ir.Type("string", format=fmt, constraints=constraints)
         if stype == "integer":
             low, high = _INT_RANGES.get(fmt or "", (None, None))

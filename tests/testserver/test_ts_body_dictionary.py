@@ -10,20 +10,7 @@ import pytest
 
 SWAGGER = "body-dictionary.json"
 
-NOT_PASSED = {
-    "getDictionaryDateValid": "items of format date, date-time-rfc1123, duration, byte or base64url: specgen has no runtime for these formats yet (being added on the ts-prim branch)",
-    "putDictionaryDateValid": "items of format date, date-time-rfc1123, duration, byte or base64url: specgen has no runtime for these formats yet (being added on the ts-prim branch)",
-    "getDictionaryDateWithNull": "items of format date, date-time-rfc1123, duration, byte or base64url: specgen has no runtime for these formats yet (being added on the ts-prim branch)",
-    "getDictionaryDateWithInvalidChars": "items of format date, date-time-rfc1123, duration, byte or base64url: specgen has no runtime for these formats yet (being added on the ts-prim branch)",
-    "getDictionaryDateTimeRfc1123Valid": "items of format date, date-time-rfc1123, duration, byte or base64url: specgen has no runtime for these formats yet (being added on the ts-prim branch)",
-    "putDictionaryDateTimeRfc1123Valid": "items of format date, date-time-rfc1123, duration, byte or base64url: specgen has no runtime for these formats yet (being added on the ts-prim branch)",
-    "getDictionaryDurationValid": "items of format date, date-time-rfc1123, duration, byte or base64url: specgen has no runtime for these formats yet (being added on the ts-prim branch)",
-    "putDictionaryDurationValid": "items of format date, date-time-rfc1123, duration, byte or base64url: specgen has no runtime for these formats yet (being added on the ts-prim branch)",
-    "getDictionaryByteValid": "items of format date, date-time-rfc1123, duration, byte or base64url: specgen has no runtime for these formats yet (being added on the ts-prim branch)",
-    "putDictionaryByteValid": "items of format date, date-time-rfc1123, duration, byte or base64url: specgen has no runtime for these formats yet (being added on the ts-prim branch)",
-    "getDictionaryByteWithNull": "items of format date, date-time-rfc1123, duration, byte or base64url: specgen has no runtime for these formats yet (being added on the ts-prim branch)",
-    "getDictionaryBase64Url": "items of format date, date-time-rfc1123, duration, byte or base64url: specgen has no runtime for these formats yet (being added on the ts-prim branch)",
-}
+NOT_PASSED = {}  # every scenario of this file passes
 
 UTC = dt.UTC
 
@@ -125,3 +112,39 @@ def test_maps_of_maps(api: Any) -> None:
     assert api.call("dictionary_put_dictionary_valid", body=maps) is None
     assert api.call("dictionary_get_dictionary_item_null") == {"0": maps["0"], "1": None, "2": maps["2"]}
     assert api.call("dictionary_get_dictionary_item_empty") == {"0": maps["0"], "1": {}, "2": maps["2"]}
+
+
+def test_dates(api: Any) -> None:
+    days = {"0": dt.date(2000, 12, 1), "1": dt.date(1980, 1, 2), "2": dt.date(1492, 10, 12)}
+    got = api.call("dictionary_get_date_valid")
+    assert got == days and all(type(x) is dt.date for x in got.values())
+    assert api.call("dictionary_put_date_valid", body=days) is None
+    decode_error_at(api, "dictionary_get_date_invalid_null", "/1")
+    decode_error_at(api, "dictionary_get_date_invalid_chars", "/1")
+
+
+def test_rfc1123_date_times(api: Any) -> None:
+    instants = {
+        "0": dt.datetime(2000, 12, 1, 0, 0, 1, tzinfo=UTC),
+        "1": dt.datetime(1980, 1, 2, 0, 11, 35, tzinfo=UTC),
+        "2": dt.datetime(1492, 10, 12, 10, 15, 1, tzinfo=UTC),
+    }
+    assert api.call("dictionary_get_date_time_rfc1123_valid") == instants
+    assert api.call("dictionary_put_date_time_rfc1123_valid", body=instants) is None
+
+
+def test_durations(api: Any) -> None:
+    spans = {"0": dt.timedelta(days=123, hours=22, minutes=14, seconds=12, milliseconds=11), "1": dt.timedelta(days=5, hours=1)}
+    got = api.call("dictionary_get_duration_valid")
+    assert got == spans and all(isinstance(x, dt.timedelta) for x in got.values())
+    assert api.call("dictionary_put_duration_valid", body=spans) is None
+
+
+def test_bytes(api: Any) -> None:
+    blobs = {"0": bytes([255, 255, 255, 250]), "1": bytes([1, 2, 3]), "2": bytes([37, 41, 67])}
+    got = api.call("dictionary_get_byte_valid")
+    assert got == blobs and all(type(x) is bytes for x in got.values())
+    assert api.call("dictionary_put_byte_valid", body=blobs) is None
+    decode_error_at(api, "dictionary_get_byte_invalid_null", "/1")
+    got = api.call("dictionary_get_base64_url")
+    assert got == {"0": b"a string that gets encoded with base64url", "1": b"test string", "2": b"Lorem ipsum"}
