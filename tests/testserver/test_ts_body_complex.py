@@ -15,7 +15,7 @@ NOT_PASSED = {
     "putComplexDictionaryValid": "the server wants a null value in DictionaryWrapper.defaultProgram, whose values the spec does not mark x-nullable; the model refuses it and the builder will not send it",
 }
 
-UTC = datetime.timezone.utc
+UTC = datetime.UTC
 
 
 # -- basic ----------------------------------------------------------------------------------------
