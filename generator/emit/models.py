@@ -141,33 +141,7 @@ class ModelEmitter(ConversionEmitter):
             (3, 'parts.append(f"additional_properties=<{len(self.additional_properties)} unknown fields>")'),
             (2, f'return {literal(m.py_name + "(")} + ", ".join(parts) + ")"'),
         ]
-        flat = []
-        for fl in m.flattened[len(base.flattened) :] if base else m.flattened:
-            outer = next(f for f in m.fields if f.py_name == fl.via)
-            inner = self.models[outer.type.ref or ""]
-            target = next(f for f in inner.fields if f.py_name == fl.target)
-            takes = self.field_annotation(target)  # what the inner field holds, and so takes
-            if outer.required and not outer.read_only:  # the inner model is always there
-                returns = takes
-                get_body = [(2, f"return self.{fl.via}.{fl.target}")]
-                set_body = [(2, f"self.{fl.via}.{fl.target} = value")]
-            else:
-                returns = takes if takes.endswith("| Unset") else f"{takes} | Unset"
-                creatable = not any(f.required and not f.read_only for f in inner.fields)
-                create = f"inner = self.{fl.via} = {inner.py_name}()" if creatable else f"raise _builtins.AttributeError({literal(f'set {fl.via} first: it has required fields')})"
-                get_body = [(2, f"inner = self.{fl.via}"), (2, f"return UNSET if inner is UNSET or inner is None else inner.{fl.target}")]
-                set_body = [(2, f"inner = self.{fl.via}"), (2, "if inner is UNSET or inner is None:"), (3, create), (2, f"inner.{fl.target} = value")]
-            flat.append(
-                FlatView(
-                    py_name=fl.py_name,
-                    via=fl.via,
-                    target=fl.target,
-                    getter=def_line(f"def {fl.py_name}(", ["self"], f" -> {returns}:", INDENT),
-                    get_body=block(get_body),
-                    setter=def_line(f"def {fl.py_name}(", ["self", f"value: {takes}"], " -> None:", INDENT),
-                    set_body=block(set_body),
-                )
-            )
+        flat = [self.flat_view(m, fl) for fl in (m.flattened[len(base.flattened) :] if base else m.flattened)]
         fields = sorted(own, key=lambda f: not (f.required and not f.read_only))
         views = []
         for f in fields:
@@ -216,6 +190,52 @@ class ModelEmitter(ConversionEmitter):
             additional=f"dict[str, {self.annotation(extra)}]" if typed and extra is not None else "dict[str, Any]",
             helpers=self.helpers(m, base, own) if shared else "",
         )
+
+    def flat_view(self, m: ir.Model, fl: ir.FlattenedField) -> FlatView:
+        """The property standing for `fl`: it reads through the flattened field (UNSET while that
+        is unset), and sets through it (creating the inner model when nothing in it is required)."""
+        outer = next(f for f in m.fields if f.py_name == fl.via)
+        inner = self.models[outer.type.ref or ""]
+        steps = self.path_fields(m, fl.path)
+        takes = self.field_annotation(steps[-1])  # what the field it stands for holds, and so takes
+        if all(f.required and not f.read_only for f in steps[:-1]):  # every model on the way is always there
+            returns = takes
+            get_body = [(2, f"return self.{fl.via}.{fl.target}")]
+            set_body = [(2, f"self.{fl.via}.{fl.target} = value")]
+        else:
+            returns = takes if takes.endswith("| Unset") else f"{takes} | Unset"
+            # Made on the way only when every model down to the field can be made empty (else
+            # nothing is changed: the models in between have required fields to be set first).
+            on_the_way = [self.models[f.type.ref or ""] for f in steps[:-1]]
+            creatable = not any(g.required and not g.read_only for model in on_the_way for g in model.fields)
+            unset = ".".join(fl.path[:-1])
+            create = f"inner = self.{fl.via} = {inner.py_name}()" if creatable else f"raise _builtins.AttributeError({literal(f'set {unset} first: it has required fields')})"
+            get_body = [(2, f"inner = self.{fl.via}"), (2, f"return UNSET if inner is UNSET or inner is None else inner.{fl.target}")]
+            if not (outer.required and not outer.read_only):
+                set_body = [(2, f"inner = self.{fl.via}"), (2, "if inner is UNSET or inner is None:"), (3, create), (2, f"inner.{fl.target} = value")]
+            else:  # the inner model is always there; deeper down it may not be (its setter says)
+                get_body = [(2, f"return self.{fl.via}.{fl.target}")]
+                set_body = [(2, f"self.{fl.via}.{fl.target} = value")]
+        return FlatView(
+            py_name=fl.py_name,
+            via=".".join(fl.path[:-1]),
+            target=fl.path[-1],
+            getter=def_line(f"def {fl.py_name}(", ["self"], f" -> {returns}:", INDENT),
+            get_body=block(get_body),
+            setter=def_line(f"def {fl.py_name}(", ["self", f"value: {takes}"], " -> None:", INDENT),
+            set_body=block(set_body),
+        )
+
+    def path_fields(self, m: ir.Model, path: tuple[str, ...]) -> list[ir.Field]:
+        """The fields `path` (py_names) goes through, from model `m` on."""
+        out: list[ir.Field] = []
+        model = m
+        for step in path:
+            f = next(f for f in model.fields if f.py_name == step)
+            out.append(f)
+            if f.type.ref in self.models:
+                model = self.models[f.type.ref or ""]
+        return out
 
     @staticmethod
     def init_def(base: ir.Model, views: list[FieldView]) -> str:
