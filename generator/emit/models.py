@@ -143,11 +143,13 @@ class ModelEmitter(ConversionEmitter):
         ]
         flat = [self.flat_view(m, fl) for fl in (m.flattened[len(base.flattened) :] if base else m.flattened)]
         fields = sorted(own, key=lambda f: not (f.required and not f.read_only))
+        fixed = self.discriminator_default(m)  # a subtype names itself unless told otherwise
         views = []
         for f in fields:
             annotation = self.field_annotation(f)
             required = f.required and not f.read_only
-            parameter = annotated(f.py_name, annotation, "," if required else " = UNSET,", INDENT * 2)
+            default = f" = {fixed[f.py_name]}," if f.py_name in fixed else "," if required else " = UNSET,"
+            parameter = annotated(f.py_name, annotation, default, INDENT * 2)
             views.append(FieldView(f.py_name, annotated(f.py_name, annotation, "", INDENT), parameter, docstring(_field_doc(f), 4)))
         names = [f.py_name for f in m.fields] + ["additional_properties"]
         superclass = m.base or m.parent
@@ -173,7 +175,7 @@ class ModelEmitter(ConversionEmitter):
             docstring=docstring(m.description or f"The {m.name} model.", 4),
             fields=tuple(views),
             slots=INDENT + value("__slots__ = ", tuple(sorted((n for n in names if n not in inherited), key=_natural)), indent=INDENT),
-            required=statement(f"__dataclass_fields__ = _DataclassFields({literal(tuple(f.py_name for f in fields if f.required and not f.read_only))})", INDENT),
+            required=statement(f"__dataclass_fields__ = _DataclassFields({self.dataclass_fields_args(fields, fixed)})", INDENT),
             init_def=self.init_def(base, views) if base else "",
             init=tuple(([statement("super().__init__(**_inherited)", INDENT * 2)] if base else []) + [statement(f"self.{f.py_name} = {f.py_name}", INDENT * 2) for f in fields]),
             eq=eq,
@@ -190,6 +192,27 @@ class ModelEmitter(ConversionEmitter):
             additional=f"dict[str, {self.annotation(extra)}]" if typed and extra is not None else "dict[str, Any]",
             helpers=self.helpers(m, base, own) if shared else "",
         )
+
+    def discriminator_default(self, m: ir.Model) -> dict[str, str]:
+        """A polymorphic subtype's discriminator field -> the expression of its value (its enum
+        member where the field is an enum): the subtype's constructor fills it in."""
+        if m.parent is None or m.value is None:
+            return {}
+        f = next(f for f in m.fields if f.wire_name == m.discriminator)
+        if f.type.kind == "enum":
+            enum = self.api.enum(f.type.ref or "")
+            member = next((e for e in enum.members if e.value == m.value), None)
+            if member is not None:
+                return {f.py_name: f"{enum.py_name}.{member.py_name}"}
+        return {f.py_name: literal(m.value)}
+
+    @staticmethod
+    def dataclass_fields_args(fields: list[ir.Field], fixed: dict[str, str]) -> str:
+        """`_DataclassFields(...)`'s arguments: the required fields, and the other defaults."""
+        required = literal(tuple(f.py_name for f in fields if f.required and not f.read_only and f.py_name not in fixed))
+        if not fixed:
+            return required
+        return f"{required}, {{{', '.join(f'{literal(name)}: {expr}' for name, expr in fixed.items())}}}"
 
     def flat_view(self, m: ir.Model, fl: ir.FlattenedField) -> FlatView:
         """The property standing for `fl`: it reads through the flattened field (UNSET while that
