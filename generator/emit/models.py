@@ -13,7 +13,7 @@ from typing import Any
 
 from generator import ir
 from generator.emit.annotations import scalar
-from generator.emit.model_conversions import ConversionEmitter
+from generator.emit.flat_accessors import FlatAccessorEmitter, FlatView
 from generator.emit.text import docstring, sentence
 from generator.format.layout import (
     INDENT,
@@ -34,17 +34,6 @@ class FieldView:
     declaration: str  # the class-level annotation line, e.g. `    id: str | None | Unset`
     parameter: str  # its __init__ parameter line(s), with default and comma: `        id: str | None | Unset = UNSET,`
     docstring: str
-
-
-@dataclass(frozen=True)
-class FlatView:
-    py_name: str
-    via: str
-    target: str
-    getter: str  # the property's `def` line(s)
-    get_body: str
-    setter: str
-    set_body: str
 
 
 @dataclass(frozen=True)
@@ -85,7 +74,7 @@ class EnumView:
     reader_body: str
 
 
-class ModelEmitter(ConversionEmitter):
+class ModelEmitter(FlatAccessorEmitter):
     """The views `models.py.jinja` stitches: classes, enums, type aliases and their helpers."""
 
     def __init__(self, api: ir.Api) -> None:
@@ -95,6 +84,17 @@ class ModelEmitter(ConversionEmitter):
             ref for m in api.models for f in m.fields if f.secret for ref in _model_refs(f.type)
         }
         self.bases = {m.base for m in api.models if m.base}  # models others extend (allOf)
+        self.mixins = {p for m in api.models for p in m.mixins}  # further parents others extend
+        # A class may have one base with __slots__ of its own: a mixin and what it extends keep
+        # their fields in a __dict__ instead.
+        self.slotless: set[str] = set()
+        todo = list(self.mixins)
+        while todo:
+            name = todo.pop()
+            if name not in self.slotless:
+                self.slotless.add(name)
+                up = self.models[name]
+                todo += [s for s in (up.base or up.parent, *up.mixins) if s]
 
     # -- views --------------------------------------------------------------------------------
 
@@ -157,9 +157,10 @@ class ModelEmitter(ConversionEmitter):
         subclasses = ", ".join(self.models[name].py_name for _, name in m.subtypes)
         # A subtype equals only a subtype of its own class: the base's __eq__ leaves them to it.
         foreign = f"not isinstance(other, {m.py_name})" + (f" or isinstance(other, ({subclasses},))" if subclasses else "")
-        if shared:  # equal only to the same model (or its masked view): not to a subclass
+        if shared or m.name in self.mixins:  # equal only to the same model (or its masked view): not to a subclass
             foreign = f"not isinstance(other, {m.py_name}) or other.__class__.__eq__ is not {m.py_name}.__eq__"
-            eq = block([(2, f"if {foreign}:"), (3, "return NotImplemented"), (2, f"return _equal_{m.py_name}(self, other)")])
+            compare = [(2, f"return _equal_{m.py_name}(self, other)")] if shared else []
+            eq = block([(2, f"if {foreign}:"), (3, "return NotImplemented"), *compare]) + ("" if shared else "\n" + _equal(names))
         else:
             eq = block([(2, f"if {foreign}:"), (3, "return NotImplemented")]) + "\n" + _equal(names)
         keys = literal(sorted(f.wire_name for f in own))
@@ -171,10 +172,10 @@ class ModelEmitter(ConversionEmitter):
             known = f"{known_name}: frozenset[str] = frozenset()"
         return ModelView(
             py_name=m.py_name,
-            bases=f"({self.models[superclass].py_name})" if superclass else "",
+            bases=f"({', '.join(self.models[s].py_name for s in (superclass, *m.mixins) if s)})" if superclass or m.mixins else "",
             docstring=docstring(m.description or f"The {m.name} model.", 4),
             fields=tuple(views),
-            slots=INDENT + value("__slots__ = ", tuple(sorted((n for n in names if n not in inherited), key=_natural)), indent=INDENT),
+            slots="" if m.name in self.slotless else INDENT + value("__slots__ = ", tuple(sorted((n for n in names if n not in inherited), key=_natural)), indent=INDENT),
             required=statement(f"__dataclass_fields__ = _DataclassFields({self.dataclass_fields_args(fields, fixed)})", INDENT),
             init_def=self.init_def(base, views) if base else "",
             init=tuple(([statement("super().__init__(**_inherited)", INDENT * 2)] if base else []) + [statement(f"self.{f.py_name} = {f.py_name}", INDENT * 2) for f in fields]),
@@ -213,52 +214,6 @@ class ModelEmitter(ConversionEmitter):
         if not fixed:
             return required
         return f"{required}, {{{', '.join(f'{literal(name)}: {expr}' for name, expr in fixed.items())}}}"
-
-    def flat_view(self, m: ir.Model, fl: ir.FlattenedField) -> FlatView:
-        """The property standing for `fl`: it reads through the flattened field (UNSET while that
-        is unset), and sets through it (creating the inner model when nothing in it is required)."""
-        outer = next(f for f in m.fields if f.py_name == fl.via)
-        inner = self.models[outer.type.ref or ""]
-        steps = self.path_fields(m, fl.path)
-        takes = self.field_annotation(steps[-1])  # what the field it stands for holds, and so takes
-        if all(f.required and not f.read_only for f in steps[:-1]):  # every model on the way is always there
-            returns = takes
-            get_body = [(2, f"return self.{fl.via}.{fl.target}")]
-            set_body = [(2, f"self.{fl.via}.{fl.target} = value")]
-        else:
-            returns = takes if takes.endswith("| Unset") else f"{takes} | Unset"
-            # Made on the way only when every model down to the field can be made empty (else
-            # nothing is changed: the models in between have required fields to be set first).
-            on_the_way = [self.models[f.type.ref or ""] for f in steps[:-1]]
-            creatable = not any(g.required and not g.read_only for model in on_the_way for g in model.fields)
-            unset = ".".join(fl.path[:-1])
-            create = f"inner = self.{fl.via} = {inner.py_name}()" if creatable else f"raise _builtins.AttributeError({literal(f'set {unset} first: it has required fields')})"
-            get_body = [(2, f"inner = self.{fl.via}"), (2, f"return UNSET if inner is UNSET or inner is None else inner.{fl.target}")]
-            if not (outer.required and not outer.read_only):
-                set_body = [(2, f"inner = self.{fl.via}"), (2, "if inner is UNSET or inner is None:"), (3, create), (2, f"inner.{fl.target} = value")]
-            else:  # the inner model is always there; deeper down it may not be (its setter says)
-                get_body = [(2, f"return self.{fl.via}.{fl.target}")]
-                set_body = [(2, f"self.{fl.via}.{fl.target} = value")]
-        return FlatView(
-            py_name=fl.py_name,
-            via=".".join(fl.path[:-1]),
-            target=fl.path[-1],
-            getter=def_line(f"def {fl.py_name}(", ["self"], f" -> {returns}:", INDENT),
-            get_body=block(get_body),
-            setter=def_line(f"def {fl.py_name}(", ["self", f"value: {takes}"], " -> None:", INDENT),
-            set_body=block(set_body),
-        )
-
-    def path_fields(self, m: ir.Model, path: tuple[str, ...]) -> list[ir.Field]:
-        """The fields `path` (py_names) goes through, from model `m` on."""
-        out: list[ir.Field] = []
-        model = m
-        for step in path:
-            f = next(f for f in model.fields if f.py_name == step)
-            out.append(f)
-            if f.type.ref in self.models:
-                model = self.models[f.type.ref or ""]
-        return out
 
     @staticmethod
     def init_def(base: ir.Model, views: list[FieldView]) -> str:
@@ -467,19 +422,26 @@ def class_order(models: tuple[ir.Model, ...]) -> list[ir.Model]:
 
 def bases_first(models: list[ir.Model], by_name: dict[str, ir.Model]) -> list[str]:
     """Names of `models` in their order, each after the classes it extends (allOf base or
-    polymorphic parent) that are among them."""
+    polymorphic parent, then mixins) that are among them."""
     wanted = {m.name for m in models}
     out: list[str] = []
     placed: set[str] = set()
+    entered: set[str] = set()
     for m in models:
-        chain = []
-        node: ir.Model | None = m
-        while node is not None and node.name not in placed:
-            chain.append(node.name)
-            placed.add(node.name)
-            superclass = node.base or node.parent
-            node = by_name.get(superclass) if superclass else None
-        out += [name for name in reversed(chain) if name in wanted]
+        stack = [(m.name, False)]  # depth first, a class once its superclasses are out
+        while stack:
+            name, ready = stack.pop()
+            if ready:
+                placed.add(name)
+                out += [name] if name in wanted else []
+                continue
+            if name in entered:
+                continue
+            entered.add(name)
+            stack.append((name, True))
+            node = by_name[name]
+            supers = [s for s in (node.base or node.parent, *node.mixins) if s and s in by_name]
+            stack += [(s, False) for s in reversed(supers)]
     return out
 
 

@@ -125,6 +125,9 @@ class Model:
     # flags), when neither is polymorphic: emitters refer to it (a base class, an allOf `$ref`)
     # instead of repeating its fields.
     base: str | None = None
+    # Further allOf parents the class extends too (Python multiple inheritance: a Cat is a Pet
+    # and a Feline), each with all its fields among this model's, unchanged.
+    mixins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

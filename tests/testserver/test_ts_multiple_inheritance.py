@@ -35,13 +35,16 @@ def test_get_and_put_cat(api: Any) -> None:
     cat = api.call("get_cat")
     assert cat == api.models.Cat(name="Whiskers", likes_milk=True, meows=True, hisses=True)
     assert cat.additional_properties == {}
+    # allOf [Pet, Feline]: a Cat is both.
+    assert isinstance(cat, api.models.Pet) and isinstance(cat, api.models.Feline)
+    assert cat != api.models.Feline(meows=True, hisses=True)
     assert api.call("put_cat", body=api.models.Cat(name="Boots", likes_milk=False, meows=True, hisses=False)) == "Cat was correct!"
 
 
 def test_get_and_put_kitten(api: Any) -> None:
     kitten = api.call("get_kitten")
     assert kitten == api.models.Kitten(name="Gatito", likes_milk=True, meows=True, hisses=True, eats_mice_yet=False)
-    assert isinstance(kitten, api.models.Cat)
+    assert isinstance(kitten, api.models.Cat) and isinstance(kitten, api.models.Feline)
     body = api.models.Kitten(name="Kitty", likes_milk=False, meows=True, hisses=False, eats_mice_yet=True)
     assert api.call("put_kitten", body=body) == "Kitten was correct!"
 
