@@ -106,27 +106,32 @@ def test_primitive_date_time(api: Any) -> None:
 
 def test_primitive_date(api: Any) -> None:
     got = api.call("primitive_get_date")
-    assert (got.field, got.leap) == ("0001-01-01", "2016-02-29")
-    assert api.call("primitive_put_date", body=api.models.DateWrapper(field="0001-01-01", leap="2016-02-29")) is None
+    assert (got.field, got.leap) == (datetime.date(1, 1, 1), datetime.date(2016, 2, 29))
+    assert type(got.field) is datetime.date
+    assert api.call("primitive_put_date", body=api.models.DateWrapper(field=datetime.date(1, 1, 1), leap=datetime.date(2016, 2, 29))) is None
 
 
 def test_primitive_date_time_rfc1123(api: Any) -> None:
     got = api.call("primitive_get_date_time_rfc1123")
-    assert (got.field, got.now) == ("Mon, 01 Jan 0001 00:00:00 GMT", "Mon, 18 May 2015 11:38:00 GMT")
-    body = api.models.Datetimerfc1123Wrapper(field="Mon, 01 Jan 0001 00:00:00 GMT", now="Mon, 18 May 2015 11:38:00 GMT")
+    assert (got.field, got.now) == (datetime.datetime(1, 1, 1, tzinfo=UTC), datetime.datetime(2015, 5, 18, 11, 38, tzinfo=UTC))
+    assert got.to_dict() == {"field": "Mon, 01 Jan 0001 00:00:00 GMT", "now": "Mon, 18 May 2015 11:38:00 GMT"}
+    body = api.models.Datetimerfc1123Wrapper(field=datetime.datetime(1, 1, 1, tzinfo=UTC), now=datetime.datetime(2015, 5, 18, 11, 38, tzinfo=UTC))
     assert api.call("primitive_put_date_time_rfc1123", body=body) is None
 
 
 def test_primitive_duration(api: Any) -> None:
+    expected = datetime.timedelta(days=123, hours=22, minutes=14, seconds=12, milliseconds=11)
     got = api.call("primitive_get_duration")
-    assert got.field == "P123DT22H14M12.011S"
-    assert api.call("primitive_put_duration", body=api.models.DurationWrapper(field="P123DT22H14M12.011S")) is None
+    assert got.field == expected and isinstance(got.field, datetime.timedelta)
+    assert got.to_dict() == {"field": "P123DT22H14M12.011S"}
+    assert api.call("primitive_put_duration", body=api.models.DurationWrapper(field=expected)) is None
 
 
 def test_primitive_byte(api: Any) -> None:
+    value = bytes([0xFF, 0xFE, 0xFD, 0xFC, 0x00, 0xFA, 0xF9, 0xF8, 0xF7, 0xF6])
     got = api.call("primitive_get_byte")
-    assert got.field == "//79/AD6+fj39g=="
-    assert api.call("primitive_put_byte", body=api.models.ByteWrapper(field="//79/AD6+fj39g==")) is None
+    assert got.field == value and type(got.field) is bytes
+    assert api.call("primitive_put_byte", body=api.models.ByteWrapper(field=value)) is None
 
 
 # -- array and map fields -------------------------------------------------------------------------
@@ -180,8 +185,8 @@ def test_inheritance(api: Any) -> None:
 # -- polymorphism ---------------------------------------------------------------------------------
 
 
-def _picture() -> str:
-    return "//////4="  # base64 of FF FF FF FF FE
+def _picture() -> bytes:
+    return bytes([0xFF, 0xFF, 0xFF, 0xFF, 0xFE])
 
 
 def _siblings(m: Any) -> list[Any]:
@@ -217,7 +222,7 @@ def test_polymorphism_put_valid_missing_required_is_refused_before_sending(api: 
         "length": 1.0,
         "siblings": [
             {"fishtype": "shark", "age": 6, "birthday": "2012-01-05T01:00:00Z", "length": 20.0},
-            {"fishtype": "sawshark", "age": 105, "length": 10.0, "picture": _picture()},
+            {"fishtype": "sawshark", "age": 105, "length": 10.0, "picture": "//////4="},
         ],
     }
     with pytest.raises(api.requests.ParameterError, match="birthday"):

@@ -36,7 +36,7 @@ def test_post_model_needs_its_required_field(api: Any) -> None:
 
 @pytest.mark.parametrize("mode", MODES)
 def test_get_pages(api: Any, mode: str) -> None:
-    from transport import send
+    from testserver.transport import send
 
     request = api.requests.build_get_pages_request(mode=mode, base_url=api.base_url)
     items = []
@@ -52,7 +52,7 @@ def test_get_pages(api: Any, mode: str) -> None:
 @pytest.mark.parametrize("mode", MODES)
 def test_lro(api: Any, mode: str) -> None:
     request = api.requests.build_lro_request(mode=mode, base_url=api.base_url)
-    from transport import send
+    from testserver.transport import send
 
     answer = send(request)
     poll = api.responses.lro_poll_info("lro", answer.headers, request_url=request.url)

@@ -66,7 +66,7 @@ def test_new_path(api: Any) -> None:
 
 def test_glass_breaker(api: Any) -> None:
     # A GET of a URL the spec does not describe goes out as the package's own HttpRequest.
-    from transport import send
+    from testserver.transport import send
 
     request = api.requests.follow_link(api.base_url + "/servicedriven/glassbreaker", base_url=api.base_url)
     status, _, body = send(request)
