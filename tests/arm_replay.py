@@ -115,6 +115,21 @@ def expected_path(api: ir.Api, op: ir.Operation, parameters: dict[str, Any]) -> 
     return path
 
 
+def flattened_arguments(models: ModuleType, api: ir.Api, p: ir.Parameter, body: Any) -> dict[str, Any]:
+    """The keyword arguments of a flattened body (`p.members`): each field the body has, read
+    through the model (so a date-time is a datetime, an enum its member)."""
+    out = {}
+    for m in p.members:
+        value = getattr(models, api.model(p.type.ref or "").py_name).from_dict(body)
+        for step in m.path:
+            value = getattr(value, step)
+            if value is models.UNSET or value is None:
+                break
+        else:
+            out[m.py_name] = value
+    return out
+
+
 def request_body_sent(validators: ModuleType, name: str, body: Any) -> Any:
     """The example body without the fields the validators call read-only in a request: what a
     builder sends, found independently of the models (which the builder uses)."""
@@ -185,7 +200,10 @@ class Replayer:
             body = parameters[body_param.wire_name]
             if not self.body(body_param.type, body, f"{rel}#/parameters/{_token(body_param.wire_name)}"):
                 return  # a defective body: the builder would refuse it
-            kwargs[body_param.py_name] = body
+            if body_param.members:  # x-ms-client-flatten: the body's fields are the arguments
+                kwargs.update(flattened_arguments(self.pkg.models, api, body_param, body))
+            else:
+                kwargs[body_param.py_name] = body
         request = self.pkg.requests.OPERATIONS[op.operation_id](**kwargs)
         assert request.method == op.method
         url, base = urlsplit(request.url), urlsplit(expected_base(api, parameters))

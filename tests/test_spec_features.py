@@ -4,6 +4,7 @@ constant parameters, `x-ms-error-response`, `x-ms-parameterized-host`, polymorph
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from types import ModuleType
@@ -194,6 +195,10 @@ SHAPES = _spec(
         "Circle": {"x-ms-discriminator-value": "circle", "allOf": [{"$ref": "#/definitions/Shape"}], "required": ["radius"], "properties": {"radius": {"type": "number"}}},
         "Polygon": {"allOf": [{"$ref": "#/definitions/Shape"}], "properties": {"corners": {"type": "integer", "format": "int32"}}},
         "Square": {"x-ms-discriminator-value": "square", "allOf": [{"$ref": "#/definitions/Polygon"}], "properties": {"side": {"type": "number"}}},
+        # A discriminator that is a closed enum, with a dot in its wire name.
+        "Animal": {"type": "object", "discriminator": "animal.kind", "required": ["animal.kind"], "properties": {"animal.kind": {"$ref": "#/definitions/AnimalKind"}}},
+        "AnimalKind": {"type": "string", "enum": ["dog", "cat"], "x-ms-enum": {"name": "AnimalKind", "modelAsString": False}},
+        "Dog": {"x-ms-discriminator-value": "dog", "allOf": [{"$ref": "#/definitions/Animal"}], "properties": {"barks": {"type": "boolean"}}},
     },
 )
 
@@ -220,6 +225,24 @@ def test_subtypes_are_subclasses_and_the_base_parses_the_one_named(shapes: Modul
     assert type(m.Circle.from_dict({"kind": "circle", "radius": 1})) is m.Circle
     assert m.Shape.from_dict({"kind": "circle", "radius": 1}) == m.Circle(kind="circle", radius=1)
     assert m.Shape(kind="circle") != m.Circle(kind="circle", radius=1) != m.Shape(kind="circle")  # never equal
+
+
+def test_a_subtype_fills_in_its_own_discriminator_value(shapes: ModuleType) -> None:
+    m = shapes.models
+    assert m.Circle(radius=1).to_dict() == {"kind": "circle", "radius": 1}
+    assert m.Square(side=2).kind == "square" and m.Polygon().kind == "Polygon"
+    assert m.Shape.from_dict(m.Square(side=2).to_dict()) == m.Square(side=2)
+    assert m.Circle(kind="other", radius=1).kind == "other"  # still the caller's to choose
+    # An enum discriminator defaults to its member; the base still needs a value.
+    assert m.Dog().animal_kind is m.AnimalKind.DOG and m.Dog(barks=True).to_dict() == {"animal.kind": "dog", "barks": True}
+    with pytest.raises(TypeError):
+        m.Shape()
+    # dataclasses sees the defaults the constructors have.
+    defaults = {f.name: f.default for f in dataclasses.fields(m.Square)}
+    assert defaults["kind"] == "square" and defaults["side"] is shapes.UNSET
+    assert {f.name: f.default for f in dataclasses.fields(m.Dog)}["animal_kind"] is m.AnimalKind.DOG
+    assert [f.name for f in dataclasses.fields(m.Shape) if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING] == ["kind"]
+    assert dataclasses.replace(m.Square(side=2), side=3) == m.Square(side=3)
 
 
 def test_validators_check_a_body_as_the_subtype_it_names(shapes: ModuleType) -> None:

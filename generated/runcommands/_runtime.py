@@ -37,8 +37,10 @@ class DataclassFields:
     records that `fields()`, `asdict()` and `replace()` read are made only when something asks.
     """
 
-    def __init__(self, required: tuple[str, ...]) -> None:
+    def __init__(self, required: tuple[str, ...], defaults: dict[str, Any] | None = None) -> None:
         self.required = required  # of the fields the class itself declares
+        # Its fields' defaults other than UNSET: a polymorphic subtype's discriminator value.
+        self.defaults = defaults or {}
 
     def __get__(self, obj: object, owner: type) -> dict[str, Any]:
         import dataclasses
@@ -46,6 +48,7 @@ class DataclassFields:
         # The classes that declare fields, base first (a masked `_Secret...` view declares none).
         annotations: dict[str, Any] = {}
         required: set[str] = set()
+        defaults: dict[str, Any] = {}
         for declaring in reversed(owner.__mro__):
             own = vars(declaring)
             if "__annotations__" not in own or "__dataclass_fields__" not in own:
@@ -53,17 +56,33 @@ class DataclassFields:
             annotations.update(own["__annotations__"])
             declared = own["__dataclass_fields__"]
             if isinstance(declared, DataclassFields):
-                required.update(declared.required)
+                given = declared.defaults
+                mandatory: Any = declared.required
             else:  # already built: required fields are those without a default
                 missing = dataclasses.MISSING
-                for name, built in declared.items():
-                    if built.default is missing and built.default_factory is missing:
-                        required.add(name)
+                given = {
+                    n: f.default
+                    for n, f in declared.items()
+                    if f.default is not missing and f.default is not UNSET
+                }
+                mandatory = [
+                    n
+                    for n, f in declared.items()
+                    if f.default is missing and f.default_factory is missing
+                ]
+            for name in mandatory:
+                required.add(name)
+                defaults.pop(name, None)
+            for name, default in given.items():
+                required.discard(name)
+                defaults[name] = default
         annotations["additional_properties"] = annotations.pop("additional_properties")
         specs: list[Any] = []
         for name, annotation in annotations.items():
             if name in required:
                 specs.append((name, annotation))
+            elif name in defaults:
+                specs.append((name, annotation, dataclasses.field(default=defaults[name])))
             elif name == "additional_properties":
                 specs.append((name, annotation, dataclasses.field(default_factory=dict)))
             else:

@@ -13,7 +13,7 @@ from typing import Any
 
 from generator import ir
 from generator.emit.annotations import scalar
-from generator.emit.model_conversions import ConversionEmitter
+from generator.emit.flat_accessors import FlatAccessorEmitter, FlatView
 from generator.emit.text import docstring, sentence
 from generator.format.layout import (
     INDENT,
@@ -34,17 +34,6 @@ class FieldView:
     declaration: str  # the class-level annotation line, e.g. `    id: str | None | Unset`
     parameter: str  # its __init__ parameter line(s), with default and comma: `        id: str | None | Unset = UNSET,`
     docstring: str
-
-
-@dataclass(frozen=True)
-class FlatView:
-    py_name: str
-    via: str
-    target: str
-    getter: str  # the property's `def` line(s)
-    get_body: str
-    setter: str
-    set_body: str
 
 
 @dataclass(frozen=True)
@@ -85,7 +74,7 @@ class EnumView:
     reader_body: str
 
 
-class ModelEmitter(ConversionEmitter):
+class ModelEmitter(FlatAccessorEmitter):
     """The views `models.py.jinja` stitches: classes, enums, type aliases and their helpers."""
 
     def __init__(self, api: ir.Api) -> None:
@@ -95,6 +84,17 @@ class ModelEmitter(ConversionEmitter):
             ref for m in api.models for f in m.fields if f.secret for ref in _model_refs(f.type)
         }
         self.bases = {m.base for m in api.models if m.base}  # models others extend (allOf)
+        self.mixins = {p for m in api.models for p in m.mixins}  # further parents others extend
+        # A class may have one base with __slots__ of its own: a mixin and what it extends keep
+        # their fields in a __dict__ instead.
+        self.slotless: set[str] = set()
+        todo = list(self.mixins)
+        while todo:
+            name = todo.pop()
+            if name not in self.slotless:
+                self.slotless.add(name)
+                up = self.models[name]
+                todo += [s for s in (up.base or up.parent, *up.mixins) if s]
 
     # -- views --------------------------------------------------------------------------------
 
@@ -141,39 +141,15 @@ class ModelEmitter(ConversionEmitter):
             (3, 'parts.append(f"additional_properties=<{len(self.additional_properties)} unknown fields>")'),
             (2, f'return {literal(m.py_name + "(")} + ", ".join(parts) + ")"'),
         ]
-        flat = []
-        for fl in m.flattened[len(base.flattened) :] if base else m.flattened:
-            outer = next(f for f in m.fields if f.py_name == fl.via)
-            inner = self.models[outer.type.ref or ""]
-            target = next(f for f in inner.fields if f.py_name == fl.target)
-            takes = self.field_annotation(target)  # what the inner field holds, and so takes
-            if outer.required and not outer.read_only:  # the inner model is always there
-                returns = takes
-                get_body = [(2, f"return self.{fl.via}.{fl.target}")]
-                set_body = [(2, f"self.{fl.via}.{fl.target} = value")]
-            else:
-                returns = takes if takes.endswith("| Unset") else f"{takes} | Unset"
-                creatable = not any(f.required and not f.read_only for f in inner.fields)
-                create = f"inner = self.{fl.via} = {inner.py_name}()" if creatable else f"raise _builtins.AttributeError({literal(f'set {fl.via} first: it has required fields')})"
-                get_body = [(2, f"inner = self.{fl.via}"), (2, f"return UNSET if inner is UNSET or inner is None else inner.{fl.target}")]
-                set_body = [(2, f"inner = self.{fl.via}"), (2, "if inner is UNSET or inner is None:"), (3, create), (2, f"inner.{fl.target} = value")]
-            flat.append(
-                FlatView(
-                    py_name=fl.py_name,
-                    via=fl.via,
-                    target=fl.target,
-                    getter=def_line(f"def {fl.py_name}(", ["self"], f" -> {returns}:", INDENT),
-                    get_body=block(get_body),
-                    setter=def_line(f"def {fl.py_name}(", ["self", f"value: {takes}"], " -> None:", INDENT),
-                    set_body=block(set_body),
-                )
-            )
+        flat = [self.flat_view(m, fl) for fl in (m.flattened[len(base.flattened) :] if base else m.flattened)]
         fields = sorted(own, key=lambda f: not (f.required and not f.read_only))
+        fixed = self.discriminator_default(m)  # a subtype names itself unless told otherwise
         views = []
         for f in fields:
             annotation = self.field_annotation(f)
             required = f.required and not f.read_only
-            parameter = annotated(f.py_name, annotation, "," if required else " = UNSET,", INDENT * 2)
+            default = f" = {fixed[f.py_name]}," if f.py_name in fixed else "," if required else " = UNSET,"
+            parameter = annotated(f.py_name, annotation, default, INDENT * 2)
             views.append(FieldView(f.py_name, annotated(f.py_name, annotation, "", INDENT), parameter, docstring(_field_doc(f), 4)))
         names = [f.py_name for f in m.fields] + ["additional_properties"]
         superclass = m.base or m.parent
@@ -181,9 +157,10 @@ class ModelEmitter(ConversionEmitter):
         subclasses = ", ".join(self.models[name].py_name for _, name in m.subtypes)
         # A subtype equals only a subtype of its own class: the base's __eq__ leaves them to it.
         foreign = f"not isinstance(other, {m.py_name})" + (f" or isinstance(other, ({subclasses},))" if subclasses else "")
-        if shared:  # equal only to the same model (or its masked view): not to a subclass
+        if shared or m.name in self.mixins:  # equal only to the same model (or its masked view): not to a subclass
             foreign = f"not isinstance(other, {m.py_name}) or other.__class__.__eq__ is not {m.py_name}.__eq__"
-            eq = block([(2, f"if {foreign}:"), (3, "return NotImplemented"), (2, f"return _equal_{m.py_name}(self, other)")])
+            compare = [(2, f"return _equal_{m.py_name}(self, other)")] if shared else []
+            eq = block([(2, f"if {foreign}:"), (3, "return NotImplemented"), *compare]) + ("" if shared else "\n" + _equal(names))
         else:
             eq = block([(2, f"if {foreign}:"), (3, "return NotImplemented")]) + "\n" + _equal(names)
         keys = literal(sorted(f.wire_name for f in own))
@@ -195,11 +172,11 @@ class ModelEmitter(ConversionEmitter):
             known = f"{known_name}: frozenset[str] = frozenset()"
         return ModelView(
             py_name=m.py_name,
-            bases=f"({self.models[superclass].py_name})" if superclass else "",
+            bases=f"({', '.join(self.models[s].py_name for s in (superclass, *m.mixins) if s)})" if superclass or m.mixins else "",
             docstring=docstring(m.description or f"The {m.name} model.", 4),
             fields=tuple(views),
-            slots=INDENT + value("__slots__ = ", tuple(sorted((n for n in names if n not in inherited), key=_natural)), indent=INDENT),
-            required=statement(f"__dataclass_fields__ = _DataclassFields({literal(tuple(f.py_name for f in fields if f.required and not f.read_only))})", INDENT),
+            slots="" if m.name in self.slotless else INDENT + value("__slots__ = ", tuple(sorted((n for n in names if n not in inherited), key=_natural)), indent=INDENT),
+            required=statement(f"__dataclass_fields__ = _DataclassFields({self.dataclass_fields_args(fields, fixed)})", INDENT),
             init_def=self.init_def(base, views) if base else "",
             init=tuple(([statement("super().__init__(**_inherited)", INDENT * 2)] if base else []) + [statement(f"self.{f.py_name} = {f.py_name}", INDENT * 2) for f in fields]),
             eq=eq,
@@ -216,6 +193,27 @@ class ModelEmitter(ConversionEmitter):
             additional=f"dict[str, {self.annotation(extra)}]" if typed and extra is not None else "dict[str, Any]",
             helpers=self.helpers(m, base, own) if shared else "",
         )
+
+    def discriminator_default(self, m: ir.Model) -> dict[str, str]:
+        """A polymorphic subtype's discriminator field -> the expression of its value (its enum
+        member where the field is an enum): the subtype's constructor fills it in."""
+        if m.parent is None or m.value is None:
+            return {}
+        f = next(f for f in m.fields if f.wire_name == m.discriminator)
+        if f.type.kind == "enum":
+            enum = self.api.enum(f.type.ref or "")
+            member = next((e for e in enum.members if e.value == m.value), None)
+            if member is not None:
+                return {f.py_name: f"{enum.py_name}.{member.py_name}"}
+        return {f.py_name: literal(m.value)}
+
+    @staticmethod
+    def dataclass_fields_args(fields: list[ir.Field], fixed: dict[str, str]) -> str:
+        """`_DataclassFields(...)`'s arguments: the required fields, and the other defaults."""
+        required = literal(tuple(f.py_name for f in fields if f.required and not f.read_only and f.py_name not in fixed))
+        if not fixed:
+            return required
+        return f"{required}, {{{', '.join(f'{literal(name)}: {expr}' for name, expr in fixed.items())}}}"
 
     @staticmethod
     def init_def(base: ir.Model, views: list[FieldView]) -> str:
@@ -424,19 +422,26 @@ def class_order(models: tuple[ir.Model, ...]) -> list[ir.Model]:
 
 def bases_first(models: list[ir.Model], by_name: dict[str, ir.Model]) -> list[str]:
     """Names of `models` in their order, each after the classes it extends (allOf base or
-    polymorphic parent) that are among them."""
+    polymorphic parent, then mixins) that are among them."""
     wanted = {m.name for m in models}
     out: list[str] = []
     placed: set[str] = set()
+    entered: set[str] = set()
     for m in models:
-        chain = []
-        node: ir.Model | None = m
-        while node is not None and node.name not in placed:
-            chain.append(node.name)
-            placed.add(node.name)
-            superclass = node.base or node.parent
-            node = by_name.get(superclass) if superclass else None
-        out += [name for name in reversed(chain) if name in wanted]
+        stack = [(m.name, False)]  # depth first, a class once its superclasses are out
+        while stack:
+            name, ready = stack.pop()
+            if ready:
+                placed.add(name)
+                out += [name] if name in wanted else []
+                continue
+            if name in entered:
+                continue
+            entered.add(name)
+            stack.append((name, True))
+            node = by_name[name]
+            supers = [s for s in (node.base or node.parent, *node.mixins) if s and s in by_name]
+            stack += [(s, False) for s in reversed(supers)]
     return out
 
 

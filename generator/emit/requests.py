@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from generator import ir
+from generator.emit import flat_body
 from generator.emit.annotations import SCALARS, or_none, py_type
 from generator.emit.formats import codec
 from generator.emit.model_conversions import ConversionEmitter
@@ -300,7 +301,16 @@ class RequestEmitter:
         lines.append(ind + value("_h: _HeaderDict = ", {"Accept": accept} if accept else {}, indent=ind))
         lines += header_lines
         data = "None"
-        if body_param is not None:
+        if body_param is not None and body_param.members:  # x-ms-client-flatten: made from its fields
+            member_required, member_optional = flat_body.signature(api, body_param)
+            signature_required += member_required
+            signature_optional += member_optional
+            lines += flat_body.statements(api, body_param, ind)
+            labels = [literal(body_param.py_name), literal(body_param.wire_name)]
+            encode = Call("_model_body(", (flat_body.BODY_VAR, f"_models.{api.model(body_param.type.ref or '').py_name}", *labels))
+            made = encode.head if body_param.required else f"None if {flat_body.BODY_VAR} is _UNSET else {encode.head}"
+            lines.append(ind + Call(f"_data = {made}", encode.args).lay(ind))
+        elif body_param is not None:
             annotation = body_annotation(self, body_param)
             if body_param.required:
                 signature_required.append((body_param.py_name, annotation, ""))
@@ -310,6 +320,7 @@ class RequestEmitter:
             labels = [literal(body_param.py_name), literal(body_param.wire_name)]
             checks = self.constraint_checks(body_param, op, body_param.py_name, labels, inner)
             lines += body_statements(self, body_param, ind, checks)
+        if body_param is not None:
             content = '_h["Content-Type"]'
             if content_type and body_param.required:
                 lines.append(ind + assign(content, literal(content_type), ind))
@@ -382,12 +393,19 @@ def _builder_doc(op: ir.Operation, body: ir.Parameter | None, host: tuple[ir.Par
     if host or op.parameters:
         lines += ["", "Keyword arguments:"]
         for p in (*host, *op.parameters):
+            if p.members:  # a flattened body: its fields are the arguments
+                for m in p.members:
+                    desc = sentence(" ".join(m.description.split())) if m.description else ""
+                    lines.append(f"    {m.py_name} (`{'/'.join(m.wire_path)}`, body): {desc}".rstrip().rstrip(":"))
+                continue
             desc = sentence(" ".join(p.description.split())) if p.description else ""
             if p.constant is not None:
                 desc = f"{desc} Default: `{_constant_text(p.constant)}`.".lstrip()
             where = "host" if p in host else p.location
             lines.append(f"    {p.py_name} (`{p.wire_name}`, {where}): {desc}".rstrip().rstrip(":"))
-    if body is not None and body.type.kind == "model":
+    if body is not None and body.members:
+        lines += ["", f"The body is a {body.type.ref} made from its fields' arguments (x-ms-client-flatten)."]
+    elif body is not None and body.type.kind == "model":
         lines += ["", "The body may be the model or a plain dict; read-only fields are left out."]
     lines += ["", "Raises ParameterError (a ValueError) naming the parameter before anything is built."]
     return "\n".join(lines)
@@ -411,6 +429,8 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         shared_sets=[_shared_set(shared) for _, shared in sorted(emitter.shared.items())],
         patterns=[bracket(f"{name} = _Pattern(", [_concatenation(parts)]) for parts, name in patterns],
         parameterized_host=api.host_template is not None,
+        uses_unset=any("_UNSET" in b.body for b in builders),  # flattened bodies
+        uses_unset_type=any("_Unset" in b.body for b in builders),
         as_codecs=emitter.as_codecs,
         scalar_bodies=emitter.scalar_bodies,
         written_bodies=emitter.written_bodies,

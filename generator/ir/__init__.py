@@ -70,12 +70,16 @@ class Field:
 
 @dataclass(frozen=True)
 class FlattenedField:
-    """`rc.source` standing for `rc.properties.source` (x-ms-client-flatten)."""
+    """`rc.source` standing for `rc.properties.source` (x-ms-client-flatten). Flattening is
+    transitive: when the inner model flattens a field of its own, `target` is that accessor and
+    `path` goes on (`product.odata_value` is `product.details.max_product_image.odata_value`)."""
 
     py_name: str
     via: str  # the py_name of the flattened field on the outer model
-    target: str  # the py_name of the field on the inner model
+    target: str  # the py_name of the field (or flattened accessor) on the inner model
     type: Type
+    path: tuple[str, ...] = ()  # field py_names from the outer model to the field it stands for
+    wire_path: tuple[str, ...] = ()  # their wire names
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,9 @@ class Model:
     # flags), when neither is polymorphic: emitters refer to it (a base class, an allOf `$ref`)
     # instead of repeating its fields.
     base: str | None = None
+    # Further allOf parents the class extends too (Python multiple inheritance: a Cat is a Pet
+    # and a Feline), each with all its fields among this model's, unchanged.
+    mixins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +157,19 @@ class Response:
 
 
 @dataclass(frozen=True)
+class BodyMember:
+    """A request builder's keyword argument standing for one field of a flattened body
+    (`x-ms-client-flatten` on the body parameter): the builder makes the model from them."""
+
+    py_name: str
+    path: tuple[str, ...]  # field py_names from the body's model (through flattened fields) to it
+    wire_path: tuple[str, ...]  # their wire names
+    type: Type
+    required: bool  # the body and every field on the path are required: so is the argument
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class Parameter:
     py_name: str
     wire_name: str
@@ -160,6 +180,9 @@ class Parameter:
     constant: Any = None  # single-value enum that must always be sent (e.g. api-version)
     skip_url_encoding: bool = False
     source: str = ""
+    flatten: bool = False  # x-ms-client-flatten on a body parameter
+    # A flattened model body: the builder takes these instead of the model (see BodyMember).
+    members: tuple[BodyMember, ...] = ()
 
 
 @dataclass(frozen=True)

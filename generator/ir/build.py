@@ -16,6 +16,8 @@ from typing import Any
 from generator import ir
 from generator.errors import Problem, SpecError, join_pointer
 from generator.ir import polymorphism
+from generator.ir.body_flattening import flatten_bodies
+from generator.ir.mixins import assign_mixins
 from generator.ir.model_builder import ModelBuilder
 from generator.ir.operation_builder import OperationBuilder
 from generator.ir.type_builder import text_or_empty
@@ -62,6 +64,8 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
     b.models, hierarchy_problems = polymorphism.resolve(b.models, b.hierarchy)
     b.problems.extend(hierarchy_problems)
     b.assign_bases()
+    b.models = assign_mixins(b.models, b.parents)
+    operations = flatten_bodies(operations, b.models, host_parameters)
     problems.extend(b.problems)
     if problems:
         raise SpecError(problems)

@@ -231,17 +231,38 @@ class ModelBuilder(TypeBuilder):
     # -- flattening ---------------------------------------------------------------------------
 
     def add_flattened(self) -> None:
-        """`x-ms-client-flatten`: the inner model's fields become accessors on the outer one."""
-        for name, model in list(self.models.items()):
-            taken = {f.py_name for f in model.fields}
-            scope = names.Scope("field", taken)
-            pairs = [(f, inner) for f in model.fields if f.flatten and f.type.ref in self.models for inner in self.models[f.type.ref].fields]
-            # Named in wire-name order (which accessor gets the `<via>_` prefix does not follow
-            # the spec's order of properties), listed in the spec's order.
-            named: dict[tuple[str, str], str] = {}
-            for f, inner in sorted(pairs, key=lambda pair: (pair[0].wire_name, pair[1].wire_name)):
-                py = inner.py_name if inner.py_name not in scope else f"{f.py_name}_{inner.py_name}"
-                named[(f.py_name, inner.py_name)] = scope.add(py)
-            flat = [ir.FlattenedField(named[(f.py_name, inner.py_name)], f.py_name, inner.py_name, inner.type) for f, inner in pairs]
+        """`x-ms-client-flatten`: the inner model's fields become accessors on the outer one, and
+        so do the inner model's own flattened accessors (flattening is transitive)."""
+        done: dict[str, tuple[ir.FlattenedField, ...]] = {}
+        for name in sorted(self.models):
+            self.flattened_of(name, done, frozenset())
+        for name, flat in done.items():
             if flat:
-                self.models[name] = replace(model, flattened=tuple(flat))
+                self.models[name] = replace(self.models[name], flattened=flat)
+
+    def flattened_of(self, name: str, done: dict[str, tuple[ir.FlattenedField, ...]], outer: frozenset[str]) -> tuple[ir.FlattenedField, ...]:
+        """Model `name`'s flattened accessors (memoised in `done`); a model that flattens
+        itself, directly or not, stops the walk (`outer`: the models the walk is inside)."""
+        if name in done:
+            return done[name]
+        if name in outer:
+            return ()
+        model = self.models[name]
+        # (outer field, the inner name it reaches, its type, field path, wire path)
+        pairs: list[tuple[ir.Field, str, ir.Type, tuple[str, ...], tuple[str, ...]]] = []
+        for f in model.fields:
+            if not (f.flatten and f.type.ref in self.models):
+                continue
+            inner = self.models[f.type.ref or ""]
+            pairs += [(f, g.py_name, g.type, (f.py_name, g.py_name), (f.wire_name, g.wire_name)) for g in inner.fields]
+            for deeper in self.flattened_of(inner.name, done, outer | {name}):
+                pairs.append((f, deeper.py_name, deeper.type, (f.py_name, *deeper.path), (f.wire_name, *deeper.wire_path)))
+        # Named in wire-path order (which accessor gets the `<via>_` prefix does not follow the
+        # spec's order of properties), listed in the spec's order.
+        scope = names.Scope("field", {f.py_name for f in model.fields})
+        named: dict[tuple[str, ...], str] = {}
+        for f, target, _, path, _ in sorted(pairs, key=lambda pair: pair[4]):
+            named[path] = scope.add(target if target not in scope else f"{f.py_name}_{target}")
+        flat = tuple(ir.FlattenedField(named[path], f.py_name, target, t, path, wire) for f, target, t, path, wire in pairs)
+        done[name] = flat
+        return flat

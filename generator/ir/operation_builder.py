@@ -195,4 +195,5 @@ class OperationBuilder(TypeBuilder):
             constant=constant,
             skip_url_encoding=bool(p.get("x-ms-skip-url-encoding")),
             source=f"{doc.display}#{pointer}",
+            flatten=where == "body" and p.get("x-ms-client-flatten") is True,
         )
