@@ -75,6 +75,19 @@ def _operations() -> dict[str, Any]:
         }
     paths["/things"] = {"get": {"operationId": "Things_Get", "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Thing"}}}}}
     paths["/days"] = {"get": {"operationId": "Days_List", "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Days"}}}}}
+    paths["/params/{blob}"] = {
+        "get": {
+            "operationId": "Params_Get",
+            "parameters": [
+                {"name": "blob", "in": "path", "required": True, "type": "string", "format": "base64url"},
+                {"name": "day", "in": "query", "required": True, "type": "string", "format": "date"},
+                {"name": "epoch", "in": "query", "type": "integer", "format": "unixtime"},
+                {"name": "x-span", "in": "header", "type": "string", "format": "duration"},
+                {"name": "x-since", "in": "header", "type": "string", "format": "date-time-rfc1123"},
+            ],
+            "responses": {"204": {"description": "ok"}},
+        }
+    }
     return paths
 
 
@@ -277,6 +290,18 @@ def test_builders_refuse_other_types_without_showing_the_value(formats: ModuleTy
     with pytest.raises(formats.requests.ParameterError, match="body") as info:
         build(body=bad)
     assert repr(bad) not in str(info.value)
+
+
+def test_parameters_of_a_format_take_the_python_value(formats: ModuleType) -> None:
+    build = formats.requests.build_params_get_request
+    request = build(
+        blob=b"\xff\xfe", day=date(2024, 2, 29), epoch=datetime(2016, 4, 13, tzinfo=UTC), x_span=timedelta(minutes=90), x_since=datetime(2000, 1, 1, tzinfo=UTC)
+    )
+    assert request.url == "https://example.com/params/__4?day=2024-02-29&epoch=1460505600"
+    assert (request.headers["x-span"], request.headers["x-since"]) == ("PT1H30M", "Sat, 01 Jan 2000 00:00:00 GMT")
+    for wrong in ({"day": "2024-02-29"}, {"blob": "__4"}, {"x_span": 90}):
+        with pytest.raises(formats.requests.ParameterError, match=next(iter(wrong))):
+            build(**{"blob": b"\x01", "day": date(2024, 1, 1), **wrong})
 
 
 # -- schemas, validators, strategies -----------------------------------------------------------

@@ -18,31 +18,24 @@ from generator import ir
 class Codec:
     name: str  # `read_<name>` / `write_<name>` in _runtime
     wire: str  # the JSON type of the wire value
-    described: str  # what a value must be, as a ParameterError says it
 
 
 CODECS: dict[tuple[str, str], Codec] = {
-    ("datetime", "date-time"): Codec("datetime", "string", "a datetime"),
-    ("datetime", "date-time-rfc1123"): Codec("rfc1123", "string", "a datetime"),
-    ("datetime", "unixtime"): Codec("unixtime", "integer", "a datetime"),
-    ("date", "date"): Codec("date", "string", "a date"),
-    ("time", "time"): Codec("time", "string", "a time"),
-    ("duration", "duration"): Codec("duration", "string", "a timedelta"),
-    ("bytes", "byte"): Codec("byte", "string", "bytes"),
-    ("bytes", "base64url"): Codec("base64url", "string", "bytes"),
-    ("decimal", "decimal"): Codec("decimal", "number", "a Decimal"),
+    ("datetime", "date-time"): Codec("datetime", "string"),
+    ("datetime", "date-time-rfc1123"): Codec("rfc1123", "string"),
+    ("datetime", "unixtime"): Codec("unixtime", "integer"),
+    ("date", "date"): Codec("date", "string"),
+    ("time", "time"): Codec("time", "string"),
+    ("duration", "duration"): Codec("duration", "string"),
+    ("bytes", "byte"): Codec("byte", "string"),
+    ("bytes", "base64url"): Codec("base64url", "string"),
+    ("decimal", "decimal"): Codec("decimal", "number"),
 }
 
 
 def codec(t: ir.Type) -> Codec | None:
     """The codec of a value of type `t` (None for plain JSON values, models, enums, containers)."""
     return CODECS.get((t.kind, t.format or ""))
-
-
-def json_type(t: ir.Type) -> str:
-    """The JSON type of a scalar's wire value (`date` is a string, `decimal` a number)."""
-    found = codec(t)
-    return found.wire if found is not None else t.kind
 
 
 def used_codecs(api: ir.Api) -> set[str]:
