@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -48,6 +48,14 @@ SPEC = {
         "/rows": _get("Rows_Get", {"type": "object", "additionalProperties": {"type": "array", "x-nullable": True, "items": {"type": "string"}}}),
         "/colors": _get("Colors_Get", {"type": "array", "items": COLOR}),
         "/count": _get("Count_Get", {"type": "integer"}),
+        "/days": {
+            **_get("Days_Get", {"type": "array", "items": {"type": "string", "format": "date", "x-nullable": True}}),
+            "put": {
+                "operationId": "Blobs_Put",
+                "parameters": [{"name": "body", "in": "body", "required": True, "schema": {"type": "object", "additionalProperties": {"type": "string", "format": "byte", "x-nullable": True}}}],
+                "responses": {"200": {"description": "ok"}},
+            },
+        },
         "/level": _get("Level_Get", {"type": "integer", "enum": [1, 2], "x-ms-enum": {"name": "Level", "modelAsString": True}}),
         "/holder": _get("Holder_Get", {"$ref": "#/definitions/Holder"}),
         "/anything": {
@@ -117,6 +125,16 @@ def test_nullable_items_and_values(pkg: ModuleType) -> None:
     with pytest.raises(pkg.DecodeError) as caught:  # the strings inside are not nullable
         pkg.responses.parse_rows_get_response(200, {}, b'{"a": ["x", null]}')
     assert caught.value.pointer == "/a/1"
+
+
+def test_nullable_items_of_a_format_both_ways(pkg: ModuleType) -> None:
+    got = pkg.responses.parse_days_get_response(200, {}, b'["2020-01-02", null]')
+    assert got == [date(2020, 1, 2), None]
+    assert pkg.responses.parse_days_get_response.__annotations__["return"] == "list[date | None] | None"
+    with pytest.raises(pkg.DecodeError) as caught:
+        pkg.responses.parse_days_get_response(200, {}, b'[null, "2020-13-01"]')
+    assert caught.value.pointer == "/1"
+    assert pkg.requests.build_blobs_put_request(body={"a": b"\x01", "b": None}).body == b'{"a":"AQ==","b":null}'
 
 
 def test_enum_items(pkg: ModuleType) -> None:
