@@ -29,7 +29,8 @@ def not_passed() -> dict[str, str]:
     out: dict[str, str] = {}
     for path in sorted(HERE.glob("test_*.py")):
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "NOT_PASSED" for t in node.targets):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            if getattr(node, "value", None) is not None and any(isinstance(t, ast.Name) and t.id == "NOT_PASSED" for t in targets):
                 out.update(ast.literal_eval(node.value))
     return out
 
