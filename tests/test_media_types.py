@@ -160,15 +160,16 @@ def test_text_response_is_decoded_with_its_charset(media: ModuleType) -> None:
     assert parse(200, {}, None) == ""
 
 
-def test_empty_body_of_a_declared_model_is_none(media: ModuleType) -> None:
-    assert media.responses.parse_login_response(200, {}, b"") is None
+def test_a_declared_model_needs_its_body(media: ModuleType) -> None:
+    # The spec promises a Thing: an empty answer is a DecodeError, not a None the annotation hides.
+    with pytest.raises(media.DecodeError, match="expected object for Thing"):
+        media.responses.parse_login_response(200, {}, b"")
     assert media.responses.parse_login_response(200, {}, b'{"n": 1}').n == 1
 
 
 def test_only_default_declared_a_2xx_is_its_success(media: ModuleType) -> None:
     parse = media.responses.parse_things_only_default_response
     assert parse(200, {}, b'{"n": 2}').n == 2
-    assert parse(204, {}, b"") is None
     with pytest.raises(media.responses.HttpResponseError) as caught:
         parse(400, {}, b'{"n": 3}')
     assert type(caught.value.error) is media.models.Thing and caught.value.error.n == 3
@@ -177,7 +178,7 @@ def test_only_default_declared_a_2xx_is_its_success(media: ModuleType) -> None:
 def test_default_without_schema_raises_without_a_model(media: ModuleType) -> None:
     with pytest.raises(media.responses.HttpResponseError) as caught:
         media.responses.parse_things_default_without_schema_response(400, {}, b'{"code": "X"}')
-    assert caught.value.error is None and caught.value.code is None
+    assert caught.value.error is None and caught.value.code == "X"  # the code is read from the raw body
 
 
 def test_no_default_uses_the_api_error_model_and_error_statuses_their_own(media: ModuleType) -> None:
@@ -262,3 +263,25 @@ def test_generated_package_passes_mypy_strict_and_ruff(media: ModuleType) -> Non
     assert mypy.returncode == 0, mypy.stdout[-5000:]
     ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", folder.name], cwd=folder.parent, check=False, capture_output=True, text=True, timeout=300)
     assert ruff.returncode == 0, ruff.stdout[-5000:]
+
+
+def test_no_produces_anywhere_sends_no_accept(tmp_path: Path) -> None:
+    spec = {**SPEC, "produces": []}
+    spec["paths"] = {"/x": {"post": {"operationId": "X", "parameters": [{"name": "b", "in": "body", "schema": {"type": "string"}}], "responses": {"204": {"description": "ok"}}}}}
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    pkg = generate_into(path, tmp_path / "out", overlay=None)
+    request = pkg.requests.build_x_request(body="s")
+    assert "Accept" not in request.headers and request.headers["Content-Type"] == "application/json"
+
+
+def test_body_and_form_data_together_is_an_error_at_the_operation(tmp_path: Path) -> None:
+    from generator.errors import SpecError
+    from generator.ir.build import build
+
+    spec = {**SPEC, "paths": {"/x": {"post": {"operationId": "X", "parameters": [{"name": "b", "in": "body", "schema": {"type": "string"}}, {"name": "f", "in": "formData", "type": "string"}], "responses": {"204": {"description": "ok"}}}}}}
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    with pytest.raises(SpecError) as caught:
+        build(path)
+    assert [(p.pointer, p.message) for p in caught.value.problems] == [("/paths/~1x/post", "an operation has either a body parameter or formData parameters, not both")]
