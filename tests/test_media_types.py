@@ -285,3 +285,33 @@ def test_body_and_form_data_together_is_an_error_at_the_operation(tmp_path: Path
     with pytest.raises(SpecError) as caught:
         build(path)
     assert [(p.pointer, p.message) for p in caught.value.problems] == [("/paths/~1x/post", "an operation has either a body parameter or formData parameters, not both")]
+
+
+@pytest.mark.parametrize("media_type", ["text/plain\r\nX-Injected: 1", "application/jsön", "", "  "])
+def test_a_media_type_that_cannot_be_a_header_is_an_error(tmp_path: Path, media_type: str) -> None:
+    from generator.errors import SpecError
+    from generator.ir.build import build
+
+    spec = {**SPEC, "paths": {"/x": {"post": {"operationId": "X", "consumes": ["application/json", media_type], "responses": {"204": {"description": "ok"}}}}}}
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    with pytest.raises(SpecError) as caught:
+        build(path)
+    assert [p.pointer for p in caught.value.problems] == ["/paths/~1x/post/consumes/1"]
+
+
+def test_charsets_are_text_codecs_python_knows() -> None:
+    from generator.ir.media import charset
+
+    assert charset("text/plain; charset=UTF-8") == "utf-8"
+    assert charset("text/plain; charset=latin-1") == "iso8859-1"
+    assert charset("text/plain; charset=rot13") == "utf-8"  # a transform, not a text encoding
+    assert charset("text/plain; charset=no-such-codec") == "utf-8"
+    assert charset("text/plain") == "utf-8"
+
+
+def test_error_annotation_names_every_error_model(media: ModuleType) -> None:
+    import inspect
+
+    annotation = inspect.signature(media.responses.HttpResponseError.__init__).parameters["error"].annotation
+    assert annotation == "_models.Err | _models.OtherErr | _models.Thing | None"

@@ -33,18 +33,24 @@ def is_text(media_type: str) -> bool:
     return essence(media_type).startswith("text/") and not is_json(media_type)
 
 
+def is_header_text(media_type: str) -> bool:
+    """Printable ASCII, not empty: what a Content-Type or Accept header can carry as it is."""
+    return bool(media_type.strip()) and all(" " <= c <= "~" for c in media_type)
+
+
 def charset(media_type: str) -> str:
-    """The charset a media type's parameters name (a known codec), else UTF-8."""
+    """The charset a media type's parameters name (a text codec Python knows), else UTF-8."""
     message = Message()
     message["Content-Type"] = media_type
     named = message.get_content_charset()
-    if named:
-        try:
-            codecs.lookup(named)
-        except LookupError:
-            return "utf-8"
-        return named
-    return "utf-8"
+    if not named:
+        return "utf-8"
+    try:
+        "".encode(named)  # a text encoding, not a transform such as rot13
+        b"".decode(named)
+    except (LookupError, ValueError):
+        return "utf-8"
+    return codecs.lookup(named).name
 
 
 def is_binary_schema(schema: Any) -> bool:

@@ -180,6 +180,10 @@ class OperationBuilder(TypeBuilder):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.problems.append(self.root.problem(join_pointer(pointer, key), f"{key} must be a list of media types"))
             return default
+        for i, media_type in enumerate(value):
+            if not media.is_header_text(media_type):  # it goes out as a Content-Type or Accept header
+                self.problems.append(self.root.problem(join_pointer(pointer, key, i), "a media type must be printable ASCII (it is sent as a header)"))
+                return default
         return tuple(value)
 
     def parameter(self, where: str, wire: str, p: dict[str, Any], doc: Document, pointer: str, op_id: str, py: str) -> ir.Parameter:
