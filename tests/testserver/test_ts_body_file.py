@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from transport import send
+from testserver.transport import send
 
 SWAGGER = "body-file.json"
 

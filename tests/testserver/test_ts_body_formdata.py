@@ -8,7 +8,7 @@ from email import message_from_bytes
 from email.policy import HTTP
 from typing import Any
 
-from transport import send
+from testserver.transport import send
 
 SWAGGER = "body-formdata.json"
 

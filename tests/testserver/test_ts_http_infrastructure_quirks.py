@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from test_ts_http_infrastructure import (  # noqa: F401  (collected here too, against this file's package)
+from testserver.test_ts_http_infrastructure import (  # noqa: F401  (collected here too, against this file's package)
     _empty_model,
     _final,
     _raised,
