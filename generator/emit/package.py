@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator import ir
+from generator.emit.bodies import uses_streams
 from generator.emit.formats import used_codecs
 from generator.emit.models import ModelEmitter, class_order, type_imports
 from generator.emit.schemas import dumps, emit_schemas
@@ -38,7 +39,7 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
     if enums:
         emitter.used.add("_read_enum")
     files = {
-        "_runtime.py": render("_runtime.py.jinja", codecs=used_codecs(api), **common),
+        "_runtime.py": render("_runtime.py.jinja", codecs=used_codecs(api), streams=uses_streams(api), **common),
         "models.py": render(
             "models.py.jinja",
             models=models,

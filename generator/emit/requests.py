@@ -16,11 +16,10 @@ from typing import Any
 from urllib.parse import quote
 
 from generator import ir
-from generator.emit import flat_body
+from generator.emit import bodies, flat_body
 from generator.emit.annotations import SCALARS, or_none, py_type
 from generator.emit.formats import codec
 from generator.emit.model_conversions import ConversionEmitter
-from generator.emit.request_bodies import body_annotation, body_statements
 from generator.emit.statements import (
     BODY,
     Call,
@@ -35,6 +34,7 @@ from generator.emit.templates import render
 from generator.emit.text import docstring, sentence
 from generator.errors import Problem, SpecError
 from generator.format.layout import INDENT, bracket, export_key, literal, value
+from generator.ir import media
 from generator.validate.regex import RegexTranslationError, SharedSet, translate_parts
 
 # Characters kept as they are in the static parts of a path (RFC 3986 pchar plus "/").
@@ -127,6 +127,8 @@ class RequestEmitter:
             return "_raw_segment" if p.skip_url_encoding else "_segment"
         if p.location == "query":
             return "_raw_query" if p.skip_url_encoding else "_query_value"
+        if p.location == "formData":
+            return "_form_text"  # encoded with the whole form
         return "_header_value"
 
     def checker(self, p: ir.Parameter, op: ir.Operation) -> str:
@@ -228,7 +230,8 @@ class RequestEmitter:
     def builder(self, op: ir.Operation) -> BuilderView:
         api = self.api
         own = {p.py_name for p in op.parameters}
-        clash = own & ({"headers"} | ({p.py_name for p in api.host_parameters} if api.host_template else {"base_url"}))
+        choice = {"content_type"} if bodies.chooses(op) else set()
+        clash = own & ({"headers"} | choice | ({p.py_name for p in api.host_parameters} if api.host_template else {"base_url"}))
         if clash:
             raise _problem(op.source, f"parameter name(s) {sorted(clash)} clash with the request builder's own keyword arguments")
         signature_required: list[tuple[str, str, str]] = []  # name, annotation, " = default" or ""
@@ -239,6 +242,7 @@ class RequestEmitter:
             signature_required.append((p.py_name, py_type(api, p.type, qualify="_models.", argument=True), ""))
             lines += self.encoded(p, op, ind, required=True)
         body_param: ir.Parameter | None = None
+        form: list[ir.Parameter] = []
         path_values: dict[str, str] = {}
         query_required: list[str] = []
         query_optional: list[tuple[str, str]] = []
@@ -247,7 +251,9 @@ class RequestEmitter:
             if p.location == "body":
                 body_param = p
                 continue
-            annotation = py_type(api, p.type, qualify="_models.", argument=True)
+            if p.location == "formData":
+                form.append(p)
+            annotation = bodies.file_annotation(p) if p.binary else py_type(api, p.type, qualify="_models.", argument=True)
             if p.constant is not None:
                 # A single-value enum: sent always, defaults to its value, other values checked
                 # as the enum says (refused, unless x-ms-enum makes it extensible).
@@ -260,6 +266,8 @@ class RequestEmitter:
                 signature_required.append((p.py_name, annotation, ""))
             else:
                 signature_optional.append((p.py_name, or_none(annotation), " = None"))
+            if p.binary:
+                continue  # a file: its bytes go into the form as they are
             lines += self.encoded(p, op, ind, required=p.required or p.constant is not None)
             expr = f"_e_{p.py_name}"
             given = p.required or p.constant is not None
@@ -272,7 +280,7 @@ class RequestEmitter:
                     query_required.append(entry)
                 else:
                     query_optional.append((expr, entry))
-            else:  # header
+            elif p.location == "header":
                 target = f"_h[{literal(p.wire_name)}]"
                 if given:
                     header_lines.append(ind + assign(target, expr, ind))
@@ -296,8 +304,7 @@ class RequestEmitter:
             for var, entry in query_optional:
                 lines += [f"{ind}if {var} is not None:", ind + INDENT + Call("_query.append(", (entry,)).lay(ind + INDENT)]
             lines.append(f'{ind}_url += "?" + "&".join(_query)')
-        accept = _choose(op.produces)
-        content_type = _choose(op.consumes)
+        accept = media.accept(op.produces)
         lines.append(ind + value("_h: _HeaderDict = ", {"Accept": accept} if accept else {}, indent=ind))
         lines += header_lines
         data = "None"
@@ -310,23 +317,21 @@ class RequestEmitter:
             encode = Call("_model_body(", (flat_body.BODY_VAR, f"_models.{api.model(body_param.type.ref or '').py_name}", *labels))
             made = encode.head if body_param.required else f"None if {flat_body.BODY_VAR} is _UNSET else {encode.head}"
             lines.append(ind + Call(f"_data = {made}", encode.args).lay(ind))
+            lines += bodies.content_type_lines(op, body_param, ind)
+            data = "_data"
         elif body_param is not None:
-            annotation = body_annotation(self, body_param)
+            annotation = bodies.annotation(self, body_param, op.request_media)
             if body_param.required:
                 signature_required.append((body_param.py_name, annotation, ""))
             else:
                 signature_optional.append((body_param.py_name, or_none(annotation), " = None"))
-            inner = ind if body_param.required else ind + INDENT
-            labels = [literal(body_param.py_name), literal(body_param.wire_name)]
-            checks = self.constraint_checks(body_param, op, body_param.py_name, labels, inner)
-            lines += body_statements(self, body_param, ind, checks)
-        if body_param is not None:
-            content = '_h["Content-Type"]'
-            if content_type and body_param.required:
-                lines.append(ind + assign(content, literal(content_type), ind))
-            elif content_type:
-                lines += [f"{ind}if _data is not None:", ind + INDENT + assign(content, literal(content_type), ind + INDENT)]
+            lines += bodies.body_statements(self, op, body_param, ind)
             data = "_data"
+        elif form:
+            lines += bodies.form_statements(op, form, ind)
+            data = "_data"
+        if choice:
+            signature_optional.append(("content_type", "str | None", " = None"))
         lines += [
             f"{ind}if headers:",
             f"{ind}{INDENT}_merge_headers(_h, headers)",
@@ -362,14 +367,6 @@ def _constant_text(value: Any) -> str:
     return str(value)
 
 
-def _choose(media_types: tuple[str, ...]) -> str | None:
-    """JSON if the operation speaks it, else the first media type it names."""
-    for m in media_types:
-        if m.split(";")[0].strip().lower() == "application/json":
-            return m
-    return media_types[0] if media_types else None
-
-
 def _split_template(path: str) -> list[str]:
     """`/a/{b}/c` -> ['/a/', 'b', '/c']: static text and placeholder names alternate."""
     out: list[str] = []
@@ -401,12 +398,17 @@ def _builder_doc(op: ir.Operation, body: ir.Parameter | None, host: tuple[ir.Par
             desc = sentence(" ".join(p.description.split())) if p.description else ""
             if p.constant is not None:
                 desc = f"{desc} Default: `{_constant_text(p.constant)}`.".lstrip()
-            where = "host" if p in host else p.location
+            where = "host" if p in host else "file" if p.binary and p.location == "formData" else p.location
             lines.append(f"    {p.py_name} (`{p.wire_name}`, {where}): {desc}".rstrip().rstrip(":"))
+        if bodies.chooses(op):
+            named = ", ".join(f"`{m.name}`" for m in op.request_media)
+            lines.append(f"    content_type: the body's media type, one of {named} (the first when None).")
     if body is not None and body.members:
         lines += ["", f"The body is a {body.type.ref} made from its fields' arguments (x-ms-client-flatten)."]
-    elif body is not None and body.type.kind == "model":
+    elif body is not None and body.type.kind == "model" and any(m.encoding == "json" for m in op.request_media):
         lines += ["", "The body may be the model or a plain dict; read-only fields are left out."]
+    if any(m.encoding == "binary" for m in op.request_media) or any(p.binary for p in op.parameters):
+        lines += ["", "Binary content is bytes, or a file-like object (a body is sent as the transport reads it; a file in a form is read here)."]
     lines += ["", "Raises ParameterError (a ValueError) naming the parameter before anything is built."]
     return "\n".join(lines)
 
@@ -440,6 +442,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         type_kinds=kinds,
         base_url_check=BODY + Group("if ", ("base_url", f"== {default_base_url}"), ":", optional=True).lay(BODY),
         exports=sorted(["API_VERSION", "OPERATIONS", "HttpRequest", "ParameterError", "follow_link"] + [b.name for b in builders], key=export_key),
+        **bodies.helpers(api),
         **common,
     )
     return {"requests.py": text}

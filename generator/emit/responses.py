@@ -12,6 +12,7 @@ from typing import Any
 
 from generator import ir
 from generator.emit.annotations import SCALARS, or_none, py_type
+from generator.emit.bodies import uses_streams
 from generator.emit.formats import codec
 from generator.emit.model_conversions import ConversionEmitter
 from generator.emit.statements import BODY, Call, assign, dict_entry, function_def, lay
@@ -49,51 +50,63 @@ class ResponseEmitter:
         self.value_kinds: set[str] = set()  # kinds in the values parsers return (their types are imported)
 
     def _error_models(self) -> dict[str, str | None]:
-        """operationId -> the model its `default` response carries; operations without one use
-        the model most operations of the API use (ARM's CloudError), so errors still parse."""
-        own = {}
+        """operationId -> the model its `default` response carries (None for a `default` without
+        one); operations that declare no `default` use the model most operations of the API use
+        (ARM's CloudError), so their errors still parse."""
+        own: dict[str, str | None] = {}
         for op in self.api.operations:
             default = next((r for r in op.responses if r.status == "default"), None)
-            own[op.operation_id] = default.body.ref if default and default.body and default.body.kind == "model" else None
+            if default is not None:
+                own[op.operation_id] = default.body.ref if default.body and default.body.kind == "model" else None
         counts = Counter(ref for ref in own.values() if ref)
         common = min(counts, key=lambda r: (-counts[r], r)) if counts else None
-        return {op_id: ref or common for op_id, ref in own.items()}
+        return {op.operation_id: own.get(op.operation_id, common) for op in self.api.operations}
 
     def error_reader(self, op: ir.Operation) -> str:
         ref = self.error_models[op.operation_id]
         return f"_models.{self.api.model(ref).py_name}.from_dict" if ref else "None"
 
     def error_annotation(self) -> str:
-        refs = sorted({r for r in self.error_models.values() if r})
-        return " | ".join([f"_models.{self.api.model(r).py_name}" for r in refs] + ["None"])
+        refs = {r for r in self.error_models.values() if r}
+        refs |= {r.body.ref for op in self.api.operations for r in op.responses if r.error and r.body and r.body.kind == "model" and r.body.ref}
+        return " | ".join([f"_models.{self.api.model(r).py_name}" for r in sorted(refs)] + ["None"])
 
     def parser(self, op: ir.Operation) -> ParserView:
         groups: dict[str, list[int]] = {}
         returns: list[str] = []
         readers: dict[str, list[str]] = {}  # statements returning the status's value, indented
         errors: list[str] = []  # x-ms-error-response statuses whose body is not the default's model
-        for r in op.responses:
-            if r.status == "default" or not r.status.isdigit():
-                continue
+        numeric = [r for r in op.responses if r.status.isdigit()]
+        for r in numeric:
             if r.error:
                 reader = f"_models.{self.api.model(r.body.ref or '').py_name}.from_dict" if r.body and r.body.kind == "model" else self.error_reader(op)
                 if reader != self.error_reader(op):
                     errors.append(Call("raise _error(", ("status_code", "headers", "body", reader, literal(op.operation_id))).lay(BODY + INDENT))
                     errors[-1] = f"{BODY}if status_code == {int(r.status)}:\n{BODY + INDENT}{errors[-1]}"
                 continue
-            annotation, statements = self.success(r.body)
+            annotation, statements = self.returned(op, r, int(r.status))
             key = "\n".join(statements)
             groups.setdefault(key, []).append(int(r.status))
             readers[key] = statements
             if annotation not in returns:
                 returns.append(annotation)
         values = any(r.body is not None and r.body.kind not in ("model", "any") for r in op.responses if r.status.isdigit() and not r.error)
+        # An operation that declares no 2xx at all takes a 2xx as its `default`, a success.
+        default = next((r for r in op.responses if r.status == "default"), None)
+        default_success: list[str] | None = None
+        if default is not None and not any(200 <= int(r.status) < 300 for r in numeric):
+            annotation, default_success = self.returned(op, default, 200)
+            if annotation not in returns:
+                returns.append(annotation)
         ind = BODY
         lines = []
-        only_none = list(groups) == ["\n".join(self.success(None)[1])]
+        nothing = "\n".join(self.success(None)[1])
+        only_none = set(groups) <= {nothing} and (default_success is None or "\n".join(default_success) == nothing)
         for key, statuses in groups.items():
             test = f"status_code == {statuses[0]}" if len(statuses) == 1 else f"status_code in {literal(tuple(sorted(statuses)))}"
             lines += [f"{ind}if {test}:", *([f"{ind}{INDENT}return"] if only_none else readers[key])]
+        if default_success is not None:
+            lines += [f"{ind}if 200 <= status_code < 300:", *([f"{ind}{INDENT}return"] if only_none else default_success)]
         error = Call("raise _error(", ("status_code", "headers", "body", self.error_reader(op), literal(op.operation_id)))
         lines += errors
         lines.append(ind + error.lay(ind))
@@ -110,6 +123,12 @@ class ResponseEmitter:
             + (", an error response" if any(r.error for r in op.responses) else "")
             + " and any undeclared status."
         )
+        if op.method == "HEAD":
+            doc += " HEAD: True for a success, False for a declared failure (a 404)."
+        if default_success is not None:
+            doc += " No 2xx is declared: a 2xx is the default response, and a success."
+        if any(r.media == "binary" and r.body is not None for r in op.responses):
+            doc += " Binary content is bytes, or the file-like `body` itself, unread (the caller reads it)."
         name = f"parse_{op.py_name}_response"
         returns_annotation = " | ".join(ordered) or "None"
         return ParserView(
@@ -119,6 +138,19 @@ class ResponseEmitter:
             docstring=docstring(doc, len(BODY)),
             body="\n".join(lines),
         )
+
+    def returned(self, op: ir.Operation, r: ir.Response, status: int) -> tuple[str, list[str]]:
+        """What a successful status returns: HEAD has no body to read (True for a success, False
+        for a declared failure such as a 404); text and binary content as their media says;
+        anything else is JSON (`success`)."""
+        inner = BODY + INDENT
+        if op.method == "HEAD":
+            return "bool", [f"{inner}return {status < 400}"]
+        if r.body is not None and r.media == "binary":
+            return "bytes | Readable", [f"{inner}return _binary(body)"]
+        if r.body is not None and r.media == "text":
+            return "str", [f"{inner}return _text(headers, body, {literal(r.charset)})"]
+        return self.success(r.body)
 
     def success(self, body: ir.Type | None) -> tuple[str, list[str]]:
         """A success status's return annotation, and the statements (in the status's `if`) that
@@ -204,6 +236,8 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         runtime_imports=sorted(emitter.conversions.used),
         datetime_names=_datetime_names(emitter.value_kinds),
         reads_decimals="decimal" in emitter.value_kinds,
+        streams=uses_streams(api),
+        text_responses=any(r.media == "text" and r.body is not None for op in api.operations for r in op.responses),
         poll_error_raise=inner + Call("raise _error(", ("status_code", "headers", "body", poll_reader, '"polling"')).lay(inner),
         poll_reader=inner + assign("reader: Callable[[Any], Any] | None", poll_reader, inner),
         exports=sorted(

@@ -154,6 +154,10 @@ class Response:
     headers: tuple[Header, ...] = ()
     description: str = ""
     error: bool = False  # x-ms-error-response: the status is a failure (raised, not returned)
+    # How the body is read (see ir/media.py): JSON, text (a `str`, decoded with the answer's
+    # charset, else `charset`) or binary (`bytes`, or the stream the caller passed through).
+    media: Literal["json", "text", "binary"] = "json"
+    charset: str = "utf-8"
 
 
 @dataclass(frozen=True)
@@ -173,7 +177,7 @@ class BodyMember:
 class Parameter:
     py_name: str
     wire_name: str
-    location: Literal["path", "query", "header", "body"]
+    location: Literal["path", "query", "header", "body", "formData"]
     type: Type
     required: bool
     description: str = ""
@@ -183,6 +187,18 @@ class Parameter:
     flatten: bool = False  # x-ms-client-flatten on a body parameter
     # A flattened model body: the builder takes these instead of the model (see BodyMember).
     members: tuple[BodyMember, ...] = ()
+    # `type: file`, or a body schema of format binary/file: raw bytes (or a file-like object),
+    # not JSON; for an array, each item is a file.
+    binary: bool = False
+
+
+@dataclass(frozen=True)
+class MediaType:
+    """A media type an operation's request body may be sent as, and how the body is written for it."""
+
+    name: str  # as the spec writes it: the Content-Type sent
+    encoding: Literal["json", "text", "binary", "urlencoded", "multipart"]
+    charset: str = "utf-8"  # text: the charset its parameters name
 
 
 @dataclass(frozen=True)
@@ -202,6 +218,9 @@ class Operation:
     consumes: tuple[str, ...] = ("application/json",)
     produces: tuple[str, ...] = ("application/json",)
     source: str = ""
+    # What the body (or the formData parameters) may be sent as, the default first; empty when
+    # the operation sends no body. More than one: the builder takes `content_type`.
+    request_media: tuple[MediaType, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Any
 
 from generator import ir
 from generator.errors import SpecError, join_pointer
-from generator.ir import names
+from generator.ir import media, names
 from generator.ir.type_builder import (
     TypeBuilder,
     client_name,
@@ -22,7 +22,7 @@ from generator.spec import Operation as SpecOperation
 from generator.spec import SpecView
 
 _METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
-_LOCATIONS = ("path", "query", "header", "body")
+_LOCATIONS = ("path", "query", "header", "body", "formData")
 
 
 def _param_order(p: ir.Parameter) -> tuple[int, int]:
@@ -44,7 +44,7 @@ class OperationBuilder(TypeBuilder):
         ops: list[ir.Operation] = []
         seen_ids: dict[str, str] = {}
         global_consumes = self.media_types(self.root.data, "", ("application/json",))
-        global_produces = self.media_types(self.root.data, "", ("application/json",), "produces")
+        global_produces = self.media_types(self.root.data, "", (), "produces")  # none named: no Accept header
         for found in sorted(self.view.operations(), key=lambda o: (o.section, o.path, _METHODS.index(o.method) if o.method in _METHODS else len(_METHODS))):
             opointer = found.loc.pointer
             try:
@@ -70,11 +70,11 @@ class OperationBuilder(TypeBuilder):
         raw: dict[tuple[str, str], tuple[dict[str, Any], Document, str]] = {
             (p.where, p.name): (p.value, p.node.doc, p.node.pointer) for p in self.view.parameters(found)
         }
-        if any(where == "formData" for where, _ in raw):
-            self.notes.add("formData parameters are not supported and were left out")
         placeholders = set(re.findall(r"{([^}]+)}", path))
         # The host's parameter, repeated on the operation, is filled by the host.
-        kept = [key for key in raw if key[0] != "formData" and not (key[0] == "path" and key[1] in self.host_placeholders and key[1] not in placeholders)]
+        kept = [key for key in raw if not (key[0] == "path" and key[1] in self.host_placeholders and key[1] not in placeholders)]
+        if any(where == "body" for where, _ in kept) and any(where == "formData" for where, _ in kept):
+            raise SpecError([doc.problem(opointer, "an operation has either a body parameter or formData parameters, not both")])
         # Keyword names (and inline types) are decided in (place, wire name) order, so that the
         # spec's order of parameters cannot swap them; the builder keeps the spec's order.
         named = [key for key in kept if key[0] != "body" and key != ("query", "api-version")]
@@ -90,6 +90,10 @@ class OperationBuilder(TypeBuilder):
         declared = {p.wire_name for p in params if p.location == "path"}
         for missing in sorted(placeholders - declared):
             self.problems.append(doc.problem(opointer, f"path placeholder {{{missing}}} has no path parameter"))
+        consumed = self.media_types(op, opointer, consumes)
+        produced = self.media_types(op, opointer, produces, "produces")
+        body_param = next((p for p in params if p.location == "body"), None)
+        request_media = media.request_media(consumed, body_param, [p for p in params if p.location == "formData"])
         responses = []
         rnode = op.get("responses") or {}
         if not isinstance(rnode, dict):
@@ -102,8 +106,12 @@ class OperationBuilder(TypeBuilder):
                 self.problems.append(doc.problem(rpointer, "a response must be an object"))
                 continue
             body = None
-            if isinstance(resp.get("schema"), dict):
-                body = self.type_of(resp["schema"], rdoc, join_pointer(rpointer, "schema"), names.pascal(op_id) + "Response" + status)
+            schema = resp.get("schema")
+            reading, charset = media.response_media(schema, produced)
+            if reading == "binary":
+                body = ir.Type("any")  # the bytes themselves: no JSON type to build
+            elif isinstance(schema, dict):
+                body = self.type_of(schema, rdoc, join_pointer(rpointer, "schema"), names.pascal(op_id) + "Response" + status)
             header_specs = resp.get("headers") or {}
             if not isinstance(header_specs, dict):
                 self.problems.append(rdoc.problem(join_pointer(rpointer, "headers"), "headers must be an object (name -> header)"))
@@ -113,7 +121,7 @@ class OperationBuilder(TypeBuilder):
                 for h, hs in sorted(header_specs.items())
             )
             error = resp.get("x-ms-error-response") is True
-            responses.append(ir.Response(str(status), body, headers, text_or_empty(resp.get("description")), error))
+            responses.append(ir.Response(str(status), body, headers, text_or_empty(resp.get("description")), error, reading, charset))
         lro_options = op.get("x-ms-long-running-operation-options") or {}
         pageable = op.get("x-ms-pageable")
         return ir.Operation(
@@ -129,9 +137,10 @@ class OperationBuilder(TypeBuilder):
             pageable=isinstance(pageable, dict),
             next_link_name=(pageable.get("nextLinkName", "nextLink") if isinstance(pageable, dict) else None),
             item_name=(pageable.get("itemName", "value") if isinstance(pageable, dict) else None),
-            consumes=self.media_types(op, opointer, consumes),
-            produces=self.media_types(op, opointer, produces, "produces"),
+            consumes=consumed,
+            produces=produced,
             source=f"{doc.display}#{opointer}",
+            request_media=request_media,
         )
 
     def parameterized_host(self) -> tuple[str | None, tuple[ir.Parameter, ...], bool]:
@@ -171,10 +180,20 @@ class OperationBuilder(TypeBuilder):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.problems.append(self.root.problem(join_pointer(pointer, key), f"{key} must be a list of media types"))
             return default
+        for i, media_type in enumerate(value):
+            if not media.is_header_text(media_type):  # it goes out as a Content-Type or Accept header
+                self.problems.append(self.root.problem(join_pointer(pointer, key, i), "a media type must be printable ASCII (it is sent as a header)"))
+                return default
         return tuple(value)
 
     def parameter(self, where: str, wire: str, p: dict[str, Any], doc: Document, pointer: str, op_id: str, py: str) -> ir.Parameter:
-        if where == "body":
+        binary = False  # bodies and form fields may be files; other places take text
+        if where in ("body", "formData"):
+            binary = media.is_binary_schema(p.get("schema") if where == "body" else p.get("items") if p.get("type") == "array" else p)
+        if binary:  # the bytes themselves: no JSON type to build (an array: one file per item)
+            ptype = ir.Type("array", item=ir.Type("any")) if p.get("type") == "array" else ir.Type("any")
+            py = "body" if where == "body" else py
+        elif where == "body":
             schema = p.get("schema")
             ptype = self.type_of(schema, doc, join_pointer(pointer, "schema"), names.pascal(op_id) + "Body") if isinstance(schema, dict) else ir.Type("any")
             py = "body"
@@ -196,4 +215,5 @@ class OperationBuilder(TypeBuilder):
             skip_url_encoding=bool(p.get("x-ms-skip-url-encoding")),
             source=f"{doc.display}#{pointer}",
             flatten=where == "body" and p.get("x-ms-client-flatten") is True,
+            binary=binary,
         )
