@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 from conftest import generate_into
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 B = {"type": "boolean"}
 
@@ -100,3 +102,21 @@ def test_the_package_passes_mypy_strict_and_ruff(pkg: tuple[ModuleType, Path]) -
     assert mypy.returncode == 0, mypy.stdout[-3000:]
     ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", name], cwd=out, check=False, capture_output=True, text=True, timeout=300)
     assert ruff.returncode == 0, ruff.stdout[-3000:]
+
+
+def test_schemas_refer_to_every_parent_and_validators_check_their_fields(pkg: tuple[ModuleType, Path]) -> None:
+    package = pkg[0]
+    cat = package.schemas.load("Cat")
+    assert cat["allOf"] == [{"$ref": "Pet.json"}, {"$ref": "Feline.json"}] and list(cat["properties"]) == ["likesMilk"]
+    assert list(package.schemas.load("Lion")["properties"]) == ["meows", "hisses"]  # no mixin: Feline's fields written out
+    errors = package.validators.validate("Kitten", {"meows": "yes", "likesMilk": True, "eatsMiceYet": 1})
+    assert sorted((e.path, e.keyword) for e in errors) == [("", "required"), ("/eatsMiceYet", "type"), ("/meows", "type")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_drawn_bodies_are_valid_and_round_trip(pkg: tuple[ModuleType, Path], data: st.DataObject) -> None:
+    package = pkg[0]
+    body = data.draw(package.strategies.for_definition("Kitten"))
+    assert package.validators.validate("Kitten", body) == []
+    assert package.models.Kitten.from_dict(body).to_dict() == body

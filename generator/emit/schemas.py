@@ -67,9 +67,13 @@ class _Emitter:
         self.shared = _shared_inline_models(api)
 
     def model(self, model: ir.Model) -> dict[str, Any]:
-        """An object schema; a model with a base refers to the base's document for its fields."""
+        """An object schema; a model with a base (and mixins) refers to their documents for
+        their fields."""
         base = self.models[model.base] if model.base else None
         own = model.fields[len(base.fields) :] if base else model.fields
+        mixins = [self.models[name] for name in model.mixins]
+        inherited = {f for mixin in mixins for f in mixin.fields}
+        own = tuple(f for f in own if f not in inherited)
         props: dict[str, Any] = {}
         for f in own:
             schema = self.type(f.type)
@@ -80,7 +84,8 @@ class _Emitter:
             if f.secret:
                 schema[SECRET] = True
             props[f.wire_name] = schema
-        out: dict[str, Any] = {"allOf": [{"$ref": document_name(base.name)}]} if base else {}
+        parents = [document_name(m.name) for m in ([base] if base else []) + mixins]
+        out: dict[str, Any] = {"allOf": [{"$ref": name} for name in parents]} if parents else {}
         out.update({"type": "object", "properties": props})
         required = [f.wire_name for f in own if f.required]
         if required:

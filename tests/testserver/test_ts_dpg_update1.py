@@ -17,6 +17,7 @@ SCENARIOS = (
     "DPGAddOptionalInput_RequiredOptionalParam",
     "DPGAddOptionalInput_OptionalParam",
     "DPGNewBodyType.JSON",
+    "DPGNewBodyType.JPEG",
     "DPGNewBodyType",
     "DPGAddNewOperation",
     "DPGAddNewPath",
@@ -52,6 +53,13 @@ def test_get_optional_gains_an_optional_parameter(api: Any) -> None:
 def test_post_parameters_json(api: Any) -> None:
     body = api.models.PostInput(url="http://example.org/myimage.jpeg")
     assert api.call("params_post_parameters", body=body) is None
+
+
+def test_post_parameters_gains_a_jpeg_body(api: Any) -> None:
+    # The operation now consumes image/jpeg too: content_type picks it, the bytes go as they are.
+    request = api.requests.build_params_post_parameters_request(body=b"hello", content_type="image/jpeg", base_url=api.base_url)
+    assert (request.headers["Content-Type"], request.body) == ("image/jpeg", b"hello")
+    assert api.call("params_post_parameters", body=b"hello", content_type="image/jpeg") is None
 
 
 def test_new_operation_on_a_known_path(api: Any) -> None:
