@@ -87,15 +87,15 @@ def test_api_version_is_set_on_the_link(plain: ModuleType) -> None:
 
 def test_a_next_link_fragment_goes_to_the_next_operation(plain: ModuleType) -> None:
     build = plain.requests.build_items_list_next_request
-    # At the end of the path, a skip-url-encoding value may carry a query: the builder's own
-    # query joins it.
+    # A next operation's link, at the end of its path with x-ms-skip-url-encoding, is sent as
+    # the service gave it, a query included: the builder's own query joins it.
     url = build(next_link="next?page=2", api_version="2021-01-01", base_url=BASE).url
     assert url == BASE + "/items/next?page=2&api-version=2021-01-01"
     assert build(next_link="a/b", api_version="x", base_url=BASE).url == BASE + "/items/a/b?api-version=x"
     for bad in ("a/../b", "next?page=2#x", "next?page 2", ""):
         with pytest.raises(plain.requests.ParameterError, match="next_link"):
             build(next_link=bad, api_version="x", base_url=BASE)
-    # Elsewhere in the path it may not: the rest of the path would become the query.
+    # Any other skip-url-encoding value may not carry a query.
     with pytest.raises(plain.requests.ParameterError, match="group"):
         plain.requests.build_groups_list_request(group="g?x=1", base_url=BASE)
 

@@ -27,6 +27,7 @@ from generator.emit.statements import (
     assign,
     call_with_data,
     dict_entry,
+    function_def,
     not_in,
     parameter_line,
 )
@@ -80,6 +81,7 @@ class RequestEmitter:
         self.conversions = ConversionEmitter(api, qualify="_models.", request="True")  # body writers
         self.scalar_bodies = False  # a body is one checked value (`_string_body`, `_raw_body`)
         self.written_bodies = False  # a body of arrays or maps of formatted values (`_json_body`)
+        self.next_operations = {op.next_operation for op in api.operations if op.next_operation}
 
     def text_converter(self, t: ir.Type) -> str:
         """The helper turning a parameter value into its wire text: a value of a format must be
@@ -119,12 +121,17 @@ class RequestEmitter:
         labels = (literal(first.py_name), literal(first.wire_name)) if first else ('"host"', '"host"')
         return Call("_host(", (" + ".join(parts) or '""', *labels)).flat()
 
-    def encoder(self, p: ir.Parameter) -> str:
+    def encoder(self, p: ir.Parameter, op: ir.Operation) -> str:
         """The runtime helper that turns checked wire text into what its location takes."""
         if p in self.api.host_parameters:
             return "_raw_host" if p.skip_url_encoding else "_host_segment"
+        if p.location == "path" and p.skip_url_encoding:
+            # A next operation's link, at the very end of its path, is sent as the service gave
+            # it, query included (`next?page=2`); any other value may not leave the path.
+            link = op.operation_id in self.next_operations and p.wire_name.lower() == "nextlink"
+            return "_raw_tail" if link and op.path.endswith("{" + p.wire_name + "}") else "_raw_segment"
         if p.location == "path":
-            return "_raw_segment" if p.skip_url_encoding else "_segment"
+            return "_segment"
         if p.location == "query":
             return "_raw_query" if p.skip_url_encoding else "_query_value"
         if p.location == "formData":
@@ -135,7 +142,7 @@ class RequestEmitter:
         """A module-level function checking a string parameter (type, then the spec's
         constraints) and returning its encoded text; parameters checked alike share one. Its
         results are remembered (bounded), so a value seen before costs one dict lookup."""
-        key = (self.encoder(p), p.type.constraints)
+        key = (self.encoder(p, op), p.type.constraints)
         if key not in self.checkers:
             i = len(self.checkers)
             ind = BODY
@@ -144,7 +151,7 @@ class RequestEmitter:
                 f'{ind}{INDENT}raise _wrong_type(value, python_name, parameter, "a string")',
             ]
             lines += self.constraint_checks(p, op, "value", ["python_name", "parameter"], ind, length="len")
-            encode = Call(f"{self.encoder(p)}(", ("value", "python_name", "parameter")).flat()
+            encode = Call(f"{self.encoder(p, op)}(", ("value", "python_name", "parameter")).flat()
             lines.append(ind + Call("return _remember(", (f"_CACHE_{i}", "value", encode)).lay(ind))
             self.checkers[key] = CheckerView(f"_check_{i}", f"_CACHE_{i}", "\n".join(lines))
         return self.checkers[key].name
@@ -172,7 +179,7 @@ class RequestEmitter:
         inner = ind if required else ind + INDENT
         lines = [inner + Call(f"_t_{v} = {self.text_converter(p.type)}(", (v, *labels)).lay(inner)]
         lines += self.constraint_checks(p, op, v, labels, inner)
-        lines.append(inner + Call(f"_e_{v} = {self.encoder(p)}(", (f"_t_{v}", *labels)).lay(inner))
+        lines.append(inner + Call(f"_e_{v} = {self.encoder(p, op)}(", (f"_t_{v}", *labels)).lay(inner))
         if required:
             return lines
         return [f"{ind}if {v} is None:", f"{inner}_e_{v} = None", f"{ind}else:", *lines]
@@ -303,7 +310,10 @@ class RequestEmitter:
             lines.append(ind + bracket("_query = [", query_required, indent=ind, closer="]"))
             for var, entry in query_optional:
                 lines += [f"{ind}if {var} is not None:", ind + INDENT + Call("_query.append(", (entry,)).lay(ind + INDENT)]
-            lines.append(f'{ind}_url += "?" + "&".join(_query)')
+            if any(self.encoder(p, op) == "_raw_tail" for p in op.parameters):
+                lines.append(f'{ind}_url += ("&" if "?" in _url else "?") + "&".join(_query)')
+            else:
+                lines.append(f'{ind}_url += "?" + "&".join(_query)')
         accept = media.accept(op.produces)
         lines.append(ind + value("_h: _HeaderDict = ", {"Accept": accept} if accept else {}, indent=ind))
         lines += header_lines
@@ -354,6 +364,21 @@ class RequestEmitter:
             body="\n".join(lines),
         )
 
+    def host_url(self) -> str:
+        """`host_url(**host parameters)`: the base URL the builders send to, for `follow_link`."""
+        api = self.api
+        where = ir.Operation("", "host_url", "GET", "", (), (), source=api.host_parameters[0].source if api.host_parameters else "")
+        lines: list[str] = []
+        for p in api.host_parameters:
+            lines += self.encoded(p, where, BODY, required=True)
+        lines.append(BODY + f"return {self.host_expression()}")
+        params = ["*", *(f"{p.py_name}: {py_type(api, p.type, qualify='_models.', argument=True)}" for p in api.host_parameters)]
+        doc = (
+            f"The base URL the request builders send to: x-ms-parameterized-host `{api.host_template}` filled in. "
+            "Pass it as `follow_link(..., base_url=...)` to follow links relative to it."
+        )
+        return "\n".join([function_def("host_url", params, "str"), BODY + docstring(doc, len(BODY)), *lines])
+
 
 def _problem(source: str, message: str) -> SpecError:
     """An error about the spec at `source` (`file#pointer`), as the other stages report them."""
@@ -384,7 +409,7 @@ def _split_template(path: str) -> list[str]:
 def _builder_doc(op: ir.Operation, body: ir.Parameter | None, host: tuple[ir.Parameter, ...]) -> str:
     lines = [sentence(op.description) or op.operation_id, "", f"`{op.method} {op.path}` ({op.operation_id})."]
     if op.long_running:
-        lines.append("Long-running: see `responses.lro_poll_info`.")
+        lines.append(f"Long-running: see `responses.lro_poll_info`, `lro_poll_update` and `lro_result_{op.py_name}`.")
     if op.pageable:
         lines.append("Pageable: see `responses.next_link_*` and `follow_link`.")
     if host or op.parameters:
@@ -440,8 +465,13 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         runtime_imports=sorted(emitter.conversions.used | {f"_write_{c}" for c in emitter.as_codecs - {"decimal"}} | {"_write_datetime"}),
         datetime_names=sorted(["datetime", *(SCALARS[k] for k in ("date", "time", "duration") if k in kinds)]),
         type_kinds=kinds,
+        host_url=emitter.host_url() if api.host_template else "",
+        raw_tail=any(emitter.encoder(p, op) == "_raw_tail" for op in api.operations for p in op.parameters),
         base_url_check=BODY + Group("if ", ("base_url", f"== {default_base_url}"), ":", optional=True).lay(BODY),
-        exports=sorted(["API_VERSION", "OPERATIONS", "HttpRequest", "ParameterError", "follow_link"] + [b.name for b in builders], key=export_key),
+        exports=sorted(
+            ["API_VERSION", "OPERATIONS", "HttpRequest", "ParameterError", "follow_link"] + (["host_url"] if api.host_template else []) + [b.name for b in builders],
+            key=export_key,
+        ),
         **bodies.helpers(api),
         **common,
     )

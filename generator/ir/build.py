@@ -75,7 +75,7 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
     ]
     schemes = data.get("schemes")
     if not isinstance(schemes, list) or not schemes:
-        schemes = ["https"]
+        schemes = ["http"]  # as AutoRest takes a spec without `schemes` (its test server's specs rely on it)
     api = ir.Api(
         title=text_or_empty(info.get("title")),
         api_version=version,

@@ -2,7 +2,7 @@
 operation polled to its result, and a pageable operation walked page by page.
 
 Both use only what the generated package offers: `lro_poll_info`, `lro_poll_update`,
-`LRO_RESULTS` and `requests.follow_link` for operations; `parse_<op>_response`,
+`LRO_RESULTS` (`lro_result_<op>`) and `requests.follow_link` for operations; `parse_<op>_response`,
 `items_<op>` and `next_link_<op>` for pages.
 """
 
@@ -35,7 +35,8 @@ def run_lro(
     rq, rs = api.requests, api.responses
     polls = [] if polls is None else polls
     answer = session.send(request)
-    rs.PARSERS[operation_id](*answer)  # raises for an error status or a body it cannot read
+    # lro_poll_info raises for an error status as the operation's parser does; the parser itself
+    # is not asked: an initial 202 may lack the body the spec gives it.
     poll = rs.lro_poll_info(operation_id, answer.headers, request_url=request.url, status_code=answer.status, body=answer.body)
     polls.append(poll)
     while not poll.done:
