@@ -135,3 +135,16 @@ def test_host_url_and_the_scheme_autorest_takes(tmp_path_factory: pytest.TempPat
 
 def test_no_host_url_without_a_parameterized_host(plain: ModuleType) -> None:
     assert not hasattr(plain.requests, "host_url")
+
+
+def test_an_operation_name_that_names_no_operation_is_reported(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from generator.errors import SpecError
+    from generator.ir.build import build
+
+    spec = _spec(host="svc.example.net")
+    spec["paths"]["/items"]["get"]["x-ms-pageable"]["operationName"] = "Items_Missing"
+    path = tmp_path_factory.mktemp("missing") / "spec.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    with pytest.raises(SpecError, match="operationName 'Items_Missing' names no operation") as info:
+        build(path)
+    assert info.value.problems[0].pointer == "/paths/~1items/get/x-ms-pageable/operationName"
