@@ -216,7 +216,7 @@ def test_results_table_and_types(lro: ModuleType) -> None:
     assert set(r.LRO_RESULTS) == set(r.LONG_RUNNING)
     assert r.LRO_RESULTS["R_Put"] is r.lro_result_r_put
     items = r.lro_result_r_list(200, {}, b'[{"value": 1}, {"value": 2}]')
-    assert [item["value"] if isinstance(item, dict) else item.value for item in items] == [1, 2]
+    assert items == [lro.models.Result(value=1), lro.models.Result(value=2)]
     with pytest.raises(r.HttpResponseError) as info:
         r.lro_result_r_put(404, {}, b'{"error": {"code": "NotFound"}}')
     assert info.value.status_code == 404 and type(info.value.error) is lro.models.Err
