@@ -148,3 +148,17 @@ def test_an_operation_name_that_names_no_operation_is_reported(tmp_path_factory:
     with pytest.raises(SpecError, match="operationName 'Items_Missing' names no operation") as info:
         build(path)
     assert info.value.problems[0].pointer == "/paths/~1items/get/x-ms-pageable/operationName"
+
+
+def test_host_url_without_operations(tmp_path_factory: pytest.TempPathFactory) -> None:
+    spec = _hosted("{accountName}{host}", [ACCOUNT, HOST])
+    spec["paths"] = {}
+    pkg = _package(tmp_path_factory, "bare", spec)
+    assert pkg.requests.host_url(account_name="a", host=".example.net") == "http://a.example.net"
+
+
+def test_the_default_base_url_without_schemes(tmp_path_factory: pytest.TempPathFactory) -> None:
+    hosted = _package(tmp_path_factory, "hostonly", _spec(host="localhost:3000"))
+    assert hosted.requests.build_items_list_request(api_version="1").url == "http://localhost:3000/items?api-version=1"
+    arm = _package(tmp_path_factory, "nohost", _spec())
+    assert arm.requests.build_items_list_request(api_version="1").url == "https://management.azure.com/items?api-version=1"

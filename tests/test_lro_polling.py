@@ -215,6 +215,9 @@ def test_results_table_and_types(lro: ModuleType) -> None:
     r = lro.responses
     assert set(r.LRO_RESULTS) == set(r.LONG_RUNNING)
     assert r.LRO_RESULTS["R_Put"] is r.lro_result_r_put
+    # A 202 without a body beside a 200 whose list may be null: None once in the annotations.
+    assert r.parse_r_list_response.__annotations__["return"] == "list[_models.Result] | None"
+    assert r.lro_result_r_list.__annotations__["return"] == "list[_models.Result] | None"
     items = r.lro_result_r_list(200, {}, b'[{"value": 1}, {"value": 2}]')
     assert items == [lro.models.Result(value=1), lro.models.Result(value=2)]
     with pytest.raises(r.HttpResponseError) as info:

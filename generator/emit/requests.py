@@ -446,11 +446,12 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
     entry = INDENT  # a dict entry's indentation
     patterns = sorted(emitter.patterns.items(), key=lambda t: int(t[1].rsplit("_", 1)[1]))
     default_base_url = literal(api.scheme + "://" + api.host)
+    host_url = emitter.host_url() if api.host_template else ""
     text = render(
         "requests.py.jinja",
         builders=builders,
-        uses_builtins=any("_builtins." in b.body for b in builders),
-        uses_models=any("_models." in text for b in builders for text in (b.body, *b.signature)),
+        uses_builtins=any("_builtins." in text for text in [host_url, *(b.body for b in builders)]),
+        uses_models=any("_models." in text for text in [host_url, *(t for b in builders for t in (b.body, *b.signature))]),
         operations=[entry + dict_entry(b.operation_id, b.name, entry) for b in builders],
         checkers=list(emitter.checkers.values()),
         shared_sets=[_shared_set(shared) for _, shared in sorted(emitter.shared.items())],
@@ -465,7 +466,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         runtime_imports=sorted(emitter.conversions.used | {f"_write_{c}" for c in emitter.as_codecs - {"decimal"}} | {"_write_datetime"}),
         datetime_names=sorted(["datetime", *(SCALARS[k] for k in ("date", "time", "duration") if k in kinds)]),
         type_kinds=kinds,
-        host_url=emitter.host_url() if api.host_template else "",
+        host_url=host_url,
         raw_tail=any(emitter.encoder(p, op) == "_raw_tail" for op in api.operations for p in op.parameters),
         base_url_check=BODY + Group("if ", ("base_url", f"== {default_base_url}"), ":", optional=True).lay(BODY),
         exports=sorted(

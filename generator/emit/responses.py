@@ -123,10 +123,12 @@ class ResponseEmitter:
         error = Call("raise _error(", ("status_code", "headers", "body", self.error_reader(op), literal(op.operation_id)))
         lines += errors
         lines.append(ind + error.lay(ind))
-        ordered = [a for a in returns if a not in ("None", "Any")]
+        # None once, last: a status without a body and a nullable value's `X | None` say it alike.
+        nullable = any(a == "None" or a.endswith(" | None") for a in returns)
+        ordered = list(dict.fromkeys(a.removesuffix(" | None") for a in returns if a not in ("None", "Any")))
         if "Any" in returns:
             ordered = ["Any"]
-        elif "None" in returns:
+        elif nullable:
             ordered.append("None")
         declared = ", ".join(r.status + (" (error)" if r.error else "") for r in op.responses)
         doc = (

@@ -75,7 +75,9 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
     ]
     schemes = data.get("schemes")
     if not isinstance(schemes, list) or not schemes:
-        schemes = ["http"]  # as AutoRest takes a spec without `schemes` (its test server's specs rely on it)
+        # A host without a scheme is http, as AutoRest takes it (its test server's specs rely on
+        # it); without a host either, the default is ARM's https://management.azure.com.
+        schemes = ["http"] if text_or_empty(data.get("host")) or host_template else ["https"]
     api = ir.Api(
         title=text_or_empty(info.get("title")),
         api_version=version,
