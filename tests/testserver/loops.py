@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from session import Session
+from testserver.session import Session
 
 MAX_POLLS = 10
 MAX_PAGES = 20

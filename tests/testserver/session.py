@@ -16,7 +16,7 @@ import urllib.request
 from collections.abc import Mapping
 from typing import Any
 
-from transport import Answer
+from testserver.transport import Answer
 
 RETRY_STATUSES = frozenset((408, 429, 500, 502, 503, 504))
 

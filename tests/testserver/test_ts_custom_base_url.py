@@ -8,7 +8,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from transport import send
+
+from testserver.transport import send
 
 SWAGGER = "custom-baseUrl.json"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from transport import send
+from testserver.transport import send
 
 SWAGGER = "custom-baseUrl-more-options.json"
 

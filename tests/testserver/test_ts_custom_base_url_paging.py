@@ -7,8 +7,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from loops import walk_pages
-from session import Session
+
+from testserver.loops import walk_pages
+from testserver.session import Session
 
 SWAGGER = "custom-baseUrl-paging.json"
 

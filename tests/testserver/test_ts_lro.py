@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from loops import run_lro
-from session import Session
+
+from testserver.loops import run_lro
+from testserver.session import Session
 
 SWAGGER = "lro.json"
 

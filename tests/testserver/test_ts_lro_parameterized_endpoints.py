@@ -8,8 +8,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from loops import run_lro
-from session import Session
+
+from testserver.loops import run_lro
+from testserver.session import Session
 
 SWAGGER = "lro-parameterized-endpoints.json"
 

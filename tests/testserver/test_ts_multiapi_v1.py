@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from loops import run_lro
-from session import Session
+
+from testserver.loops import run_lro
+from testserver.session import Session
 
 SWAGGER = "multiapi-v1.json"
 

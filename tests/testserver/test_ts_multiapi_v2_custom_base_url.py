@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from transport import send
+from testserver.transport import send
 
 SWAGGER = "multiapi-v2-custom-base-url.json"
 

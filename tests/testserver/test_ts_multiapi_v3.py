@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from loops import walk_pages
-from session import Session
+
+from testserver.loops import walk_pages
+from testserver.session import Session
 
 SWAGGER = "multiapi-v3.json"
 

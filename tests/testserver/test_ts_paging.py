@@ -15,8 +15,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from loops import walk_pages
-from session import Session
+
+from testserver.loops import walk_pages
+from testserver.session import Session
 
 SWAGGER = "paging.json"
 

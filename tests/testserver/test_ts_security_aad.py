@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from transport import send
+
+from testserver.transport import send
 
 SWAGGER = "security-aad.json"
 
