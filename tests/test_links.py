@@ -157,8 +157,8 @@ def test_host_url_without_operations(tmp_path_factory: pytest.TempPathFactory) -
     assert pkg.requests.host_url(account_name="a", host=".example.net") == "http://a.example.net"
 
 
-def test_the_default_base_url_without_schemes(tmp_path_factory: pytest.TempPathFactory) -> None:
-    hosted = _package(tmp_path_factory, "hostonly", _spec(host="localhost:3000"))
-    assert hosted.requests.build_items_list_request(api_version="1").url == "http://localhost:3000/items?api-version=1"
+def test_a_plain_host_without_schemes_stays_https(tmp_path_factory: pytest.TempPathFactory) -> None:
+    hosted = _package(tmp_path_factory, "hostonly", _spec(host="svc.example.net"))
+    assert hosted.requests.build_items_list_request(api_version="1").url == "https://svc.example.net/items?api-version=1"
     arm = _package(tmp_path_factory, "nohost", _spec())
     assert arm.requests.build_items_list_request(api_version="1").url == "https://management.azure.com/items?api-version=1"

@@ -20,6 +20,11 @@ from generator.emit import bodies, flat_body
 from generator.emit.annotations import SCALARS, or_none, py_type
 from generator.emit.formats import codec
 from generator.emit.model_conversions import ConversionEmitter
+from generator.emit.request_host import (
+    host_expression,
+    host_url_function,
+    split_template,
+)
 from generator.emit.statements import (
     BODY,
     Call,
@@ -27,7 +32,6 @@ from generator.emit.statements import (
     assign,
     call_with_data,
     dict_entry,
-    function_def,
     not_in,
     parameter_line,
 )
@@ -104,22 +108,6 @@ class RequestEmitter:
         if parts not in self.patterns:
             self.patterns[parts] = f"_PATTERN_{len(self.patterns)}"
         return self.patterns[parts]
-
-    def host_expression(self) -> str:
-        """The base URL from x-ms-parameterized-host: the template filled with the host
-        parameters' encoded values (`_e_<name>`), then checked to be an absolute http(s) URL."""
-        api = self.api
-        parts = [literal(api.scheme + "://")] if api.use_scheme_prefix else []
-        values = {p.wire_name: f"_e_{p.py_name}" for p in api.host_parameters}
-        for i, chunk in enumerate(_split_template(api.host_template or "")):
-            if i % 2 == 0:
-                if chunk:
-                    parts.append(literal(chunk))
-            else:
-                parts.append(values[chunk])
-        first = api.host_parameters[0] if api.host_parameters else None
-        labels = (literal(first.py_name), literal(first.wire_name)) if first else ('"host"', '"host"')
-        return Call("_host(", (" + ".join(parts) or '""', *labels)).flat()
 
     def encoder(self, p: ir.Parameter, op: ir.Operation) -> str:
         """The runtime helper that turns checked wire text into what its location takes."""
@@ -294,9 +282,9 @@ class RequestEmitter:
                 else:
                     header_lines += [f"{ind}if {expr} is not None:", ind + INDENT + assign(target, expr, ind + INDENT)]
         # The URL: the static text of the path (percent-encoded where needed) and the segments.
-        url_parts = [self.host_expression() if api.host_template else "_base(base_url)"]
+        url_parts = [host_expression(api) if api.host_template else "_base(base_url)"]
         path = api.base_path.rstrip("/") + op.path
-        for i, chunk in enumerate(_split_template(path)):
+        for i, chunk in enumerate(split_template(path)):
             if i % 2 == 0:
                 if chunk:
                     url_parts.append(literal(quote(chunk, safe=_PATH_SAFE)))
@@ -364,21 +352,6 @@ class RequestEmitter:
             body="\n".join(lines),
         )
 
-    def host_url(self) -> str:
-        """`host_url(**host parameters)`: the base URL the builders send to, for `follow_link`."""
-        api = self.api
-        where = ir.Operation("", "host_url", "GET", "", (), (), source=api.host_parameters[0].source if api.host_parameters else "")
-        lines: list[str] = []
-        for p in api.host_parameters:
-            lines += self.encoded(p, where, BODY, required=True)
-        lines.append(BODY + f"return {self.host_expression()}")
-        params = ["*", *(f"{p.py_name}: {py_type(api, p.type, qualify='_models.', argument=True)}" for p in api.host_parameters)]
-        doc = (
-            f"The base URL the request builders send to: x-ms-parameterized-host `{api.host_template}` filled in. "
-            "Pass it as `follow_link(..., base_url=...)` to follow links relative to it."
-        )
-        return "\n".join([function_def("host_url", params, "str"), BODY + docstring(doc, len(BODY)), *lines])
-
 
 def _problem(source: str, message: str) -> SpecError:
     """An error about the spec at `source` (`file#pointer`), as the other stages report them."""
@@ -392,18 +365,6 @@ def _constant_text(value: Any) -> str:
     return str(value)
 
 
-def _split_template(path: str) -> list[str]:
-    """`/a/{b}/c` -> ['/a/', 'b', '/c']: static text and placeholder names alternate."""
-    out: list[str] = []
-    rest = path
-    while True:
-        start = rest.find("{")
-        end = rest.find("}", start + 1) if start >= 0 else -1
-        if start < 0 or end < 0:
-            out.append(rest)
-            return out
-        out += [rest[:start], rest[start + 1 : end]]
-        rest = rest[end + 1 :]
 
 
 def _builder_doc(op: ir.Operation, body: ir.Parameter | None, host: tuple[ir.Parameter, ...]) -> str:
@@ -446,7 +407,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
     entry = INDENT  # a dict entry's indentation
     patterns = sorted(emitter.patterns.items(), key=lambda t: int(t[1].rsplit("_", 1)[1]))
     default_base_url = literal(api.scheme + "://" + api.host)
-    host_url = emitter.host_url() if api.host_template else ""
+    host_url = host_url_function(emitter) if api.host_template else ""
     text = render(
         "requests.py.jinja",
         builders=builders,

@@ -75,9 +75,9 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
     ]
     schemes = data.get("schemes")
     if not isinstance(schemes, list) or not schemes:
-        # A host without a scheme is http, as AutoRest takes it (its test server's specs rely on
-        # it); without a host either, the default is ARM's https://management.azure.com.
-        schemes = ["http"] if text_or_empty(data.get("host")) or host_template else ["https"]
+        # https; but a parameterized host's scheme prefix is http, as AutoRest takes it (its
+        # test server's specs rely on it).
+        schemes = ["http"] if host_template and use_scheme_prefix else ["https"]
     api = ir.Api(
         title=text_or_empty(info.get("title")),
         api_version=version,
