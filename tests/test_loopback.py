@@ -488,3 +488,36 @@ def test_readme_example_runs_against_the_loopback(pkg: ModuleType, arm: FakeArm,
         "gone: 404 NotFound",
     ]
     assert arm.problems == []
+
+
+def run_lro(pkg: ModuleType, operation_id: str, request: Any, base_url: str) -> Any:
+    """The polling loop with the state helpers: lro_poll_info, lro_poll_update, lro_result_<op>."""
+    q, r = pkg.requests, pkg.responses
+    answer = send(request)
+    poll = r.lro_poll_info(operation_id, answer[1], request_url=request.url, status_code=answer[0], body=answer[2])
+    for _ in range(20):
+        if poll.done:
+            break
+        time.sleep(min(poll.retry_after_seconds or 0.0, 0.05))
+        answer = send(q.follow_link(poll.status_url, base_url=base_url))
+        poll = r.lro_poll_update(poll, *answer)
+    assert poll.done, poll
+    if poll.final_url:
+        answer = send(q.follow_link(poll.final_url, base_url=base_url))
+    return r.LRO_RESULTS[operation_id](*answer)
+
+
+def test_run_command_lifecycle_with_the_polling_state_helpers(pkg: ModuleType, arm: FakeArm) -> None:
+    q = pkg.requests
+    where = {"subscription_id": SUB, "resource_group_name": RG, "vm_name": VM}
+    body = {"location": "westus", "properties": {"source": {"script": "Write-Host Hello"}}}
+    create = q.build_virtual_machine_run_commands_create_or_update_request(**where, run_command_name="rc2", body=body, base_url=arm.base)
+    created = run_lro(pkg, "VirtualMachineRunCommands_CreateOrUpdate", create, arm.base)
+    assert type(created) is pkg.models.VirtualMachineRunCommand
+    assert (created.name, created.provisioning_state) == ("rc2", "Succeeded")
+    delete = q.build_virtual_machine_run_commands_delete_request(**where, run_command_name="rc2", base_url=arm.base)
+    assert run_lro(pkg, "VirtualMachineRunCommands_Delete", delete, arm.base) is None
+    assert arm.problems == []
+    # create: its monitor twice, then its Location (final-state-via); delete: its Location to the 204
+    assert sum("/operations/" in path for _, path in arm.seen) == 2
+    assert sum("/operationResults/" in path for _, path in arm.seen) == 3

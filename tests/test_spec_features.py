@@ -121,7 +121,7 @@ def test_x_ms_error_response_statuses_raise_with_their_model(tmp_path_factory: p
 # -- x-ms-parameterized-host ------------------------------------------------------------------
 
 
-def _hosted(template: str, parameters: list[dict[str, Any]], use_scheme_prefix: bool | None) -> dict[str, Any]:
+def _hosted(template: str, parameters: list[dict[str, Any]], use_scheme_prefix: bool | None, **top: Any) -> dict[str, Any]:
     host: dict[str, Any] = {"hostTemplate": template, "parameters": parameters}
     if use_scheme_prefix is not None:
         host["useSchemePrefix"] = use_scheme_prefix
@@ -136,6 +136,7 @@ def _hosted(template: str, parameters: list[dict[str, Any]], use_scheme_prefix: 
         },
         {"Thing": THING},
         **{"x-ms-parameterized-host": host},
+        **top,
     )
 
 
@@ -157,7 +158,7 @@ def test_parameterized_host_a_whole_base_url(tmp_path_factory: pytest.TempPathFa
 
 
 def test_parameterized_host_with_scheme_prefix(tmp_path_factory: pytest.TempPathFactory) -> None:
-    pkg = _package(tmp_path_factory, "account", _hosted("{accountName}.blob.example.net", [ACCOUNT], None))
+    pkg = _package(tmp_path_factory, "account", _hosted("{accountName}.blob.example.net", [ACCOUNT], None, schemes=["https"]))
     build_get = pkg.requests.build_secrets_get_request
     assert build_get(account_name="acct", name="x").url == "https://acct.blob.example.net/secrets/x?api-version=2021-01-01"
     # encoded: a value cannot add a path, a port or credentials to the host

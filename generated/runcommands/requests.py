@@ -24,6 +24,7 @@ from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote as _quote
+from urllib.parse import unquote as _unquote
 from urllib.parse import urlsplit as _urlsplit
 
 from . import API_VERSION
@@ -54,6 +55,7 @@ _UNRESERVED = re.compile(r"[A-Za-z0-9._~-]+")
 _BAD_SEGMENTS = frozenset(("", ".", ".."))
 _UNSAFE_RAW = re.compile(r"[\x00-\x20\x7f?#]")
 _UNSAFE_URL = re.compile(r"[\x00-\x20\x7f]")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # a link that starts with one is absolute
 _UNSAFE_HEADER = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _SHOWN_HEADERS = frozenset(
@@ -597,17 +599,45 @@ def _check_4(value: Any, python_name: str, parameter: str) -> str:
 
 
 def follow_link(
-    url: str, *, base_url: str | None = None, headers: Mapping[str, str] | None = None
+    url: str,
+    *,
+    base_url: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    api_version: str | None = None,
 ) -> HttpRequest:
-    """A GET of a URL the service returned (a `nextLink`, an `Azure-AsyncOperation` or
-    `Location` header). With `base_url`, the URL must point at the same scheme and host, so a
-    response cannot send your credentials elsewhere."""
-    if url.__class__ is not str or not url.startswith(("https://", "http://")):
-        raise ParameterError("url", "url", "must be an absolute http(s) URL")
+    """A GET of a link the service returned (a `nextLink`, an `Azure-AsyncOperation` or
+    `Location` header).
+
+    With `base_url`, an absolute link must point at its scheme and host, so a response cannot
+    send your credentials elsewhere, and a relative one (`/path?query`, as some services send)
+    is appended to it, as Azure's SDKs do; without `base_url` a link must be absolute. A
+    fragment (`#...`) is never sent. `api_version` sets the link's `api-version` query
+    parameter, replacing the one it has in any letter case: Azure's SDKs send the api-version
+    they use with every next page of an API that has one."""
+    if url.__class__ is not str:
+        raise ParameterError("url", "url", "must be a string")
+    url = url.partition("#")[0]
     if _UNSAFE_URL.search(url) is not None:
         raise ParameterError("url", "url", "may not contain spaces or control characters")
-    if base_url is not None and _origin(url) != _origin(_base(base_url)):
+    if _SCHEME.match(url) is None:
+        if base_url is None:
+            raise ParameterError("url", "url", "is relative: pass base_url to follow it")
+        url = _base(base_url) + "/" + url.lstrip("/")
+    elif not url.lower().startswith(("https://", "http://")):
+        raise ParameterError("url", "url", "must be an http(s) URL")
+    elif base_url is not None and _origin(url) != _origin(_base(base_url)):
         raise ParameterError("url", "url", "does not point at base_url's scheme and host")
+    if api_version is not None:
+        if api_version.__class__ is not str:
+            raise _wrong_type(api_version, "api_version", "api-version", "a string")
+        path, _, query = url.partition("?")
+        kept = [
+            p
+            for p in query.split("&")
+            if p and _unquote(p.partition("=")[0]).lower() != "api-version"
+        ]
+        kept.append("api-version=" + _query_value(api_version, "api_version", "api-version"))
+        url = path + "?" + "&".join(kept)
     h = {"Accept": "application/json"}
     if headers:
         _merge_headers(h, headers)
@@ -630,7 +660,8 @@ def build_virtual_machine_run_commands_create_or_update_request(
     `PUT
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}`
     (VirtualMachineRunCommands_CreateOrUpdate).
-    Long-running: see `responses.lro_poll_info`.
+    Long-running: see `responses.lro_poll_info`, `lro_poll_update` and
+    `lro_result_virtual_machine_run_commands_create_or_update`.
 
     Keyword arguments:
         subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
@@ -708,7 +739,8 @@ def build_virtual_machine_run_commands_delete_request(
     `DELETE
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}`
     (VirtualMachineRunCommands_Delete).
-    Long-running: see `responses.lro_poll_info`.
+    Long-running: see `responses.lro_poll_info`, `lro_poll_update` and
+    `lro_result_virtual_machine_run_commands_delete`.
 
     Keyword arguments:
         subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
@@ -1057,7 +1089,8 @@ def build_virtual_machine_run_commands_update_request(
     `PATCH
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommands/{runCommandName}`
     (VirtualMachineRunCommands_Update).
-    Long-running: see `responses.lro_poll_info`.
+    Long-running: see `responses.lro_poll_info`, `lro_poll_update` and
+    `lro_result_virtual_machine_run_commands_update`.
 
     Keyword arguments:
         subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
@@ -1137,7 +1170,8 @@ def build_virtual_machine_scale_set_vm_run_commands_create_or_update_request(
     `PUT
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}`
     (VirtualMachineScaleSetVMRunCommands_CreateOrUpdate).
-    Long-running: see `responses.lro_poll_info`.
+    Long-running: see `responses.lro_poll_info`, `lro_poll_update` and
+    `lro_result_virtual_machine_scale_set_vm_run_commands_create_or_update`.
 
     Keyword arguments:
         subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
@@ -1224,7 +1258,8 @@ def build_virtual_machine_scale_set_vm_run_commands_delete_request(
     `DELETE
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}`
     (VirtualMachineScaleSetVMRunCommands_Delete).
-    Long-running: see `responses.lro_poll_info`.
+    Long-running: see `responses.lro_poll_info`, `lro_poll_update` and
+    `lro_result_virtual_machine_scale_set_vm_run_commands_delete`.
 
     Keyword arguments:
         subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
@@ -1485,7 +1520,8 @@ def build_virtual_machine_scale_set_vm_run_commands_update_request(
     `PATCH
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommands/{runCommandName}`
     (VirtualMachineScaleSetVMRunCommands_Update).
-    Long-running: see `responses.lro_poll_info`.
+    Long-running: see `responses.lro_poll_info`, `lro_poll_update` and
+    `lro_result_virtual_machine_scale_set_vm_run_commands_update`.
 
     Keyword arguments:
         subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
@@ -1571,7 +1607,8 @@ def build_virtual_machine_scale_set_vms_run_command_request(
     `POST
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachineScaleSets/{vmScaleSetName}/virtualMachines/{instanceId}/runCommand`
     (VirtualMachineScaleSetVMs_RunCommand).
-    Long-running: see `responses.lro_poll_info`.
+    Long-running: see `responses.lro_poll_info`, `lro_poll_update` and
+    `lro_result_virtual_machine_scale_set_vms_run_command`.
 
     Keyword arguments:
         subscription_id (`subscriptionId`, path): The ID of the target subscription. The value
@@ -1649,7 +1686,8 @@ def build_virtual_machines_run_command_request(
     `POST
     /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}/runCommand`
     (VirtualMachines_RunCommand).
-    Long-running: see `responses.lro_poll_info`.
+    Long-running: see `responses.lro_poll_info`, `lro_poll_update` and
+    `lro_result_virtual_machines_run_command`.
 
     Keyword arguments:
         subscription_id (`subscriptionId`, path): The ID of the target subscription. The value

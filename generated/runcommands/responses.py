@@ -6,14 +6,16 @@
 
 A parser returns the model of the status code (None for statuses without a body) and raises
 `HttpResponseError` for the `default` response and for any status the operation does not
-declare. Long-running operations: `lro_poll_info()` says where and when to poll and where the
-final result is; `parse_poll_status()` reads each polling response. Pageable operations:
-`next_link_<operation>(page)` and `items_<operation>(page)`. Header names are compared
-case-insensitively; `headers` may be a dict, `http.client.HTTPMessage` or any mapping.
+declare. Long-running operations: `lro_poll_info()` reads the initial response (where and
+when to poll, where the result will be), `lro_poll_update()` each polling response, and
+`lro_result_<operation>()` the result. Pageable operations: `next_link_<operation>(page)` and
+`items_<operation>(page)`. Header names are compared case-insensitively; `headers` may be a
+dict, `http.client.HTTPMessage` or any mapping.
 """
 
 from __future__ import annotations
 
+import dataclasses as _dataclasses
 import json
 import math
 from collections.abc import Callable, Iterable, Mapping
@@ -43,6 +45,10 @@ def _header(headers: Headers | None, name: str) -> str | None:
         if key.lower() == lowered:
             return str(value)
     return None
+
+
+def _is_empty(body: Body) -> bool:
+    return body is None or (isinstance(body, (bytes, bytearray, str)) and not body.strip())
 
 
 def _load(body: Body) -> Any:
@@ -157,14 +163,31 @@ def retry_after_seconds(headers: Headers | None, now: datetime | None = None) ->
     return None
 
 
+_POLL_ERROR: Callable[[Any], Any] | None = _models.CloudError.from_dict
+"""Reads the error of a failed polling response or operation (the API's most used error model)."""
+
+_TERMINAL = {
+    "succeeded": "Succeeded",
+    "failed": "Failed",
+    "canceled": "Canceled",
+    "cancelled": "Canceled",
+}
+_ACCEPTED = (200, 201, 202, 204)
+
+
 @dataclass(frozen=True, slots=True)
 class PollInfo:
-    """Where and when to poll a long-running operation, read from its initial response.
+    """Where a long-running operation stands: `lro_poll_info()` reads the initial response,
+    `lro_poll_update()` each polling response into the next PollInfo.
 
-    `status_url` is the URL to GET until the operation is done (`Azure-AsyncOperation`, else
-    `Location`); None means the initial response was already final. `final_url` is where the
-    final result is once done (per `final-state-via`); None means the last polling response
-    (or the initial one) carries it."""
+    Until `done`, GET `status_url` (with `requests.follow_link`): the `Azure-AsyncOperation` (or
+    `Operation-Location`) status monitor, else the `Location`, else the resource itself (a PUT or
+    PATCH whose body has a `provisioningState`); `polling` says which ("status-monitor",
+    "location", "provisioning-state"; None when nothing is polled). `status` is the service's
+    word: InProgress, Succeeded, or a provisioning state such as Creating. A failed or canceled
+    operation raises HttpResponseError instead. Once done, `final_url` is where the result is
+    (per `final-state-via`, a status monitor's `resourceLocation`, or ARM's rules); None means
+    the last response read carries it. Either way `lro_result_<operation>()` reads it."""
 
     operation_id: str
     status_url: str | None
@@ -173,6 +196,8 @@ class PollInfo:
     retry_after_seconds: float | None
     final_state_via: str | None
     final_url: str | None
+    status: str = "InProgress"
+    polling: str | None = None
 
     @property
     def done(self) -> bool:
@@ -193,43 +218,153 @@ LONG_RUNNING: dict[str, tuple[str, str | None]] = {
 
 
 def lro_poll_info(
-    operation_id: str, headers: Headers | None, *, request_url: str | None = None
+    operation_id: str,
+    headers: Headers | None,
+    *,
+    request_url: str | None = None,
+    status_code: int | None = None,
+    body: Body = None,
 ) -> PollInfo:
     """Read the initial response of a long-running operation.
 
-    `request_url` is the URL of the initial request (`HttpRequest.url`): the final result of a
-    PUT/PATCH is fetched from there unless `final-state-via` says otherwise."""
+    `request_url` is the URL of the initial request (`HttpRequest.url`): a PUT or PATCH is
+    polled, and its result fetched, there. Pass the response's `status_code` and `body` too:
+    without them only the headers are read, so a PUT answered 201 with `provisioningState:
+    Creating` and no polling header counts as done. A PUT or PATCH answered 200 with a terminal
+    provisioningState is done, whatever headers came with it. Raises HttpResponseError for a
+    status other than 200, 201, 202 and 204 (as the operation's parser does) and for a
+    provisioningState Failed or Canceled, DecodeError for a PUT or PATCH body that is not JSON.
+    The operation's parser need not read the response first: an initial 202 often lacks the
+    body the spec gives it, which the parser would refuse."""
     try:
         method, via = LONG_RUNNING[operation_id]
     except KeyError:
         raise ValueError(f"{operation_id!r} is not a long-running operation of this API") from None
     async_url = _header(headers, "Azure-AsyncOperation") or _header(headers, "Operation-Location")
     location = _header(headers, "Location")
-    status_url = async_url or location
-    final_url: str | None = None
-    if via == "original-uri":
-        final_url = request_url
-    elif via == "location" and location:
-        final_url = location
-    elif via in ("azure-async-operation", "operation-location") and method == "POST":
-        final_url = None
-    elif method in ("PUT", "PATCH"):
-        final_url = request_url
-    elif method == "POST" and location:
-        final_url = location
-    if async_url is None and final_url == location:
-        final_url = None  # polling the Location itself ends with the final result
-    return PollInfo(
-        operation_id, status_url, async_url, location, retry_after_seconds(headers), via, final_url
+    wait = retry_after_seconds(headers)
+    info = PollInfo(operation_id, None, async_url, location, wait, via, None, "Succeeded")
+    if status_code is not None and status_code not in _ACCEPTED:
+        PARSERS[operation_id](status_code, headers, body)  # raises as the operation's parser does
+        raise _error(status_code, headers, body, _POLL_ERROR, operation_id)
+    state: str | None = None
+    if status_code is not None and method in ("PUT", "PATCH"):
+        state = _provisioning_state(_load(body))
+        if status_code == 200 and state is not None and state.lower() in _TERMINAL:
+            _raise_if_failed(state, status_code, headers, body, None)
+            return info  # done: the body is the result
+    if async_url:
+        final_url = request_url if method in ("PUT", "PATCH") or via == "original-uri" else None
+        if via == "location" and location:
+            final_url = location
+        elif method == "POST" and via not in ("azure-async-operation", "operation-location"):
+            final_url = location or final_url
+        return _dataclasses.replace(
+            info,
+            status_url=async_url,
+            final_url=final_url,
+            status="InProgress",
+            polling="status-monitor",
+        )
+    if location:
+        final_url = request_url if via == "original-uri" else None
+        return _dataclasses.replace(
+            info, status_url=location, final_url=final_url, status="InProgress", polling="location"
+        )
+    if status_code is None or method not in ("PUT", "PATCH"):
+        return info  # nothing to poll: the initial response was final
+    if status_code == 202:
+        state = "InProgress"
+    elif state is None:
+        state = "InProgress" if status_code == 201 else "Succeeded"
+    if state.lower() in _TERMINAL:
+        _raise_if_failed(state, status_code, headers, body, None)
+        return info
+    if request_url is None:
+        raise ValueError("request_url is needed: the resource itself is polled, at the PUT's URL")
+    return _dataclasses.replace(
+        info, status_url=request_url, status=state, polling="provisioning-state"
     )
 
 
-_TERMINAL = {
-    "succeeded": "Succeeded",
-    "failed": "Failed",
-    "canceled": "Canceled",
-    "cancelled": "Canceled",
-}
+def lro_poll_update(
+    poll: PollInfo, status_code: int, headers: Headers | None, body: Body
+) -> PollInfo:
+    """Read the response of a GET of `poll.status_url`: the next PollInfo.
+
+    Raises HttpResponseError for a status other than 200, 201, 202 and 204 and when the
+    operation Failed or was Canceled (with the error a status monitor reported), DecodeError
+    when the response cannot say how the operation stands (a status monitor without a body or a
+    `status`, a body that is not JSON)."""
+    if poll.done:
+        return poll
+    if status_code not in _ACCEPTED:
+        raise _error(status_code, headers, body, _POLL_ERROR, "polling")
+    wait = retry_after_seconds(headers)
+    if poll.polling == "location":
+        if status_code == 202:
+            moved = _header(headers, "Location") or poll.status_url
+            return _dataclasses.replace(poll, status_url=moved, retry_after_seconds=wait)
+        return _dataclasses.replace(
+            poll, status_url=None, retry_after_seconds=wait, status="Succeeded"
+        )
+    if poll.polling == "provisioning-state" and status_code == 202:
+        return _dataclasses.replace(poll, retry_after_seconds=wait, status="InProgress")
+    data = _load(body)
+    if data is None:
+        raise DecodeError("the polling response has no body, so the operation's state is unknown")
+    if poll.polling == "provisioning-state":
+        status = _provisioning_state(data) or "Succeeded"
+    else:
+        raw = data.get("status") if isinstance(data, dict) else None
+        if not isinstance(raw, str) or not raw:
+            raise DecodeError("the status monitor's response has no status")
+        status = raw
+    status = _TERMINAL.get(status.lower(), status)
+    _raise_if_failed(status, status_code, headers, body, data)
+    if status != "Succeeded":
+        return _dataclasses.replace(poll, retry_after_seconds=wait, status=status)
+    final_url = poll.final_url
+    method, via = LONG_RUNNING.get(poll.operation_id, ("", None))
+    resource = data.get("resourceLocation") if isinstance(data, dict) else None
+    if (
+        poll.polling == "status-monitor"
+        and isinstance(resource, str)
+        and resource
+        and not (via == "location" and poll.location)
+        and not (method == "POST" and via in ("azure-async-operation", "operation-location"))
+    ):
+        final_url = resource  # the monitor says where the result is
+    return _dataclasses.replace(
+        poll, status_url=None, final_url=final_url, retry_after_seconds=wait, status=status
+    )
+
+
+def _provisioning_state(data: Any) -> str | None:
+    """`properties.provisioningState` of a resource body, if it has one."""
+    properties = data.get("properties") if isinstance(data, dict) else None
+    state = properties.get("provisioningState") if isinstance(properties, dict) else None
+    return state if isinstance(state, str) and state else None
+
+
+def _raise_if_failed(
+    status: str, status_code: int, headers: Headers | None, body: Body, data: Any
+) -> None:
+    """HttpResponseError when `status` says the operation Failed or was Canceled."""
+    status = _TERMINAL.get(status.lower(), status)
+    if status not in ("Failed", "Canceled"):
+        return
+    detail = data.get("error") if isinstance(data, dict) else None
+    wrapped = {"error": detail} if isinstance(detail, dict) else {}
+    error = None
+    if wrapped and _POLL_ERROR is not None:
+        try:
+            error = _POLL_ERROR(wrapped)
+        except DecodeError:
+            error = None
+    raise HttpResponseError(
+        status_code, headers, body, error, f"polling (operation {status})", wrapped
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +386,8 @@ class PollStatus:
 
 
 def parse_poll_status(status_code: int, headers: Headers | None, body: Body) -> PollStatus:
-    """Read a polling response (of an `Azure-AsyncOperation` or `Location` URL).
+    """Read a polling response (of an `Azure-AsyncOperation` or `Location` URL) on its own;
+    `lro_poll_update()` reads it knowing what is polled.
 
     202 means still running; a status-monitor body (`{"status": ..., "error": ...}`) says its
     status; any other 2xx is done. Raises HttpResponseError for an error status and when the
@@ -259,7 +395,7 @@ def parse_poll_status(status_code: int, headers: Headers | None, body: Body) -> 
     a 2xx other than 202 has a body that cannot be read (so its status is unknown)."""
     wait = retry_after_seconds(headers)
     if not 200 <= status_code < 300:
-        raise _error(status_code, headers, body, _models.CloudError.from_dict, "polling")
+        raise _error(status_code, headers, body, _POLL_ERROR, "polling")
     if status_code == 202:
         try:
             data = _load(body)
@@ -271,19 +407,7 @@ def parse_poll_status(status_code: int, headers: Headers | None, body: Body) -> 
     if not isinstance(raw, str):
         return PollStatus("Succeeded", wait, data)
     status = _TERMINAL.get(raw.lower(), raw)
-    if status in ("Failed", "Canceled"):
-        detail = data.get("error") if isinstance(data, dict) else None
-        wrapped = {"error": detail} if isinstance(detail, dict) else {}
-        reader: Callable[[Any], Any] | None = _models.CloudError.from_dict
-        error = None
-        if wrapped and reader is not None:
-            try:
-                error = reader(wrapped)
-            except DecodeError:
-                error = None
-        raise HttpResponseError(
-            status_code, headers, body, error, f"polling (operation {status})", wrapped
-        )
+    _raise_if_failed(status, status_code, headers, body, data)
     return PollStatus(status, wait, data)
 
 
@@ -592,6 +716,152 @@ PARSERS: dict[str, Callable[[int, Headers | None, Body], Any]] = {
 }
 """operationId -> response parser."""
 
+# -- results of long-running operations --------------------------------------------------------
+
+
+def lro_result_virtual_machine_run_commands_create_or_update(
+    status_code: int, headers: Headers | None, body: Body
+) -> _models.VirtualMachineRunCommand | None:
+    """The result of VirtualMachineRunCommands_CreateOrUpdate once done, from the response that
+    carries it (the last one read, or the GET of `PollInfo.final_url`): the body of its 200
+    response, or None without a body. Any 2xx status reads the same; an error status raises as
+    `parse_virtual_machine_run_commands_create_or_update_response` does.
+    """
+    if not 200 <= status_code < 300:
+        return parse_virtual_machine_run_commands_create_or_update_response(
+            status_code, headers, body
+        )
+    if _is_empty(body):
+        return None
+    return parse_virtual_machine_run_commands_create_or_update_response(200, headers, body)
+
+
+def lro_result_virtual_machine_run_commands_delete(
+    status_code: int, headers: Headers | None, body: Body
+) -> None:
+    """The result of VirtualMachineRunCommands_Delete once done, from the response that carries it
+    (the last one read, or the GET of `PollInfo.final_url`): it declares no result, so None. Any
+    2xx status reads the same; an error status raises as
+    `parse_virtual_machine_run_commands_delete_response` does.
+    """
+    if not 200 <= status_code < 300:
+        parse_virtual_machine_run_commands_delete_response(status_code, headers, body)
+
+
+def lro_result_virtual_machine_run_commands_update(
+    status_code: int, headers: Headers | None, body: Body
+) -> _models.VirtualMachineRunCommand | None:
+    """The result of VirtualMachineRunCommands_Update once done, from the response that carries it
+    (the last one read, or the GET of `PollInfo.final_url`): the body of its 200 response, or
+    None without a body. Any 2xx status reads the same; an error status raises as
+    `parse_virtual_machine_run_commands_update_response` does.
+    """
+    if not 200 <= status_code < 300:
+        return parse_virtual_machine_run_commands_update_response(status_code, headers, body)
+    if _is_empty(body):
+        return None
+    return parse_virtual_machine_run_commands_update_response(200, headers, body)
+
+
+def lro_result_virtual_machine_scale_set_vm_run_commands_create_or_update(
+    status_code: int, headers: Headers | None, body: Body
+) -> _models.VirtualMachineRunCommand | None:
+    """The result of VirtualMachineScaleSetVMRunCommands_CreateOrUpdate once done, from the response
+    that carries it (the last one read, or the GET of `PollInfo.final_url`): the body of its 200
+    response, or None without a body. Any 2xx status reads the same; an error status raises as
+    `parse_virtual_machine_scale_set_vm_run_commands_create_or_update_response` does.
+    """
+    if not 200 <= status_code < 300:
+        return parse_virtual_machine_scale_set_vm_run_commands_create_or_update_response(
+            status_code, headers, body
+        )
+    if _is_empty(body):
+        return None
+    return parse_virtual_machine_scale_set_vm_run_commands_create_or_update_response(
+        200, headers, body
+    )
+
+
+def lro_result_virtual_machine_scale_set_vm_run_commands_delete(
+    status_code: int, headers: Headers | None, body: Body
+) -> None:
+    """The result of VirtualMachineScaleSetVMRunCommands_Delete once done, from the response that
+    carries it (the last one read, or the GET of `PollInfo.final_url`): it declares no result, so
+    None. Any 2xx status reads the same; an error status raises as
+    `parse_virtual_machine_scale_set_vm_run_commands_delete_response` does.
+    """
+    if not 200 <= status_code < 300:
+        parse_virtual_machine_scale_set_vm_run_commands_delete_response(status_code, headers, body)
+
+
+def lro_result_virtual_machine_scale_set_vm_run_commands_update(
+    status_code: int, headers: Headers | None, body: Body
+) -> _models.VirtualMachineRunCommand | None:
+    """The result of VirtualMachineScaleSetVMRunCommands_Update once done, from the response that
+    carries it (the last one read, or the GET of `PollInfo.final_url`): the body of its 200
+    response, or None without a body. Any 2xx status reads the same; an error status raises as
+    `parse_virtual_machine_scale_set_vm_run_commands_update_response` does.
+    """
+    if not 200 <= status_code < 300:
+        return parse_virtual_machine_scale_set_vm_run_commands_update_response(
+            status_code, headers, body
+        )
+    if _is_empty(body):
+        return None
+    return parse_virtual_machine_scale_set_vm_run_commands_update_response(200, headers, body)
+
+
+def lro_result_virtual_machine_scale_set_vms_run_command(
+    status_code: int, headers: Headers | None, body: Body
+) -> _models.RunCommandResult | None:
+    """The result of VirtualMachineScaleSetVMs_RunCommand once done, from the response that carries
+    it (the last one read, or the GET of `PollInfo.final_url`): the body of its 200 response, or
+    None without a body. Any 2xx status reads the same; an error status raises as
+    `parse_virtual_machine_scale_set_vms_run_command_response` does.
+    """
+    if not 200 <= status_code < 300:
+        return parse_virtual_machine_scale_set_vms_run_command_response(status_code, headers, body)
+    if _is_empty(body):
+        return None
+    return parse_virtual_machine_scale_set_vms_run_command_response(200, headers, body)
+
+
+def lro_result_virtual_machines_run_command(
+    status_code: int, headers: Headers | None, body: Body
+) -> _models.RunCommandResult | None:
+    """The result of VirtualMachines_RunCommand once done, from the response that carries it (the
+    last one read, or the GET of `PollInfo.final_url`): the body of its 200 response, or None
+    without a body. Any 2xx status reads the same; an error status raises as
+    `parse_virtual_machines_run_command_response` does.
+    """
+    if not 200 <= status_code < 300:
+        return parse_virtual_machines_run_command_response(status_code, headers, body)
+    if _is_empty(body):
+        return None
+    return parse_virtual_machines_run_command_response(200, headers, body)
+
+
+LRO_RESULTS: dict[str, Callable[[int, Headers | None, Body], Any]] = {
+    "VirtualMachineRunCommands_CreateOrUpdate": (
+        lro_result_virtual_machine_run_commands_create_or_update
+    ),
+    "VirtualMachineRunCommands_Delete": lro_result_virtual_machine_run_commands_delete,
+    "VirtualMachineRunCommands_Update": lro_result_virtual_machine_run_commands_update,
+    "VirtualMachineScaleSetVMRunCommands_CreateOrUpdate": (
+        lro_result_virtual_machine_scale_set_vm_run_commands_create_or_update
+    ),
+    "VirtualMachineScaleSetVMRunCommands_Delete": (
+        lro_result_virtual_machine_scale_set_vm_run_commands_delete
+    ),
+    "VirtualMachineScaleSetVMRunCommands_Update": (
+        lro_result_virtual_machine_scale_set_vm_run_commands_update
+    ),
+    "VirtualMachineScaleSetVMs_RunCommand": lro_result_virtual_machine_scale_set_vms_run_command,
+    "VirtualMachines_RunCommand": lro_result_virtual_machines_run_command,
+}
+"""operationId -> `lro_result_<operation>`: a long-running operation's result, read from the
+response that carries it (the last one read, or the GET of `PollInfo.final_url`)."""
+
 # -- paging ------------------------------------------------------------------------------------
 
 PAGEABLE: dict[str, tuple[str | None, str | None]] = {
@@ -603,7 +873,10 @@ PAGEABLE: dict[str, tuple[str | None, str | None]] = {
 
 
 def next_link_virtual_machine_run_commands_list(page: _models.RunCommandListResult) -> str | None:
-    """The URL of the next page (GET it with `requests.follow_link`), or None on the last page."""
+    """The URL of the next page, or None on the last page: GET it with `requests.follow_link(link,
+    base_url=..., api_version=...)`, the api-version you use (Azure's SDKs send it with every
+    next page).
+    """
     link = page.next_link
     return link if link.__class__ is str and link else None
 
@@ -619,7 +892,10 @@ def items_virtual_machine_run_commands_list(
 def next_link_virtual_machine_run_commands_list_by_virtual_machine(
     page: _models.VirtualMachineRunCommandsListResult,
 ) -> str | None:
-    """The URL of the next page (GET it with `requests.follow_link`), or None on the last page."""
+    """The URL of the next page, or None on the last page: GET it with `requests.follow_link(link,
+    base_url=..., api_version=...)`, the api-version you use (Azure's SDKs send it with every
+    next page).
+    """
     link = page.next_link
     return link if link.__class__ is str and link else None
 
@@ -635,7 +911,10 @@ def items_virtual_machine_run_commands_list_by_virtual_machine(
 def next_link_virtual_machine_scale_set_vm_run_commands_list(
     page: _models.VirtualMachineRunCommandsListResult,
 ) -> str | None:
-    """The URL of the next page (GET it with `requests.follow_link`), or None on the last page."""
+    """The URL of the next page, or None on the last page: GET it with `requests.follow_link(link,
+    base_url=..., api_version=...)`, the api-version you use (Azure's SDKs send it with every
+    next page).
+    """
     link = page.next_link
     return link if link.__class__ is str and link else None
 
@@ -650,6 +929,7 @@ def items_virtual_machine_scale_set_vm_run_commands_list(
 
 __all__ = [
     "LONG_RUNNING",
+    "LRO_RESULTS",
     "PAGEABLE",
     "PARSERS",
     "Body",
@@ -661,6 +941,15 @@ __all__ = [
     "items_virtual_machine_run_commands_list_by_virtual_machine",
     "items_virtual_machine_scale_set_vm_run_commands_list",
     "lro_poll_info",
+    "lro_poll_update",
+    "lro_result_virtual_machine_run_commands_create_or_update",
+    "lro_result_virtual_machine_run_commands_delete",
+    "lro_result_virtual_machine_run_commands_update",
+    "lro_result_virtual_machine_scale_set_vm_run_commands_create_or_update",
+    "lro_result_virtual_machine_scale_set_vm_run_commands_delete",
+    "lro_result_virtual_machine_scale_set_vm_run_commands_update",
+    "lro_result_virtual_machine_scale_set_vms_run_command",
+    "lro_result_virtual_machines_run_command",
     "next_link_virtual_machine_run_commands_list",
     "next_link_virtual_machine_run_commands_list_by_virtual_machine",
     "next_link_virtual_machine_scale_set_vm_run_commands_list",

@@ -20,6 +20,11 @@ from generator.emit import bodies, flat_body
 from generator.emit.annotations import SCALARS, or_none, py_type
 from generator.emit.formats import codec
 from generator.emit.model_conversions import ConversionEmitter
+from generator.emit.request_host import (
+    host_expression,
+    host_url_function,
+    split_template,
+)
 from generator.emit.statements import (
     BODY,
     Call,
@@ -80,6 +85,7 @@ class RequestEmitter:
         self.conversions = ConversionEmitter(api, qualify="_models.", request="True")  # body writers
         self.scalar_bodies = False  # a body is one checked value (`_string_body`, `_raw_body`)
         self.written_bodies = False  # a body of arrays or maps of formatted values (`_json_body`)
+        self.next_operations = {op.next_operation for op in api.operations if op.next_operation}
 
     def text_converter(self, t: ir.Type) -> str:
         """The helper turning a parameter value into its wire text: a value of a format must be
@@ -103,28 +109,17 @@ class RequestEmitter:
             self.patterns[parts] = f"_PATTERN_{len(self.patterns)}"
         return self.patterns[parts]
 
-    def host_expression(self) -> str:
-        """The base URL from x-ms-parameterized-host: the template filled with the host
-        parameters' encoded values (`_e_<name>`), then checked to be an absolute http(s) URL."""
-        api = self.api
-        parts = [literal(api.scheme + "://")] if api.use_scheme_prefix else []
-        values = {p.wire_name: f"_e_{p.py_name}" for p in api.host_parameters}
-        for i, chunk in enumerate(_split_template(api.host_template or "")):
-            if i % 2 == 0:
-                if chunk:
-                    parts.append(literal(chunk))
-            else:
-                parts.append(values[chunk])
-        first = api.host_parameters[0] if api.host_parameters else None
-        labels = (literal(first.py_name), literal(first.wire_name)) if first else ('"host"', '"host"')
-        return Call("_host(", (" + ".join(parts) or '""', *labels)).flat()
-
-    def encoder(self, p: ir.Parameter) -> str:
+    def encoder(self, p: ir.Parameter, op: ir.Operation) -> str:
         """The runtime helper that turns checked wire text into what its location takes."""
         if p in self.api.host_parameters:
             return "_raw_host" if p.skip_url_encoding else "_host_segment"
+        if p.location == "path" and p.skip_url_encoding:
+            # A next operation's link, at the very end of its path, is sent as the service gave
+            # it, query included (`next?page=2`); any other value may not leave the path.
+            link = op.operation_id in self.next_operations and p.wire_name.lower() == "nextlink"
+            return "_raw_tail" if link and op.path.endswith("{" + p.wire_name + "}") else "_raw_segment"
         if p.location == "path":
-            return "_raw_segment" if p.skip_url_encoding else "_segment"
+            return "_segment"
         if p.location == "query":
             return "_raw_query" if p.skip_url_encoding else "_query_value"
         if p.location == "formData":
@@ -135,7 +130,7 @@ class RequestEmitter:
         """A module-level function checking a string parameter (type, then the spec's
         constraints) and returning its encoded text; parameters checked alike share one. Its
         results are remembered (bounded), so a value seen before costs one dict lookup."""
-        key = (self.encoder(p), p.type.constraints)
+        key = (self.encoder(p, op), p.type.constraints)
         if key not in self.checkers:
             i = len(self.checkers)
             ind = BODY
@@ -144,7 +139,7 @@ class RequestEmitter:
                 f'{ind}{INDENT}raise _wrong_type(value, python_name, parameter, "a string")',
             ]
             lines += self.constraint_checks(p, op, "value", ["python_name", "parameter"], ind, length="len")
-            encode = Call(f"{self.encoder(p)}(", ("value", "python_name", "parameter")).flat()
+            encode = Call(f"{self.encoder(p, op)}(", ("value", "python_name", "parameter")).flat()
             lines.append(ind + Call("return _remember(", (f"_CACHE_{i}", "value", encode)).lay(ind))
             self.checkers[key] = CheckerView(f"_check_{i}", f"_CACHE_{i}", "\n".join(lines))
         return self.checkers[key].name
@@ -172,7 +167,7 @@ class RequestEmitter:
         inner = ind if required else ind + INDENT
         lines = [inner + Call(f"_t_{v} = {self.text_converter(p.type)}(", (v, *labels)).lay(inner)]
         lines += self.constraint_checks(p, op, v, labels, inner)
-        lines.append(inner + Call(f"_e_{v} = {self.encoder(p)}(", (f"_t_{v}", *labels)).lay(inner))
+        lines.append(inner + Call(f"_e_{v} = {self.encoder(p, op)}(", (f"_t_{v}", *labels)).lay(inner))
         if required:
             return lines
         return [f"{ind}if {v} is None:", f"{inner}_e_{v} = None", f"{ind}else:", *lines]
@@ -287,9 +282,9 @@ class RequestEmitter:
                 else:
                     header_lines += [f"{ind}if {expr} is not None:", ind + INDENT + assign(target, expr, ind + INDENT)]
         # The URL: the static text of the path (percent-encoded where needed) and the segments.
-        url_parts = [self.host_expression() if api.host_template else "_base(base_url)"]
+        url_parts = [host_expression(api) if api.host_template else "_base(base_url)"]
         path = api.base_path.rstrip("/") + op.path
-        for i, chunk in enumerate(_split_template(path)):
+        for i, chunk in enumerate(split_template(path)):
             if i % 2 == 0:
                 if chunk:
                     url_parts.append(literal(quote(chunk, safe=_PATH_SAFE)))
@@ -303,7 +298,10 @@ class RequestEmitter:
             lines.append(ind + bracket("_query = [", query_required, indent=ind, closer="]"))
             for var, entry in query_optional:
                 lines += [f"{ind}if {var} is not None:", ind + INDENT + Call("_query.append(", (entry,)).lay(ind + INDENT)]
-            lines.append(f'{ind}_url += "?" + "&".join(_query)')
+            if any(self.encoder(p, op) == "_raw_tail" for p in op.parameters):
+                lines.append(f'{ind}_url += ("&" if "?" in _url else "?") + "&".join(_query)')
+            else:
+                lines.append(f'{ind}_url += "?" + "&".join(_query)')
         accept = media.accept(op.produces)
         lines.append(ind + value("_h: _HeaderDict = ", {"Accept": accept} if accept else {}, indent=ind))
         lines += header_lines
@@ -367,24 +365,12 @@ def _constant_text(value: Any) -> str:
     return str(value)
 
 
-def _split_template(path: str) -> list[str]:
-    """`/a/{b}/c` -> ['/a/', 'b', '/c']: static text and placeholder names alternate."""
-    out: list[str] = []
-    rest = path
-    while True:
-        start = rest.find("{")
-        end = rest.find("}", start + 1) if start >= 0 else -1
-        if start < 0 or end < 0:
-            out.append(rest)
-            return out
-        out += [rest[:start], rest[start + 1 : end]]
-        rest = rest[end + 1 :]
 
 
 def _builder_doc(op: ir.Operation, body: ir.Parameter | None, host: tuple[ir.Parameter, ...]) -> str:
     lines = [sentence(op.description) or op.operation_id, "", f"`{op.method} {op.path}` ({op.operation_id})."]
     if op.long_running:
-        lines.append("Long-running: see `responses.lro_poll_info`.")
+        lines.append(f"Long-running: see `responses.lro_poll_info`, `lro_poll_update` and `lro_result_{op.py_name}`.")
     if op.pageable:
         lines.append("Pageable: see `responses.next_link_*` and `follow_link`.")
     if host or op.parameters:
@@ -421,11 +407,12 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
     entry = INDENT  # a dict entry's indentation
     patterns = sorted(emitter.patterns.items(), key=lambda t: int(t[1].rsplit("_", 1)[1]))
     default_base_url = literal(api.scheme + "://" + api.host)
+    host_url = host_url_function(emitter) if api.host_template else ""
     text = render(
         "requests.py.jinja",
         builders=builders,
-        uses_builtins=any("_builtins." in b.body for b in builders),
-        uses_models=any("_models." in text for b in builders for text in (b.body, *b.signature)),
+        uses_builtins=any("_builtins." in text for text in [host_url, *(b.body for b in builders)]),
+        uses_models=any("_models." in text for text in [host_url, *(t for b in builders for t in (b.body, *b.signature))]),
         operations=[entry + dict_entry(b.operation_id, b.name, entry) for b in builders],
         checkers=list(emitter.checkers.values()),
         shared_sets=[_shared_set(shared) for _, shared in sorted(emitter.shared.items())],
@@ -440,8 +427,13 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         runtime_imports=sorted(emitter.conversions.used | {f"_write_{c}" for c in emitter.as_codecs - {"decimal"}} | {"_write_datetime"}),
         datetime_names=sorted(["datetime", *(SCALARS[k] for k in ("date", "time", "duration") if k in kinds)]),
         type_kinds=kinds,
+        host_url=host_url,
+        raw_tail=any(emitter.encoder(p, op) == "_raw_tail" for op in api.operations for p in op.parameters),
         base_url_check=BODY + Group("if ", ("base_url", f"== {default_base_url}"), ":", optional=True).lay(BODY),
-        exports=sorted(["API_VERSION", "OPERATIONS", "HttpRequest", "ParameterError", "follow_link"] + [b.name for b in builders], key=export_key),
+        exports=sorted(
+            ["API_VERSION", "OPERATIONS", "HttpRequest", "ParameterError", "follow_link"] + (["host_url"] if api.host_template else []) + [b.name for b in builders],
+            key=export_key,
+        ),
         **bodies.helpers(api),
         **common,
     )

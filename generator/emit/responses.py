@@ -1,4 +1,4 @@
-"""IR operations -> `responses.py` (response parsers, pagers, long-running polling).
+"""IR operations -> `responses.py` (response parsers, pagers, long-running polling and results).
 
 Every parser is specialised per operation here, in Python: the status dispatch, the model each
 status carries, the error model. The template only stitches the prepared fragments.
@@ -28,6 +28,7 @@ class ParserView:
     signature: str  # the `def` line(s)
     docstring: str
     body: str  # statements, indented
+    returns: str = "None"  # the return annotation
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,18 @@ class PagerView:
     items_signature: str
     next_link_body: str  # statements, indented
     items_body: str
+    next_link_docstring: str  # how to get the next page: follow_link or the next operation
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """`lro_result_<op>`: a long-running operation's result, read from a response that carries it."""
+
+    name: str
+    operation_id: str  # literal
+    signature: str
+    docstring: str
+    body: str
 
 
 class ResponseEmitter:
@@ -110,10 +123,12 @@ class ResponseEmitter:
         error = Call("raise _error(", ("status_code", "headers", "body", self.error_reader(op), literal(op.operation_id)))
         lines += errors
         lines.append(ind + error.lay(ind))
-        ordered = [a for a in returns if a not in ("None", "Any")]
+        # None once, last: a status without a body and a nullable value's `X | None` say it alike.
+        nullable = any(a == "None" or a.endswith(" | None") for a in returns)
+        ordered = list(dict.fromkeys(a.removesuffix(" | None") for a in returns if a not in ("None", "Any")))
         if "Any" in returns:
             ordered = ["Any"]
-        elif "None" in returns:
+        elif nullable:
             ordered.append("None")
         declared = ", ".join(r.status + (" (error)" if r.error else "") for r in op.responses)
         doc = (
@@ -137,6 +152,7 @@ class ResponseEmitter:
             signature=function_def(name, ["status_code: int", "headers: Headers | None", "body: Body"], returns_annotation),
             docstring=docstring(doc, len(BODY)),
             body="\n".join(lines),
+            returns=returns_annotation,
         )
 
     def returned(self, op: ir.Operation, r: ir.Response, status: int) -> tuple[str, list[str]]:
@@ -173,6 +189,51 @@ class ResponseEmitter:
         load = "_load_exact(body)" if found is not None and found.name == "decimal" else "_load(body)"  # every digit
         return or_none(self.conversions.annotation(body)), [f"{inner}data = {load}", inner + lay(f"return {returned}", inner)]
 
+    def lro_result(self, op: ir.Operation, parser: ParserView) -> ResultView:
+        """Reads the result with the operation's own parser, as the status that declares the
+        result's type (a Location's last answer or a final GET may come with another 2xx)."""
+        result = _result_response(op)
+        name = f"lro_result_{op.py_name}"
+        ind, inner = BODY, BODY + INDENT
+        errors = f"{parser.name}(status_code, headers, body)"  # raises for an error status
+        lines = [f"{ind}if not 200 <= status_code < 300:", inner + (errors if parser.returns == "None" else f"return {errors}")]
+        if result is None:
+            if parser.returns != "None":
+                lines.append(f"{ind}return None")
+            what = "it declares no result, so None"
+        else:
+            lines += [f"{ind}if _is_empty(body):", f"{inner}return None", f"{ind}return {parser.name}({int(result.status)}, headers, body)"]
+            what = f"the body of its {result.status} response, or None without a body"
+        returns = parser.returns if parser.returns in ("None", "Any") or parser.returns.endswith("| None") else parser.returns + " | None"
+        doc = (
+            f"The result of {op.operation_id} once done, from the response that carries it (the last one read, "
+            f"or the GET of `PollInfo.final_url`): {what}. Any 2xx status reads the same; an error status raises "
+            f"as `{parser.name}` does."
+        )
+        return ResultView(
+            name=name,
+            operation_id=literal(op.operation_id),
+            signature=function_def(name, ["status_code: int", "headers: Headers | None", "body: Body"], returns),
+            docstring=docstring(doc, len(BODY)),
+            body="\n".join(lines),
+        )
+
+    def next_link_doc(self, op: ir.Operation) -> str:
+        """How a user gets the next page: the next operation the spec names, else `follow_link`."""
+        following = {o.operation_id: o for o in self.api.operations}.get(op.next_operation or "")
+        if following is None:
+            if any(p.location == "query" and p.wire_name.lower() == "api-version" for o in self.api.operations for p in o.parameters):
+                return (
+                    "The URL of the next page, or None on the last page: GET it with `requests.follow_link(link, "
+                    "base_url=..., api_version=...)`, the api-version you use (Azure's SDKs send it with every next page)."
+                )
+            return "The URL of the next page, or None on the last page: GET it with `requests.follow_link(link, base_url=...)`."
+        builder = f"requests.build_{following.py_name}_request"
+        link = next((p for p in following.parameters if p.wire_name.lower() == "nextlink"), None)
+        if link is None:
+            return f"Whether there is a next page: a link, or None on the last page. The next page is `{builder}(...)` (the spec's operationName); the link is not sent."
+        return f"The next link, or None on the last page. The next page is `{builder}({link.py_name}=link, ...)` (the spec's operationName), with the other arguments of this call."
+
     def pager(self, op: ir.Operation) -> PagerView | None:
         if not op.pageable:
             return None
@@ -206,6 +267,7 @@ class ResponseEmitter:
             items_signature=function_def(items_name, [f"page: {page}"], f"list[{item}]"),
             next_link_body=next_body,
             items_body=items_body,
+            next_link_docstring=docstring(self.next_link_doc(op), len(BODY)),
         )
 
 
@@ -220,8 +282,8 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         for op in api.operations
         if op.long_running
     ]
+    results = [emitter.lro_result(op, parser) for op, parser in zip(api.operations, parsers, strict=True) if op.long_running]
     poll_reader = _poll_error_reader(api, emitter)
-    inner = BODY + INDENT  # the statements of parse_poll_status that name the reader
     texts = [emitter.error_annotation(), poll_reader, *(text for p in parsers for text in (p.signature, p.body))]
     texts += [text for _, p in pagers for text in (p.next_link_signature, p.items_signature, p.items_body)]
     text = render(
@@ -232,17 +294,34 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         pageable=[entry + value(f"{literal(op.operation_id)}: ", (op.next_link_name, op.item_name), ",", indent=entry) for op, _ in pagers],
         long_running=long_running,
         parser_table=[entry + dict_entry(p.operation_id, p.name, entry) for p in parsers],
+        lro_results=results,
+        lro_result_table=[entry + dict_entry(r.operation_id, r.name, entry) for r in results],
         error_annotation=emitter.error_annotation(),
         runtime_imports=sorted(emitter.conversions.used),
         datetime_names=_datetime_names(emitter.value_kinds),
         reads_decimals="decimal" in emitter.value_kinds,
         streams=uses_streams(api),
         text_responses=any(r.media == "text" and r.body is not None for op in api.operations for r in op.responses),
-        poll_error_raise=inner + Call("raise _error(", ("status_code", "headers", "body", poll_reader, '"polling"')).lay(inner),
-        poll_reader=inner + assign("reader: Callable[[Any], Any] | None", poll_reader, inner),
+        poll_error_reader=poll_reader,
+        poll_error_wrapped=_wraps_error(api, poll_reader),
         exports=sorted(
-            ["LONG_RUNNING", "PAGEABLE", "PARSERS", "Body", "Headers", "HttpResponseError", "PollInfo", "PollStatus", "lro_poll_info", "parse_poll_status", "retry_after_seconds"]
+            [
+                "LONG_RUNNING",
+                "LRO_RESULTS",
+                "PAGEABLE",
+                "PARSERS",
+                "Body",
+                "Headers",
+                "HttpResponseError",
+                "PollInfo",
+                "PollStatus",
+                "lro_poll_info",
+                "lro_poll_update",
+                "parse_poll_status",
+                "retry_after_seconds",
+            ]
             + [p.name for p in parsers]
+            + [r.name for r in results]
             + [n for _, p in pagers for n in (p.next_link_name, p.items_name)],
             key=export_key,
         ),
@@ -263,3 +342,21 @@ def _datetime_names(kinds: set[str]) -> list[str]:
     """What responses.py imports from `datetime`: its own names, and the types that parsers of
     non-model bodies are annotated with."""
     return ["UTC", *sorted(["datetime", *(SCALARS[k] for k in ("date", "time", "duration") if k in kinds)])]
+
+
+def _wraps_error(api: ir.Api, reader: str) -> bool:
+    """Whether the polling error model is ARM's envelope (`{"error": {...}}`): a failed status
+    monitor's `error` object is then wrapped in it; otherwise it is that model itself."""
+    model = next((m for m in api.models if reader == f"_models.{m.py_name}.from_dict"), None)
+    return model is None or any(f.wire_name == "error" for f in model.fields)
+
+
+def _result_response(op: ir.Operation) -> ir.Response | None:
+    """The response whose body is a long-running operation's result (AutoRest's choice): the one
+    type the 2xx responses carry, or the 200's when they carry several."""
+    carrying = [r for r in op.responses if r.status.isdigit() and 200 <= int(r.status) < 300 and not r.error and r.body is not None]
+    if not carrying:
+        return None
+    if all(r.body == carrying[0].body for r in carrying):
+        return carrying[0]
+    return next((r for r in carrying if r.status == "200"), carrying[0])

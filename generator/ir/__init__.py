@@ -215,6 +215,7 @@ class Operation:
     pageable: bool = False
     next_link_name: str | None = None
     item_name: str | None = None
+    next_operation: str | None = None  # x-ms-pageable operationName: the operationId that gets the next pages
     consumes: tuple[str, ...] = ("application/json",)
     produces: tuple[str, ...] = ("application/json",)
     source: str = ""

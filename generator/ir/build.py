@@ -75,7 +75,9 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
     ]
     schemes = data.get("schemes")
     if not isinstance(schemes, list) or not schemes:
-        schemes = ["https"]
+        # https; but a parameterized host's scheme prefix is http, as AutoRest takes it (its
+        # test server's specs rely on it).
+        schemes = ["http"] if host_template and use_scheme_prefix else ["https"]
     api = ir.Api(
         title=text_or_empty(info.get("title")),
         api_version=version,

@@ -29,6 +29,12 @@ def _param_order(p: ir.Parameter) -> tuple[int, int]:
     return (_LOCATIONS.index(p.location), 0 if p.required else 1)
 
 
+def _next_operation(pageable: Any) -> str | None:
+    """x-ms-pageable's operationName: the operation that gets the next pages."""
+    name = pageable.get("operationName") if isinstance(pageable, dict) else None
+    return name if isinstance(name, str) and name else None
+
+
 class OperationBuilder(TypeBuilder):
     """Builds the operations (their parameter and response types through the type builder)."""
 
@@ -58,6 +64,10 @@ class OperationBuilder(TypeBuilder):
             seen_ids[built.operation_id] = opointer
             ops.append(built)
         self.problems.extend(self.view.problems)  # what the view could not read: sections, items, parameters
+        for op in ops:
+            if op.next_operation is not None and op.next_operation not in seen_ids:
+                where = join_pointer(seen_ids[op.operation_id], "x-ms-pageable", "operationName")
+                self.problems.append(self.root.problem(where, f"operationName {op.next_operation!r} names no operation of this spec"))
         return sorted(ops, key=lambda o: o.operation_id)
 
     def operation(self, found: SpecOperation, consumes: tuple[str, ...], produces: tuple[str, ...]) -> ir.Operation:
@@ -137,6 +147,7 @@ class OperationBuilder(TypeBuilder):
             pageable=isinstance(pageable, dict),
             next_link_name=(pageable.get("nextLinkName", "nextLink") if isinstance(pageable, dict) else None),
             item_name=(pageable.get("itemName", "value") if isinstance(pageable, dict) else None),
+            next_operation=_next_operation(pageable),
             consumes=consumed,
             produces=produced,
             source=f"{doc.display}#{opointer}",
