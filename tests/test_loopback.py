@@ -18,6 +18,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -407,33 +408,28 @@ def send(request):
             return err.code, err.headers, err.read()
 
 
-def wait(poll):
-    """Poll a long-running operation until it is done (raises HttpResponseError if it failed)."""
-    delay = poll.retry_after_seconds
-    while poll.status_url:
-        time.sleep(5 if delay is None else delay)
-        state = rs.parse_poll_status(*send(rq.follow_link(poll.status_url, base_url=BASE)))
-        if state.done:
-            return state
-        delay = state.retry_after_seconds
+def run_lro(operation_id, request):
+    """Send a long-running operation, poll it to the end, return its result (raises HttpResponseError if it failed)."""
+    status, headers, body = send(request)
+    poll = rs.lro_poll_info(operation_id, headers, request_url=request.url, status_code=status, body=body)
+    while not poll.done:
+        time.sleep(5 if poll.retry_after_seconds is None else poll.retry_after_seconds)
+        status, headers, body = send(rq.follow_link(poll.status_url, base_url=BASE))
+        poll = rs.lro_poll_update(poll, status, headers, body)
+    if poll.final_url:  # where final-state-via (or ARM's rules) put the result
+        status, headers, body = send(rq.follow_link(poll.final_url, base_url=BASE))
+    return rs.LRO_RESULTS[operation_id](status, headers, body)
 
 
-# Create a run command (long-running: 201, then poll).
+# Create a run command (long-running: 201, then poll to the end).
 create = rq.build_virtual_machine_run_commands_create_or_update_request(
     **where,
     run_command_name="hello",
     body={"location": "westus", "properties": {"source": {"script": "echo Hello"}}},
     base_url=BASE,
 )
-status, headers, body = send(create)
-rs.parse_virtual_machine_run_commands_create_or_update_response(status, headers, body)
-poll = rs.lro_poll_info("VirtualMachineRunCommands_CreateOrUpdate", headers, request_url=create.url)
-wait(poll)
-if poll.final_url:  # where final-state-via says the result is
-    created = rs.parse_virtual_machine_run_commands_create_or_update_response(
-        *send(rq.follow_link(poll.final_url, base_url=BASE))
-    )
-    print("created:", created.name, created.provisioning_state)
+created = run_lro("VirtualMachineRunCommands_CreateOrUpdate", create)
+print("created:", created.name, created.provisioning_state)
 
 # Get it with its instance view.
 got = rs.parse_virtual_machine_run_commands_get_by_virtual_machine_response(
@@ -455,10 +451,7 @@ while request is not None:
     request = None if link is None else rq.follow_link(link, base_url=BASE)
 
 # Delete it (long-running too), then see that it is gone.
-delete = rq.build_virtual_machine_run_commands_delete_request(**where, run_command_name="hello", base_url=BASE)
-status, headers, body = send(delete)
-rs.parse_virtual_machine_run_commands_delete_response(status, headers, body)  # None, or raises
-wait(rs.lro_poll_info("VirtualMachineRunCommands_Delete", headers, request_url=delete.url))
+run_lro("VirtualMachineRunCommands_Delete", rq.build_virtual_machine_run_commands_delete_request(**where, run_command_name="hello", base_url=BASE))
 try:
     rs.parse_virtual_machine_run_commands_get_by_virtual_machine_response(
         *send(rq.build_virtual_machine_run_commands_get_by_virtual_machine_request(**where, run_command_name="hello", base_url=BASE))
@@ -466,6 +459,11 @@ try:
 except rs.HttpResponseError as err:
     print("gone:", err.status_code, err.code)
 '''
+
+
+def test_readme_shows_this_example() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert README_EXAMPLE.strip() in readme
 
 
 def test_readme_example_runs_against_the_loopback(pkg: ModuleType, arm: FakeArm, capsys: pytest.CaptureFixture[str]) -> None:
