@@ -227,3 +227,16 @@ def test_known_gaps_are_real(pyd: ModuleType) -> None:
     assert "pattern" not in str(DOCS)  # nothing to show for this spec
     shown.add("pattern-dialect")
     assert shown == set(PYDANTIC_KNOWN_GAPS)
+
+
+def test_formats_a_model_reads_keep_their_python_types() -> None:
+    """The documents call Azure's `time` and `duration` `azure-time` and `azure-duration` (JSON
+    Schema's own names mean other things): pydantic still gets `time` and `timedelta` for them."""
+    from types import SimpleNamespace
+
+    from generator.emit.pydantic import pydantic_source
+
+    props = {"clock": {"type": "string", "format": "azure-time"}, "span": {"type": "string", "format": "azure-duration"}}
+    doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "T.json", "title": "T", "type": "object", "properties": props}
+    source = pydantic_source(SimpleNamespace(spec_sha256="0", spec_display="t", api_version="1"), {"T.json": doc})  # type: ignore[arg-type]
+    assert "clock: time | None = None" in source and "span: timedelta | None = None" in source

@@ -6,7 +6,7 @@ from typing import Any
 
 from generator import ir
 from generator.emit.bodies import uses_streams
-from generator.emit.formats import used_codecs
+from generator.emit.formats import runtime_checks, used_codecs
 from generator.emit.models import ModelEmitter, class_order, type_imports
 from generator.emit.schemas import dumps, emit_schemas
 from generator.emit.templates import render
@@ -38,8 +38,9 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
         emitter.used.add("_type_error")
     if enums:
         emitter.used.add("_read_enum")
+    codecs = used_codecs(api)
     files = {
-        "_runtime.py": render("_runtime.py.jinja", codecs=used_codecs(api), streams=uses_streams(api), **common),
+        "_runtime.py": render("_runtime.py.jinja", codecs=codecs, streams=uses_streams(api), format_checks=runtime_checks(codecs), **common),
         "models.py": render(
             "models.py.jinja",
             models=models,

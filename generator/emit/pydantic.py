@@ -24,6 +24,8 @@ Options, and why:
 - no `default` reaches the schemas, so no default is invented: optional fields default to None
   and are left out by `model_dump(exclude_unset=True)`;
 - `format: uri` is mapped to `str`: pydantic's `AnyUrl` rewrites the text (adds a trailing `/`);
+- `azure-time` and `azure-duration` (our documents' names for Azure's `time` and `duration`, see
+  `emit/formats.py`) are mapped to pydantic's `time` and `timedelta`;
 - secrets (`x-ms-secret`) get `repr=False`, so they stay out of `repr()` as in the dataclasses;
 - deterministic: no timestamp, our own header, black run by datamodel-code-generator itself.
 
@@ -120,7 +122,7 @@ def pydantic_source(api: ir.Api, schemas: dict[str, dict[str, Any]]) -> str:
                 use_schema_description=True,
                 use_field_description=True,
                 use_double_quotes=True,
-                type_mappings=["string+uri=string"],
+                type_mappings=["string+uri=string", "string+azure-time=time", "string+azure-duration=duration"],
                 field_extra_keys_without_x_prefix={"x-repr"},
                 disable_timestamp=True,
                 custom_file_header=_header(api, dmcg_version()),

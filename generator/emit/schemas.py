@@ -1,7 +1,9 @@
 """IR -> JSON Schema 2020-12 documents, one per definition, referring to each other as `Name.json`.
 
 Swagger-isms are translated: draft-4 boolean `exclusiveMinimum`, `format: int32` ranges (made
-explicit as minimum/maximum), annotations beside a `$ref` (`readOnly`, secrets) kept as siblings.
+explicit as minimum/maximum), the formats a model reads named as `emit/formats.py` says (`time` is
+`azure-time`: JSON Schema's own `time` requires an offset), annotations beside a `$ref`
+(`readOnly`, secrets) kept as siblings.
 Objects stay open (no `additionalProperties: false`): the models keep unknown fields. A
 polymorphic base dispatches on its discriminator to its subtypes' documents.
 """
@@ -143,7 +145,7 @@ class _Emitter:
             if t.item is not None and t.item.kind != "any":
                 out["additionalProperties"] = self.type(t.item)
         elif (found := codec(t)) is not None:
-            out = {"type": found.wire, "format": t.format}
+            out = {"type": found.wire, "format": found.schema_format}  # (the name: emit/formats.py)
         elif t.kind == "any":
             out = {}
         else:

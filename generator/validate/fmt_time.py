@@ -60,9 +60,10 @@ _DATE = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])").fullm
 
 
 def _fmt_date(value: str) -> bool:
-    """RFC 3339 full-date: YYYY-MM-DD, a day that exists in that month and year."""
+    """RFC 3339 full-date: YYYY-MM-DD, a day that exists in that month and year, from year 0001
+    as for a date-time (the generated models read what this accepts, with `date`)."""
     m = _DATE(value)
-    if m is None:
+    if m is None or m[1] == "0000":
         return False
     year, month, day = int(m[1]), int(m[2]), int(m[3])
     if month == 2:

@@ -6,7 +6,7 @@ generated module stays small and byte-identical between runs.  Every helper is r
 importable, type-checked and tested as it is, read definition by definition: the error class
 and the small helpers every schema may need in ``rt_helpers.py``, the format checks in
 ``fmt_*.py``.  A function ``_fmt_<name>`` checks format ``<name>`` (``_`` for ``-``):
-:data:`FORMATS`.
+:data:`FORMATS`; one whose parameter is a ``float`` judges numbers (:data:`NUMBER_FORMATS`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from types import CodeType
 from typing import NamedTuple
 
-__all__ = ["FORMATS", "HELPERS", "Helper", "helper_closure"]
+__all__ = ["FORMATS", "HELPERS", "NUMBER_FORMATS", "Helper", "helper_closure"]
 
 
 class Helper(NamedTuple):
@@ -28,7 +28,7 @@ class Helper(NamedTuple):
 
 #: The modules that hold the helpers, as real code (see :func:`_module_helpers`), in the
 #: order their definitions appear in a generated module.
-_HELPER_MODULES = ("rt_helpers", "fmt_time", "fmt_idna", "fmt_net", "fmt_uri", "fmt_regex")
+_HELPER_MODULES = ("rt_helpers", "fmt_time", "fmt_azure", "fmt_idna", "fmt_net", "fmt_uri", "fmt_regex")
 
 
 def _module_helpers(modules: tuple[str, ...]) -> dict[str, Helper]:
@@ -119,10 +119,23 @@ def _defined_names(stmt: ast.stmt) -> list[str]:
 
 HELPERS: dict[str, Helper] = _module_helpers(_HELPER_MODULES)
 
-#: format name -> the helper that checks a string
+#: format name -> the helper that checks a value of it (a string, or a number: NUMBER_FORMATS)
 FORMATS: dict[str, str] = {
     name.removeprefix("_fmt_").replace("_", "-"): name for name in HELPERS if name.startswith("_fmt_")
 }
+
+
+def _judges_numbers(helper: str) -> bool:
+    """Does the helper take a number (its parameter is annotated ``float``) rather than a string?"""
+    for stmt in ast.parse(HELPERS[helper].source).body:
+        if isinstance(stmt, ast.FunctionDef) and stmt.name == helper:
+            annotation = stmt.args.args[0].annotation
+            return annotation is not None and ast.unparse(annotation) == "float"
+    raise TypeError(f"{helper} is not a function")
+
+
+#: The formats of numbers (``unixtime``, ``decimal``); every other format judges strings only.
+NUMBER_FORMATS: frozenset[str] = frozenset(name for name, helper in FORMATS.items() if _judges_numbers(helper))
 
 
 def helper_closure(names: set[str]) -> list[str]:

@@ -15,6 +15,7 @@ from generator.validate.expr import (
     group,
     not_,
 )
+from generator.validate.formats import NUMBER_FORMATS
 from generator.validate.scope import Ctx
 from generator.validate.source import SchemaCompileError, Writer, literal
 from generator.validate.vocab import INT_FORMATS, count, number, short, within
@@ -79,7 +80,7 @@ def group_str(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, p
         em.check(w, ctx, compare(f"{name}({var})", "is", "None"), nid, "pattern", var, pexpr,
                    f"{{v}} does not match {short(pattern)}")
     fmt = obj.get("format")
-    if isinstance(fmt, str) and fmt in em.formats:
+    if isinstance(fmt, str) and fmt in em.formats and fmt not in NUMBER_FORMATS:
         helper = em.formats[fmt]
         em.helpers.add(helper)
         em.check(w, ctx, not_(atom(f"{helper}({var})", is_bool=True)), nid, "format", var, pexpr,
@@ -120,6 +121,11 @@ def group_num(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, p
             return  # the bounds already say it (Azure specs spell both out)
         em.check(w, ctx, not_(between(str(lo), var, str(hi))), nid, "format", var, pexpr,
                    f"{{v}} is not a valid {fmt!r} (range {lo} to {hi})")
+    elif isinstance(fmt, str) and fmt in em.formats and fmt in NUMBER_FORMATS:
+        helper = em.formats[fmt]
+        em.helpers.add(helper)
+        em.check(w, ctx, not_(atom(f"{helper}({var})", is_bool=True)), nid, "format", var, pexpr,
+                   f"{{v}} is not a valid {fmt!r}")
 
 
 def _is_str(var: str) -> Expr:
