@@ -352,6 +352,10 @@ def _not_allowed(python_name: str, parameter: str, allowed: list[Any]) -> Parame
     return ParameterError(python_name, parameter, f"must be one of {allowed!r}")
 
 
+def _not_multiple(python_name: str, parameter: str, divisor: float) -> ParameterError:
+    return ParameterError(python_name, parameter, f"must be a multiple of {divisor}")
+
+
 def _str(value: Any, python_name: str, parameter: str) -> str:
     if value.__class__ is not str:
         raise _wrong_type(value, python_name, parameter, "a string")
@@ -394,10 +398,44 @@ def _datetime(value: Any, python_name: str, parameter: str) -> str:
     return _str(value, python_name, parameter)
 
 
-def _csv(value: Any, python_name: str, parameter: str) -> str:
-    if value is None or isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Sequence):
+def _texts(
+    value: Any,
+    python_name: str,
+    parameter: str,
+    item: Callable[[Any, str, str], str],
+    nullable: bool,
+) -> list[str]:
+    """The wire texts of an array parameter's items; a None item is an empty text where the
+    items are x-nullable, and refused elsewhere."""
+    if value is None or isinstance(value, (str, bytes, bytearray, Mapping)):
         raise _wrong_type(value, python_name, parameter, "a sequence")
-    return ",".join(_enum(v, python_name, parameter) for v in value)
+    if not isinstance(value, Sequence):
+        raise _wrong_type(value, python_name, parameter, "a sequence")
+    texts = []
+    for v in value:
+        if v is None:
+            if not nullable:
+                raise ParameterError(python_name, parameter, "may not have None items")
+            texts.append("")
+        else:
+            texts.append(item(v, python_name, parameter))
+    return texts
+
+
+def _joined_segment(texts: list[str], delimiter: str, python_name: str, parameter: str) -> str:
+    """Array items in one path segment: each percent-encoded, then joined by the delimiter."""
+    text = delimiter.join(_quote(t, safe="") for t in texts)
+    if text in _BAD_SEGMENTS:
+        raise ParameterError(
+            python_name, parameter, "may not be empty, '.' or '..' (a path segment)"
+        )
+    return text
+
+
+def _joined_query(texts: list[str], delimiter: str, python_name: str, parameter: str) -> str:
+    """Array items in one query value: each percent-encoded, then joined by the (encoded)
+    delimiter, so that an item's own delimiter characters stay apart."""
+    return delimiter.join(_query_value(t, python_name, parameter) for t in texts)
 
 
 def _json_text(value: Any, python_name: str, parameter: str) -> str:
@@ -445,9 +483,11 @@ def _query_value(text: str, python_name: str, parameter: str) -> str:
 
 
 def _raw_query(text: str, python_name: str, parameter: str) -> str:
-    if _UNSAFE_RAW.search(text) is not None or "&" in text:
+    """x-ms-skip-url-encoding: the value is already query text (`a&b=c` adds `b`), sent as given;
+    it may not end the query or break the URL."""
+    if _UNSAFE_RAW.search(text.replace("?", "")) is not None:
         raise ParameterError(
-            python_name, parameter, "may not contain '&', '?', '#', spaces or control characters"
+            python_name, parameter, "may not contain '#', spaces or control characters"
         )
     return text
 
