@@ -9,8 +9,10 @@ A parser returns the model of the status code (None for statuses without a body)
 declare. Long-running operations: `lro_poll_info()` reads the initial response (where and
 when to poll, where the result will be), `lro_poll_update()` each polling response, and
 `lro_result_<operation>()` the result. Pageable operations: `next_link_<operation>(page)` and
-`items_<operation>(page)`. Header names are compared case-insensitively; `headers` may be a
-dict, `http.client.HTTPMessage` or any mapping.
+`items_<operation>(page)`. An operation that declares response headers also has
+`parse_<operation>_headers(headers)`: those headers read into their types, as a frozen
+dataclass. Header names are compared case-insensitively; `headers` may be a dict,
+`http.client.HTTPMessage` or any mapping.
 """
 
 from __future__ import annotations
