@@ -201,3 +201,21 @@ def test_a_dot_segment_constant_is_refused_at_generation(tmp_path: Path, value: 
     spec.write_text(json.dumps(_spec({"/d/{s}": _get("Dot_Get", [_constant("s", "path", "string", value)])})), encoding="utf-8")
     with pytest.raises(SpecError, match="a URL removes it"):
         generate_package(spec, "p", overlay=None)
+
+
+@pytest.mark.parametrize(
+    ("parameter", "message"),
+    [
+        ({"name": "a", "in": "query", "type": "array", "items": {"type": "string"}, "collectionFormat": "commas"}, "collectionFormat must be one of"),
+        ({"name": "a", "in": "header", "type": "array", "items": {"type": "string"}, "collectionFormat": "multi"}, "for query parameters only"),
+        ({"name": "a", "in": "query", "type": "integer", "x-ms-client-default": "1"}, "x-ms-client-default must be a value"),
+        ({"name": "a", "in": "query", "type": "string", "enum": ["x"], "x-ms-enum": {"name": "E"}, "x-ms-client-default": "y"}, "x-ms-client-default must be a value"),
+        ({"name": "a", "in": "query", "type": "string", "x-ms-parameter-grouping": "g"}, "x-ms-parameter-grouping must be an object"),
+    ],
+)
+def test_bad_parameter_extensions_are_located_errors(tmp_path: Path, parameter: dict[str, Any], message: str) -> None:
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(_spec({"/x": _get("X_Get", [parameter])})), encoding="utf-8")
+    with pytest.raises(SpecError, match=message) as caught:
+        generate_package(spec, "p", overlay=None)
+    assert caught.value.problems[0].pointer.startswith("/paths/~1x/get/parameters/0/")

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 from conftest import generate_into
+
+from generator.errors import SpecError
+from generator.pipeline import generate_package
 
 
 def _header(kind: str, **extra: Any) -> dict[str, Any]:
@@ -100,3 +104,12 @@ def test_run_commands_lro_headers() -> None:
 
     got = responses.parse_virtual_machine_run_commands_delete_headers({"Location": "https://l", "Retry-After": "10"})
     assert (got.location, got.retry_after) == ("https://l", 10)
+
+
+def test_a_bad_collection_prefix_is_a_located_error(tmp_path: Path) -> None:
+    spec = json.loads(json.dumps(SPEC))
+    spec["paths"]["/things"]["get"]["responses"]["200"]["headers"]["x-ms-meta"]["x-ms-header-collection-prefix"] = 5
+    (tmp_path / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
+    with pytest.raises(SpecError, match="x-ms-header-collection-prefix must be a non-empty string") as caught:
+        generate_package(tmp_path / "spec.json", "p", overlay=None)
+    assert caught.value.problems[0].pointer == "/paths/~1things/get/responses/200/headers/x-ms-meta/x-ms-header-collection-prefix"
