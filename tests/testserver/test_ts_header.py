@@ -16,7 +16,7 @@ SWAGGER = "header.json"
 
 NOT_PASSED: dict[str, str] = {}
 
-MULTIBYTE = "啊齄丂狛狜隣郎隣兀﨩"
+MULTIBYTE = "\u554a\u9f44\u4e02\u72db\u72dc\uf9f1\uf92c\uf9f1\ufa0c\ufa29"  # CJK compatibility ideographs: escaped, as NFC would change them
 DURATION = timedelta(days=123, hours=22, minutes=14, seconds=12, milliseconds=11)
 
 
