@@ -92,6 +92,7 @@ SPEC = _spec(
             ],
         ),
         "/local": _get("Versions_Local", [{"name": "api-version", "in": "query", "type": "string", "x-ms-api-version": False}]),
+        "/meta": _get("Meta_Get", [{"name": "x-ms-meta", "in": "header", "type": "string", "x-ms-client-name": "metadata", "x-ms-header-collection-prefix": "x-ms-meta-"}]),
         "/rid": {
             "post": {
                 "operationId": "RequestId_Post",
@@ -185,6 +186,15 @@ def test_a_client_request_id_parameter_defaults_to_a_fresh_uuid(pkg: ModuleType)
     ids = {build().headers["foo-client-request-id"] for _ in range(3)}
     assert len(ids) == 3 and all(uuid.UUID(i).version == 4 for i in ids)
     assert build(foo_client_request_id="mine").headers["foo-client-request-id"] == "mine"
+
+
+def test_a_header_collection_is_a_header_per_key(pkg: ModuleType) -> None:
+    build = pkg.requests.build_meta_get_request
+    assert {k: v for k, v in build(metadata={"a": "1", "B": "x y"}).headers.items() if k != "Accept"} == {"x-ms-meta-a": "1", "x-ms-meta-B": "x y"}
+    assert list(build().headers) == ["Accept"]
+    for bad in ({"a b": "1"}, {"a": 1}, {"a": "1\r\nX: 2"}, ["a"]):
+        with pytest.raises(pkg.requests.ParameterError, match="metadata"):
+            build(metadata=bad)
 
 
 def test_the_package_passes_mypy_and_ruff(pkg: ModuleType) -> None:

@@ -500,6 +500,20 @@ def _header_value(text: str, python_name: str, parameter: str) -> str:
     return text
 
 
+def _prefixed(value: Any, prefix: str, python_name: str, parameter: str) -> dict[str, str]:
+    """x-ms-header-collection-prefix: `{key: value}` as headers named `<prefix><key>`."""
+    if not isinstance(value, Mapping):
+        raise _wrong_type(value, python_name, parameter, "a mapping")
+    out = {}
+    for key, text in value.items():
+        if key.__class__ is not str or _HEADER_NAME.fullmatch(prefix + key) is None:
+            raise ParameterError(python_name, parameter, "has a key that makes no header name")
+        out[prefix + key] = _header_value(
+            _str(text, python_name, parameter), python_name, parameter
+        )
+    return out
+
+
 def _merge_headers(target: dict[str, str], extra: Mapping[str, str]) -> None:
     """Add caller headers (they win, compared case-insensitively); no header injection."""
     for name, value in extra.items():

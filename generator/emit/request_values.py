@@ -126,7 +126,9 @@ class ValueEmitter:
             optional = ("None", f"if {v} is None", Group("else ", chain))
             return [ind + Group(f"_e_{v} = ", optional, optional=True).lay(ind)]
         inner = ind if required else ind + INDENT
-        if p.type.kind == "array":
+        if p.collection_prefix:  # {key: value} -> a header `<prefix><key>: value` each
+            lines = [inner + Call(f"_e_{v} = _prefixed(", (v, literal(p.collection_prefix), *labels)).lay(inner)]
+        elif p.type.kind == "array":
             lines = self.array(p, op, labels, inner)
         else:
             lines = [inner + Call(f"_t_{v} = {self.text_converter(p.type)}(", (v, *labels)).lay(inner)]

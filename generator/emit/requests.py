@@ -104,6 +104,9 @@ class RequestEmitter:
                 query.append((expr, f"*{expr}", given))  # `name=value` for each item
             elif p.location == "query":
                 query.append((expr, f"{literal(query_name(p.wire_name) + '=')} + {expr}", given))
+            elif p.collection_prefix:  # a header per key
+                add = f"_h.update({expr})"
+                header_lines += [ind + add] if given else [f"{ind}if {expr} is not None:", ind + INDENT + add]
             elif p.location == "header":
                 target = f"_h[{literal(p.wire_name)}]"
                 if given:

@@ -200,6 +200,8 @@ class Parameter:
     request_id: bool = False  # x-ms-client-request-id: a fresh UUID unless the caller gives one
     api_version: bool = False  # the API's own `api-version` (defaults to API_VERSION)
     group: str | None = None  # x-ms-parameter-grouping: the class in `requests` that holds it
+    # x-ms-header-collection-prefix (a map header): each key sent as a header `<prefix><key>`
+    collection_prefix: str | None = None
 
 
 @dataclass(frozen=True)

@@ -177,11 +177,16 @@ class OperationBuilder(TypeBuilder):
             self.problems.append(doc.problem(pointer, "a header must be an object"))
             spec = {}
         htype = self.inline_type(spec, doc, pointer, names.pascal(op_id) + names.pascal(wire) + "Header")
+        prefix = self.collection_prefix(spec, doc, pointer)
+        return ir.Header(wire, htype, client_name(spec) or "", prefix, text_or_empty(spec.get("description")))
+
+    def collection_prefix(self, spec: dict[str, Any], doc: Document, pointer: str) -> str | None:
+        """x-ms-header-collection-prefix: the header stands for every header named `<prefix><key>`."""
         prefix = spec.get("x-ms-header-collection-prefix")
         if prefix is not None and not (isinstance(prefix, str) and prefix):
             self.problems.append(doc.problem(join_pointer(pointer, "x-ms-header-collection-prefix"), "x-ms-header-collection-prefix must be a non-empty string"))
-            prefix = None
-        return ir.Header(wire, htype, client_name(spec) or "", prefix, text_or_empty(spec.get("description")))
+            return None
+        return prefix
 
     def grouped(self, params: list[ir.Parameter], raw: dict[tuple[str, str], tuple[dict[str, Any], Document, str]], op_id: str) -> list[ir.Parameter]:
         """x-ms-parameter-grouping: the group each parameter belongs to, by the name its class
@@ -268,6 +273,9 @@ class OperationBuilder(TypeBuilder):
         if where != "body" and isinstance(p.get("enum"), list) and len(p["enum"]) == 1 and p.get("required"):
             constant = p["enum"][0]
         items = p.get("items")
+        prefix = self.collection_prefix(p, doc, pointer) if where == "header" else None
+        if prefix is not None:  # (Azure's specs declare such a header a string)
+            ptype = ir.Type("map", item=ir.Type("string"))
         return ir.Parameter(
             py_name=py,
             wire_name=wire,
@@ -285,6 +293,7 @@ class OperationBuilder(TypeBuilder):
             default=self.client_default(p, doc, pointer, ptype),
             request_id=where == "header" and p.get("x-ms-client-request-id") is True,
             api_version=where == "query" and wire == "api-version" and p.get("x-ms-api-version") is not False,
+            collection_prefix=prefix,
         )
 
     def collection_format(self, where: str, p: dict[str, Any], doc: Document, pointer: str) -> str:
