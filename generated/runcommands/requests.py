@@ -18,7 +18,7 @@ import importlib
 import json
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -352,10 +352,6 @@ def _not_allowed(python_name: str, parameter: str, allowed: list[Any]) -> Parame
     return ParameterError(python_name, parameter, f"must be one of {allowed!r}")
 
 
-def _not_multiple(python_name: str, parameter: str, divisor: float) -> ParameterError:
-    return ParameterError(python_name, parameter, f"must be a multiple of {divisor}")
-
-
 def _str(value: Any, python_name: str, parameter: str) -> str:
     if value.__class__ is not str:
         raise _wrong_type(value, python_name, parameter, "a string")
@@ -396,46 +392,6 @@ def _datetime(value: Any, python_name: str, parameter: str) -> str:
     if isinstance(value, datetime):
         return _write_datetime(value)
     return _str(value, python_name, parameter)
-
-
-def _texts(
-    value: Any,
-    python_name: str,
-    parameter: str,
-    item: Callable[[Any, str, str], str],
-    nullable: bool,
-) -> list[str]:
-    """The wire texts of an array parameter's items; a None item is an empty text where the
-    items are x-nullable, and refused elsewhere."""
-    if value is None or isinstance(value, (str, bytes, bytearray, Mapping)):
-        raise _wrong_type(value, python_name, parameter, "a sequence")
-    if not isinstance(value, Sequence):
-        raise _wrong_type(value, python_name, parameter, "a sequence")
-    texts = []
-    for v in value:
-        if v is None:
-            if not nullable:
-                raise ParameterError(python_name, parameter, "may not have None items")
-            texts.append("")
-        else:
-            texts.append(item(v, python_name, parameter))
-    return texts
-
-
-def _joined_segment(texts: list[str], delimiter: str, python_name: str, parameter: str) -> str:
-    """Array items in one path segment: each percent-encoded, then joined by the delimiter."""
-    text = delimiter.join(_quote(t, safe="") for t in texts)
-    if text in _BAD_SEGMENTS:
-        raise ParameterError(
-            python_name, parameter, "may not be empty, '.' or '..' (a path segment)"
-        )
-    return text
-
-
-def _joined_query(texts: list[str], delimiter: str, python_name: str, parameter: str) -> str:
-    """Array items in one query value: each percent-encoded, then joined by the (encoded)
-    delimiter, so that an item's own delimiter characters stay apart."""
-    return delimiter.join(_query_value(t, python_name, parameter) for t in texts)
 
 
 def _json_text(value: Any, python_name: str, parameter: str) -> str:
@@ -498,20 +454,6 @@ def _header_value(text: str, python_name: str, parameter: str) -> str:
             python_name, parameter, "may not contain line breaks or control characters"
         )
     return text
-
-
-def _prefixed(value: Any, prefix: str, python_name: str, parameter: str) -> dict[str, str]:
-    """x-ms-header-collection-prefix: `{key: value}` as headers named `<prefix><key>`."""
-    if not isinstance(value, Mapping):
-        raise _wrong_type(value, python_name, parameter, "a mapping")
-    out = {}
-    for key, text in value.items():
-        if key.__class__ is not str or _HEADER_NAME.fullmatch(prefix + key) is None:
-            raise ParameterError(python_name, parameter, "has a key that makes no header name")
-        out[prefix + key] = _header_value(
-            _str(text, python_name, parameter), python_name, parameter
-        )
-    return out
 
 
 def _merge_headers(target: dict[str, str], extra: Mapping[str, str]) -> None:
