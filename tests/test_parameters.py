@@ -191,7 +191,7 @@ def test_a_client_request_id_parameter_defaults_to_a_fresh_uuid(pkg: ModuleType)
 def test_a_header_collection_is_a_header_per_key(pkg: ModuleType) -> None:
     build = pkg.requests.build_meta_get_request
     assert {k: v for k, v in build(metadata={"a": "1", "B": "x y"}).headers.items() if k != "Accept"} == {"x-ms-meta-a": "1", "x-ms-meta-B": "x y"}
-    assert list(build().headers) == ["Accept"]
+    assert "x-ms-meta" not in str(build().headers)
     for bad in ({"a b": "1"}, {"a": 1}, {"a": "1\r\nX: 2"}, ["a"]):
         with pytest.raises(pkg.requests.ParameterError, match="metadata"):
             build(metadata=bad)
@@ -217,7 +217,7 @@ def test_a_dot_segment_constant_is_refused_at_generation(tmp_path: Path, value: 
     ("parameter", "message"),
     [
         ({"name": "a", "in": "query", "type": "array", "items": {"type": "string"}, "collectionFormat": "commas"}, "collectionFormat must be one of"),
-        ({"name": "a", "in": "header", "type": "array", "items": {"type": "string"}, "collectionFormat": "multi"}, "for query parameters only"),
+        ({"name": "a", "in": "header", "type": "array", "items": {"type": "string"}, "collectionFormat": "multi"}, "for query and formData parameters only"),
         ({"name": "a", "in": "query", "type": "integer", "x-ms-client-default": "1"}, "x-ms-client-default must be a value"),
         ({"name": "a", "in": "query", "type": "string", "enum": ["x"], "x-ms-enum": {"name": "E"}, "x-ms-client-default": "y"}, "x-ms-client-default must be a value"),
         ({"name": "a", "in": "query", "type": "string", "x-ms-parameter-grouping": "g"}, "x-ms-parameter-grouping must be an object"),
