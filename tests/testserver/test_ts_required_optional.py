@@ -9,8 +9,7 @@ import pytest
 
 SWAGGER = "required-optional.json"
 
-_WAITS = "binary (application/octet-stream) bodies are the ts-http branch's feature, not on main yet"
-NOT_PASSED: dict[str, str] = {"ExplicitRequiredBinaryBody": "a required binary (application/octet-stream) body: waits for the non-JSON bodies of the ts-http branch"}
+NOT_PASSED: dict[str, str] = {}
 
 
 def test_optional_values_left_out(api: Any) -> None:
@@ -37,7 +36,6 @@ def test_optional_binary_bodies_left_out(api: Any) -> None:
     assert api.call("explicit_put_optional_binary_body") is None
 
 
-@pytest.mark.xfail(strict=True, reason=_WAITS)
 def test_binary_bodies(api: Any) -> None:
     assert api.call("explicit_put_required_binary_body", body=b"Upload file test case") is None
     request = api.requests.build_explicit_put_required_binary_body_request(body=b"\x00\xff", base_url="http://h")

@@ -5,17 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 SWAGGER = "reserved-words.json"
 
-_WAITS = "non-JSON bodies (binary, form data) are the ts-http branch's feature, not on main yet"
-NOT_PASSED: dict[str, str] = {
-    "reservedWordsBodyNamedContent": "a binary (application/octet-stream) body: waits for the non-JSON bodies of the ts-http branch",
-    "reservedWordsBodyNamedData": "application/x-www-form-urlencoded form data: waits for the non-JSON bodies of the ts-http branch",
-    "reservedWordsBodyNamedFiles": "multipart/form-data with a file: waits for the non-JSON bodies of the ts-http branch",
-}
-WAITING = pytest.mark.xfail(strict=True, reason=_WAITS)
+NOT_PASSED: dict[str, str] = {}
 
 
 def test_query_parameter(api: Any) -> None:
@@ -26,17 +18,14 @@ def test_a_json_body_named_json(api: Any) -> None:
     assert api.call("operation_with_json_param", body={"hello": "world"}) is None
 
 
-@WAITING
 def test_a_binary_body_named_content(api: Any) -> None:
     assert api.call("operation_with_content_param", body=b"hello, world") is None
 
 
-@WAITING
 def test_form_data_named_data(api: Any) -> None:
     assert api.call("operation_with_data_param", data="hello", world="world") is None
 
 
-@WAITING
 def test_form_data_named_files(api: Any) -> None:
     assert api.call("operation_with_files_param", files=b"bytes", file_name="my.txt") is None
 
