@@ -52,8 +52,19 @@ SPEC = {
             ],
         ),
     },
-    "definitions": {"Error": {"type": "object", "properties": {"message": {"type": "string"}}}},
+    "definitions": {
+        "Error": {"type": "object", "properties": {"message": {"type": "string"}}},
+        "Product": {"type": "object", "required": ["title"], "properties": {"title": {"type": "string"}, "size": {"type": "integer"}}},
+    },
 }
+SPEC["paths"]["/flat/{name}"] = _op(
+    "Flat_Put",
+    [
+        {"name": "product", "in": "body", "required": True, "schema": {"$ref": "#/definitions/Product"}, "x-ms-client-flatten": True, "x-ms-parameter-grouping": {"name": "flat-group"}},
+        _grouped("name", "path", {"name": "flat-group"}, required=True),
+    ],
+    "put",
+)
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +108,15 @@ def test_constants_and_client_defaults_are_the_members_defaults(pkg: ModuleType)
     assert pkg.requests.build_group_constant_request(kinds=pkg.requests.Kinds(size=None), base_url="http://h").url == "http://h/constant"
     with pytest.raises(pkg.requests.ParameterError, match="kind"):
         pkg.requests.build_group_constant_request(kinds=pkg.requests.Kinds(kind="other"))
+
+
+def test_a_flattened_body_in_a_group(pkg: ModuleType) -> None:
+    group = pkg.requests.FlatGroup(name="n", title="t", size=3)
+    request = pkg.requests.build_flat_put_request(flat_group=group, base_url="http://h")
+    assert (request.url, json.loads(request.body or b"")) == ("http://h/flat/n", {"title": "t", "size": 3})
+    assert [f.name for f in dataclasses.fields(group)] == ["name", "title", "size"]  # required ones first
+    with pytest.raises(TypeError):
+        pkg.requests.FlatGroup(name="n")  # the body's required field
 
 
 def test_the_package_passes_mypy_and_ruff(pkg: ModuleType) -> None:
