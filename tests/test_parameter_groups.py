@@ -127,6 +127,14 @@ def test_the_package_passes_mypy_and_ruff(pkg: ModuleType) -> None:
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
 
 
+def test_a_group_named_like_a_name_of_requests_py_is_renamed(tmp_path: Path) -> None:
+    spec = dict(SPEC, paths={"/a": _op("A_A", [_grouped("one", "header", {"name": "HttpRequest"})])})
+    (tmp_path / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
+    made = generate_into(tmp_path / "spec.json", tmp_path / "out", overlay=None)
+    request = made.requests.build_a_a_request(http_request=made.requests.HttpRequest_(one="1"))
+    assert isinstance(request, made.requests.HttpRequest) and request.headers["one"] == "1"
+
+
 def test_a_group_whose_members_disagree_is_refused(tmp_path: Path) -> None:
     spec = dict(SPEC, paths={"/a": _op("A_A", [_grouped("one", "header", {"name": "g"})]), "/b": _op("B_B", [_grouped("one", "query", {"name": "g"})])})
     (tmp_path / "spec.json").write_text(json.dumps(spec), encoding="utf-8")

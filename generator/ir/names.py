@@ -55,13 +55,13 @@ RESERVED = {
     # Classes of requests.py (parameter groups) and responses.py (typed headers): the names each
     # module defines or imports.
     "request_class": KEYWORDS | {
-        "API_VERSION", "OPERATIONS", "TYPE_CHECKING", "Any", "Callable", "DecodeError", "Enum",
-        "HttpRequest", "Mapping", "ParameterError", "Sequence",
+        "API_VERSION", "OPERATIONS", "TYPE_CHECKING", "Any", "Callable", "Decimal", "DecodeError",
+        "Enum", "HttpRequest", "Mapping", "ParameterError", "Readable", "Sequence",
     },
     "response_class": KEYWORDS | {
-        "LONG_RUNNING", "PAGEABLE", "PARSERS", "UTC", "Any", "Body", "Callable", "DecodeError",
-        "Headers", "HttpResponseError", "Iterable", "Mapping", "PollInfo", "PollStatus", "Protocol",
-        "TypeVar",
+        "LONG_RUNNING", "LRO_RESULTS", "PAGEABLE", "PARSERS", "UTC", "Any", "Body", "Callable",
+        "Decimal", "DecodeError", "Headers", "HttpResponseError", "Iterable", "Mapping", "Message",
+        "PollInfo", "PollStatus", "Protocol", "Readable", "TypeVar",
     },
 }
 _FALLBACK = {
