@@ -41,7 +41,7 @@ WIDGET = ir.Model(
     ),
 )
 NAME = ir.Parameter("name", "name", "path", STRING, required=True)
-API_VERSION = ir.Parameter("api_version", "api-version", "query", STRING, required=True, constant="2024-01-01")
+API_VERSION = ir.Parameter("api_version", "api-version", "query", STRING, required=True, constant="2024-01-01", api_version=True)
 GET = ir.Operation(
     operation_id="Widgets_Get",
     py_name="widgets_get",

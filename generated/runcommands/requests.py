@@ -18,7 +18,7 @@ import importlib
 import json
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -394,12 +394,6 @@ def _datetime(value: Any, python_name: str, parameter: str) -> str:
     return _str(value, python_name, parameter)
 
 
-def _csv(value: Any, python_name: str, parameter: str) -> str:
-    if value is None or isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Sequence):
-        raise _wrong_type(value, python_name, parameter, "a sequence")
-    return ",".join(_enum(v, python_name, parameter) for v in value)
-
-
 def _json_text(value: Any, python_name: str, parameter: str) -> str:
     if value is None:
         raise _wrong_type(value, python_name, parameter, "a value")
@@ -445,9 +439,11 @@ def _query_value(text: str, python_name: str, parameter: str) -> str:
 
 
 def _raw_query(text: str, python_name: str, parameter: str) -> str:
-    if _UNSAFE_RAW.search(text) is not None or "&" in text:
+    """x-ms-skip-url-encoding: the value is already query text (`a&b=c` adds `b`), sent as given;
+    it may not end the query or break the URL."""
+    if _UNSAFE_RAW.search(text.replace("?", "")) is not None:
         raise ParameterError(
-            python_name, parameter, "may not contain '&', '?', '#', spaces or control characters"
+            python_name, parameter, "may not contain '#', spaces or control characters"
         )
     return text
 

@@ -9,8 +9,10 @@ A parser returns the model of the status code (None for statuses without a body)
 declare. Long-running operations: `lro_poll_info()` reads the initial response (where and
 when to poll, where the result will be), `lro_poll_update()` each polling response, and
 `lro_result_<operation>()` the result. Pageable operations: `next_link_<operation>(page)` and
-`items_<operation>(page)`. Header names are compared case-insensitively; `headers` may be a
-dict, `http.client.HTTPMessage` or any mapping.
+`items_<operation>(page)`. An operation that declares response headers also has
+`parse_<operation>_headers(headers)`: those headers read into their types, as a frozen
+dataclass. Header names are compared case-insensitively; `headers` may be a dict,
+`http.client.HTTPMessage` or any mapping.
 """
 
 from __future__ import annotations
@@ -18,15 +20,17 @@ from __future__ import annotations
 import dataclasses as _dataclasses
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from . import models as _models
 from ._runtime import DecodeError
 
+_T = TypeVar("_T")
 Body = bytes | bytearray | str | Mapping[str, Any] | None
 """A response body: the raw bytes or text, already-parsed JSON, or None."""
 
@@ -409,6 +413,322 @@ def parse_poll_status(status_code: int, headers: Headers | None, body: Body) -> 
     status = _TERMINAL.get(raw.lower(), raw)
     _raise_if_failed(status, status_code, headers, body, data)
     return PollStatus(status, wait, data)
+
+
+# -- typed response headers --------------------------------------------------------------------
+
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def _header_values(headers: Headers | None) -> dict[str, str]:
+    """Header name (lower case) -> value, the first of each name."""
+    found: dict[str, str] = {}
+    if headers:
+        for key, value in headers.items():
+            found.setdefault(str(key).lower(), str(value))
+    return found
+
+
+def _text(text: str) -> str:
+    return text
+
+
+def _typed_header(
+    found: dict[str, str], name: str, read: Callable[[Any], _T], first: Callable[[str], Any] = _text
+) -> _T | None:
+    """The header `name` read by `read` (from what `first` makes of its text); None when it is
+    absent or empty (no value to read)."""
+    text = found.get(name)
+    if text is None or not text.strip():
+        return None
+    try:
+        return read(first(text.strip()))
+    except (ValueError, OverflowError) as exc:  # DecodeError is a ValueError
+        raise DecodeError(f"response header {name!r}: {exc}") from None
+
+
+def _enum_header(
+    found: dict[str, str], name: str, enum: Any, extensible: bool, read: Callable[[str], Any]
+) -> Any:
+    """An enum header: its member, else (extensible enums only) the value as read."""
+    value = _typed_header(found, name, read)
+    if value is None:
+        return None
+    try:
+        return enum(value)
+    except ValueError:
+        if extensible:
+            return value
+        allowed = ", ".join(repr(member.value) for member in enum)
+        raise DecodeError(f"response header {name!r}: is not one of {allowed}") from None
+
+
+def _prefixed_headers(headers: Headers | None, prefix: str) -> dict[str, str]:
+    """x-ms-header-collection-prefix: every header named `<prefix><key>`, by key."""
+    found: dict[str, str] = {}
+    if headers:
+        for key, value in headers.items():
+            name = str(key)
+            if name.lower().startswith(prefix) and len(name) > len(prefix):
+                found.setdefault(name[len(prefix) :], str(value))
+    return found
+
+
+def _int_text(text: str) -> int:
+    if _INTEGER.fullmatch(text) is None:
+        raise ValueError("is not an integer")
+    return int(text)
+
+
+def _float_text(text: str) -> float:
+    if _NUMBER.fullmatch(text) is None or not math.isfinite(float(text)):
+        raise ValueError("is not a finite number")
+    return float(text)
+
+
+def _bool_text(text: str) -> bool:
+    lowered = text.lower()
+    if lowered not in ("true", "false"):
+        raise ValueError("is not true or false")
+    return lowered == "true"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VirtualMachineRunCommandsCreateOrUpdateHeaders:
+    """The response headers VirtualMachineRunCommands_CreateOrUpdate declares, read by
+    `parse_virtual_machine_run_commands_create_or_update_headers`: None for one the response did
+    not send.
+    """
+
+    location: str | None
+    """`Location`. The Location header contains the URL where the status of the long running
+    operation can be checked.
+    """
+    retry_after: int | None
+    """`Retry-After`. The Retry-After header can indicate how long the client should wait before
+    polling the operation status.
+    """
+
+
+def parse_virtual_machine_run_commands_create_or_update_headers(
+    headers: Headers | None,
+) -> VirtualMachineRunCommandsCreateOrUpdateHeaders:
+    """The response headers of VirtualMachineRunCommands_CreateOrUpdate, typed (the parser returns
+    the body). Names are compared case-insensitively; an empty value reads as None except for
+    text. Raises DecodeError for a value that is not of its header's type.
+    """
+    found = _header_values(headers)
+    return VirtualMachineRunCommandsCreateOrUpdateHeaders(
+        location=found.get("location"), retry_after=_typed_header(found, "retry-after", _int_text)
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VirtualMachineRunCommandsDeleteHeaders:
+    """The response headers VirtualMachineRunCommands_Delete declares, read by
+    `parse_virtual_machine_run_commands_delete_headers`: None for one the response did not send.
+    """
+
+    location: str | None
+    """`Location`. The Location header contains the URL where the status of the long running
+    operation can be checked.
+    """
+    retry_after: int | None
+    """`Retry-After`. The Retry-After header can indicate how long the client should wait before
+    polling the operation status.
+    """
+
+
+def parse_virtual_machine_run_commands_delete_headers(
+    headers: Headers | None,
+) -> VirtualMachineRunCommandsDeleteHeaders:
+    """The response headers of VirtualMachineRunCommands_Delete, typed (the parser returns the
+    body). Names are compared case-insensitively; an empty value reads as None except for text.
+    Raises DecodeError for a value that is not of its header's type.
+    """
+    found = _header_values(headers)
+    return VirtualMachineRunCommandsDeleteHeaders(
+        location=found.get("location"), retry_after=_typed_header(found, "retry-after", _int_text)
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VirtualMachineRunCommandsUpdateHeaders:
+    """The response headers VirtualMachineRunCommands_Update declares, read by
+    `parse_virtual_machine_run_commands_update_headers`: None for one the response did not send.
+    """
+
+    location: str | None
+    """`Location`. The Location header contains the URL where the status of the long running
+    operation can be checked.
+    """
+    retry_after: int | None
+    """`Retry-After`. The Retry-After header can indicate how long the client should wait before
+    polling the operation status.
+    """
+
+
+def parse_virtual_machine_run_commands_update_headers(
+    headers: Headers | None,
+) -> VirtualMachineRunCommandsUpdateHeaders:
+    """The response headers of VirtualMachineRunCommands_Update, typed (the parser returns the
+    body). Names are compared case-insensitively; an empty value reads as None except for text.
+    Raises DecodeError for a value that is not of its header's type.
+    """
+    found = _header_values(headers)
+    return VirtualMachineRunCommandsUpdateHeaders(
+        location=found.get("location"), retry_after=_typed_header(found, "retry-after", _int_text)
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VirtualMachineScaleSetVMRunCommandsCreateOrUpdateHeaders:
+    """The response headers VirtualMachineScaleSetVMRunCommands_CreateOrUpdate declares, read by
+    `parse_virtual_machine_scale_set_vm_run_commands_create_or_update_headers`: None for one the
+    response did not send.
+    """
+
+    location: str | None
+    """`Location`. The Location header contains the URL where the status of the long running
+    operation can be checked.
+    """
+    retry_after: int | None
+    """`Retry-After`. The Retry-After header can indicate how long the client should wait before
+    polling the operation status.
+    """
+
+
+def parse_virtual_machine_scale_set_vm_run_commands_create_or_update_headers(
+    headers: Headers | None,
+) -> VirtualMachineScaleSetVMRunCommandsCreateOrUpdateHeaders:
+    """The response headers of VirtualMachineScaleSetVMRunCommands_CreateOrUpdate, typed (the parser
+    returns the body). Names are compared case-insensitively; an empty value reads as None except
+    for text. Raises DecodeError for a value that is not of its header's type.
+    """
+    found = _header_values(headers)
+    return VirtualMachineScaleSetVMRunCommandsCreateOrUpdateHeaders(
+        location=found.get("location"), retry_after=_typed_header(found, "retry-after", _int_text)
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VirtualMachineScaleSetVMRunCommandsDeleteHeaders:
+    """The response headers VirtualMachineScaleSetVMRunCommands_Delete declares, read by
+    `parse_virtual_machine_scale_set_vm_run_commands_delete_headers`: None for one the response
+    did not send.
+    """
+
+    location: str | None
+    """`Location`. The Location header contains the URL where the status of the long running
+    operation can be checked.
+    """
+    retry_after: int | None
+    """`Retry-After`. The Retry-After header can indicate how long the client should wait before
+    polling the operation status.
+    """
+
+
+def parse_virtual_machine_scale_set_vm_run_commands_delete_headers(
+    headers: Headers | None,
+) -> VirtualMachineScaleSetVMRunCommandsDeleteHeaders:
+    """The response headers of VirtualMachineScaleSetVMRunCommands_Delete, typed (the parser returns
+    the body). Names are compared case-insensitively; an empty value reads as None except for
+    text. Raises DecodeError for a value that is not of its header's type.
+    """
+    found = _header_values(headers)
+    return VirtualMachineScaleSetVMRunCommandsDeleteHeaders(
+        location=found.get("location"), retry_after=_typed_header(found, "retry-after", _int_text)
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VirtualMachineScaleSetVMRunCommandsUpdateHeaders:
+    """The response headers VirtualMachineScaleSetVMRunCommands_Update declares, read by
+    `parse_virtual_machine_scale_set_vm_run_commands_update_headers`: None for one the response
+    did not send.
+    """
+
+    location: str | None
+    """`Location`. The Location header contains the URL where the status of the long running
+    operation can be checked.
+    """
+    retry_after: int | None
+    """`Retry-After`. The Retry-After header can indicate how long the client should wait before
+    polling the operation status.
+    """
+
+
+def parse_virtual_machine_scale_set_vm_run_commands_update_headers(
+    headers: Headers | None,
+) -> VirtualMachineScaleSetVMRunCommandsUpdateHeaders:
+    """The response headers of VirtualMachineScaleSetVMRunCommands_Update, typed (the parser returns
+    the body). Names are compared case-insensitively; an empty value reads as None except for
+    text. Raises DecodeError for a value that is not of its header's type.
+    """
+    found = _header_values(headers)
+    return VirtualMachineScaleSetVMRunCommandsUpdateHeaders(
+        location=found.get("location"), retry_after=_typed_header(found, "retry-after", _int_text)
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VirtualMachineScaleSetVMsRunCommandHeaders:
+    """The response headers VirtualMachineScaleSetVMs_RunCommand declares, read by
+    `parse_virtual_machine_scale_set_vms_run_command_headers`: None for one the response did not
+    send.
+    """
+
+    location: str | None
+    """`Location`. The Location header contains the URL where the status of the long running
+    operation can be checked.
+    """
+    retry_after: int | None
+    """`Retry-After`. The Retry-After header can indicate how long the client should wait before
+    polling the operation status.
+    """
+
+
+def parse_virtual_machine_scale_set_vms_run_command_headers(
+    headers: Headers | None,
+) -> VirtualMachineScaleSetVMsRunCommandHeaders:
+    """The response headers of VirtualMachineScaleSetVMs_RunCommand, typed (the parser returns the
+    body). Names are compared case-insensitively; an empty value reads as None except for text.
+    Raises DecodeError for a value that is not of its header's type.
+    """
+    found = _header_values(headers)
+    return VirtualMachineScaleSetVMsRunCommandHeaders(
+        location=found.get("location"), retry_after=_typed_header(found, "retry-after", _int_text)
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VirtualMachinesRunCommandHeaders:
+    """The response headers VirtualMachines_RunCommand declares, read by
+    `parse_virtual_machines_run_command_headers`: None for one the response did not send.
+    """
+
+    location: str | None
+    """`Location`. The Location header contains the URL where the status of the long running
+    operation can be checked.
+    """
+    retry_after: int | None
+    """`Retry-After`. The Retry-After header can indicate how long the client should wait before
+    polling the operation status.
+    """
+
+
+def parse_virtual_machines_run_command_headers(
+    headers: Headers | None,
+) -> VirtualMachinesRunCommandHeaders:
+    """The response headers of VirtualMachines_RunCommand, typed (the parser returns the body).
+    Names are compared case-insensitively; an empty value reads as None except for text. Raises
+    DecodeError for a value that is not of its header's type.
+    """
+    found = _header_values(headers)
+    return VirtualMachinesRunCommandHeaders(
+        location=found.get("location"), retry_after=_typed_header(found, "retry-after", _int_text)
+    )
 
 
 # -- the parsers -------------------------------------------------------------------------------
@@ -937,6 +1257,14 @@ __all__ = [
     "HttpResponseError",
     "PollInfo",
     "PollStatus",
+    "VirtualMachineRunCommandsCreateOrUpdateHeaders",
+    "VirtualMachineRunCommandsDeleteHeaders",
+    "VirtualMachineRunCommandsUpdateHeaders",
+    "VirtualMachineScaleSetVMRunCommandsCreateOrUpdateHeaders",
+    "VirtualMachineScaleSetVMRunCommandsDeleteHeaders",
+    "VirtualMachineScaleSetVMRunCommandsUpdateHeaders",
+    "VirtualMachineScaleSetVMsRunCommandHeaders",
+    "VirtualMachinesRunCommandHeaders",
     "items_virtual_machine_run_commands_list",
     "items_virtual_machine_run_commands_list_by_virtual_machine",
     "items_virtual_machine_scale_set_vm_run_commands_list",
@@ -954,19 +1282,27 @@ __all__ = [
     "next_link_virtual_machine_run_commands_list_by_virtual_machine",
     "next_link_virtual_machine_scale_set_vm_run_commands_list",
     "parse_poll_status",
+    "parse_virtual_machine_run_commands_create_or_update_headers",
     "parse_virtual_machine_run_commands_create_or_update_response",
+    "parse_virtual_machine_run_commands_delete_headers",
     "parse_virtual_machine_run_commands_delete_response",
     "parse_virtual_machine_run_commands_get_by_virtual_machine_response",
     "parse_virtual_machine_run_commands_get_response",
     "parse_virtual_machine_run_commands_list_by_virtual_machine_response",
     "parse_virtual_machine_run_commands_list_response",
+    "parse_virtual_machine_run_commands_update_headers",
     "parse_virtual_machine_run_commands_update_response",
+    "parse_virtual_machine_scale_set_vm_run_commands_create_or_update_headers",
     "parse_virtual_machine_scale_set_vm_run_commands_create_or_update_response",
+    "parse_virtual_machine_scale_set_vm_run_commands_delete_headers",
     "parse_virtual_machine_scale_set_vm_run_commands_delete_response",
     "parse_virtual_machine_scale_set_vm_run_commands_get_response",
     "parse_virtual_machine_scale_set_vm_run_commands_list_response",
+    "parse_virtual_machine_scale_set_vm_run_commands_update_headers",
     "parse_virtual_machine_scale_set_vm_run_commands_update_response",
+    "parse_virtual_machine_scale_set_vms_run_command_headers",
     "parse_virtual_machine_scale_set_vms_run_command_response",
+    "parse_virtual_machines_run_command_headers",
     "parse_virtual_machines_run_command_response",
     "retry_after_seconds",
 ]

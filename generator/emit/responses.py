@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator import ir
+from generator.emit import response_headers
 from generator.emit.annotations import SCALARS, or_none, py_type
 from generator.emit.bodies import uses_streams
 from generator.emit.formats import codec
@@ -283,13 +284,16 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         if op.long_running
     ]
     results = [emitter.lro_result(op, parser) for op, parser in zip(api.operations, parsers, strict=True) if op.long_running]
+    readers = [r for op in api.operations if (r := response_headers.header_reader(api, op)) is not None]
     poll_reader = _poll_error_reader(api, emitter)
     texts = [emitter.error_annotation(), poll_reader, *(text for p in parsers for text in (p.signature, p.body))]
     texts += [text for _, p in pagers for text in (p.next_link_signature, p.items_signature, p.items_body)]
+    texts += [text for r in readers for text in (r.class_def, r.body)]
     text = render(
         "responses.py.jinja",
         uses_models=any("_models." in text for text in texts),
         parsers=parsers,
+        header_readers=readers,
         pagers=[p for _, p in pagers],
         pageable=[entry + value(f"{literal(op.operation_id)}: ", (op.next_link_name, op.item_name), ",", indent=entry) for op, _ in pagers],
         long_running=long_running,
@@ -297,9 +301,9 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         lro_results=results,
         lro_result_table=[entry + dict_entry(r.operation_id, r.name, entry) for r in results],
         error_annotation=emitter.error_annotation(),
-        runtime_imports=sorted(emitter.conversions.used),
-        datetime_names=_datetime_names(emitter.value_kinds),
-        reads_decimals="decimal" in emitter.value_kinds,
+        runtime_imports=sorted(emitter.conversions.used | response_headers.runtime_readers(readers)),
+        datetime_names=_datetime_names(emitter.value_kinds | response_headers.kinds(api)),
+        reads_decimals="decimal" in emitter.value_kinds | response_headers.kinds(api),
         streams=uses_streams(api),
         text_responses=any(r.media == "text" and r.body is not None for op in api.operations for r in op.responses),
         poll_error_reader=poll_reader,
@@ -322,7 +326,8 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
             ]
             + [p.name for p in parsers]
             + [r.name for r in results]
-            + [n for _, p in pagers for n in (p.next_link_name, p.items_name)],
+            + [n for _, p in pagers for n in (p.next_link_name, p.items_name)]
+            + [n for r in readers for n in (r.class_name, r.function_name)],
             key=export_key,
         ),
         **common,

@@ -145,6 +145,10 @@ class Alias:
 class Header:
     wire_name: str
     type: Type
+    py_name: str = ""  # its field in the operation's typed response headers
+    # x-ms-header-collection-prefix: every header named `<prefix><key>`, as {key: value}
+    collection_prefix: str | None = None
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -190,6 +194,35 @@ class Parameter:
     # `type: file`, or a body schema of format binary/file: raw bytes (or a file-like object),
     # not JSON; for an array, each item is a file.
     binary: bool = False
+    collection_format: str = "csv"  # an array's collectionFormat: csv, ssv, tsv, pipes or multi
+    nullable_items: bool = False  # x-nullable array items: None is sent as an empty value
+    default: Any = None  # x-ms-client-default: the value sent when the caller gives none
+    request_id: bool = False  # x-ms-client-request-id: a fresh UUID unless the caller gives one
+    api_version: bool = False  # the API's own `api-version` (defaults to API_VERSION)
+    group: str | None = None  # x-ms-parameter-grouping: the class in `requests` that holds it
+    # x-ms-header-collection-prefix (a map header): each key sent as a header `<prefix><key>`
+    collection_prefix: str | None = None
+
+
+@dataclass(frozen=True)
+class GroupMember:
+    py_name: str
+    wire_name: str
+    location: str  # path, query, header or body
+    type: Type
+    required: bool
+    default: Any = None  # a constant's value or the x-ms-client-default
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ParameterGroup:
+    """x-ms-parameter-grouping: a class in `requests` holding some arguments of one or more
+    operations, passed to their builders as one keyword argument."""
+
+    name: str
+    members: tuple[GroupMember, ...]
+    operations: tuple[str, ...]  # operationIds
 
 
 @dataclass(frozen=True)
@@ -222,6 +255,9 @@ class Operation:
     # What the body (or the formData parameters) may be sent as, the default first; empty when
     # the operation sends no body. More than one: the builder takes `content_type`.
     request_media: tuple[MediaType, ...] = ()
+    groups: tuple[tuple[str, str], ...] = ()  # (group class, keyword argument), x-ms-parameter-grouping
+    response_headers: tuple[Header, ...] = ()  # every header its responses declare, once each
+    headers_class: str | None = None  # the class in `responses` that holds them, typed
 
 
 @dataclass(frozen=True)
@@ -244,6 +280,7 @@ class Api:
     aliases: tuple[Alias, ...] = field(default=())  # definitions that are not classes
     notes: tuple[str, ...] = field(default=())  # what the IR could not express, said in the output
     documents: tuple[str, ...] = field(default=())  # every path the build opened, symlinks not resolved
+    parameter_groups: tuple[ParameterGroup, ...] = field(default=())  # x-ms-parameter-grouping
 
     def model(self, name: str) -> Model:
         return self._index[0][name]

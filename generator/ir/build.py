@@ -15,7 +15,7 @@ from typing import Any
 
 from generator import ir
 from generator.errors import Problem, SpecError, join_pointer
-from generator.ir import polymorphism
+from generator.ir import arguments, polymorphism
 from generator.ir.body_flattening import flatten_bodies
 from generator.ir.mixins import assign_mixins
 from generator.ir.model_builder import ModelBuilder
@@ -66,6 +66,8 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
     b.assign_bases()
     b.models = assign_mixins(b.models, b.parents)
     operations = flatten_bodies(operations, b.models, host_parameters)
+    operations, parameter_groups, argument_problems = arguments.resolve(operations)
+    b.problems.extend(argument_problems)
     problems.extend(b.problems)
     if problems:
         raise SpecError(problems)
@@ -95,5 +97,6 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
         use_scheme_prefix=use_scheme_prefix,
         notes=tuple(sorted(b.notes)),
         documents=tuple(loader.paths_opened()),
+        parameter_groups=parameter_groups,
     )
     return api, warnings

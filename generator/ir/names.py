@@ -52,10 +52,24 @@ RESERVED = {
     "enum_member": KEYWORDS | {"name", "value", "mro"},
     # Operations and validator functions: only ever part of a longer name (`build_<op>_request`).
     "operation": frozenset(),
+    # Classes of requests.py (parameter groups) and responses.py (typed headers): the names each
+    # module defines or imports.
+    "request_class": KEYWORDS | {
+        "API_VERSION", "OPERATIONS", "TYPE_CHECKING", "Any", "Callable", "Decimal", "DecodeError",
+        "Enum", "HttpRequest", "Mapping", "ParameterError", "Readable", "Sequence",
+    },
+    "response_class": KEYWORDS | {
+        "LONG_RUNNING", "LRO_RESULTS", "PAGEABLE", "PARSERS", "UTC", "Any", "Body", "Callable",
+        "Decimal", "DecodeError", "Headers", "HttpResponseError", "Iterable", "Mapping", "Message",
+        "PollInfo", "PollStatus", "Protocol", "Readable", "TypeVar",
+    },
 }
-_FALLBACK = {"class": "Model", "field": "value", "parameter": "param", "enum_member": "EMPTY", "operation": "operation"}
+_FALLBACK = {
+    "class": "Model", "field": "value", "parameter": "param", "enum_member": "EMPTY", "operation": "operation",
+    "request_class": "Group", "response_class": "Headers_",
+}
 # A name may not start with a digit: `v`/`V` goes in front (`2fa` -> `v2fa`, `1.0` -> `V1_0`).
-_DIGIT_PREFIX = {"class": "V", "field": "v", "parameter": "v", "enum_member": "V", "operation": "v"}
+_DIGIT_PREFIX = {"class": "V", "field": "v", "parameter": "v", "enum_member": "V", "operation": "v", "request_class": "V", "response_class": "V"}
 
 
 def words(name: str) -> list[str]:

@@ -23,6 +23,24 @@ from generator.spec import SpecView
 
 _METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 _LOCATIONS = ("path", "query", "header", "body", "formData")
+_COLLECTION_FORMATS = ("csv", "ssv", "tsv", "pipes", "multi")
+
+
+def response_headers(responses: list[ir.Response]) -> tuple[ir.Header, ...]:
+    """Every header the responses declare, once (compared case-insensitively), named for the
+    operation's typed headers; one declared with two types is read as text."""
+    merged: dict[str, ir.Header] = {}
+    for r in responses:
+        for h in r.headers:
+            key = h.wire_name.lower()
+            seen = merged.get(key)
+            if seen is None:
+                merged[key] = h
+            elif (seen.type, seen.collection_prefix) != (h.type, h.collection_prefix):
+                merged[key] = replace(seen, type=ir.Type("string"), collection_prefix=None)
+    ordered = sorted(merged.values(), key=lambda h: h.wire_name.lower())
+    wanted = [(names.field_name(h.py_name or h.wire_name), h.py_name or h.wire_name, h.wire_name.lower()) for h in ordered]
+    return tuple(replace(h, py_name=py) for h, py in zip(ordered, stable_names("field", wanted), strict=True))
 
 
 def _param_order(p: ir.Parameter) -> tuple[int, int]:
@@ -100,6 +118,7 @@ class OperationBuilder(TypeBuilder):
         declared = {p.wire_name for p in params if p.location == "path"}
         for missing in sorted(placeholders - declared):
             self.problems.append(doc.problem(opointer, f"path placeholder {{{missing}}} has no path parameter"))
+        params = self.grouped(params, raw, op_id)
         consumed = self.media_types(op, opointer, consumes)
         produced = self.media_types(op, opointer, produces, "produces")
         body_param = next((p for p in params if p.location == "body"), None)
@@ -126,10 +145,7 @@ class OperationBuilder(TypeBuilder):
             if not isinstance(header_specs, dict):
                 self.problems.append(rdoc.problem(join_pointer(rpointer, "headers"), "headers must be an object (name -> header)"))
                 header_specs = {}
-            headers = tuple(
-                ir.Header(h, self.inline_type(hs if isinstance(hs, dict) else {}, rdoc, join_pointer(rpointer, "headers", h), "Header"))
-                for h, hs in sorted(header_specs.items())
-            )
+            headers = tuple(self.header(h, hs, rdoc, join_pointer(rpointer, "headers", h), op_id) for h, hs in sorted(header_specs.items()))
             error = resp.get("x-ms-error-response") is True
             responses.append(ir.Response(str(status), body, headers, text_or_empty(resp.get("description")), error, reading, charset))
         lro_options = op.get("x-ms-long-running-operation-options") or {}
@@ -152,7 +168,48 @@ class OperationBuilder(TypeBuilder):
             produces=produced,
             source=f"{doc.display}#{opointer}",
             request_media=request_media,
+            response_headers=response_headers(responses),
         )
+
+    def header(self, wire: str, spec: Any, doc: Document, pointer: str, op_id: str) -> ir.Header:
+        """A response header; `x-ms-header-collection-prefix` makes it every header with that prefix."""
+        if not isinstance(spec, dict):
+            self.problems.append(doc.problem(pointer, "a header must be an object"))
+            spec = {}
+        htype = self.inline_type(spec, doc, pointer, names.pascal(op_id) + names.pascal(wire) + "Header")
+        prefix = self.collection_prefix(spec, doc, pointer)
+        return ir.Header(wire, htype, client_name(spec) or "", prefix, text_or_empty(spec.get("description")))
+
+    def collection_prefix(self, spec: dict[str, Any], doc: Document, pointer: str) -> str | None:
+        """x-ms-header-collection-prefix: the header stands for every header named `<prefix><key>`."""
+        prefix = spec.get("x-ms-header-collection-prefix")
+        if prefix is not None and not (isinstance(prefix, str) and prefix):
+            self.problems.append(doc.problem(join_pointer(pointer, "x-ms-header-collection-prefix"), "x-ms-header-collection-prefix must be a non-empty string"))
+            return None
+        return prefix
+
+    def grouped(self, params: list[ir.Parameter], raw: dict[tuple[str, str], tuple[dict[str, Any], Document, str]], op_id: str) -> list[ir.Parameter]:
+        """x-ms-parameter-grouping: the group each parameter belongs to, by the name its class
+        will have (`name`, else the operation's name and `postfix`, else `...Parameters`); the
+        classes themselves are made once every operation is built (see `arguments`)."""
+        out = []
+        for p in params:
+            spec, pdoc, ppointer = raw[(p.location, p.wire_name)]
+            grouping = spec.get("x-ms-parameter-grouping")
+            if grouping is None:
+                out.append(p)
+                continue
+            if not isinstance(grouping, dict):
+                self.problems.append(pdoc.problem(join_pointer(ppointer, "x-ms-parameter-grouping"), "x-ms-parameter-grouping must be an object"))
+                out.append(p)
+                continue
+            name, postfix = grouping.get("name"), grouping.get("postfix")
+            if isinstance(name, str) and name:
+                group = names.pascal(name)
+            else:
+                group = names.pascal(op_id) + (names.pascal(postfix) if isinstance(postfix, str) and postfix else "Parameters")
+            out.append(replace(p, group=group or "Parameters"))
+        return out
 
     def parameterized_host(self) -> tuple[str | None, tuple[ir.Parameter, ...], bool]:
         """x-ms-parameterized-host: the host template, its parameters, useSchemePrefix."""
@@ -215,6 +272,10 @@ class OperationBuilder(TypeBuilder):
         constant = None
         if where != "body" and isinstance(p.get("enum"), list) and len(p["enum"]) == 1 and p.get("required"):
             constant = p["enum"][0]
+        items = p.get("items")
+        prefix = self.collection_prefix(p, doc, pointer) if where == "header" else None
+        if prefix is not None:  # (Azure's specs declare such a header a string)
+            ptype = ir.Type("map", item=ir.Type("string"))
         return ir.Parameter(
             py_name=py,
             wire_name=wire,
@@ -227,4 +288,49 @@ class OperationBuilder(TypeBuilder):
             source=f"{doc.display}#{pointer}",
             flatten=where == "body" and p.get("x-ms-client-flatten") is True,
             binary=binary,
+            collection_format=self.collection_format(where, p, doc, pointer),
+            nullable_items=isinstance(items, dict) and items.get("x-nullable") is True,
+            default=self.client_default(p, doc, pointer, ptype),
+            request_id=where == "header" and p.get("x-ms-client-request-id") is True,
+            api_version=where == "query" and wire == "api-version" and p.get("x-ms-api-version") is not False,
+            collection_prefix=prefix,
         )
+
+    def collection_format(self, where: str, p: dict[str, Any], doc: Document, pointer: str) -> str:
+        """How an array parameter is written: csv (the default), ssv, tsv, pipes, or multi (one
+        `name=value` per item, query parameters only)."""
+        value = p.get("collectionFormat", "csv")
+        if value not in _COLLECTION_FORMATS:
+            self.problems.append(doc.problem(join_pointer(pointer, "collectionFormat"), f"collectionFormat must be one of {', '.join(_COLLECTION_FORMATS)}"))
+            return "csv"
+        if value == "multi" and where not in ("query", "formData"):
+            self.problems.append(doc.problem(join_pointer(pointer, "collectionFormat"), "collectionFormat 'multi' is for query and formData parameters only"))
+            return "csv"
+        return str(value)
+
+    def client_default(self, p: dict[str, Any], doc: Document, pointer: str, ptype: ir.Type) -> Any:
+        """x-ms-client-default: a scalar the builder sends when the caller gives no value."""
+        if "x-ms-client-default" not in p:
+            return None
+        value = p["x-ms-client-default"]
+        kind = ptype.kind
+        if kind == "enum":
+            enum = self.enums[ptype.ref or ""]
+            fits = value in [m.value for m in enum.members] or (enum.extensible and _is_scalar(value, enum.value_kind))
+        else:
+            fits = _is_scalar(value, kind)
+        if not fits:
+            self.problems.append(doc.problem(join_pointer(pointer, "x-ms-client-default"), "x-ms-client-default must be a value of the parameter's type"))
+            return None
+        return value
+
+
+def _is_scalar(value: Any, kind: str) -> bool:
+    """Whether `value` is a JSON value of `kind` (True is no integer)."""
+    if isinstance(value, bool):
+        return kind == "boolean"
+    if isinstance(value, int):
+        return kind in ("integer", "number")
+    if isinstance(value, float):
+        return kind == "number"
+    return isinstance(value, str) and kind == "string"

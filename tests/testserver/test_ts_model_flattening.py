@@ -111,5 +111,7 @@ def test_a_flattened_body_refuses_a_model_on_the_way_without_its_required_fields
 
 def test_put_simple_product_with_grouping(api: Any) -> None:
     m = api.models
-    got = api.call("put_simple_product_with_grouping", name="groupproduct", product_id="123", description="product description", max_product_display_name="max name", capacity="Large", odata_value="http://foo")
+    # x-ms-parameter-grouping: the path parameter and the flattened body's fields are one group.
+    group = api.requests.FlattenParameterGroup(name="groupproduct", product_id="123", description="product description", max_product_display_name="max name", capacity="Large", odata_value="http://foo")
+    got = api.call("put_simple_product_with_grouping", flatten_parameter_group=group)
     assert got == _simple_product(m)
