@@ -91,7 +91,8 @@ def test_multiple_pages_odata_next_link(api: Any, session: Session) -> None:
 
 
 def test_multiple_pages_with_offset(api: Any, session: Session) -> None:
-    request = api.requests.build_paging_get_multiple_pages_with_offset_request(offset=100, base_url=api.base_url)
+    options = api.requests.PagingGetMultiplePagesWithOffsetOptions(offset=100)  # x-ms-parameter-grouping
+    request = api.requests.build_paging_get_multiple_pages_with_offset_request(paging_get_multiple_pages_with_offset_options=options, base_url=api.base_url)
     items = walk(api, session, "paging_get_multiple_pages_with_offset", request)
     assert len(items) == 10 and items[-1].properties.id == 110
 
@@ -139,17 +140,20 @@ def test_next_operation_with_query_params(api: Any, session: Session) -> None:
     assert session.sent[-1] == ("GET", api.base_url + "/paging/multiple/nextOperationWithQueryParams?queryConstant=true")
 
 
-@pytest.mark.parametrize(("name", "next_name"), [("get_multiple_pages_fragment_next_link", "next_fragment"), ("get_multiple_pages_fragment_with_grouping_next_link", "next_fragment_with_grouping")])
-def test_fragment_next_links_through_the_next_operation(api: Any, session: Session, name: str, next_name: str) -> None:
+@pytest.mark.parametrize(("name", "next_name", "grouped"), [("get_multiple_pages_fragment_next_link", "next_fragment", False), ("get_multiple_pages_fragment_with_grouping_next_link", "next_fragment_with_grouping", True)])
+def test_fragment_next_links_through_the_next_operation(api: Any, session: Session, name: str, next_name: str, grouped: bool) -> None:
     rq = api.requests
-    first = getattr(rq, f"build_paging_{name}_request")(api_version_="1.6", tenant="test_user", base_url=api.base_url)
+    where: dict[str, Any] = {"api_version_": "1.6", "tenant": "test_user"}
+    if grouped:  # x-ms-parameter-grouping: the two parameters travel as one object
+        where = {"custom_parameter_group": rq.CustomParameterGroup(**where)}
+    first = getattr(rq, f"build_paging_{name}_request")(**where, base_url=api.base_url)
     build_next = getattr(rq, f"build_paging_{next_name}_request")
     items = walk(
         api,
         session,
         f"paging_{name}",
         first,
-        follow=lambda link: build_next(next_link=link, api_version_="1.6", tenant="test_user", base_url=api.base_url),
+        follow=lambda link: build_next(next_link=link, **where, base_url=api.base_url),
         next_name=f"paging_{next_name}",
     )
     assert_products(api, items, list(range(1, 11)))
