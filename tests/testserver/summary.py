@@ -118,19 +118,31 @@ def markdown(reports: dict[str, dict[str, int]]) -> str:
             row = per_file.setdefault(mapping.get(report, {}).get(name, "(unmapped)"), [0, 0])
             row[0] += count > 0
             row[1] += 1
-    out += ["", "| Swagger file | exercised |", "| --- | --- |"]
-    out += [f"| `{swagger}` | {hit}/{total} |" for swagger, (hit, total) in sorted(per_file.items())]
+    out += ["", "Per Swagger file (exercised/total): " + " · ".join(f"`{swagger}` {hit}/{total}" for swagger, (hit, total) in sorted(per_file.items())) + "."]
     missed = sorted((mapping.get(report, {}).get(name, ""), report, name) for report, counts in reports.items() for name, count in counts.items() if count == 0)
     out += ["", "Not passed, with the reason:", "", "| Swagger file | report | scenario | reason |", "| --- | --- | --- | --- |"]
-    out += [f"| `{swagger}` | {report} | `{name}` | {excused.get(name, '(no reason given)')} |" for swagger, report, name in missed]
+    for swagger in sorted(NOT_JSON):  # one row: the reason is the same for all
+        names = [name for file, _, name in missed if file == swagger]
+        if names:
+            reports_of = sorted({report for file, report, _ in missed if file == swagger})
+            out.append(f"| `{swagger}` | {', '.join(reports_of)} | {len(names)} scenarios ({', '.join(f'`{n}`' for n in names)}) | {excused.get(names[0], '(no reason given)')} |")
+    out += [f"| `{swagger}` | {report} | `{name}` | {excused.get(name, '(no reason given)')} |" for swagger, report, name in missed if swagger not in NOT_JSON]
     return "\n".join(out) + "\n"
 
 
 if __name__ == "__main__":
-    # python3 tests/testserver/summary.py DIR: the README section from the reports a run left in DIR
-    # (SPECGEN_TESTSERVER_REPORTS=DIR python3 -m pytest tests/testserver keeps them there).
+    # python3 tests/testserver/summary.py DIR [--update-readme]: the README section from the reports
+    # a run left in DIR (SPECGEN_TESTSERVER_REPORTS=DIR python3 -m pytest tests/testserver keeps them).
     import sys
 
+    # With --update-readme, the text replaces what lies between the README's testserver markers.
     folder = Path(sys.argv[1])
     found = {name: json.loads((folder / f"report-{name}.json").read_text(encoding="utf-8")) for name in ("vanilla", "azure", "optional") if (folder / f"report-{name}.json").is_file()}
-    sys.stdout.write(markdown({name: {k: int(v) for k, v in counts.items()} for name, counts in found.items()}))
+    text = markdown({name: {k: int(v) for k, v in counts.items()} for name, counts in found.items()})
+    if "--update-readme" in sys.argv[2:]:
+        readme = HERE.parents[1] / "README.md"
+        before, rest = readme.read_text(encoding="utf-8").split("<!-- testserver:start -->\n", 1)
+        _, after = rest.split("<!-- testserver:end -->", 1)
+        readme.write_text(before + "<!-- testserver:start -->\n" + text + "<!-- testserver:end -->" + after, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
