@@ -35,8 +35,8 @@ def body_statements(emitter: RequestEmitter, p: ir.Parameter, ind: str, checks: 
     if scalar is not None:
         converter, json_string = scalar
         inner = ind if p.required else ind + INDENT
-        lines = [inner + Call(f"_t_{v} = {converter}(", (v, *labels)).lay(inner), *checks]
-        lines.append(inner + Call(f"_data = {'_string_body' if json_string else '_raw_body'}(", (f"_t_{v}",)).lay(inner))
+        lines = [inner + Call(f"_t_{v} = {converter}(", (v, *labels)).flat(), *checks]
+        lines.append(inner + Call(f"_data = {'_string_body' if json_string else '_raw_body'}(", (f"_t_{v}",)).flat())
         emitter.scalar_bodies = True
         if p.required:
             return lines
@@ -49,9 +49,9 @@ def body_statements(emitter: RequestEmitter, p: ir.Parameter, ind: str, checks: 
     else:
         encode = Call("_any_body(", (v, *labels))
     if p.required:
-        return [ind + Call(f"_data = {encode.head}", encode.args).lay(ind)]
+        return [ind + Call(f"_data = {encode.head}", encode.args).flat()]
     optional = ("None", f"if {v} is None", Call(f"else {encode.head}", encode.args))
-    return [ind + Group("_data = ", optional, optional=True).lay(ind)]
+    return [ind + Group("_data = ", optional, optional=True).flat()]
 
 
 def scalar_converter(emitter: RequestEmitter, t: ir.Type) -> tuple[str, bool] | None:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from generator import ir
 from generator.emit.formats import codec
-from generator.emit.statements import BODY, Call, Group, call_with_data, not_in
+from generator.emit.statements import BODY, Call, Group, call_with_data
 from generator.errors import Problem, SpecError
 from generator.format.layout import INDENT, literal
 from generator.validate.regex import RegexTranslationError, SharedSet, translate_parts
@@ -106,7 +106,7 @@ class ValueEmitter:
             ]
             lines += self.constraint_checks(p, op, "value", ["python_name", "parameter"], ind, length="len")
             encode = Call(f"{self.encoder(p, op)}(", ("value", "python_name", "parameter")).flat()
-            lines.append(ind + Call("return _remember(", (f"_CACHE_{i}", "value", encode)).lay(ind))
+            lines.append(ind + Call("return _remember(", (f"_CACHE_{i}", "value", encode)).flat())
             self.checkers[key] = CheckerView(f"_check_{i}", f"_CACHE_{i}", "\n".join(lines))
         return self.checkers[key].name
 
@@ -122,16 +122,16 @@ class ValueEmitter:
             cache = check.replace("_check_", "_CACHE_")
             chain = (f"{v}.__class__ is _builtins.str", f"and {cache}.get({v})", Call(f"or {check}(", (v, *labels)))
             if required:
-                return [ind + Group(f"_e_{v} = ", chain, optional=True).lay(ind)]
+                return [ind + Group(f"_e_{v} = ", chain, optional=True).flat()]
             optional = ("None", f"if {v} is None", Group("else ", chain))
-            return [ind + Group(f"_e_{v} = ", optional, optional=True).lay(ind)]
+            return [ind + Group(f"_e_{v} = ", optional, optional=True).flat()]
         inner = ind if required else ind + INDENT
         if p.collection_prefix:  # {key: value} -> a header `<prefix><key>: value` each
-            lines = [inner + Call(f"_e_{v} = _prefixed(", (v, literal(p.collection_prefix), *labels)).lay(inner)]
+            lines = [inner + Call(f"_e_{v} = _prefixed(", (v, literal(p.collection_prefix), *labels)).flat()]
         elif p.type.kind == "array":
             lines = self.array(p, op, labels, inner)
         else:
-            lines = [inner + Call(f"_t_{v} = {self.text_converter(p.type)}(", (v, *labels)).lay(inner)]
+            lines = [inner + Call(f"_t_{v} = {self.text_converter(p.type)}(", (v, *labels)).flat()]
             lines += self.constraint_checks(p, op, v, labels, inner)
             lines.append(inner + f"_e_{v} = {self.encoding(p, op, labels, inner)}")
         if required:
@@ -143,7 +143,7 @@ class ValueEmitter:
         is its text encoded here, from the spec, so that the spec's own value may be an empty
         segment (`/paths/string/empty/`); a URL would remove `.` and `..`, so those are errors."""
         v = p.py_name
-        call = Call(f"{self.encoder(p, op)}(", (f"_t_{v}", *labels)).lay(ind)
+        call = Call(f"{self.encoder(p, op)}(", (f"_t_{v}", *labels)).flat()
         if p.location != "path" or p.constant is None or p in self.api.host_parameters:
             return call
         text = constant_text(p.constant)
@@ -166,7 +166,7 @@ class ValueEmitter:
         convert = self.text_converter(item)
         if convert == "_json_text":
             raise problem(p.source or op.source, f"array parameter {p.wire_name!r}: items of type {item.kind!r} have no text form")
-        lines = [ind + Call(f"_t_{v} = _texts(", (v, *labels, convert, str(p.nullable_items))).lay(ind)]
+        lines = [ind + Call(f"_t_{v} = _texts(", (v, *labels, convert, str(p.nullable_items))).flat()]
         lines += self.constraint_checks(p, op, v, labels, ind)
         if item.kind == "enum" and not self.api.enum(item.ref or "").extensible:
             allowed = tuple(constant_text(m.value) for m in self.api.enum(item.ref or "").members)
@@ -187,14 +187,14 @@ class ValueEmitter:
         else:
             helper = "_joined_segment(" if p.location == "path" else "_joined_query("
             encode = Call(helper, (f"_t_{v}", literal(_URL_DELIMITERS[fmt]), *labels)).flat()
-        return [*lines, ind + Group(f"_e_{v} = ", (encode,), optional=True).lay(ind)]
+        return [*lines, ind + Group(f"_e_{v} = ", (encode,), optional=True).flat()]
 
     def allowed_items(self, texts: str, allowed: tuple[str, ...], labels: list[str], ind: str, *, nullable: bool) -> list[str]:
         """A closed enum's items: each must be one of its values (an x-nullable None is "")."""
         values = (*allowed, "") if nullable and "" not in allowed else allowed
         test = f"if not {{{', '.join(literal(a) for a in values)}}}.issuperset({texts}):"
         inner = ind + INDENT
-        return [ind + test, inner + call_with_data("raise _not_allowed(", labels, list(allowed), inner)]
+        return [ind + test, inner + call_with_data("raise _not_allowed(", labels, list(allowed))]
 
     def constraint_checks(self, p: ir.Parameter, op: ir.Operation, v: str, labels: list[str], ind: str, length: str = "_builtins.len") -> list[str]:
         """Statements (indented by `ind`) raising ParameterError where `v` breaks a constraint.
@@ -206,7 +206,7 @@ class ValueEmitter:
         inner = ind + INDENT
 
         def check(test: str, error: str, *args: str) -> None:
-            lines.extend([f"{ind}if {test}:", inner + Call(f"raise {error}(", (*labels, *args)).lay(inner)])
+            lines.extend([f"{ind}if {test}:", inner + Call(f"raise {error}(", (*labels, *args)).flat()])
 
         kind = p.type.kind
         if kind == "string":
@@ -242,16 +242,16 @@ class ValueEmitter:
             target = self.api.enum(p.type.ref or "")
             if not target.extensible:  # modelAsString false: only the listed values
                 allowed = tuple(constant_text(m.value) for m in target.members)
-                lines += [ind + not_in(f"_t_{v}", allowed, ind)]
-                lines += [inner + call_with_data("raise _not_allowed(", labels, list(allowed), inner)]
+                lines += [f"{ind}if _t_{v} not in {literal(allowed)}:"]
+                lines += [inner + call_with_data("raise _not_allowed(", labels, list(allowed))]
         enum = c.get("enum")
         if isinstance(enum, tuple) and kind in ("string", "integer", "number", "boolean"):
-            lines += [ind + not_in(v, enum, ind)]
-            lines += [inner + call_with_data("raise _not_allowed(", labels, list(enum), inner)]
+            lines += [f"{ind}if {v} not in {literal(enum)}:"]
+            lines += [inner + call_with_data("raise _not_allowed(", labels, list(enum))]
         elif isinstance(enum, tuple) and codec(p.type) is not None:  # a format's values, by their text
             texts = tuple(constant_text(e) for e in enum)
-            lines += [ind + not_in(f"_t_{v}", texts, ind)]
-            lines += [inner + call_with_data("raise _not_allowed(", labels, list(texts), inner)]
+            lines += [f"{ind}if _t_{v} not in {literal(texts)}:"]
+            lines += [inner + call_with_data("raise _not_allowed(", labels, list(texts))]
         return lines
 
 

@@ -66,7 +66,7 @@ def header_reader(api: ir.Api, op: ir.Operation) -> HeaderReaderView | None:
         "compared case-insensitively; an empty value reads as None except for text. Raises "
         "DecodeError for a value that is not of its header's type."
     )
-    body = [f"{BODY}found = _header_values(headers)", BODY + Call(f"return {cls}(", tuple(values)).lay(BODY)]
+    body = [f"{BODY}found = _header_values(headers)", BODY + Call(f"return {cls}(", tuple(values)).flat()]
     return HeaderReaderView(
         class_name=cls,
         function_name=name,

@@ -72,7 +72,7 @@ def literal(value: Any) -> str:
     raise TypeError(f"no literal for {type(value).__name__}")
 
 
-def bracket(head: str, items: list[str], tail: str = "", *, indent: str = "", closer: str = ")") -> str:
+def bracket(head: str, items: list[str], tail: str = "", *, closer: str = ")") -> str:
     """`head` + items + closer + `tail` on one line: bracket("x = f(", ["a", "b"]) -> "x = f(a, b)"."""
     return f"{head}{', '.join(items)}{closer}{tail}"
 
@@ -80,11 +80,6 @@ def bracket(head: str, items: list[str], tail: str = "", *, indent: str = "", cl
 def value(head: str, data: Any, tail: str = "", *, indent: str = "") -> str:
     """`head` + a JSON-ish literal + `tail`, on one line."""
     return f"{head}{literal(data)}{tail}"
-
-
-def item(text: str, indent: str) -> list[str]:
-    """An item (with its comma) of a display or call, at `indent`."""
-    return [indent + text]
 
 
 def statement(text: str, indent: str) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from generator.emit.text import docstring
-from generator.format.layout import fits, string
+from generator.format.layout import string
 from generator.validate.emitter import Emitter
 from generator.validate.formats import FORMATS
 from generator.validate.index import SchemaIndex, UnresolvableRefError
@@ -219,15 +219,7 @@ def _rows(rows: list[str]) -> str:
 
 
 def _signature(name: str, parameters: list[str], returns: str) -> str:
-    """A ``def`` line as black splits it (its left-hand split at the parameter list)."""
-    params = ", ".join(parameters)
-    one = f"def {name}({params}) -> {returns}:"
-    if fits(one):
-        return one
-    if fits(f"    {params}"):
-        return f"def {name}(\n    {params}\n) -> {returns}:"
-    exploded = "".join(f"    {param},\n" for param in parameters)
-    return f"def {name}(\n{exploded}) -> {returns}:"
+    return f"def {name}({', '.join(parameters)}) -> {returns}:"
 
 
 def _entry_doc(uri: str, note: str) -> str:
