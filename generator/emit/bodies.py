@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from generator import ir
 from generator.emit import request_bodies
-from generator.emit.statements import Call, Group
+from generator.emit.statements import call
 from generator.format.layout import INDENT, literal
 
 if TYPE_CHECKING:
@@ -89,13 +89,12 @@ def _written(emitter: RequestEmitter, op: ir.Operation, p: ir.Parameter, m: ir.M
         checks = emitter.constraint_checks(p, op, p.py_name, list(labels), inner)
         return request_bodies.body_statements(emitter, p, ind, checks)
     if m.encoding == "binary":
-        encode = Call("_binary_body(", (p.py_name, *labels))
+        encode = call("_binary_body(", p.py_name, *labels)
     else:
-        encode = Call("_text_body(", (p.py_name, literal(m.charset), *labels))
+        encode = call("_text_body(", p.py_name, literal(m.charset), *labels)
     if p.required:
-        return [ind + Call(f"_data = {encode.head}", encode.args).flat()]
-    optional = ("None", f"if {p.py_name} is None", Call(f"else {encode.head}", encode.args))
-    return [ind + Group("_data = ", optional, optional=True).flat()]
+        return [f"{ind}_data = {encode}"]
+    return [f"{ind}_data = None if {p.py_name} is None else {encode}"]
 
 
 def form_statements(op: ir.Operation, fields: list[ir.Parameter], ind: str) -> list[str]:
@@ -119,8 +118,8 @@ def _dispatch(
     ind: str,
 ) -> list[str]:
     """`_ct = <the type chosen>`, then a branch per way of writing (the last one an `else`)."""
-    chosen = Call("_content_type(", ("content_type", literal(tuple(m.name for m in media))))
-    lines = [ind + Group("_ct = ", (literal(media[0].name), "if content_type is None", Call(f"else {chosen.head}", chosen.args)), optional=True).flat()]
+    chosen = call("_content_type(", "content_type", literal(tuple(m.name for m in media)))
+    lines = [f"{ind}_ct = {literal(media[0].name)} if content_type is None else {chosen}"]
     groups: dict[tuple[str, str], list[ir.MediaType]] = {}
     for m in media:
         groups.setdefault(key(m), []).append(m)

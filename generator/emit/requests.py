@@ -32,14 +32,12 @@ from generator.emit.request_values import (
 )
 from generator.emit.statements import (
     BODY,
-    Call,
-    Group,
+    call,
     dict_entry,
-    parameter_line,
 )
 from generator.emit.templates import render
 from generator.emit.text import docstring, sentence
-from generator.format.layout import INDENT, export_key, literal
+from generator.format.layout import INDENT, annotated, export_key, literal
 from generator.ir import media
 from generator.validate.regex import SharedSet
 
@@ -126,7 +124,7 @@ class RequestEmitter:
         lines += [
             f"{ind}if headers:",
             f"{ind}{INDENT}_merge_headers(_h, headers)",
-            ind + Call("return HttpRequest(", (literal(op.method), "_url", "_h", data)).flat(),
+            ind + call("return HttpRequest(", literal(op.method), "_url", "_h", data),
         ]
         return BuilderView(
             name=f"build_{op.py_name}_request",
@@ -156,7 +154,7 @@ class RequestEmitter:
         own = [] if api.host_template else [arguments.Argument("base_url", "str", f" = {literal(api.scheme + '://' + api.host)}")]
         own.append(arguments.Argument("headers", "Mapping[str, str] | None", " = None"))
         ordered = [a for a in args if not a.default] + [a for a in args if a.default] + own
-        return tuple(BODY + parameter_line(a.name, a.annotation, a.default, BODY) for a in ordered)
+        return tuple(annotated(a.name, a.annotation, f"{a.default},", BODY) for a in ordered)
 
     def url(self, op: ir.Operation, path_values: dict[str, str], query: list[tuple[str, str, bool]], ind: str) -> list[str]:
         """`_url`: the base, the path's static text (percent-encoded where needed) and segments,
@@ -172,8 +170,7 @@ class RequestEmitter:
                 if chunk not in path_values:
                     raise problem(op.source, f"path placeholder {{{chunk}}} has no path parameter")
                 url_parts.append(path_values[chunk])
-        url = (url_parts[0], *[f"+ {part}" for part in url_parts[1:]])
-        lines = [ind + Group("_url = ", url, optional=True).flat()]
+        lines = [f"{ind}_url = {' + '.join(url_parts)}"]
         if not query:
             return lines
         inner = ind + INDENT
@@ -181,8 +178,8 @@ class RequestEmitter:
         lines.append(ind + (f"_query = [{', '.join(always)}]" if always else "_query: list[str] = []"))
         for var, entry, given in query:
             if not given:
-                add = Call("_query.extend(", (var,)) if entry.startswith("*") else Call("_query.append(", (entry,))
-                lines += [f"{ind}if {var} is not None:", inner + add.flat()]
+                add = call("_query.extend(", var) if entry.startswith("*") else call("_query.append(", entry)
+                lines += [f"{ind}if {var} is not None:", inner + add]
         join = '_url += "?" + "&".join(_query)'
         if any(self.values.encoder(p, op) == "_raw_tail" for p in op.parameters):  # a link's own query
             join = '_url += ("&" if "?" in _url else "?") + "&".join(_query)'
@@ -197,9 +194,9 @@ class RequestEmitter:
             return bodies.body_statements(self, op, body, ind)
         labels = [literal(body.py_name), literal(body.wire_name)]
         lines = flat_body.statements(self.api, body, ind)
-        encode = Call("_model_body(", (flat_body.BODY_VAR, f"_models.{self.api.model(body.type.ref or '').py_name}", *labels))
-        made = encode.head if body.required else f"None if {flat_body.BODY_VAR} is _UNSET else {encode.head}"
-        return [*lines, ind + Call(f"_data = {made}", encode.args).flat(), *bodies.content_type_lines(op, body, ind)]
+        encode = call("_model_body(", flat_body.BODY_VAR, f"_models.{self.api.model(body.type.ref or '').py_name}", *labels)
+        made = encode if body.required else f"None if {flat_body.BODY_VAR} is _UNSET else {encode}"
+        return [*lines, f"{ind}_data = {made}", *bodies.content_type_lines(op, body, ind)]
 
 
 def _builder_doc(op: ir.Operation, body: ir.Parameter | None, host: tuple[ir.Parameter, ...]) -> str:
@@ -282,7 +279,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         host_url=host_url,
         raw_tail=any(values.encoder(p, op) == "_raw_tail" for op in api.operations for p in op.parameters),
         **bodies.helpers(api),
-        base_url_check=BODY + Group("if ", ("base_url", f"== {default_base_url}"), ":", optional=True).flat(),
+        base_url_check=f"{BODY}if base_url == {default_base_url}:",
         exports=sorted(exported, key=export_key),
         **common,
     )

@@ -16,7 +16,7 @@ from generator.emit.annotations import SCALARS, or_none, py_type
 from generator.emit.bodies import uses_streams
 from generator.emit.formats import codec
 from generator.emit.model_conversions import ConversionEmitter
-from generator.emit.statements import BODY, Call, dict_entry, function_def
+from generator.emit.statements import BODY, call, dict_entry, function_def
 from generator.emit.templates import render
 from generator.emit.text import docstring
 from generator.format.layout import INDENT, export_key, literal
@@ -95,7 +95,7 @@ class ResponseEmitter:
             if r.error:
                 reader = f"_models.{self.api.model(r.body.ref or '').py_name}.from_dict" if r.body and r.body.kind == "model" else self.error_reader(op)
                 if reader != self.error_reader(op):
-                    errors.append(Call("raise _error(", ("status_code", "headers", "body", reader, literal(op.operation_id))).flat())
+                    errors.append(call("raise _error(", "status_code", "headers", "body", reader, literal(op.operation_id)))
                     errors[-1] = f"{BODY}if status_code == {int(r.status)}:\n{BODY + INDENT}{errors[-1]}"
                 continue
             annotation, statements = self.returned(op, r, int(r.status))
@@ -121,9 +121,9 @@ class ResponseEmitter:
             lines += [f"{ind}if {test}:", *([f"{ind}{INDENT}return"] if only_none else readers[key])]
         if default_success is not None:
             lines += [f"{ind}if 200 <= status_code < 300:", *([f"{ind}{INDENT}return"] if only_none else default_success)]
-        error = Call("raise _error(", ("status_code", "headers", "body", self.error_reader(op), literal(op.operation_id)))
+        error = call("raise _error(", "status_code", "headers", "body", self.error_reader(op), literal(op.operation_id))
         lines += errors
-        lines.append(ind + error.flat())
+        lines.append(ind + error)
         # None once, last: a status without a body and a nullable value's `X | None` say it alike.
         nullable = any(a == "None" or a.endswith(" | None") for a in returns)
         ordered = list(dict.fromkeys(a.removesuffix(" | None") for a in returns if a not in ("None", "Any")))
@@ -177,7 +177,7 @@ class ResponseEmitter:
             return "None", [f"{inner}return None"]
         if body.kind == "model":
             annotation = f"_models.{self.api.model(body.ref or '').py_name}"
-            return annotation, [inner + Call(f"return {annotation}.from_dict(", ("_load(body)",)).flat()]
+            return annotation, [inner + call(f"return {annotation}.from_dict(", "_load(body)")]
         if body.kind == "any":
             return "Any", [f"{inner}return _load(body)"]
         item: ir.Type | None = body

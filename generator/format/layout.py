@@ -1,8 +1,9 @@
-"""Small helpers for emitting plain, correct Python: literals, one-line statements.
+"""Small helpers for emitting plain, correct Python, one statement a line.
 
-Emitters write each statement on one line; the format stage (`generator.format.formatter`)
-formats the whole package in one pass, so no emitter decides where a line breaks. `literal`
-spells JSON-ish values as Python literals (`repr` for strings: quoting is the formatter's job).
+The format stage (`generator.format.formatter`) lays the whole package out in one pass, so
+emitters decide no line breaks. What stays here: `literal` and `string` (values as literals,
+quoted as black quotes them), `annotated` (the one parenthesization black makes and ruff does
+not), `fits`, `export_order`, and the one-line joins the models emitter still calls.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import re
 import unicodedata
 from typing import Any
 
-LINE_LENGTH = 100
+from generator.format.formatter import LINE_LENGTH
+
 INDENT = "    "
 
 

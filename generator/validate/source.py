@@ -79,6 +79,12 @@ class Writer:
 
 
 def uses(w: Writer, name: str) -> bool:
+    """Whether ``w``'s code mentions ``name``, a fresh variable from ``Emitter.var`` (``c12``).
+
+    The keyword emitters interpolate the variable into their lines in dozens of places, so the
+    text is asked rather than each site made to report a read; a fresh name in word bounds can
+    only be that variable or the same word inside a string literal (then the caller binds a
+    variable it did not need: never wrong code)."""
     return re.search(rf"\b{name}\b", w.text()) is not None
 
 
