@@ -12,10 +12,9 @@ on a work list, so neither the compiler nor Python's parser recurses per nesting
   path as a tuple, extended only on branches that already failed the fast path.
 
 Leaf subschemas (only type/enum/bounds/pattern/format/...) are inlined into their parent.
-Schema values reach the generated source only as literals (``validator_source.literal``);
+Schema values reach the generated source only as literals (``source.literal``);
 identifiers are made here (``_f3``, ``c2``) or come from the caller's validated ``functions``
-mapping.  The source is written in black's layout (``Writer.render`` splits long statements the
-way black does), so the format stage leaves it alone.
+mapping.  The source is one statement a line; the format stage lays it out with the package.
 """
 
 from __future__ import annotations
