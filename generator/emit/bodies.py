@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from generator import ir
 from generator.emit import request_bodies
-from generator.emit.statements import Call, Group, assign, lay
+from generator.emit.statements import call
 from generator.format.layout import INDENT, literal
 
 if TYPE_CHECKING:
@@ -55,8 +55,8 @@ def content_type_lines(op: ir.Operation, p: ir.Parameter, ind: str) -> list[str]
     """The Content-Type of a body written the one way its first media type says."""
     name = literal((op.request_media or (_JSON,))[0].name)
     if p.required:
-        return [ind + assign(_CONTENT, name, ind)]
-    return [f"{ind}if _data is not None:", ind + INDENT + assign(_CONTENT, name, ind + INDENT)]
+        return [f"{ind}{_CONTENT} = {name}"]
+    return [f"{ind}if _data is not None:", f"{ind}{INDENT}{_CONTENT} = {name}"]
 
 
 def body_statements(emitter: RequestEmitter, op: ir.Operation, p: ir.Parameter, ind: str) -> list[str]:
@@ -77,7 +77,7 @@ def body_statements(emitter: RequestEmitter, op: ir.Operation, p: ir.Parameter, 
         return _written(emitter, op, given, members[0], at)
 
     lines += _dispatch(media, lambda m: (m.encoding, m.charset if m.encoding == "text" else ""), write, inner)
-    lines.append(inner + assign(_CONTENT, "_ct", inner))
+    lines.append(f"{inner}{_CONTENT} = _ct")
     return lines
 
 
@@ -89,13 +89,12 @@ def _written(emitter: RequestEmitter, op: ir.Operation, p: ir.Parameter, m: ir.M
         checks = emitter.constraint_checks(p, op, p.py_name, list(labels), inner)
         return request_bodies.body_statements(emitter, p, ind, checks)
     if m.encoding == "binary":
-        encode = Call("_binary_body(", (p.py_name, *labels))
+        encode = call("_binary_body(", p.py_name, *labels)
     else:
-        encode = Call("_text_body(", (p.py_name, literal(m.charset), *labels))
+        encode = call("_text_body(", p.py_name, literal(m.charset), *labels)
     if p.required:
-        return [ind + Call(f"_data = {encode.head}", encode.args).lay(ind)]
-    optional = ("None", f"if {p.py_name} is None", Call(f"else {encode.head}", encode.args))
-    return [ind + Group("_data = ", optional, optional=True).lay(ind)]
+        return [f"{ind}_data = {encode}"]
+    return [f"{ind}_data = None if {p.py_name} is None else {encode}"]
 
 
 def form_statements(op: ir.Operation, fields: list[ir.Parameter], ind: str) -> list[str]:
@@ -119,8 +118,8 @@ def _dispatch(
     ind: str,
 ) -> list[str]:
     """`_ct = <the type chosen>`, then a branch per way of writing (the last one an `else`)."""
-    chosen = Call("_content_type(", ("content_type", literal(tuple(m.name for m in media))))
-    lines = [ind + Group("_ct = ", (literal(media[0].name), "if content_type is None", Call(f"else {chosen.head}", chosen.args)), optional=True).lay(ind)]
+    chosen = call("_content_type(", "content_type", literal(tuple(m.name for m in media)))
+    lines = [f"{ind}_ct = {literal(media[0].name)} if content_type is None else {chosen}"]
     groups: dict[tuple[str, str], list[ir.MediaType]] = {}
     for m in media:
         groups.setdefault(key(m), []).append(m)
@@ -133,14 +132,14 @@ def _dispatch(
         if i == len(ordered) - 1:
             lines.append(f"{ind}else:")
         else:
-            lines.append(ind + lay(f"{'if' if i == 0 else 'elif'} {test}:", ind))
+            lines.append(ind + f"{'if' if i == 0 else 'elif'} {test}:")
         lines += write(members, ind + INDENT)
     return lines
 
 
 def _urlencoded(fields: list[ir.Parameter], ind: str, media_type: str) -> list[str]:
     pairs = [f"({literal(p.wire_name)}, _e_{p.py_name})" for p in fields]
-    return [ind + lay(f"_data = _urlencoded([{', '.join(pairs)}])", ind), ind + assign(_CONTENT, media_type, ind)]
+    return [f"{ind}_data = _urlencoded([{', '.join(pairs)}])", f"{ind}{_CONTENT} = {media_type}"]
 
 
 def _multipart(fields: list[ir.Parameter], ind: str) -> list[str]:
@@ -153,11 +152,11 @@ def _multipart(fields: list[ir.Parameter], ind: str) -> list[str]:
         head = literal(_part_head(p))
         labels = f"{literal(p.py_name)}, {literal(p.wire_name)}"
         if p.binary and p.type.kind == "array":
-            add = lay(f"_parts += [({head}, _f) for _f in _file_parts({p.py_name}, {labels})]", at)
+            add = f"_parts += [({head}, _f) for _f in _file_parts({p.py_name}, {labels})]"
         elif p.binary:
-            add = lay(f"_parts.append(({head}, _file_part({p.py_name}, {labels})))", at)
+            add = f"_parts.append(({head}, _file_part({p.py_name}, {labels})))"
         else:
-            add = lay(f"_parts.append(({head}, _e_{p.py_name}.encode()))", at)
+            add = f"_parts.append(({head}, _e_{p.py_name}.encode()))"
         if not given:
             lines.append(f"{ind}if {p.py_name if p.binary else '_e_' + p.py_name} is not None:")
         lines.append(at + add)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.emit.model_conversions import ConversionEmitter
-from generator.format.layout import INDENT, block, def_line, literal
+from generator.format.layout import INDENT, block, literal
 
 
 @dataclass(frozen=True)
@@ -53,9 +53,9 @@ class FlatAccessorEmitter(ConversionEmitter):
             py_name=fl.py_name,
             via=".".join(fl.path[:-1]),
             target=fl.path[-1],
-            getter=def_line(f"def {fl.py_name}(", ["self"], f" -> {returns}:", INDENT),
+            getter=f"{INDENT}def {fl.py_name}(self) -> {returns}:",
             get_body=block(get_body),
-            setter=def_line(f"def {fl.py_name}(", ["self", f"value: {takes}"], " -> None:", INDENT),
+            setter=f"{INDENT}def {fl.py_name}(self, value: {takes}) -> None:",
             set_body=block(set_body),
         )
 

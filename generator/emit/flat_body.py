@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from generator import ir
 from generator.emit.annotations import py_type
-from generator.emit.statements import Call, lay
+from generator.emit.statements import call
 from generator.format.layout import INDENT, literal
 
 BODY_VAR = "_body"
@@ -71,7 +71,7 @@ def _make(node: _Node, var: str, optional: bool, ind: str, lines: list[str]) -> 
     at = ind
     if optional:
         given = " or ".join(f"{name} is not None" for name in node.arguments())
-        lines += [f"{ind}{var}: {cls} | _Unset = _UNSET", ind + lay(f"if {given}:", ind)]
+        lines += [f"{ind}{var}: {cls} | _Unset = _UNSET", ind + f"if {given}:"]
         at = ind + INDENT
     args = []
     for f, entry in node.entries:
@@ -83,7 +83,7 @@ def _make(node: _Node, var: str, optional: bool, ind: str, lines: list[str]) -> 
             continue
         if needed and not entry.required:  # optional as an argument, required once its model is made
             problem = f"is required with the other fields of {node.model.py_name}"
-            error = Call("raise ParameterError(", (literal(entry.py_name), literal("/".join(entry.wire_path)), literal(problem)))
-            lines += [f"{at}if {entry.py_name} is None:", at + INDENT + error.lay(at + INDENT)]
+            error = call("raise ParameterError(", literal(entry.py_name), literal("/".join(entry.wire_path)), literal(problem))
+            lines += [f"{at}if {entry.py_name} is None:", at + INDENT + error]
         args.append(f"{f.py_name}={entry.py_name}" if needed else f"{f.py_name}=_UNSET if {entry.py_name} is None else {entry.py_name}")
-    lines.append(at + Call(f"{var} = {cls}(", tuple(args)).lay(at))
+    lines.append(at + call(f"{var} = {cls}(", *args))

@@ -12,7 +12,7 @@ from generator.emit.schemas import dumps, emit_schemas
 from generator.emit.templates import render
 from generator.emit.text import docstring, escape_line
 from generator.format.forked import Forked
-from generator.format.layout import export_order, literal, value
+from generator.format.layout import export_order, literal
 
 
 def header(api: ir.Api) -> dict[str, str]:
@@ -55,7 +55,7 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
             **common,
         ),
         "schemas/__init__.py": render(
-            "schemas_init.py.jinja", names_statement=value("NAMES: tuple[str, ...] = ", tuple(n.removesuffix(".json") for n in schemas)), **common
+            "schemas_init.py.jinja", names_statement=f"NAMES: tuple[str, ...] = {literal(tuple(n.removesuffix('.json') for n in schemas))}", **common
         ),
         "py.typed": "",
     }
@@ -72,7 +72,7 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
         api_version=literal(api.api_version),
         submodules=submodules,
         submodules_literal=literal(submodules),
-        all_statement=value("__all__ = ", ["API_VERSION", "UNSET", "DecodeError", "Unset", *submodules]),
+        all_statement=f"__all__ = {literal(['API_VERSION', 'UNSET', 'DecodeError', 'Unset', *submodules])}",
         **common,
     )
     return dict(sorted(files.items()))

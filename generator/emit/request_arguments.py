@@ -9,7 +9,7 @@ from typing import Any
 from generator import ir
 from generator.emit.annotations import or_none, py_type
 from generator.emit.formats import codec
-from generator.emit.statements import Call, assign
+from generator.emit.statements import call
 from generator.emit.text import docstring, sentence
 from generator.format.layout import INDENT, annotated, literal
 
@@ -105,10 +105,10 @@ def unpack_groups(op: ir.Operation, ind: str) -> list[str]:
         inner = ind + INDENT
         lines += [
             f"{ind}if {keyword}.__class__ is not {cls}:",
-            inner + Call("raise _wrong_type(", (keyword, *labels, literal(f"a {cls}"))).lay(inner),
+            inner + call("raise _wrong_type(", keyword, *labels, literal(f"a {cls}")),
         ]
         members = [m.py_name for p in op.parameters if p.group == cls for m in p.members]
         members += [p.py_name for p in op.parameters if p.group == cls and not p.members]
-        lines += [ind + assign(name, f"{keyword}.{name}", ind) for name in members]
+        lines += [f"{ind}{name} = {keyword}.{name}" for name in members]
     return lines
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from generator import ir
 from generator.emit.annotations import py_type
 from generator.emit.formats import codec
-from generator.emit.statements import Call, Group
+from generator.emit.statements import call
 from generator.format.layout import INDENT, literal
 
 if TYPE_CHECKING:
@@ -35,23 +35,22 @@ def body_statements(emitter: RequestEmitter, p: ir.Parameter, ind: str, checks: 
     if scalar is not None:
         converter, json_string = scalar
         inner = ind if p.required else ind + INDENT
-        lines = [inner + Call(f"_t_{v} = {converter}(", (v, *labels)).lay(inner), *checks]
-        lines.append(inner + Call(f"_data = {'_string_body' if json_string else '_raw_body'}(", (f"_t_{v}",)).lay(inner))
+        lines = [inner + call(f"_t_{v} = {converter}(", v, *labels), *checks]
+        lines.append(inner + call(f"_data = {'_string_body' if json_string else '_raw_body'}(", f"_t_{v}"))
         emitter.scalar_bodies = True
         if p.required:
             return lines
         return [f"{ind}if {v} is None:", f"{inner}_data = None", f"{ind}else:", *lines]
     if p.type.kind == "model":
-        encode = Call("_model_body(", (v, f"_models.{emitter.api.model(p.type.ref or '').py_name}", *labels))
+        encode = call("_model_body(", v, f"_models.{emitter.api.model(p.type.ref or '').py_name}", *labels)
     elif _has_codec(p.type):
         emitter.written_bodies = True
-        encode = Call("_json_body(", (v, f"lambda _v: {emitter.conversions.writer(p.type, '_v')}", *labels))
+        encode = call("_json_body(", v, f"lambda _v: {emitter.conversions.writer(p.type, '_v')}", *labels)
     else:
-        encode = Call("_any_body(", (v, *labels))
+        encode = call("_any_body(", v, *labels)
     if p.required:
-        return [ind + Call(f"_data = {encode.head}", encode.args).lay(ind)]
-    optional = ("None", f"if {v} is None", Call(f"else {encode.head}", encode.args))
-    return [ind + Group("_data = ", optional, optional=True).lay(ind)]
+        return [f"{ind}_data = {encode}"]
+    return [f"{ind}_data = None if {v} is None else {encode}"]
 
 
 def scalar_converter(emitter: RequestEmitter, t: ir.Type) -> tuple[str, bool] | None:

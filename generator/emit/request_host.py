@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from generator import ir
 from generator.emit.annotations import py_type
-from generator.emit.statements import BODY, Call, function_def
+from generator.emit.statements import BODY, call, function_def
 from generator.emit.text import docstring
 from generator.format.layout import literal
 
@@ -42,7 +42,7 @@ def host_expression(api: ir.Api) -> str:
             parts.append(values[chunk])
     first = api.host_parameters[0] if api.host_parameters else None
     labels = (literal(first.py_name), literal(first.wire_name)) if first else ('"host"', '"host"')
-    return Call("_host(", (" + ".join(parts) or '""', *labels)).flat()
+    return call("_host(", " + ".join(parts) or '""', *labels)
 
 
 def host_url_function(emitter: RequestEmitter) -> str:

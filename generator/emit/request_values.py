@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from generator import ir
 from generator.emit.formats import codec
-from generator.emit.statements import BODY, Call, Group, call_with_data, not_in
+from generator.emit.statements import BODY, call
 from generator.errors import Problem, SpecError
 from generator.format.layout import INDENT, literal
 from generator.validate.regex import RegexTranslationError, SharedSet, translate_parts
@@ -105,8 +105,8 @@ class ValueEmitter:
                 f'{ind}{INDENT}raise _wrong_type(value, python_name, parameter, "a string")',
             ]
             lines += self.constraint_checks(p, op, "value", ["python_name", "parameter"], ind, length="len")
-            encode = Call(f"{self.encoder(p, op)}(", ("value", "python_name", "parameter")).flat()
-            lines.append(ind + Call("return _remember(", (f"_CACHE_{i}", "value", encode)).lay(ind))
+            encode = call(f"{self.encoder(p, op)}(", "value", "python_name", "parameter")
+            lines.append(ind + call("return _remember(", f"_CACHE_{i}", "value", encode))
             self.checkers[key] = CheckerView(f"_check_{i}", f"_CACHE_{i}", "\n".join(lines))
         return self.checkers[key].name
 
@@ -120,18 +120,17 @@ class ValueEmitter:
         if p.type.kind == "string" and not (p.constant is not None and p.location == "path"):
             check = self.checker(p, op)
             cache = check.replace("_check_", "_CACHE_")
-            chain = (f"{v}.__class__ is _builtins.str", f"and {cache}.get({v})", Call(f"or {check}(", (v, *labels)))
+            chain = f"{v}.__class__ is _builtins.str and {cache}.get({v}) or {call(f'{check}(', v, *labels)}"
             if required:
-                return [ind + Group(f"_e_{v} = ", chain, optional=True).lay(ind)]
-            optional = ("None", f"if {v} is None", Group("else ", chain))
-            return [ind + Group(f"_e_{v} = ", optional, optional=True).lay(ind)]
+                return [f"{ind}_e_{v} = {chain}"]
+            return [f"{ind}_e_{v} = None if {v} is None else ({chain})"]
         inner = ind if required else ind + INDENT
         if p.collection_prefix:  # {key: value} -> a header `<prefix><key>: value` each
-            lines = [inner + Call(f"_e_{v} = _prefixed(", (v, literal(p.collection_prefix), *labels)).lay(inner)]
+            lines = [inner + call(f"_e_{v} = _prefixed(", v, literal(p.collection_prefix), *labels)]
         elif p.type.kind == "array":
             lines = self.array(p, op, labels, inner)
         else:
-            lines = [inner + Call(f"_t_{v} = {self.text_converter(p.type)}(", (v, *labels)).lay(inner)]
+            lines = [inner + call(f"_t_{v} = {self.text_converter(p.type)}(", v, *labels)]
             lines += self.constraint_checks(p, op, v, labels, inner)
             lines.append(inner + f"_e_{v} = {self.encoding(p, op, labels, inner)}")
         if required:
@@ -143,16 +142,16 @@ class ValueEmitter:
         is its text encoded here, from the spec, so that the spec's own value may be an empty
         segment (`/paths/string/empty/`); a URL would remove `.` and `..`, so those are errors."""
         v = p.py_name
-        call = Call(f"{self.encoder(p, op)}(", (f"_t_{v}", *labels)).lay(ind)
+        encode = call(f"{self.encoder(p, op)}(", f"_t_{v}", *labels)
         if p.location != "path" or p.constant is None or p in self.api.host_parameters:
-            return call
+            return encode
         text = constant_text(p.constant)
         if text in (".", ".."):
             raise problem(p.source or op.source, f"path parameter {p.wire_name!r} is the constant {text!r}: a URL removes it (a dot segment)")
         encoded = text if p.skip_url_encoding else quote(text, safe="")
         if self.closed(p):
             return literal(encoded)
-        return Group("", (literal(encoded), f"if _t_{v} == {literal(text)}", f"else {call}"), optional=True).flat()
+        return f"{literal(encoded)} if _t_{v} == {literal(text)} else {encode}"
 
     def closed(self, p: ir.Parameter) -> bool:
         """Whether a constant takes its one value only (x-ms-enum's modelAsString makes it open)."""
@@ -166,7 +165,7 @@ class ValueEmitter:
         convert = self.text_converter(item)
         if convert == "_json_text":
             raise problem(p.source or op.source, f"array parameter {p.wire_name!r}: items of type {item.kind!r} have no text form")
-        lines = [ind + Call(f"_t_{v} = _texts(", (v, *labels, convert, str(p.nullable_items))).lay(ind)]
+        lines = [ind + call(f"_t_{v} = _texts(", v, *labels, convert, str(p.nullable_items))]
         lines += self.constraint_checks(p, op, v, labels, ind)
         if item.kind == "enum" and not self.api.enum(item.ref or "").extensible:
             allowed = tuple(constant_text(m.value) for m in self.api.enum(item.ref or "").members)
@@ -180,21 +179,21 @@ class ValueEmitter:
             encode = f"[{name} + {self.encoder(p, op)}(t, {', '.join(labels)}) for t in _t_{v}]"
         elif p.location in ("header", "formData"):  # (a form's `multi` array: one text, as csv)
             joined = f"{literal(_HEADER_DELIMITERS.get(fmt, ','))}.join(_t_{v})"
-            encode = Call(f"{self.encoder(p, op)}(", (joined, *labels)).flat()
+            encode = call(f"{self.encoder(p, op)}(", joined, *labels)
         elif p.skip_url_encoding:
             joined = f"{literal(_HEADER_DELIMITERS[fmt].replace(' ', '%20').replace(chr(9), '%09'))}.join(_t_{v})"
-            encode = Call(f"{self.encoder(p, op)}(", (joined, *labels)).flat()
+            encode = call(f"{self.encoder(p, op)}(", joined, *labels)
         else:
             helper = "_joined_segment(" if p.location == "path" else "_joined_query("
-            encode = Call(helper, (f"_t_{v}", literal(_URL_DELIMITERS[fmt]), *labels)).flat()
-        return [*lines, ind + Group(f"_e_{v} = ", (encode,), optional=True).lay(ind)]
+            encode = call(helper, f"_t_{v}", literal(_URL_DELIMITERS[fmt]), *labels)
+        return [*lines, f"{ind}_e_{v} = {encode}"]
 
     def allowed_items(self, texts: str, allowed: tuple[str, ...], labels: list[str], ind: str, *, nullable: bool) -> list[str]:
         """A closed enum's items: each must be one of its values (an x-nullable None is "")."""
         values = (*allowed, "") if nullable and "" not in allowed else allowed
         test = f"if not {{{', '.join(literal(a) for a in values)}}}.issuperset({texts}):"
         inner = ind + INDENT
-        return [ind + test, inner + call_with_data("raise _not_allowed(", labels, list(allowed), inner)]
+        return [ind + test, inner + call("raise _not_allowed(", *labels, literal(list(allowed)))]
 
     def constraint_checks(self, p: ir.Parameter, op: ir.Operation, v: str, labels: list[str], ind: str, length: str = "_builtins.len") -> list[str]:
         """Statements (indented by `ind`) raising ParameterError where `v` breaks a constraint.
@@ -206,7 +205,7 @@ class ValueEmitter:
         inner = ind + INDENT
 
         def check(test: str, error: str, *args: str) -> None:
-            lines.extend([f"{ind}if {test}:", inner + Call(f"raise {error}(", (*labels, *args)).lay(inner)])
+            lines.extend([f"{ind}if {test}:", inner + call(f"raise {error}(", *labels, *args)])
 
         kind = p.type.kind
         if kind == "string":
@@ -242,16 +241,16 @@ class ValueEmitter:
             target = self.api.enum(p.type.ref or "")
             if not target.extensible:  # modelAsString false: only the listed values
                 allowed = tuple(constant_text(m.value) for m in target.members)
-                lines += [ind + not_in(f"_t_{v}", allowed, ind)]
-                lines += [inner + call_with_data("raise _not_allowed(", labels, list(allowed), inner)]
+                lines += [f"{ind}if _t_{v} not in {literal(allowed)}:"]
+                lines += [inner + call("raise _not_allowed(", *labels, literal(list(allowed)))]
         enum = c.get("enum")
         if isinstance(enum, tuple) and kind in ("string", "integer", "number", "boolean"):
-            lines += [ind + not_in(v, enum, ind)]
-            lines += [inner + call_with_data("raise _not_allowed(", labels, list(enum), inner)]
+            lines += [f"{ind}if {v} not in {literal(enum)}:"]
+            lines += [inner + call("raise _not_allowed(", *labels, literal(list(enum)))]
         elif isinstance(enum, tuple) and codec(p.type) is not None:  # a format's values, by their text
             texts = tuple(constant_text(e) for e in enum)
-            lines += [ind + not_in(f"_t_{v}", texts, ind)]
-            lines += [inner + call_with_data("raise _not_allowed(", labels, list(texts), inner)]
+            lines += [f"{ind}if _t_{v} not in {literal(texts)}:"]
+            lines += [inner + call("raise _not_allowed(", *labels, literal(list(texts)))]
         return lines
 
 

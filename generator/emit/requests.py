@@ -32,15 +32,12 @@ from generator.emit.request_values import (
 )
 from generator.emit.statements import (
     BODY,
-    Call,
-    Group,
-    assign,
+    call,
     dict_entry,
-    parameter_line,
 )
 from generator.emit.templates import render
 from generator.emit.text import docstring, sentence
-from generator.format.layout import INDENT, bracket, export_key, literal, value
+from generator.format.layout import INDENT, annotated, export_key, literal
 from generator.ir import media
 from generator.validate.regex import SharedSet
 
@@ -94,7 +91,7 @@ class RequestEmitter:
                 continue  # (a file in a form: its bytes go into the form as they are)
             if p.request_id:  # x-ms-client-request-id: a fresh UUID unless given
                 self.uses_request_id = True
-                lines += [f"{ind}if {p.py_name} is None:", ind + INDENT + assign(p.py_name, "str(_uuid.uuid4())", ind + INDENT)]
+                lines += [f"{ind}if {p.py_name} is None:", f"{ind}{INDENT}{p.py_name} = str(_uuid.uuid4())"]
             given = p.required or p.constant is not None or p.request_id
             lines += self.values.encoded(p, op, ind, required=given)
             expr = f"_e_{p.py_name}"
@@ -110,12 +107,12 @@ class RequestEmitter:
             elif p.location == "header":
                 target = f"_h[{literal(p.wire_name)}]"
                 if given:
-                    header_lines.append(ind + assign(target, expr, ind))
+                    header_lines.append(f"{ind}{target} = {expr}")
                 else:
-                    header_lines += [f"{ind}if {expr} is not None:", ind + INDENT + assign(target, expr, ind + INDENT)]
+                    header_lines += [f"{ind}if {expr} is not None:", f"{ind}{INDENT}{target} = {expr}"]
         lines += self.url(op, path_values, query, ind)
         accept = media.accept(op.produces)
-        lines.append(ind + value("_h: _HeaderDict = ", {"Accept": accept} if accept else {}, indent=ind))
+        lines.append(f"{ind}_h: _HeaderDict = {literal({'Accept': accept} if accept else {})}")
         lines += header_lines
         data = "None"
         if body is not None:
@@ -127,7 +124,7 @@ class RequestEmitter:
         lines += [
             f"{ind}if headers:",
             f"{ind}{INDENT}_merge_headers(_h, headers)",
-            ind + Call("return HttpRequest(", (literal(op.method), "_url", "_h", data)).lay(ind),
+            ind + call("return HttpRequest(", literal(op.method), "_url", "_h", data),
         ]
         return BuilderView(
             name=f"build_{op.py_name}_request",
@@ -157,7 +154,7 @@ class RequestEmitter:
         own = [] if api.host_template else [arguments.Argument("base_url", "str", f" = {literal(api.scheme + '://' + api.host)}")]
         own.append(arguments.Argument("headers", "Mapping[str, str] | None", " = None"))
         ordered = [a for a in args if not a.default] + [a for a in args if a.default] + own
-        return tuple(BODY + parameter_line(a.name, a.annotation, a.default, BODY) for a in ordered)
+        return tuple(annotated(a.name, a.annotation, f"{a.default},", BODY) for a in ordered)
 
     def url(self, op: ir.Operation, path_values: dict[str, str], query: list[tuple[str, str, bool]], ind: str) -> list[str]:
         """`_url`: the base, the path's static text (percent-encoded where needed) and segments,
@@ -173,17 +170,16 @@ class RequestEmitter:
                 if chunk not in path_values:
                     raise problem(op.source, f"path placeholder {{{chunk}}} has no path parameter")
                 url_parts.append(path_values[chunk])
-        url = (url_parts[0], *[f"+ {part}" for part in url_parts[1:]])
-        lines = [ind + Group("_url = ", url, optional=True).lay(ind)]
+        lines = [f"{ind}_url = {' + '.join(url_parts)}"]
         if not query:
             return lines
         inner = ind + INDENT
         always = [entry for _, entry, given in query if given]
-        lines.append(ind + (bracket("_query = [", always, indent=ind, closer="]") if always else "_query: list[str] = []"))
+        lines.append(ind + (f"_query = [{', '.join(always)}]" if always else "_query: list[str] = []"))
         for var, entry, given in query:
             if not given:
-                add = Call("_query.extend(", (var,)) if entry.startswith("*") else Call("_query.append(", (entry,))
-                lines += [f"{ind}if {var} is not None:", inner + add.lay(inner)]
+                add = call("_query.extend(", var) if entry.startswith("*") else call("_query.append(", entry)
+                lines += [f"{ind}if {var} is not None:", inner + add]
         join = '_url += "?" + "&".join(_query)'
         if any(self.values.encoder(p, op) == "_raw_tail" for p in op.parameters):  # a link's own query
             join = '_url += ("&" if "?" in _url else "?") + "&".join(_query)'
@@ -198,9 +194,9 @@ class RequestEmitter:
             return bodies.body_statements(self, op, body, ind)
         labels = [literal(body.py_name), literal(body.wire_name)]
         lines = flat_body.statements(self.api, body, ind)
-        encode = Call("_model_body(", (flat_body.BODY_VAR, f"_models.{self.api.model(body.type.ref or '').py_name}", *labels))
-        made = encode.head if body.required else f"None if {flat_body.BODY_VAR} is _UNSET else {encode.head}"
-        return [*lines, ind + Call(f"_data = {made}", encode.args).lay(ind), *bodies.content_type_lines(op, body, ind)]
+        encode = call("_model_body(", flat_body.BODY_VAR, f"_models.{self.api.model(body.type.ref or '').py_name}", *labels)
+        made = encode if body.required else f"None if {flat_body.BODY_VAR} is _UNSET else {encode}"
+        return [*lines, f"{ind}_data = {made}", *bodies.content_type_lines(op, body, ind)]
 
 
 def _builder_doc(op: ir.Operation, body: ir.Parameter | None, host: tuple[ir.Parameter, ...]) -> str:
@@ -269,7 +265,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         operations=[entry + dict_entry(b.operation_id, b.name, entry) for b in builders],
         checkers=list(values.checkers.values()),
         shared_sets=[_shared_set(shared) for _, shared in sorted(values.shared.items())],
-        patterns=[bracket(f"{name} = _Pattern(", [_concatenation(parts)]) for parts, name in patterns],
+        patterns=[f"{name} = _Pattern({_concatenation(parts)})" for parts, name in patterns],
         parameterized_host=api.host_template is not None,
         uses_unset=any("_UNSET" in b.body for b in builders),  # flattened bodies
         uses_unset_type=any("_Unset" in b.body for b in builders),
@@ -283,7 +279,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         host_url=host_url,
         raw_tail=any(values.encoder(p, op) == "_raw_tail" for op in api.operations for p in op.parameters),
         **bodies.helpers(api),
-        base_url_check=BODY + Group("if ", ("base_url", f"== {default_base_url}"), ":", optional=True).lay(BODY),
+        base_url_check=f"{BODY}if base_url == {default_base_url}:",
         exports=sorted(exported, key=export_key),
         **common,
     )

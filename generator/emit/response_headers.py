@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from generator import ir
 from generator.emit.annotations import or_none, py_type
 from generator.emit.formats import codec
-from generator.emit.statements import BODY, Call, function_def
+from generator.emit.statements import BODY, call, function_def
 from generator.emit.text import docstring
 from generator.format.layout import INDENT, annotated, literal
 
@@ -66,7 +66,7 @@ def header_reader(api: ir.Api, op: ir.Operation) -> HeaderReaderView | None:
         "compared case-insensitively; an empty value reads as None except for text. Raises "
         "DecodeError for a value that is not of its header's type."
     )
-    body = [f"{BODY}found = _header_values(headers)", BODY + Call(f"return {cls}(", tuple(values)).lay(BODY)]
+    body = [f"{BODY}found = _header_values(headers)", BODY + call(f"return {cls}(", *values)]
     return HeaderReaderView(
         class_name=cls,
         function_name=name,
@@ -83,21 +83,21 @@ def _read(api: ir.Api, h: ir.Header) -> tuple[str, str, str]:
     helper that reads its text."""
     name = literal(h.wire_name.lower())
     if h.collection_prefix:
-        return "dict[str, str]", Call("_prefixed_headers(", ("headers", literal(h.collection_prefix.lower()))).flat(), "_prefixed_headers"
+        return "dict[str, str]", call("_prefixed_headers(", "headers", literal(h.collection_prefix.lower())), "_prefixed_headers"
     t = h.type
     annotation = or_none(py_type(api, t, qualify="_models."))
     if t.kind == "enum":
         enum = api.enum(t.ref or "")
         read = _READERS.get(enum.value_kind, "_text")
         args = ("found", name, f"_models.{enum.py_name}", str(enum.extensible), read)
-        return annotation, Call("_enum_header(", args).flat(), read
+        return annotation, call("_enum_header(", *args), read
     found = codec(t)
     if found is not None:
         read = f"_read_{found.name}"
         first = _NUMBER_FIRST.get(found.wire)
-        return annotation, Call("_typed_header(", ("found", name, read, *([first] if first else []))).flat(), read
+        return annotation, call("_typed_header(", "found", name, read, *([first] if first else [])), read
     if t.kind in _READERS:
-        return annotation, Call("_typed_header(", ("found", name, _READERS[t.kind])).flat(), _READERS[t.kind]
+        return annotation, call("_typed_header(", "found", name, _READERS[t.kind]), _READERS[t.kind]
     return "str | None", f"found.get({name})", "_text"
 
 

@@ -16,10 +16,10 @@ from generator.emit.annotations import SCALARS, or_none, py_type
 from generator.emit.bodies import uses_streams
 from generator.emit.formats import codec
 from generator.emit.model_conversions import ConversionEmitter
-from generator.emit.statements import BODY, Call, assign, dict_entry, function_def, lay
+from generator.emit.statements import BODY, call, dict_entry, function_def
 from generator.emit.templates import render
 from generator.emit.text import docstring
-from generator.format.layout import INDENT, export_key, literal, value
+from generator.format.layout import INDENT, export_key, literal
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ class ResponseEmitter:
             if r.error:
                 reader = f"_models.{self.api.model(r.body.ref or '').py_name}.from_dict" if r.body and r.body.kind == "model" else self.error_reader(op)
                 if reader != self.error_reader(op):
-                    errors.append(Call("raise _error(", ("status_code", "headers", "body", reader, literal(op.operation_id))).lay(BODY + INDENT))
+                    errors.append(call("raise _error(", "status_code", "headers", "body", reader, literal(op.operation_id)))
                     errors[-1] = f"{BODY}if status_code == {int(r.status)}:\n{BODY + INDENT}{errors[-1]}"
                 continue
             annotation, statements = self.returned(op, r, int(r.status))
@@ -121,9 +121,9 @@ class ResponseEmitter:
             lines += [f"{ind}if {test}:", *([f"{ind}{INDENT}return"] if only_none else readers[key])]
         if default_success is not None:
             lines += [f"{ind}if 200 <= status_code < 300:", *([f"{ind}{INDENT}return"] if only_none else default_success)]
-        error = Call("raise _error(", ("status_code", "headers", "body", self.error_reader(op), literal(op.operation_id)))
+        error = call("raise _error(", "status_code", "headers", "body", self.error_reader(op), literal(op.operation_id))
         lines += errors
-        lines.append(ind + error.lay(ind))
+        lines.append(ind + error)
         # None once, last: a status without a body and a nullable value's `X | None` say it alike.
         nullable = any(a == "None" or a.endswith(" | None") for a in returns)
         ordered = list(dict.fromkeys(a.removesuffix(" | None") for a in returns if a not in ("None", "Any")))
@@ -177,7 +177,7 @@ class ResponseEmitter:
             return "None", [f"{inner}return None"]
         if body.kind == "model":
             annotation = f"_models.{self.api.model(body.ref or '').py_name}"
-            return annotation, [inner + Call(f"return {annotation}.from_dict(", ("_load(body)",)).lay(inner)]
+            return annotation, [inner + call(f"return {annotation}.from_dict(", "_load(body)")]
         if body.kind == "any":
             return "Any", [f"{inner}return _load(body)"]
         item: ir.Type | None = body
@@ -188,7 +188,7 @@ class ResponseEmitter:
         returned = f"None if data is None else {read}"
         found = codec(body)
         load = "_load_exact(body)" if found is not None and found.name == "decimal" else "_load(body)"  # every digit
-        return or_none(self.conversions.annotation(body)), [f"{inner}data = {load}", inner + lay(f"return {returned}", inner)]
+        return or_none(self.conversions.annotation(body)), [f"{inner}data = {load}", inner + f"return {returned}"]
 
     def lro_result(self, op: ir.Operation, parser: ParserView) -> ResultView:
         """Reads the result with the operation's own parser, as the status that declares the
@@ -249,7 +249,7 @@ class ResponseEmitter:
         if next_field is None:
             next_body = f"{ind}return None  # the operation names no next link: one page only"
         else:
-            next_body = f"{ind}{assign('link', f'page.{next_field.py_name}', ind)}\n{ind}return link if link.__class__ is str and link else None"
+            next_body = f"{ind}link = page.{next_field.py_name}\n{ind}return link if link.__class__ is str and link else None"
         item = "Any"
         if item_field is None:
             items_body = f"{ind}return []"
@@ -259,7 +259,7 @@ class ResponseEmitter:
                 item = py_type(self.api, t.item, qualify="_models.", argument=True)
                 if t.item.kind == "enum":
                     item = "Any"
-            items_body = f"{ind}{assign('items', f'page.{item_field.py_name}', ind)}\n{ind}return list(items) if isinstance(items, list) else []"
+            items_body = f"{ind}items = page.{item_field.py_name}\n{ind}return list(items) if isinstance(items, list) else []"
         next_name, items_name = f"next_link_{op.py_name}", f"items_{op.py_name}"
         return PagerView(
             next_link_name=next_name,
@@ -279,7 +279,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
     pagers = [(op, p) for op in api.operations if (p := emitter.pager(op)) is not None]
     entry = INDENT  # a dict entry's indentation
     long_running = [
-        entry + value(f"{literal(op.operation_id)}: ", (op.method, op.final_state_via), ",", indent=entry)
+        f"{entry}{literal(op.operation_id)}: {literal((op.method, op.final_state_via))},"
         for op in api.operations
         if op.long_running
     ]
@@ -295,7 +295,7 @@ def emit(api: ir.Api, schemas: dict[str, Any], common: dict[str, Any]) -> dict[s
         parsers=parsers,
         header_readers=readers,
         pagers=[p for _, p in pagers],
-        pageable=[entry + value(f"{literal(op.operation_id)}: ", (op.next_link_name, op.item_name), ",", indent=entry) for op, _ in pagers],
+        pageable=[f"{entry}{literal(op.operation_id)}: {literal((op.next_link_name, op.item_name))}," for op, _ in pagers],
         long_running=long_running,
         parser_table=[entry + dict_entry(p.operation_id, p.name, entry) for p in parsers],
         lro_results=results,

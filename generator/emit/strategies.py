@@ -8,8 +8,7 @@ package stays standard-library-only for users who never draw a body.
 Values from the spec reach the code only through `literal()` (repr); identifiers are the IR's
 checked `py_name`s; comments go through `comment()`.
 
-Strategy expressions are small trees (`_Call`, `_Ternary`, plain strings), laid out the way black
-lays them out (`_layout`): the generated module is black's output without running black.
+Strategy expressions are plain one-line strings; the format stage lays the module out.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from generator import ir
 from generator.emit.formats import codec, used_codecs
 from generator.emit.models import bases_first
 from generator.emit.text import comment, docstring
-from generator.format.layout import INDENT, fits, item, literal, statement
+from generator.format.layout import INDENT, literal
 
 MAX_ITEMS = 3  # lists and maps: modest sizes keep property tests fast
 MAX_TEXT = 8  # free text: characters beyond minLength
@@ -55,7 +54,7 @@ _TEXT_FORMATS = {"password", "arm-id", "binary"}  # no syntax to honour beyond "
 class BuilderView:
     func: str  # `_build_<py_name>`
     name: str  # literal of the definition name (the key in the builder table)
-    signature: str  # the `def` line(s), as black lays them out
+    signature: str  # the `def` line
     docstring: str
     body: str  # the function body, lines (indented) joined with "\n"
 
@@ -88,43 +87,43 @@ class StrategyEmitter:
                 todo.append(ref)
         return seen
 
-    def known(self, m: ir.Model) -> _Expr:
+    def known(self, m: ir.Model) -> str:
         """The wire names `m` defines: its base's constant and its own, or written out."""
-        own = _display(sorted(f.wire_name for f in self.own_fields(m)))
-        return _Call(f"{_known_name(m.base)} | frozenset(" if m.base else "frozenset(", (own,))
+        own = literal(sorted(f.wire_name for f in self.own_fields(m)))
+        return f"{_known_name(m.base)} | frozenset({own})" if m.base else f"frozenset({own})"
 
     def known_constants(self) -> list[str]:
         """`_KNOWN_<Model> = ...` for every model another extends, bases first."""
         lines: list[str] = []
         for name in bases_first([m for m in self.api.models if m.name in self.bases], self.models):
-            lines += _layout(f"{_known_name(name)} = ", self.known(self.models[name]), "", "")
+            lines.append(f"{_known_name(name)} = {self.known(self.models[name])}")
         return lines
 
     # -- expressions -------------------------------------------------------------------------
 
-    def expr(self, t: ir.Type, notes: list[str]) -> _Expr:
+    def expr(self, t: ir.Type, notes: list[str]) -> str:
         """A strategy expression for a wire value of type `t`; `st`, `request`, `unknown` in scope.
 
         Constraints the strategy cannot honour are appended to `notes` (said in the code). Null
         is drawn where x-nullable allows it (`_json()` draws it anyway).
         """
         drawn = self.non_null(t, notes)
-        return _Call("st.one_of(", ("st.none()", drawn)) if t.nullable and t.kind != "any" else drawn
+        return f"st.one_of(st.none(), {drawn})" if t.nullable and t.kind != "any" else drawn
 
-    def non_null(self, t: ir.Type, notes: list[str]) -> _Expr:
+    def non_null(self, t: ir.Type, notes: list[str]) -> str:
         if t.alias is not None:
             # A definition that is not a class has its own builder: refer to it, as to a model.
             depth = "max(depth - 1, 0)" if _model_refs(t) & self.cycle else "depth"
-            return _Call("_ref(", (literal(t.alias), "request", "unknown", depth))
+            return f"_ref({literal(t.alias)}, request, unknown, {depth})"
         c = dict(t.constraints)
         if "enum" in c and t.kind not in ("model", "enum"):
-            return _Call("st.sampled_from(", (_display(list(c["enum"])),))
+            return f"st.sampled_from({literal(list(c['enum']))})"
         if t.kind == "model":
             # An edge back into the current model's cycle spends one level of the depth budget.
             depth = "max(depth - 1, 0)" if t.ref in self.cycle else "depth"
-            return _Call("_ref(", (literal(t.ref), "request", "unknown", depth))
+            return f"_ref({literal(t.ref)}, request, unknown, {depth})"
         if t.kind == "enum":
-            return _Call("_ref(", (literal(t.ref), "request", "unknown", "depth"))
+            return f"_ref({literal(t.ref)}, request, unknown, depth)"
         if t.kind == "string":
             return self.string(t, c, notes)
         found = codec(t)
@@ -145,11 +144,11 @@ class StrategyEmitter:
             low = int(c.get("minProperties", 0))
             high = int(c.get("maxProperties", low + MAX_ITEMS))
             high = min(high, low + MAX_ITEMS)
-            sizes = (f"min_size={low}", f"max_size={high}") if low else (f"max_size={high}",)
-            return _Call("st.dictionaries(", ("_text()", item, *sizes))
+            sizes = f"min_size={low}, max_size={high}" if low else f"max_size={high}"
+            return f"st.dictionaries(_text(), {item}, {sizes})"
         return "_json()"
 
-    def string(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> _Expr:
+    def string(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> str:
         low = int(c.get("minLength", 0))
         high = c.get("maxLength")
         high = None if high is None else int(high)
@@ -157,35 +156,35 @@ class StrategyEmitter:
             notes.append(
                 f"pattern {c['pattern']!r} is drawn with Python's `re` (ASCII classes), not ECMA-262"
             )
-            return _Call("_pattern(", (literal(c["pattern"]), str(low), literal(high)))
+            return f"_pattern({literal(c['pattern'])}, {low}, {literal(high)})"
         if t.format in _FORMATS:
             if low or high is not None:
                 notes.append(f"length bounds beside format {t.format!r}: drawn values are filtered")
-                return _Call("_sized(", (_FORMATS[t.format], str(low), literal(high)))
+                return f"_sized({_FORMATS[t.format]}, {low}, {literal(high)})"
             return _FORMATS[t.format]
         if t.format and t.format not in _TEXT_FORMATS:
             notes.append(f"format {t.format!r} has no generator here: drawn as plain text")
         top = low + MAX_TEXT if high is None else min(high, low + MAX_TEXT)
-        return _Call("_text(", (str(low), str(top))) if (low, top) != (0, MAX_TEXT) else "_text()"
+        return f"_text({low}, {top})" if (low, top) != (0, MAX_TEXT) else "_text()"
 
-    def integer(self, c: dict[str, Any], notes: list[str]) -> _Expr:
+    def integer(self, c: dict[str, Any], notes: list[str]) -> str:
         low, high = _bounds(c)
         lo = None if low is None else (math.floor(low[0]) + 1 if low[1] else math.ceil(low[0]))
         hi = None if high is None else (math.ceil(high[0]) - 1 if high[1] else math.floor(high[0]))
         if "multipleOf" in c:
             step = c["multipleOf"]
-            return _Call("_multiple_of(", (literal(lo), literal(hi), literal(step), "integral=True"))
-        return _Call("st.integers(", (f"min_value={literal(lo)}", f"max_value={literal(hi)}"))
+            return f"_multiple_of({literal(lo)}, {literal(hi)}, {literal(step)}, integral=True)"
+        return f"st.integers(min_value={literal(lo)}, max_value={literal(hi)})"
 
-    def number(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> _Expr:
+    def number(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> str:
         low, high = _bounds(c)
         if "multipleOf" in c:
             lo = None if low is None else low[0]
             hi = None if high is None else high[0]
-            multiples = _Call("_multiple_of(", (literal(lo), literal(hi), literal(c["multipleOf"])))
+            multiples = f"_multiple_of({literal(lo)}, {literal(hi)}, {literal(c['multipleOf'])})"
             if (low and low[1]) or (high and high[1]):
                 notes.append("exclusive bounds beside multipleOf: drawn values are filtered")
-                return _Call(".filter(", (f"lambda x: {_exclusive_filter(low, high)}",), receiver=multiples)
+                return f"{multiples}.filter(lambda x: {_exclusive_filter(low, high)})"
             return multiples
         args = ["allow_nan=False", "allow_infinity=False"]
         if low is not None:
@@ -194,31 +193,30 @@ class StrategyEmitter:
             args += [f"max_value={literal(float(high[0]))}", f"exclude_max={high[1]}"]
         if t.format == "float":
             args.append("width=32")
-        floats = _Call("st.floats(", tuple(args))
+        floats = f"st.floats({', '.join(args)})"
         lo = None if low is None else (math.floor(low[0]) + 1 if low[1] else math.ceil(low[0]))
         hi = None if high is None else (math.ceil(high[0]) - 1 if high[1] else math.floor(high[0]))
         if lo is not None and hi is not None and lo > hi:
             return floats  # no integer in range
-        integers = _Call("st.integers(", (f"min_value={literal(lo)}", f"max_value={literal(hi)}"))
-        return _Call("st.one_of(", (integers, floats))
+        return f"st.one_of(st.integers(min_value={literal(lo)}, max_value={literal(hi)}), {floats})"
 
-    def array(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> _Expr:
+    def array(self, t: ir.Type, c: dict[str, Any], notes: list[str]) -> str:
         item = self.expr(t.item or ir.Type("any"), notes)
         low = int(c.get("minItems", 0))
         high = int(c.get("maxItems", low + MAX_ITEMS))
         high = min(high, low + MAX_ITEMS)
-        unique = ("unique_by=_canonical",) if c.get("uniqueItems") else ()
-        sizes = (f"min_size={low}", f"max_size={high}") if low else (f"max_size={high}",)
-        return _Call("st.lists(", (item, *sizes, *unique))
+        unique = ", unique_by=_canonical" if c.get("uniqueItems") else ""
+        sizes = f"min_size={low}, max_size={high}" if low else f"max_size={high}"
+        return f"st.lists({item}, {sizes}{unique})"
 
     # -- builders ----------------------------------------------------------------------------
 
     def model_builder(self, m: ir.Model) -> BuilderView:
         doc = f"Wire bodies of {m.name}" + (" (an inline object schema)." if not m.definition else ".")
-        subtypes = tuple(_Call("_ref(", (literal(name), "request", "unknown", "depth")) for _, name in m.subtypes)
+        subtypes = [f"_ref({literal(name)}, request, unknown, depth)" for _, name in m.subtypes]
         if subtypes and m.value is None:  # a polymorphic base: its bodies are its subtypes'
             lines = [f"{_BODY}from hypothesis import strategies as st", ""]
-            lines += _layout("return ", _Call("st.one_of(", subtypes), "", _BODY)
+            lines.append(f"{_BODY}return st.one_of({', '.join(subtypes)})")
             return _builder_view(m.py_name, m.name, doc + " A polymorphic base: one of its subtypes.", lines)
         self.cycle = {n for n in self.models if m.name in self.reach[n]} if m.name in self.reach[m.name] else set()
         lines = [f"{_BODY}from hypothesis import strategies as st", ""]
@@ -229,7 +227,7 @@ class StrategyEmitter:
         for f in self.own_fields(m):
             notes: list[str] = []
             # A subtype's discriminator holds the value that names it.
-            expr = _Call("st.just(", (literal(m.value),)) if m.value is not None and f.wire_name == m.discriminator else self.expr(f.type, notes)
+            expr = f"st.just({literal(m.value)})" if m.value is not None and f.wire_name == m.discriminator else self.expr(f.type, notes)
             comments = [comment(n) for n in notes]
             if f.secret:
                 comments.append("secret (x-ms-secret): an ordinary string on the wire; models hide it in repr")
@@ -254,7 +252,6 @@ class StrategyEmitter:
             lines.append(f"{_BODY}if depth > 0 and not request:  # recursive read-only fields, within the depth budget")
             lines += _update_lines("optional", groups[(False, True, True)], inner)
         extra_notes: list[str] = []
-        extra: _Expr
         if m.additional is not None:
             extra = self.expr(m.additional, extra_notes)
             lines += [f"{_BODY}# additionalProperties: unknown keys carry {comment(m.additional.kind)} values"]
@@ -262,13 +259,13 @@ class StrategyEmitter:
             extra = "_json()"
         lines += [_comment_line(_BODY, n) for n in extra_notes]
         self.cycle = set()
-        known: _Expr = _known_name(m.name) if m.name in self.bases else self.known(m)
-        call = _Call("_object(", ("required", "optional", known, _Ternary(extra, "unknown", "None")))
+        known = _known_name(m.name) if m.name in self.bases else self.known(m)
+        call = f"_object(required, optional, {known}, {extra} if unknown else None)"
         if m.base is not None:
             # The base's builder draws the base's fields (no unknown ones: this call draws those,
             # knowing every field); this one adds the model's own.
-            call = _Call("_extend(", (_Call("_ref(", (literal(m.base), "request", "False", "depth")), call))
-        lines += _layout("return ", _Call("st.one_of(", (call, *subtypes)) if subtypes else call, "", _BODY)
+            call = f"_extend(_ref({literal(m.base)}, request, False, depth), {call})"
+        lines.append(f"{_BODY}return " + (f"st.one_of({', '.join([call, *subtypes])})" if subtypes else call))
         if not any("st." in line for line in lines):
             lines = lines[2:]  # no `st` needed: leave the import out (ruff F401)
         return _builder_view(m.py_name, m.name, doc, lines)
@@ -278,20 +275,20 @@ class StrategyEmitter:
         expr = self.expr(a.type, notes)
         lines = [f"{_BODY}from hypothesis import strategies as st", ""]
         lines += [_comment_line(_BODY, comment(n)) for n in notes]
-        lines += _layout("return ", expr, "", _BODY)
+        lines.append(f"{_BODY}return {expr}")
         if not any("st." in line for line in lines):
             lines = lines[2:]
         return _builder_view(a.name, a.name, f"Wire values of {a.name}.", lines)
 
     def enum_builder(self, e: ir.Enum) -> BuilderView:
-        values = _display([member.value for member in e.members])
+        values = literal([member.value for member in e.members])
         lines = [f"{_BODY}from hypothesis import strategies as st", ""]
         if e.extensible:
             lines.append(f"{_BODY}# x-ms-enum modelAsString: the known values, and new ones")
             other = {"integer": "st.integers()", "number": "st.floats(allow_nan=False, allow_infinity=False)", "boolean": "st.booleans()"}.get(e.value_kind, "_text()")
-            lines += _layout("return ", _Call("st.one_of(", (_Call("st.sampled_from(", (values,)), other)), "", _BODY)
+            lines.append(f"{_BODY}return st.one_of(st.sampled_from({values}), {other})")
         else:
-            lines += _layout("return ", _Call("st.sampled_from(", (values,)), "", _BODY)
+            lines.append(f"{_BODY}return st.sampled_from({values})")
         kind = "extensible" if e.extensible else "closed"
         doc = f"Values of the {kind} enum {e.name}."
         return _builder_view(e.py_name, e.name, doc, lines)
@@ -333,34 +330,7 @@ def _exclusive_filter(low: tuple[float, bool] | None, high: tuple[float, bool] |
     return " and ".join(parts) or "True"
 
 
-# -- the expressions written here, laid out by generator.format.layout ---------------------------------
-
 _BODY = INDENT  # builder bodies are one level in
-
-
-@dataclass(frozen=True)
-class _Call:
-    """`head` + arguments + `close`: a call (`head` "f(") or a list display (`head` "[").
-
-    `receiver`: a call whose result `head` (".method(") is called on.
-    """
-
-    head: str
-    args: tuple[_Expr, ...] = ()
-    close: str = ")"
-    receiver: _Call | None = None
-
-
-@dataclass(frozen=True)
-class _Ternary:
-    """`body if condition else other`."""
-
-    body: _Expr
-    condition: str
-    other: str
-
-
-_Expr = str | _Call | _Ternary  # a str is one unsplittable piece of code
 
 
 @dataclass(frozen=True)
@@ -369,28 +339,7 @@ class _Entry:
 
     comments: tuple[str, ...]
     key: str  # the wire name's literal
-    expr: _Expr
-
-
-def _display(values: list[Any]) -> _Call:
-    return _Call("[", tuple(literal(v) for v in values), "]")
-
-
-def _flat(e: _Expr) -> str:
-    if isinstance(e, str):
-        return e
-    if isinstance(e, _Ternary):
-        return f"{_flat(e.body)} if {e.condition} else {e.other}"
-    receiver = "" if e.receiver is None else _flat(e.receiver)
-    return receiver + e.head + ", ".join(_flat(a) for a in e.args) + e.close
-
-
-def _layout(prefix: str, e: _Expr, suffix: str, indent: str) -> list[str]:
-    """black's lines for `prefix + e + suffix`: a `return` statement, else an item of a dict."""
-    text = prefix + _flat(e) + suffix
-    if prefix.startswith("return "):
-        return statement(text, indent).split("\n")
-    return item(text, indent)
+    expr: str
 
 
 def _comment_line(indent: str, text: str) -> str:
@@ -401,7 +350,7 @@ def _entry_lines(entries: list[_Entry], indent: str) -> list[str]:
     lines: list[str] = []
     for entry in entries:
         lines += [_comment_line(indent, c) for c in entry.comments]
-        lines += _layout(f"{entry.key}: ", entry.expr, ",", indent)
+        lines.append(f"{indent}{entry.key}: {entry.expr},")
     return lines
 
 
@@ -412,7 +361,7 @@ def _dict_lines(var: str, entries: list[_Entry]) -> list[str]:
 
 
 def _update_lines(var: str, entries: list[_Entry], indent: str) -> list[str]:
-    """`var.update({...})` with a trailing comma in the dict, as black explodes it."""
+    """`var.update({...})`, its dict one entry a line (the trailing comma keeps it exploded)."""
     inner = indent + INDENT
     body = _entry_lines(entries, inner + INDENT)
     return [f"{indent}{var}.update(", f"{inner}{{", *body, f"{inner}}}", f"{indent})"]
@@ -420,10 +369,7 @@ def _update_lines(var: str, entries: list[_Entry], indent: str) -> list[str]:
 
 def _builder_view(py_name: str, name: str, doc: str, lines: list[str]) -> BuilderView:
     func = f"_build_{py_name}"
-    params, returns = "request: bool, unknown: bool, depth: int", " -> SearchStrategy[Any]:"
-    signature = f"def {func}({params}){returns}"
-    if not fits(signature):  # black splits a def at its parameters' brackets
-        signature = f"def {func}(\n{INDENT}{params}\n){returns}"
+    signature = f"def {func}(request: bool, unknown: bool, depth: int) -> SearchStrategy[Any]:"
     return BuilderView(func, literal(name), signature, docstring(doc, 4), "\n".join(lines))
 
 

@@ -1,8 +1,9 @@
-"""Small helpers for emitting plain, correct Python: literals, one-line statements.
+"""Small helpers for emitting plain, correct Python, one statement a line.
 
-Emitters write each statement on one line; the format stage (`generator.format.formatter`)
-formats the whole package in one pass, so no emitter decides where a line breaks. `literal`
-spells JSON-ish values as Python literals (`repr` for strings: quoting is the formatter's job).
+The format stage (`generator.format.formatter`) lays the whole package out in one pass, so
+emitters decide no line breaks. What stays here: `literal` and `string` (values as literals,
+quoted as black quotes them), `annotated` (the one parenthesization black makes and ruff does
+not), `fits`, `export_order`, and the one-line joins the models emitter still calls.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import re
 import unicodedata
 from typing import Any
 
-LINE_LENGTH = 100
+from generator.format.formatter import LINE_LENGTH
+
 INDENT = "    "
 
 
@@ -72,7 +74,7 @@ def literal(value: Any) -> str:
     raise TypeError(f"no literal for {type(value).__name__}")
 
 
-def bracket(head: str, items: list[str], tail: str = "", *, indent: str = "", closer: str = ")") -> str:
+def bracket(head: str, items: list[str], tail: str = "", *, closer: str = ")") -> str:
     """`head` + items + closer + `tail` on one line: bracket("x = f(", ["a", "b"]) -> "x = f(a, b)"."""
     return f"{head}{', '.join(items)}{closer}{tail}"
 
@@ -80,11 +82,6 @@ def bracket(head: str, items: list[str], tail: str = "", *, indent: str = "", cl
 def value(head: str, data: Any, tail: str = "", *, indent: str = "") -> str:
     """`head` + a JSON-ish literal + `tail`, on one line."""
     return f"{head}{literal(data)}{tail}"
-
-
-def item(text: str, indent: str) -> list[str]:
-    """An item (with its comma) of a display or call, at `indent`."""
-    return [indent + text]
 
 
 def statement(text: str, indent: str) -> str:

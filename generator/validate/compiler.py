@@ -12,10 +12,9 @@ on a work list, so neither the compiler nor Python's parser recurses per nesting
   path as a tuple, extended only on branches that already failed the fast path.
 
 Leaf subschemas (only type/enum/bounds/pattern/format/...) are inlined into their parent.
-Schema values reach the generated source only as literals (``validator_source.literal``);
+Schema values reach the generated source only as literals (``source.literal``);
 identifiers are made here (``_f3``, ``c2``) or come from the caller's validated ``functions``
-mapping.  The source is written in black's layout (``Writer.render`` splits long statements the
-way black does), so the format stage leaves it alone.
+mapping.  The source is one statement a line; the format stage lays it out with the package.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from generator.emit.text import docstring
-from generator.format.layout import fits, string
+from generator.format.layout import string
 from generator.validate.emitter import Emitter
 from generator.validate.formats import FORMATS
 from generator.validate.index import SchemaIndex, UnresolvableRefError
@@ -219,15 +218,7 @@ def _rows(rows: list[str]) -> str:
 
 
 def _signature(name: str, parameters: list[str], returns: str) -> str:
-    """A ``def`` line as black splits it (its left-hand split at the parameter list)."""
-    params = ", ".join(parameters)
-    one = f"def {name}({params}) -> {returns}:"
-    if fits(one):
-        return one
-    if fits(f"    {params}"):
-        return f"def {name}(\n    {params}\n) -> {returns}:"
-    exploded = "".join(f"    {param},\n" for param in parameters)
-    return f"def {name}(\n{exploded}) -> {returns}:"
+    return f"def {name}({', '.join(parameters)}) -> {returns}:"
 
 
 def _entry_doc(uri: str, note: str) -> str:

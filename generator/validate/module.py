@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.format.layout import export_order, statement, value
+from generator.format.layout import export_order, literal
 from generator.validate.formats import HELPERS, helper_closure
 from generator.validate.source import SchemaCompileError
 
@@ -31,16 +31,16 @@ def module(em: Emitter, doc: str, entry_points: str, exports: list[str]) -> str:
     head = [f'"""{doc}"""\n\nfrom __future__ import annotations\n']
     if imports:
         head.append("".join(f"{line}\n" for line in sorted(_merged(imports), key=lambda i: (i.startswith("from "), i))))
-    head.append(value("__all__ = ", export_order(exports)) + "\n")
+    head.append(f"__all__ = {literal(export_order(exports))}\n")
     # Top-level chunks, two blank lines apart (black's rule around every def and class).
     chunks = ["\n".join(head)]
     chunks.extend(HELPERS[name].source.strip("\n") + "\n" for name in helper_names)
     if em.sp_table:
         parents = tuple(parent for parent, _ in em.sp_table)
         segments = tuple(segment for _, segment in em.sp_table)
-        chunks.append(value("_SP_PARENT = ", parents) + "\n" + value("_SP_SEGMENT = ", segments) + "\n")
+        chunks.append(f"_SP_PARENT = {literal(parents)}\n_SP_SEGMENT = {literal(segments)}\n")
     if em.constants:
-        chunks.append("".join(statement(source, "") + "\n" for source in em.constants))
+        chunks.append("".join(f"{source}\n" for source in em.constants))
     chunks.extend(em.functions)
     chunks.append(entry_points)
     return "\n\n".join(chunks)

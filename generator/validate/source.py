@@ -3,9 +3,8 @@
 Everything the validator emitter puts into generated code passes through here: indentation
 (:class:`Writer`, its ``if`` conditions :mod:`generator.validate.expr` objects, which negate
 themselves without needless parentheses), JSON values as literals of exact JSON types only
-(:func:`literal`, quoted as black quotes them), and black's layout of the statements too long
-for one line (:meth:`Writer.render`, via :func:`generator.format.layout.statement`; one it
-cannot split stays long, and the format stage runs black on the module).
+(:func:`literal`, quoted as black quotes them), one statement a line (:meth:`Writer.render`;
+the format stage lays the module out).
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from contextlib import contextmanager
 from typing import Any
 
 from generator.format.layout import literal as _layout_literal
-from generator.format.layout import statement
 from generator.validate.expr import Expr, all_of
 
 __all__ = [
@@ -76,11 +74,17 @@ class Writer:
         self.lines.extend((self.level + lvl, text, cond) for lvl, text, cond in other.lines)
 
     def render(self) -> str:
-        """The source; a statement too long for its line is split as black splits it."""
-        return "".join(statement(text, "    " * lvl) + "\n" for lvl, text, _ in self.lines)
+        """The source, one statement a line (the format stage lays it out)."""
+        return "".join(f"{'    ' * lvl}{text}\n" for lvl, text, _ in self.lines)
 
 
 def uses(w: Writer, name: str) -> bool:
+    """Whether ``w``'s code mentions ``name``, a fresh variable from ``Emitter.var`` (``c12``).
+
+    The keyword emitters interpolate the variable into their lines in dozens of places, so the
+    text is asked rather than each site made to report a read; a fresh name in word bounds can
+    only be that variable or the same word inside a string literal (then the caller binds a
+    variable it did not need: never wrong code)."""
     return re.search(rf"\b{name}\b", w.text()) is not None
 
 
