@@ -81,6 +81,26 @@ def test_seven_digit_timestamps_round_trip_exactly(pkg: ModuleType) -> None:
     assert view.to_dict()["startTime"] == "2024-01-02T03:04:05Z"
 
 
+def test_timestamps_are_checked_when_read_and_made_datetimes_when_first_used(pkg: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A date-time in the common form is checked by from_dict() and kept as its text: a round
+    trip builds no datetime; the first read of the field builds it, once."""
+    made: list[str] = []
+    real = pkg._runtime.read_datetime
+    monkeypatch.setattr(pkg._runtime, "read_datetime", lambda text: made.append(text) or real(text))
+    body = {"startTime": "2024-03-01T10:20:30.1234567Z", "endTime": "2024-02-29T23:59:60Z", "statuses": [{"time": "2024-03-01T10:20:31+02:00"}]}
+    view = pkg.models.VirtualMachineRunCommandInstanceView.from_dict(body)
+    assert made == ["2024-02-29T23:59:60Z"]  # not the common form: read (a leap second) at once
+    assert view.to_dict() == body and made == ["2024-02-29T23:59:60Z"]
+    assert view.start_time == datetime(2024, 3, 1, 10, 20, 30, 123456, tzinfo=UTC)
+    assert view.start_time is view.start_time and made[1:] == ["2024-03-01T10:20:30.1234567Z"]
+    assert view.to_dict() == body  # the datetime made from the text still writes the text
+    with pytest.raises(TypeError):  # the text a field keeps is only ever one from_dict checked
+        view.end_time = "2024-03-01T10:20:30Z"  # type: ignore[assignment]
+    for bad in ("2023-02-29T10:20:30Z", "2024-04-31T10:20:30Z", "0000-01-01T00:00:00Z", "2024-03-01T10:20:30.Z", "2024-03-01T24:00:00Z", "2024-03-01T10:20:30+00:60"):
+        with pytest.raises(pkg.DecodeError):
+            pkg.models.VirtualMachineRunCommandInstanceView.from_dict({"startTime": bad})
+
+
 def test_bad_timestamp_is_rejected_with_its_path(pkg: ModuleType) -> None:
     with pytest.raises(pkg.DecodeError) as err:
         pkg.models.VirtualMachineRunCommand.from_dict({"location": "x", "properties": {"instanceView": {"startTime": "yesterday"}}})

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from ._runtime import UNSET, DecodeError, Unset
 from ._runtime import DataclassFields as _DataclassFields
+from ._runtime import DateTimeField as _DateTimeField
 from ._runtime import read_bool as _read_bool
-from ._runtime import read_datetime as _read_datetime
 from ._runtime import read_enum as _read_enum
 from ._runtime import read_int as _read_int
 from ._runtime import read_list as _read_list
@@ -34,6 +34,7 @@ from ._runtime import read_str as _read_str
 from ._runtime import secret_value as _secret_value
 from ._runtime import too_deep as _too_deep
 from ._runtime import type_error as _type_error
+from ._runtime import wire_datetime as _wire_datetime
 from ._runtime import write_datetime as _write_datetime
 
 if TYPE_CHECKING:
@@ -637,7 +638,14 @@ _KEYS_InstanceViewStatus = frozenset(["code", "displayStatus", "level", "message
 class InstanceViewStatus:
     """Instance view status."""
 
-    __slots__ = ("additional_properties", "code", "display_status", "level", "message", "time")
+    __slots__ = (
+        "_time_wire",
+        "additional_properties",
+        "code",
+        "display_status",
+        "level",
+        "message",
+    )
     __match_args__ = ()
     __dataclass_fields__ = _DataclassFields(())
     __hash__ = None  # type: ignore[assignment]
@@ -650,7 +658,8 @@ class InstanceViewStatus:
     """The short localizable label for the status. Wire name: `displayStatus`."""
     message: str | None | Unset
     """The detailed status message, including for alerts and error messages."""
-    time: datetime | None | Unset
+    _time_wire: str | datetime | None | Unset
+    time: _DateTimeField[datetime | None | Unset] = _DateTimeField()
     """The time of the status."""
     additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
@@ -735,10 +744,10 @@ class InstanceViewStatus:
                 v = data["time"]
                 if v is not None:
                     k = "time"
-                    v = _read_datetime(v)
-                obj.time = v
+                    v = _wire_datetime(v)
+                obj._time_wire = v
             else:
-                obj.time = UNSET
+                obj._time_wire = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -769,9 +778,13 @@ class InstanceViewStatus:
         f_message = self.message
         if f_message is not UNSET:
             out["message"] = f_message
-        f_time = self.time
+        f_time = self._time_wire
         if f_time is not UNSET:
-            out["time"] = None if f_time is None else _write_datetime(f_time)
+            out["time"] = (
+                f_time
+                if isinstance(f_time, str)
+                else (None if f_time is None else _write_datetime(f_time))
+            )
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -1969,11 +1982,11 @@ class SystemData:
     """Metadata pertaining to creation and last modification of the resource."""
 
     __slots__ = (
+        "_created_at_wire",
+        "_last_modified_at_wire",
         "additional_properties",
-        "created_at",
         "created_by",
         "created_by_type",
-        "last_modified_at",
         "last_modified_by",
         "last_modified_by_type",
     )
@@ -1985,13 +1998,15 @@ class SystemData:
     """The identity that created the resource. Wire name: `createdBy`."""
     created_by_type: CreatedByType | str | None | Unset
     """The type of identity that created the resource. Wire name: `createdByType`."""
-    created_at: datetime | None | Unset
+    _created_at_wire: str | datetime | None | Unset
+    created_at: _DateTimeField[datetime | None | Unset] = _DateTimeField()
     """The timestamp of resource creation (UTC). Wire name: `createdAt`."""
     last_modified_by: str | None | Unset
     """The identity that last modified the resource. Wire name: `lastModifiedBy`."""
     last_modified_by_type: CreatedByType | str | None | Unset
     """The type of identity that last modified the resource. Wire name: `lastModifiedByType`."""
-    last_modified_at: datetime | None | Unset
+    _last_modified_at_wire: str | datetime | None | Unset
+    last_modified_at: _DateTimeField[datetime | None | Unset] = _DateTimeField()
     """The timestamp of resource last modification (UTC). Wire name: `lastModifiedAt`."""
     additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
@@ -2064,10 +2079,10 @@ class SystemData:
                 v = data["createdAt"]
                 if v is not None:
                     k = "createdAt"
-                    v = _read_datetime(v)
-                obj.created_at = v
+                    v = _wire_datetime(v)
+                obj._created_at_wire = v
             else:
-                obj.created_at = UNSET
+                obj._created_at_wire = UNSET
             if "lastModifiedBy" in data:
                 v = data["lastModifiedBy"]
                 if v.__class__ is not str and v is not None:
@@ -2088,10 +2103,10 @@ class SystemData:
                 v = data["lastModifiedAt"]
                 if v is not None:
                     k = "lastModifiedAt"
-                    v = _read_datetime(v)
-                obj.last_modified_at = v
+                    v = _wire_datetime(v)
+                obj._last_modified_at_wire = v
             else:
-                obj.last_modified_at = UNSET
+                obj._last_modified_at_wire = UNSET
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
@@ -2120,9 +2135,13 @@ class SystemData:
                     else f_created_by_type
                 )
             )
-        f_created_at = self.created_at
+        f_created_at = self._created_at_wire
         if f_created_at is not UNSET:
-            out["createdAt"] = None if f_created_at is None else _write_datetime(f_created_at)
+            out["createdAt"] = (
+                f_created_at
+                if isinstance(f_created_at, str)
+                else (None if f_created_at is None else _write_datetime(f_created_at))
+            )
         f_last_modified_by = self.last_modified_by
         if f_last_modified_by is not UNSET:
             out["lastModifiedBy"] = f_last_modified_by
@@ -2137,10 +2156,12 @@ class SystemData:
                     else f_last_modified_by_type
                 )
             )
-        f_last_modified_at = self.last_modified_at
+        f_last_modified_at = self._last_modified_at_wire
         if f_last_modified_at is not UNSET:
             out["lastModifiedAt"] = (
-                None if f_last_modified_at is None else _write_datetime(f_last_modified_at)
+                f_last_modified_at
+                if isinstance(f_last_modified_at, str)
+                else (None if f_last_modified_at is None else _write_datetime(f_last_modified_at))
             )
         if self.additional_properties:
             out.update(self.additional_properties)
@@ -2701,14 +2722,14 @@ class VirtualMachineRunCommandInstanceView:
     """The instance view of a virtual machine run command."""
 
     __slots__ = (
+        "_end_time_wire",
+        "_start_time_wire",
         "additional_properties",
-        "end_time",
         "error",
         "execution_message",
         "execution_state",
         "exit_code",
         "output",
-        "start_time",
         "statuses",
     )
     __match_args__ = ()
@@ -2727,9 +2748,11 @@ class VirtualMachineRunCommandInstanceView:
     """Script output stream."""
     error: str | None | Unset
     """Script error stream."""
-    start_time: datetime | None | Unset
+    _start_time_wire: str | datetime | None | Unset
+    start_time: _DateTimeField[datetime | None | Unset] = _DateTimeField()
     """Script start time. Wire name: `startTime`."""
-    end_time: datetime | None | Unset
+    _end_time_wire: str | datetime | None | Unset
+    end_time: _DateTimeField[datetime | None | Unset] = _DateTimeField()
     """Script end time. Wire name: `endTime`."""
     statuses: list[InstanceViewStatus] | None | Unset
     """The resource status information."""
@@ -2836,18 +2859,18 @@ class VirtualMachineRunCommandInstanceView:
                 v = data["startTime"]
                 if v is not None:
                     k = "startTime"
-                    v = _read_datetime(v)
-                obj.start_time = v
+                    v = _wire_datetime(v)
+                obj._start_time_wire = v
             else:
-                obj.start_time = UNSET
+                obj._start_time_wire = UNSET
             if "endTime" in data:
                 v = data["endTime"]
                 if v is not None:
                     k = "endTime"
-                    v = _read_datetime(v)
-                obj.end_time = v
+                    v = _wire_datetime(v)
+                obj._end_time_wire = v
             else:
-                obj.end_time = UNSET
+                obj._end_time_wire = UNSET
             if "statuses" in data:
                 v = data["statuses"]
                 if v is not None:
@@ -2897,12 +2920,20 @@ class VirtualMachineRunCommandInstanceView:
         f_error = self.error
         if f_error is not UNSET:
             out["error"] = f_error
-        f_start_time = self.start_time
+        f_start_time = self._start_time_wire
         if f_start_time is not UNSET:
-            out["startTime"] = None if f_start_time is None else _write_datetime(f_start_time)
-        f_end_time = self.end_time
+            out["startTime"] = (
+                f_start_time
+                if isinstance(f_start_time, str)
+                else (None if f_start_time is None else _write_datetime(f_start_time))
+            )
+        f_end_time = self._end_time_wire
         if f_end_time is not UNSET:
-            out["endTime"] = None if f_end_time is None else _write_datetime(f_end_time)
+            out["endTime"] = (
+                f_end_time
+                if isinstance(f_end_time, str)
+                else (None if f_end_time is None else _write_datetime(f_end_time))
+            )
         f_statuses = self.statuses
         if f_statuses is not UNSET:
             out["statuses"] = (

@@ -183,9 +183,12 @@ def _sp(node: int, keyword: str) -> str:
 _FROM_ISO = datetime.datetime.fromisoformat
 
 
-_COMMON_SHAPE = re.compile(
-    r"\d\d\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:[0-5]\d)", re.ASCII
-).fullmatch
+_COMMON_SHAPES = {
+    f"0000-00-00T00:00:00{fraction}{zone}".encode(): zone != "Z"
+    for fraction in ("", *("." + "0" * n for n in range(1, 10)))
+    for zone in ("Z", "+00:00", "-00:00")
+}
+_ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 
 
 _DATE_TIME = re.compile(
@@ -198,13 +201,13 @@ _DATE_TIME = re.compile(
 def _fmt_date_time(value: str) -> bool:
     """RFC 3339 date-time (any number of fraction digits; leap seconds at 23:59:60 UTC), from
     year 0001: no datetime holds year 0, and the generated models read what this accepts."""
-    if _COMMON_SHAPE(value) is not None:
-        try:
+    try:
+        zoned = _COMMON_SHAPES.get(value.encode().translate(_ZERO_DIGITS))
+        if zoned is not None and (not zoned or value[-2] < "6"):
             _FROM_ISO(value)
-        except ValueError:
-            pass  # out of range, or a leap second: the full grammar decides
-        else:
             return True
+    except ValueError:  # a lone surrogate, a field out of range, a leap second
+        pass
     m = _DATE_TIME(value)
     if m is None or m[1] == "0000":
         return False

@@ -104,6 +104,18 @@ class ConversionEmitter:
             return f"{q}_read_{alias}" if alias is not None and not secret else f"lambda v: {self.read_expr(replace(t, nullable=False), 'v', secret)}"
         return self._use("_identity")
 
+    @staticmethod
+    def keeps_text(f: ir.Field) -> bool:
+        """Whether field `f` is a `DateTimeField`: it keeps the checked wire text in the slot
+        `_<name>_wire` and makes the datetime when first read (most never are: a round trip
+        writes the text back without one). (No name a class body uses ends with `_wire`.)"""
+        found = codec(f.type)
+        return found is not None and found.name == "datetime"
+
+    def slot(self, f: ir.Field) -> str:
+        """The attribute that holds field `f`'s value (`from_dict` and `to_dict` use it)."""
+        return f"_{f.py_name}_wire" if self.keeps_text(f) else f.py_name
+
     def read_statements(self, f: ir.Field, var: str) -> list[tuple[int, str]]:
         """The statements reading field `f` into `obj`, each with its depth (in indents)."""
         # Every statement that can raise sets `k` (the key the except clause adds to the
@@ -123,7 +135,10 @@ class ConversionEmitter:
             check = " and ".join(f"{var}.__class__ is not {cls}" for cls in _CHECK[t.kind])
             body += [(0, f"if {check}{f' and {var} is not None' if may_be_null else ''}:"), (1, f"k = {wire}"), (1, f"{var} = {self.reader(t)}({var})")]
         else:
-            if f.secret and (self.needs_conversion(t) or t.kind in ("array", "map")):
+            if self.keeps_text(f):
+                read = self._use("_wire_datetime")
+                convert = [f"k = {wire}", f"{var} = {self._use('_secret_value')}({read}, {var})" if f.secret else f"{var} = {read}({var})"]
+            elif f.secret and (self.needs_conversion(t) or t.kind in ("array", "map")):
                 # Whatever goes wrong below a secret field (a closed enum's value in an array, in a
                 # nested model) is reported at its pointer, without the value.
                 convert = [f"k = {wire}", f"{var} = {self._use('_secret_value')}({self.reader(t, True)}, {var})"]
@@ -135,11 +150,11 @@ class ConversionEmitter:
                 body += [(0, line) for line in convert]
             elif convert:
                 body += [(0, f"if {var} is not None:"), *((1, line) for line in convert)]
-        body.append((0, f"obj.{f.py_name} = {var}"))
+        body.append((0, f"obj.{self.slot(f)} = {var}"))
         if required:
             missing = literal("required property " + repr(f.wire_name) + " is missing")
             return [(0, f"if {wire} not in data:"), (1, "k = None"), (1, f"raise DecodeError({missing})"), *body]
-        return [(0, f"if {wire} in data:"), *((depth + 1, line) for depth, line in body), (0, "else:"), (1, f"obj.{f.py_name} = UNSET")]
+        return [(0, f"if {wire} in data:"), *((depth + 1, line) for depth, line in body), (0, "else:"), (1, f"obj.{self.slot(f)} = UNSET")]
 
     # -- Python -> wire -----------------------------------------------------------------------
 

@@ -150,7 +150,11 @@ class ModelEmitter(FlatAccessorEmitter):
             required = f.required and not f.read_only
             default = f" = {fixed[f.py_name]}," if f.py_name in fixed else "," if required else " = UNSET,"
             parameter = annotated(f.py_name, annotation, default, INDENT * 2)
-            views.append(FieldView(f.py_name, annotated(f.py_name, annotation, "", INDENT), parameter, docstring(_field_doc(f), 4)))
+            declaration = annotated(f.py_name, annotation, "", INDENT)
+            if self.keeps_text(f):  # the descriptor, and the slot it keeps the text or datetime in
+                descriptor = annotated(f.py_name, f"{self._use('_DateTimeField')}[{annotation}]", " = _DateTimeField()", INDENT)
+                declaration = annotated(self.slot(f), f"str | {annotation}", "", INDENT) + "\n" + descriptor
+            views.append(FieldView(f.py_name, declaration, parameter, docstring(_field_doc(f), 4)))
         names = [f.py_name for f in m.fields] + ["additional_properties"]
         superclass = m.base or m.parent
         inherited = set(self.slot_names(superclass)) if superclass else set()
@@ -175,7 +179,7 @@ class ModelEmitter(FlatAccessorEmitter):
             bases=f"({', '.join(self.models[s].py_name for s in (superclass, *m.mixins) if s)})" if superclass or m.mixins else "",
             docstring=docstring(m.description or f"The {m.name} model.", 4),
             fields=tuple(views),
-            slots="" if m.name in self.slotless else INDENT + value("__slots__ = ", tuple(sorted((n for n in names if n not in inherited), key=_natural)), indent=INDENT),
+            slots="" if m.name in self.slotless else INDENT + value("__slots__ = ", tuple(sorted((n for n in self.slot_names(m.name) if n not in inherited), key=_natural)), indent=INDENT),
             required=statement(f"__dataclass_fields__ = _DataclassFields({self.dataclass_fields_args(fields, fixed)})", INDENT),
             init_def=self.init_def(base, views) if base else "",
             init=tuple(([statement("super().__init__(**_inherited)", INDENT * 2)] if base else []) + [statement(f"self.{f.py_name} = {f.py_name}", INDENT * 2) for f in fields]),
@@ -243,12 +247,14 @@ class ModelEmitter(FlatAccessorEmitter):
             written = self.writer(f.type, var)
             if written != var:
                 written = f"None if {var} is None else {written}"
+            if self.keeps_text(f):  # the text as read, unless a datetime was made or set
+                written = f"{var} if isinstance({var}, str) else {f'({written})' if ' if ' in written else written}"
             line = f"out[{literal(f.wire_name)}] = {written}"
             if f.required and not f.read_only:  # always set: the constructor requires it
-                write += [(depth, f"{var} = {receiver}.{f.py_name}"), (depth, line)]
+                write += [(depth, f"{var} = {receiver}.{self.slot(f)}"), (depth, line)]
             else:
                 cond = f"{var} is not UNSET" + (" and not request" if f.read_only else "")
-                write += [(depth, f"{var} = {receiver}.{f.py_name}"), (depth, f"if {cond}:"), (depth + 1, line)]
+                write += [(depth, f"{var} = {receiver}.{self.slot(f)}"), (depth, f"if {cond}:"), (depth + 1, line)]
         return write
 
     def repr_lines(self, fields: tuple[ir.Field, ...], receiver: str, depth: int) -> list[tuple[int, str]]:
@@ -351,7 +357,7 @@ class ModelEmitter(FlatAccessorEmitter):
         """Every slot instances of model `name` have (its fields, its bases' fields)."""
         m = self.models[name]
         superclass = m.base or m.parent
-        return [f.py_name for f in m.fields] + ["additional_properties"] + (self.slot_names(superclass) if superclass else [])
+        return [self.slot(f) for f in m.fields] + ["additional_properties"] + (self.slot_names(superclass) if superclass else [])
 
     def subtype_table(self, m: ir.Model) -> str:
         """`_SUBTYPES_<Base>`: discriminator value -> subtype class, after every class is defined."""
