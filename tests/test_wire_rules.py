@@ -71,6 +71,22 @@ def test_unknown_fields_are_kept_at_every_depth(pkg: ModuleType, get_body: dict[
     assert sent["properties"]["source"]["newSourceField"] == "x"
 
 
+def test_an_unknown_field_in_place_of_a_known_one_is_kept(pkg: ModuleType) -> None:
+    """from_dict knows there are unknown keys by counting the fields a body lacks: a body with
+    as many keys as the model has fields, one of them unknown, keeps it (fields of a base too)."""
+    m = pkg.models
+    resource = {"id": "i", "name": "n", "type": "t", "systemData": {}, "location": "l", "tags": {}}
+    for cls, body in [
+        (m.RunCommandManagedIdentity, {"clientId": "c", "unknown": 1}),
+        (m.InstanceViewStatus, {"code": "c", "level": "Info", "displayStatus": "d", "message": "m", "unknown": [1]}),
+        (m.VirtualMachineRunCommand, {**resource, "unknown": {}}),  # (its own field, properties, absent)
+        (m.VirtualMachineRunCommand, {**{k: v for k, v in resource.items() if k != "tags"}, "properties": {}, "unknown": None}),
+    ]:
+        model = cls.from_dict(body)
+        assert model.additional_properties == {"unknown": body["unknown"]}, cls
+        assert model.to_dict() == body
+
+
 def test_seven_digit_timestamps_round_trip_exactly(pkg: ModuleType) -> None:
     body = {"startTime": "2024-03-01T10:20:30.1234567Z", "endTime": "2024-03-01T10:20:31+02:00", "exitCode": 0}
     view = pkg.models.VirtualMachineRunCommandInstanceView.from_dict(body)

@@ -66,6 +66,10 @@ if TYPE_CHECKING:
         additional_properties: dict[str, Any] | None
 
 
+# A model's from_dict makes its object without running __init__ (every field is set after).
+_new = object.__new__
+
+
 class CreatedByType(str, Enum):
     """The kind of entity that created the resource.
 
@@ -224,7 +228,8 @@ class ApiError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "ApiError")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "details" in data:
@@ -235,6 +240,7 @@ class ApiError:
                 obj.details = v
             else:
                 obj.details = UNSET
+                absent += 1
             if "innererror" in data:
                 v = data["innererror"]
                 if v is not None:
@@ -243,6 +249,7 @@ class ApiError:
                 obj.innererror = v
             else:
                 obj.innererror = UNSET
+                absent += 1
             if "code" in data:
                 v = data["code"]
                 if v.__class__ is not str and v is not None:
@@ -251,6 +258,7 @@ class ApiError:
                 obj.code = v
             else:
                 obj.code = UNSET
+                absent += 1
             if "target" in data:
                 v = data["target"]
                 if v.__class__ is not str and v is not None:
@@ -259,6 +267,7 @@ class ApiError:
                 obj.target = v
             else:
                 obj.target = UNSET
+                absent += 1
             if "message" in data:
                 v = data["message"]
                 if v.__class__ is not str and v is not None:
@@ -267,13 +276,14 @@ class ApiError:
                 obj.message = v
             else:
                 obj.message = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_ApiError.issuperset(data)
+            if len(data) + absent == len(_KEYS_ApiError)
             else {key: value for key, value in data.items() if key not in _KEYS_ApiError}
         )
         return obj
@@ -376,7 +386,8 @@ class ApiErrorBase:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "ApiErrorBase")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "code" in data:
@@ -387,6 +398,7 @@ class ApiErrorBase:
                 obj.code = v
             else:
                 obj.code = UNSET
+                absent += 1
             if "target" in data:
                 v = data["target"]
                 if v.__class__ is not str and v is not None:
@@ -395,6 +407,7 @@ class ApiErrorBase:
                 obj.target = v
             else:
                 obj.target = UNSET
+                absent += 1
             if "message" in data:
                 v = data["message"]
                 if v.__class__ is not str and v is not None:
@@ -403,13 +416,14 @@ class ApiErrorBase:
                 obj.message = v
             else:
                 obj.message = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_ApiErrorBase.issuperset(data)
+            if len(data) + absent == len(_KEYS_ApiErrorBase)
             else {key: value for key, value in data.items() if key not in _KEYS_ApiErrorBase}
         )
         return obj
@@ -486,7 +500,8 @@ class CloudError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "CloudError")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "error" in data:
@@ -497,13 +512,14 @@ class CloudError:
                 obj.error = v
             else:
                 obj.error = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_CloudError.issuperset(data)
+            if len(data) + absent == len(_KEYS_CloudError)
             else {key: value for key, value in data.items() if key not in _KEYS_CloudError}
         )
         return obj
@@ -576,7 +592,8 @@ class InnerError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "InnerError")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "exceptiontype" in data:
@@ -587,6 +604,7 @@ class InnerError:
                 obj.exceptiontype = v
             else:
                 obj.exceptiontype = UNSET
+                absent += 1
             if "errordetail" in data:
                 v = data["errordetail"]
                 if v.__class__ is not str and v is not None:
@@ -595,13 +613,14 @@ class InnerError:
                 obj.errordetail = v
             else:
                 obj.errordetail = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_InnerError.issuperset(data)
+            if len(data) + absent == len(_KEYS_InnerError)
             else {key: value for key, value in data.items() if key not in _KEYS_InnerError}
         )
         return obj
@@ -705,7 +724,8 @@ class InstanceViewStatus:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "InstanceViewStatus")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "code" in data:
@@ -716,14 +736,20 @@ class InstanceViewStatus:
                 obj.code = v
             else:
                 obj.code = UNSET
+                absent += 1
             if "level" in data:
                 v = data["level"]
                 if v is not None:
                     k = "level"
-                    v = _in_StatusLevelTypes(v)
+                    v = (
+                        _VALUES_StatusLevelTypes[v]
+                        if v.__class__ is str and v in _VALUES_StatusLevelTypes
+                        else _in_StatusLevelTypes(v)
+                    )
                 obj.level = v
             else:
                 obj.level = UNSET
+                absent += 1
             if "displayStatus" in data:
                 v = data["displayStatus"]
                 if v.__class__ is not str and v is not None:
@@ -732,6 +758,7 @@ class InstanceViewStatus:
                 obj.display_status = v
             else:
                 obj.display_status = UNSET
+                absent += 1
             if "message" in data:
                 v = data["message"]
                 if v.__class__ is not str and v is not None:
@@ -740,6 +767,7 @@ class InstanceViewStatus:
                 obj.message = v
             else:
                 obj.message = UNSET
+                absent += 1
             if "time" in data:
                 v = data["time"]
                 if v is not None:
@@ -748,13 +776,14 @@ class InstanceViewStatus:
                 obj._time_wire = v
             else:
                 obj._time_wire = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_InstanceViewStatus.issuperset(data)
+            if len(data) + absent == len(_KEYS_InstanceViewStatus)
             else {key: value for key, value in data.items() if key not in _KEYS_InstanceViewStatus}
         )
         return obj
@@ -863,11 +892,11 @@ class Resource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "Resource")
-        obj = object.__new__(cls)
-        _read_Resource(obj, data)
+        obj = _new(cls)
+        absent = _read_Resource(obj, data)
         obj.additional_properties = (
             {}
-            if _KEYS_Resource.issuperset(data)
+            if len(data) + absent == len(_KEYS_Resource)
             else {key: value for key, value in data.items() if key not in _KEYS_Resource}
         )
         return obj
@@ -890,8 +919,9 @@ class Resource:
         return "Resource(" + ", ".join(parts) + ")"
 
 
-def _read_Resource(obj: Resource, data: dict[str, Any]) -> None:
-    """Resource's fields, read from `data` into `obj`."""
+def _read_Resource(obj: Resource, data: dict[str, Any]) -> int:
+    """Resource's fields, read from `data` into `obj`; how many `data` lacks."""
+    absent = 0
     k = None
     try:
         if "id" in data:
@@ -902,6 +932,7 @@ def _read_Resource(obj: Resource, data: dict[str, Any]) -> None:
             obj.id = v
         else:
             obj.id = UNSET
+            absent += 1
         if "name" in data:
             v = data["name"]
             if v.__class__ is not str and v is not None:
@@ -910,6 +941,7 @@ def _read_Resource(obj: Resource, data: dict[str, Any]) -> None:
             obj.name = v
         else:
             obj.name = UNSET
+            absent += 1
         if "type" in data:
             v = data["type"]
             if v.__class__ is not str and v is not None:
@@ -918,6 +950,7 @@ def _read_Resource(obj: Resource, data: dict[str, Any]) -> None:
             obj.type = v
         else:
             obj.type = UNSET
+            absent += 1
         if "systemData" in data:
             v = data["systemData"]
             if v is not None:
@@ -926,10 +959,12 @@ def _read_Resource(obj: Resource, data: dict[str, Any]) -> None:
             obj.system_data = v
         else:
             obj.system_data = UNSET
+            absent += 1
     except DecodeError as exc:
         raise exc.at(k) if k is not None else exc from None
     except _builtins.RecursionError:
         raise _too_deep(data) from None
+    return absent
 
 
 def _write_Resource(obj: Resource, out: dict[str, Any], request: bool) -> None:
@@ -1033,11 +1068,11 @@ class RunCommandDocumentBase:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandDocumentBase")
-        obj = object.__new__(cls)
-        _read_RunCommandDocumentBase(obj, data)
+        obj = _new(cls)
+        absent = _read_RunCommandDocumentBase(obj, data)
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandDocumentBase.issuperset(data)
+            if len(data) + absent == len(_KEYS_RunCommandDocumentBase)
             else {
                 key: value for key, value in data.items() if key not in _KEYS_RunCommandDocumentBase
             }
@@ -1062,8 +1097,9 @@ class RunCommandDocumentBase:
         return "RunCommandDocumentBase(" + ", ".join(parts) + ")"
 
 
-def _read_RunCommandDocumentBase(obj: RunCommandDocumentBase, data: dict[str, Any]) -> None:
-    """RunCommandDocumentBase's fields, read from `data` into `obj`."""
+def _read_RunCommandDocumentBase(obj: RunCommandDocumentBase, data: dict[str, Any]) -> int:
+    """RunCommandDocumentBase's fields, read from `data` into `obj`; how many `data` lacks."""
+    absent = 0
     k = None
     try:
         if "$schema" not in data:
@@ -1087,7 +1123,11 @@ def _read_RunCommandDocumentBase(obj: RunCommandDocumentBase, data: dict[str, An
             raise DecodeError("required property 'osType' is missing")
         v = data["osType"]
         k = "osType"
-        v = _in_OperatingSystemTypes(v)
+        v = (
+            _VALUES_OperatingSystemTypes[v]
+            if v.__class__ is str and v in _VALUES_OperatingSystemTypes
+            else _in_OperatingSystemTypes(v)
+        )
         obj.os_type = v
         if "label" not in data:
             k = None
@@ -1109,6 +1149,7 @@ def _read_RunCommandDocumentBase(obj: RunCommandDocumentBase, data: dict[str, An
         raise exc.at(k) if k is not None else exc from None
     except _builtins.RecursionError:
         raise _too_deep(data) from None
+    return absent
 
 
 def _write_RunCommandDocumentBase(
@@ -1198,11 +1239,11 @@ class RunCommandDocument(RunCommandDocumentBase):
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandDocument")
-        obj = object.__new__(cls)
-        _read_RunCommandDocument(obj, data)
+        obj = _new(cls)
+        absent = _read_RunCommandDocument(obj, data)
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandDocument.issuperset(data)
+            if len(data) + absent == len(_KEYS_RunCommandDocument)
             else {key: value for key, value in data.items() if key not in _KEYS_RunCommandDocument}
         )
         return obj
@@ -1225,9 +1266,9 @@ class RunCommandDocument(RunCommandDocumentBase):
         return "RunCommandDocument(" + ", ".join(parts) + ")"
 
 
-def _read_RunCommandDocument(obj: RunCommandDocument, data: dict[str, Any]) -> None:
-    """RunCommandDocument's fields, read from `data` into `obj`."""
-    _read_RunCommandDocumentBase(obj, data)
+def _read_RunCommandDocument(obj: RunCommandDocument, data: dict[str, Any]) -> int:
+    """RunCommandDocument's fields, read from `data` into `obj`; how many `data` lacks."""
+    absent = _read_RunCommandDocumentBase(obj, data)
     k = None
     try:
         if "script" not in data:
@@ -1245,10 +1286,12 @@ def _read_RunCommandDocument(obj: RunCommandDocument, data: dict[str, Any]) -> N
             obj.parameters = v
         else:
             obj.parameters = UNSET
+            absent += 1
     except DecodeError as exc:
         raise exc.at(k) if k is not None else exc from None
     except _builtins.RecursionError:
         raise _too_deep(data) from None
+    return absent
 
 
 def _write_RunCommandDocument(obj: RunCommandDocument, out: dict[str, Any], request: bool) -> None:
@@ -1333,7 +1376,8 @@ class RunCommandInput:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandInput")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "commandId" not in data:
@@ -1352,6 +1396,7 @@ class RunCommandInput:
                 obj.script = v
             else:
                 obj.script = UNSET
+                absent += 1
             if "parameters" in data:
                 v = data["parameters"]
                 if v is not None:
@@ -1360,13 +1405,14 @@ class RunCommandInput:
                 obj.parameters = v
             else:
                 obj.parameters = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandInput.issuperset(data)
+            if len(data) + absent == len(_KEYS_RunCommandInput)
             else {key: value for key, value in data.items() if key not in _KEYS_RunCommandInput}
         )
         return obj
@@ -1451,7 +1497,7 @@ class RunCommandInputParameter:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandInputParameter")
-        obj = object.__new__(cls)
+        obj = _new(cls)
         k = None
         try:
             if "name" not in data:
@@ -1476,7 +1522,7 @@ class RunCommandInputParameter:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandInputParameter.issuperset(data)
+            if len(data) == len(_KEYS_RunCommandInputParameter)
             else {
                 key: value
                 for key, value in data.items()
@@ -1565,7 +1611,8 @@ class RunCommandListResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandListResult")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "value" not in data:
@@ -1583,13 +1630,14 @@ class RunCommandListResult:
                 obj.next_link = v
             else:
                 obj.next_link = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandListResult.issuperset(data)
+            if len(data) + absent == len(_KEYS_RunCommandListResult)
             else {
                 key: value for key, value in data.items() if key not in _KEYS_RunCommandListResult
             }
@@ -1679,7 +1727,8 @@ class RunCommandManagedIdentity:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandManagedIdentity")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "clientId" in data:
@@ -1690,6 +1739,7 @@ class RunCommandManagedIdentity:
                 obj.client_id = v
             else:
                 obj.client_id = UNSET
+                absent += 1
             if "objectId" in data:
                 v = data["objectId"]
                 if v.__class__ is not str and v is not None:
@@ -1698,13 +1748,14 @@ class RunCommandManagedIdentity:
                 obj.object_id = v
             else:
                 obj.object_id = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandManagedIdentity.issuperset(data)
+            if len(data) + absent == len(_KEYS_RunCommandManagedIdentity)
             else {
                 key: value
                 for key, value in data.items()
@@ -1798,7 +1849,8 @@ class RunCommandParameterDefinition:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandParameterDefinition")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "name" not in data:
@@ -1825,6 +1877,7 @@ class RunCommandParameterDefinition:
                 obj.default_value = v
             else:
                 obj.default_value = UNSET
+                absent += 1
             if "required" in data:
                 v = data["required"]
                 if v.__class__ is not bool and v is not None:
@@ -1833,13 +1886,14 @@ class RunCommandParameterDefinition:
                 obj.required = v
             else:
                 obj.required = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandParameterDefinition.issuperset(data)
+            if len(data) + absent == len(_KEYS_RunCommandParameterDefinition)
             else {
                 key: value
                 for key, value in data.items()
@@ -1921,7 +1975,8 @@ class RunCommandResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandResult")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "value" in data:
@@ -1932,13 +1987,14 @@ class RunCommandResult:
                 obj.value = v
             else:
                 obj.value = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandResult.issuperset(data)
+            if len(data) + absent == len(_KEYS_RunCommandResult)
             else {key: value for key, value in data.items() if key not in _KEYS_RunCommandResult}
         )
         return obj
@@ -2056,7 +2112,8 @@ class SystemData:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "SystemData")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "createdBy" in data:
@@ -2067,14 +2124,20 @@ class SystemData:
                 obj.created_by = v
             else:
                 obj.created_by = UNSET
+                absent += 1
             if "createdByType" in data:
                 v = data["createdByType"]
                 if v is not None:
                     k = "createdByType"
-                    v = _in_CreatedByType(v)
+                    v = (
+                        _VALUES_CreatedByType[v]
+                        if v.__class__ is str and v in _VALUES_CreatedByType
+                        else _in_CreatedByType(v)
+                    )
                 obj.created_by_type = v
             else:
                 obj.created_by_type = UNSET
+                absent += 1
             if "createdAt" in data:
                 v = data["createdAt"]
                 if v is not None:
@@ -2083,6 +2146,7 @@ class SystemData:
                 obj._created_at_wire = v
             else:
                 obj._created_at_wire = UNSET
+                absent += 1
             if "lastModifiedBy" in data:
                 v = data["lastModifiedBy"]
                 if v.__class__ is not str and v is not None:
@@ -2091,14 +2155,20 @@ class SystemData:
                 obj.last_modified_by = v
             else:
                 obj.last_modified_by = UNSET
+                absent += 1
             if "lastModifiedByType" in data:
                 v = data["lastModifiedByType"]
                 if v is not None:
                     k = "lastModifiedByType"
-                    v = _in_CreatedByType(v)
+                    v = (
+                        _VALUES_CreatedByType[v]
+                        if v.__class__ is str and v in _VALUES_CreatedByType
+                        else _in_CreatedByType(v)
+                    )
                 obj.last_modified_by_type = v
             else:
                 obj.last_modified_by_type = UNSET
+                absent += 1
             if "lastModifiedAt" in data:
                 v = data["lastModifiedAt"]
                 if v is not None:
@@ -2107,13 +2177,14 @@ class SystemData:
                 obj._last_modified_at_wire = v
             else:
                 obj._last_modified_at_wire = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_SystemData.issuperset(data)
+            if len(data) + absent == len(_KEYS_SystemData)
             else {key: value for key, value in data.items() if key not in _KEYS_SystemData}
         )
         return obj
@@ -2229,11 +2300,11 @@ class TrackedResource(Resource):
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "TrackedResource")
-        obj = object.__new__(cls)
-        _read_TrackedResource(obj, data)
+        obj = _new(cls)
+        absent = _read_TrackedResource(obj, data)
         obj.additional_properties = (
             {}
-            if _KEYS_TrackedResource.issuperset(data)
+            if len(data) + absent == len(_KEYS_TrackedResource)
             else {key: value for key, value in data.items() if key not in _KEYS_TrackedResource}
         )
         return obj
@@ -2256,9 +2327,9 @@ class TrackedResource(Resource):
         return "TrackedResource(" + ", ".join(parts) + ")"
 
 
-def _read_TrackedResource(obj: TrackedResource, data: dict[str, Any]) -> None:
-    """TrackedResource's fields, read from `data` into `obj`."""
-    _read_Resource(obj, data)
+def _read_TrackedResource(obj: TrackedResource, data: dict[str, Any]) -> int:
+    """TrackedResource's fields, read from `data` into `obj`; how many `data` lacks."""
+    absent = _read_Resource(obj, data)
     k = None
     try:
         if "tags" in data:
@@ -2269,6 +2340,7 @@ def _read_TrackedResource(obj: TrackedResource, data: dict[str, Any]) -> None:
             obj.tags = v
         else:
             obj.tags = UNSET
+            absent += 1
         if "location" not in data:
             k = None
             raise DecodeError("required property 'location' is missing")
@@ -2281,6 +2353,7 @@ def _read_TrackedResource(obj: TrackedResource, data: dict[str, Any]) -> None:
         raise exc.at(k) if k is not None else exc from None
     except _builtins.RecursionError:
         raise _too_deep(data) from None
+    return absent
 
 
 def _write_TrackedResource(obj: TrackedResource, out: dict[str, Any], request: bool) -> None:
@@ -2346,11 +2419,11 @@ class UpdateResource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "UpdateResource")
-        obj = object.__new__(cls)
-        _read_UpdateResource(obj, data)
+        obj = _new(cls)
+        absent = _read_UpdateResource(obj, data)
         obj.additional_properties = (
             {}
-            if _KEYS_UpdateResource.issuperset(data)
+            if len(data) + absent == len(_KEYS_UpdateResource)
             else {key: value for key, value in data.items() if key not in _KEYS_UpdateResource}
         )
         return obj
@@ -2373,8 +2446,9 @@ class UpdateResource:
         return "UpdateResource(" + ", ".join(parts) + ")"
 
 
-def _read_UpdateResource(obj: UpdateResource, data: dict[str, Any]) -> None:
-    """UpdateResource's fields, read from `data` into `obj`."""
+def _read_UpdateResource(obj: UpdateResource, data: dict[str, Any]) -> int:
+    """UpdateResource's fields, read from `data` into `obj`; how many `data` lacks."""
+    absent = 0
     k = None
     try:
         if "tags" in data:
@@ -2385,10 +2459,12 @@ def _read_UpdateResource(obj: UpdateResource, data: dict[str, Any]) -> None:
             obj.tags = v
         else:
             obj.tags = UNSET
+            absent += 1
     except DecodeError as exc:
         raise exc.at(k) if k is not None else exc from None
     except _builtins.RecursionError:
         raise _too_deep(data) from None
+    return absent
 
 
 def _write_UpdateResource(obj: UpdateResource, out: dict[str, Any], request: bool) -> None:
@@ -2444,11 +2520,11 @@ class VirtualMachineRunCommand(TrackedResource):
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommand")
-        obj = object.__new__(cls)
-        _read_VirtualMachineRunCommand(obj, data)
+        obj = _new(cls)
+        absent = _read_VirtualMachineRunCommand(obj, data)
         obj.additional_properties = (
             {}
-            if _KEYS_VirtualMachineRunCommand.issuperset(data)
+            if len(data) + absent == len(_KEYS_VirtualMachineRunCommand)
             else {
                 key: value
                 for key, value in data.items()
@@ -2659,9 +2735,9 @@ class VirtualMachineRunCommand(TrackedResource):
         inner.treat_failure_as_deployment_failure = value
 
 
-def _read_VirtualMachineRunCommand(obj: VirtualMachineRunCommand, data: dict[str, Any]) -> None:
-    """VirtualMachineRunCommand's fields, read from `data` into `obj`."""
-    _read_TrackedResource(obj, data)
+def _read_VirtualMachineRunCommand(obj: VirtualMachineRunCommand, data: dict[str, Any]) -> int:
+    """VirtualMachineRunCommand's fields, read from `data` into `obj`; how many `data` lacks."""
+    absent = _read_TrackedResource(obj, data)
     k = None
     try:
         if "properties" in data:
@@ -2672,10 +2748,12 @@ def _read_VirtualMachineRunCommand(obj: VirtualMachineRunCommand, data: dict[str
             obj.properties = v
         else:
             obj.properties = UNSET
+            absent += 1
     except DecodeError as exc:
         raise exc.at(k) if k is not None else exc from None
     except _builtins.RecursionError:
         raise _too_deep(data) from None
+    return absent
 
 
 def _write_VirtualMachineRunCommand(
@@ -2812,17 +2890,23 @@ class VirtualMachineRunCommandInstanceView:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandInstanceView")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "executionState" in data:
                 v = data["executionState"]
                 if v is not None:
                     k = "executionState"
-                    v = _in_ExecutionState(v)
+                    v = (
+                        _VALUES_ExecutionState[v]
+                        if v.__class__ is str and v in _VALUES_ExecutionState
+                        else _in_ExecutionState(v)
+                    )
                 obj.execution_state = v
             else:
                 obj.execution_state = UNSET
+                absent += 1
             if "executionMessage" in data:
                 v = data["executionMessage"]
                 if v.__class__ is not str and v is not None:
@@ -2831,6 +2915,7 @@ class VirtualMachineRunCommandInstanceView:
                 obj.execution_message = v
             else:
                 obj.execution_message = UNSET
+                absent += 1
             if "exitCode" in data:
                 v = data["exitCode"]
                 if v.__class__ is not int and v is not None:
@@ -2839,6 +2924,7 @@ class VirtualMachineRunCommandInstanceView:
                 obj.exit_code = v
             else:
                 obj.exit_code = UNSET
+                absent += 1
             if "output" in data:
                 v = data["output"]
                 if v.__class__ is not str and v is not None:
@@ -2847,6 +2933,7 @@ class VirtualMachineRunCommandInstanceView:
                 obj.output = v
             else:
                 obj.output = UNSET
+                absent += 1
             if "error" in data:
                 v = data["error"]
                 if v.__class__ is not str and v is not None:
@@ -2855,6 +2942,7 @@ class VirtualMachineRunCommandInstanceView:
                 obj.error = v
             else:
                 obj.error = UNSET
+                absent += 1
             if "startTime" in data:
                 v = data["startTime"]
                 if v is not None:
@@ -2863,6 +2951,7 @@ class VirtualMachineRunCommandInstanceView:
                 obj._start_time_wire = v
             else:
                 obj._start_time_wire = UNSET
+                absent += 1
             if "endTime" in data:
                 v = data["endTime"]
                 if v is not None:
@@ -2871,6 +2960,7 @@ class VirtualMachineRunCommandInstanceView:
                 obj._end_time_wire = v
             else:
                 obj._end_time_wire = UNSET
+                absent += 1
             if "statuses" in data:
                 v = data["statuses"]
                 if v is not None:
@@ -2879,13 +2969,14 @@ class VirtualMachineRunCommandInstanceView:
                 obj.statuses = v
             else:
                 obj.statuses = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_VirtualMachineRunCommandInstanceView.issuperset(data)
+            if len(data) + absent == len(_KEYS_VirtualMachineRunCommandInstanceView)
             else {
                 key: value
                 for key, value in data.items()
@@ -3164,7 +3255,8 @@ class VirtualMachineRunCommandProperties:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandProperties")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "source" in data:
@@ -3175,6 +3267,7 @@ class VirtualMachineRunCommandProperties:
                 obj.source = v
             else:
                 obj.source = UNSET
+                absent += 1
             if "parameters" in data:
                 v = data["parameters"]
                 if v is not None:
@@ -3183,6 +3276,7 @@ class VirtualMachineRunCommandProperties:
                 obj.parameters = v
             else:
                 obj.parameters = UNSET
+                absent += 1
             if "protectedParameters" in data:
                 v = data["protectedParameters"]
                 if v is not None:
@@ -3193,6 +3287,7 @@ class VirtualMachineRunCommandProperties:
                 obj.protected_parameters = v
             else:
                 obj.protected_parameters = UNSET
+                absent += 1
             if "asyncExecution" in data:
                 v = data["asyncExecution"]
                 if v.__class__ is not bool and v is not None:
@@ -3201,6 +3296,7 @@ class VirtualMachineRunCommandProperties:
                 obj.async_execution = v
             else:
                 obj.async_execution = UNSET
+                absent += 1
             if "runAsUser" in data:
                 v = data["runAsUser"]
                 if v.__class__ is not str and v is not None:
@@ -3209,6 +3305,7 @@ class VirtualMachineRunCommandProperties:
                 obj.run_as_user = v
             else:
                 obj.run_as_user = UNSET
+                absent += 1
             if "runAsPassword" in data:
                 v = data["runAsPassword"]
                 if v.__class__ is not str and v is not None:
@@ -3217,6 +3314,7 @@ class VirtualMachineRunCommandProperties:
                 obj.run_as_password = v
             else:
                 obj.run_as_password = UNSET
+                absent += 1
             if "timeoutInSeconds" in data:
                 v = data["timeoutInSeconds"]
                 if v.__class__ is not int and v is not None:
@@ -3225,6 +3323,7 @@ class VirtualMachineRunCommandProperties:
                 obj.timeout_in_seconds = v
             else:
                 obj.timeout_in_seconds = UNSET
+                absent += 1
             if "outputBlobUri" in data:
                 v = data["outputBlobUri"]
                 if v.__class__ is not str and v is not None:
@@ -3233,6 +3332,7 @@ class VirtualMachineRunCommandProperties:
                 obj.output_blob_uri = v
             else:
                 obj.output_blob_uri = UNSET
+                absent += 1
             if "errorBlobUri" in data:
                 v = data["errorBlobUri"]
                 if v.__class__ is not str and v is not None:
@@ -3241,6 +3341,7 @@ class VirtualMachineRunCommandProperties:
                 obj.error_blob_uri = v
             else:
                 obj.error_blob_uri = UNSET
+                absent += 1
             if "outputBlobManagedIdentity" in data:
                 v = data["outputBlobManagedIdentity"]
                 if v is not None:
@@ -3249,6 +3350,7 @@ class VirtualMachineRunCommandProperties:
                 obj.output_blob_managed_identity = v
             else:
                 obj.output_blob_managed_identity = UNSET
+                absent += 1
             if "errorBlobManagedIdentity" in data:
                 v = data["errorBlobManagedIdentity"]
                 if v is not None:
@@ -3257,6 +3359,7 @@ class VirtualMachineRunCommandProperties:
                 obj.error_blob_managed_identity = v
             else:
                 obj.error_blob_managed_identity = UNSET
+                absent += 1
             if "provisioningState" in data:
                 v = data["provisioningState"]
                 if v.__class__ is not str and v is not None:
@@ -3265,6 +3368,7 @@ class VirtualMachineRunCommandProperties:
                 obj.provisioning_state = v
             else:
                 obj.provisioning_state = UNSET
+                absent += 1
             if "instanceView" in data:
                 v = data["instanceView"]
                 if v is not None:
@@ -3273,6 +3377,7 @@ class VirtualMachineRunCommandProperties:
                 obj.instance_view = v
             else:
                 obj.instance_view = UNSET
+                absent += 1
             if "treatFailureAsDeploymentFailure" in data:
                 v = data["treatFailureAsDeploymentFailure"]
                 if v.__class__ is not bool and v is not None:
@@ -3281,13 +3386,14 @@ class VirtualMachineRunCommandProperties:
                 obj.treat_failure_as_deployment_failure = v
             else:
                 obj.treat_failure_as_deployment_failure = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_VirtualMachineRunCommandProperties.issuperset(data)
+            if len(data) + absent == len(_KEYS_VirtualMachineRunCommandProperties)
             else {
                 key: value
                 for key, value in data.items()
@@ -3480,7 +3586,8 @@ class VirtualMachineRunCommandScriptSource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandScriptSource")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "script" in data:
@@ -3491,6 +3598,7 @@ class VirtualMachineRunCommandScriptSource:
                 obj.script = v
             else:
                 obj.script = UNSET
+                absent += 1
             if "scriptUri" in data:
                 v = data["scriptUri"]
                 if v.__class__ is not str and v is not None:
@@ -3499,6 +3607,7 @@ class VirtualMachineRunCommandScriptSource:
                 obj.script_uri = v
             else:
                 obj.script_uri = UNSET
+                absent += 1
             if "commandId" in data:
                 v = data["commandId"]
                 if v.__class__ is not str and v is not None:
@@ -3507,6 +3616,7 @@ class VirtualMachineRunCommandScriptSource:
                 obj.command_id = v
             else:
                 obj.command_id = UNSET
+                absent += 1
             if "scriptUriManagedIdentity" in data:
                 v = data["scriptUriManagedIdentity"]
                 if v is not None:
@@ -3515,13 +3625,14 @@ class VirtualMachineRunCommandScriptSource:
                 obj.script_uri_managed_identity = v
             else:
                 obj.script_uri_managed_identity = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_VirtualMachineRunCommandScriptSource.issuperset(data)
+            if len(data) + absent == len(_KEYS_VirtualMachineRunCommandScriptSource)
             else {
                 key: value
                 for key, value in data.items()
@@ -3605,11 +3716,11 @@ class VirtualMachineRunCommandUpdate(UpdateResource):
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandUpdate")
-        obj = object.__new__(cls)
-        _read_VirtualMachineRunCommandUpdate(obj, data)
+        obj = _new(cls)
+        absent = _read_VirtualMachineRunCommandUpdate(obj, data)
         obj.additional_properties = (
             {}
-            if _KEYS_VirtualMachineRunCommandUpdate.issuperset(data)
+            if len(data) + absent == len(_KEYS_VirtualMachineRunCommandUpdate)
             else {
                 key: value
                 for key, value in data.items()
@@ -3822,9 +3933,11 @@ class VirtualMachineRunCommandUpdate(UpdateResource):
 
 def _read_VirtualMachineRunCommandUpdate(
     obj: VirtualMachineRunCommandUpdate, data: dict[str, Any]
-) -> None:
-    """VirtualMachineRunCommandUpdate's fields, read from `data` into `obj`."""
-    _read_UpdateResource(obj, data)
+) -> int:
+    """VirtualMachineRunCommandUpdate's fields, read from `data` into `obj`; how many `data`
+    lacks.
+    """
+    absent = _read_UpdateResource(obj, data)
     k = None
     try:
         if "properties" in data:
@@ -3835,10 +3948,12 @@ def _read_VirtualMachineRunCommandUpdate(
             obj.properties = v
         else:
             obj.properties = UNSET
+            absent += 1
     except DecodeError as exc:
         raise exc.at(k) if k is not None else exc from None
     except _builtins.RecursionError:
         raise _too_deep(data) from None
+    return absent
 
 
 def _write_VirtualMachineRunCommandUpdate(
@@ -3916,7 +4031,8 @@ class VirtualMachineRunCommandsListResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandsListResult")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "value" not in data:
@@ -3934,13 +4050,14 @@ class VirtualMachineRunCommandsListResult:
                 obj.next_link = v
             else:
                 obj.next_link = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_VirtualMachineRunCommandsListResult.issuperset(data)
+            if len(data) + absent == len(_KEYS_VirtualMachineRunCommandsListResult)
             else {
                 key: value
                 for key, value in data.items()

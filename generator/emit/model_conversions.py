@@ -78,6 +78,11 @@ class ConversionEmitter:
             item = t.item or ir.Type("any")
             helper = self._use("_read_list" if t.kind == "array" else "_read_map")
             return f"{helper}({var}, {'None' if item.kind == 'any' else self.reader(item, secret)})"
+        if t.kind == "enum" and self.enums[t.ref or ""].value_kind == "string":
+            # A known value is one lookup here; any other goes to the reader (which keeps an
+            # extensible enum's unknown string, and raises for the rest).
+            values = f"{self.qualify}_VALUES_{self.enums[t.ref or ''].py_name}"
+            return f"{values}[{var}] if {var}.__class__ is str and {var} in {values} else {self.reader(replace(t, nullable=False), secret)}({var})"
         return f"{self.reader(replace(t, nullable=False), secret)}({var})"
 
     def reader(self, t: ir.Type, secret: bool = False) -> str:
@@ -154,7 +159,9 @@ class ConversionEmitter:
         if required:
             missing = literal("required property " + repr(f.wire_name) + " is missing")
             return [(0, f"if {wire} not in data:"), (1, "k = None"), (1, f"raise DecodeError({missing})"), *body]
-        return [(0, f"if {wire} in data:"), *((depth + 1, line) for depth, line in body), (0, "else:"), (1, f"obj.{self.slot(f)} = UNSET")]
+        # (`absent` counts the fields the body lacks: with it, from_dict knows whether the body has
+        # keys no field takes without looking at each key again)
+        return [(0, f"if {wire} in data:"), *((depth + 1, line) for depth, line in body), (0, "else:"), (1, f"obj.{self.slot(f)} = UNSET"), (1, "absent += 1")]
 
     # -- Python -> wire -----------------------------------------------------------------------
 

@@ -117,9 +117,12 @@ class ModelEmitter(FlatAccessorEmitter):
                 (2, "if subtype is not None:"),
                 (3, "return subtype.from_dict(data)"),
             ]
-        read.append((2, "obj = object.__new__(cls)"))
-        read += [(2, f"_read_{m.py_name}(obj, data)")] if shared else self.read_lines(m.fields, 2)
-        read.append((2, f"obj.additional_properties = {{}} if {known_name}.issuperset(data) else {{key: value for key, value in data.items() if key not in {known_name}}}"))
+        read.append((2, "obj = _new(cls)"))
+        read += [(2, f"absent = _read_{m.py_name}(obj, data)")] if shared else self.read_lines(m.fields, 2)
+        # Every field the body has is one of its keys: no other key when they are all there is.
+        counted = shared or any(not (f.required and not f.read_only) for f in m.fields)
+        every = f"len(data) + absent == len({known_name})" if counted else f"len(data) == len({known_name})"
+        read.append((2, f"obj.additional_properties = {{}} if {every} else {{key: value for key, value in data.items() if key not in {known_name}}}"))
         extra = m.additional if m.additional is not None and m.additional.kind != "any" else None
         # Typed additionalProperties: the unknown fields are read (and written back) as values of
         # that type; in a polymorphic hierarchy they are only checked, as a subtype's may differ.
@@ -226,11 +229,15 @@ class ModelEmitter(FlatAccessorEmitter):
         own = ["*", *(v.parameter.strip().removesuffix(",") for v in views)] if views else []
         return def_line("def __init__(", ["self", *own, f"**_inherited: _Unpack[_Init{base.py_name}]"], " -> None:", INDENT)
 
-    def read_lines(self, fields: tuple[ir.Field, ...], depth: int) -> list[tuple[int, str]]:
-        """Statements reading `fields` from `data` into `obj` (`k` is set up here)."""
+    def read_lines(self, fields: tuple[ir.Field, ...], depth: int, absent: str | None = None) -> list[tuple[int, str]]:
+        """Statements reading `fields` from `data` into `obj` (`k` is set up here), and counting in
+        `absent` (starting from `absent`, or 0 if any field may be absent) those it lacks."""
+        if absent is None and any(not (f.required and not f.read_only) for f in fields):
+            absent = "0"
+        read = [(depth, f"absent = {absent}")] if absent is not None else []
         if not fields:
-            return []
-        read = [(depth, "k = None"), (depth, "try:")]
+            return read
+        read += [(depth, "k = None"), (depth, "try:")]
         for f in fields:
             read += [(depth + 1 + d, line) for d, line in self.read_statements(f, "v")]
         read += [(depth, "except DecodeError as exc:"), (depth + 1, "raise exc.at(k) if k is not None else exc from None")]
@@ -286,8 +293,8 @@ class ModelEmitter(FlatAccessorEmitter):
             equal = block([(1, f"if not _equal_{up}(a, b):"), (2, "return False")]) + "\n" if up else ""
             equal += _equal(compared, INDENT, "a", "b")
         chunks = [
-            function(f"_read_{name}", [f"obj: {name}", "data: dict[str, Any]"], "None", f"{name}'s fields, read from `data` into `obj`.",
-                     ([(1, f"_read_{up}(obj, data)")] if up else []) + self.read_lines(own, 1)),
+            function(f"_read_{name}", [f"obj: {name}", "data: dict[str, Any]"], "int", f"{name}'s fields, read from `data` into `obj`; how many `data` lacks.",
+                     self.read_lines(own, 1, f"_read_{up}(obj, data)" if up else "0") + [(1, "return absent")]),
             function(f"_write_{name}", [f"obj: {name}", "out: dict[str, Any]", "request: bool"], "None", f"{name}'s fields, written from `obj` into `out`.",
                      ([(1, f"_write_{up}(obj, out, request)")] if up else []) + self.write_lines(own, "obj", 1)),
             function(f"_repr_{name}", [f"obj: {name}", "parts: list[str]"], "None", f"{name}'s fields, shown as `name=value` in `parts`.",
