@@ -55,13 +55,14 @@ class ValidationError:
     Attributes: instance ``path`` (JSON Pointer), ``keyword``, ``schema_path``, ``message``.
     """
 
-    __slots__ = ("_at", "_path", "keyword", "message", "schema_path")
+    __slots__ = ("_at", "_node", "_path", "_schema_path", "keyword", "message")
 
     def __init__(self, path: str, keyword: str, schema_path: str, message: str) -> None:
         self._path: str | None = path
         self._at: tuple[str | int, ...] = ()
         self.keyword = keyword
-        self.schema_path = schema_path
+        self._schema_path: str | None = schema_path
+        self._node = -1
         self.message = message
 
     @property
@@ -70,6 +71,13 @@ class ValidationError:
         if path is None:  # made on first use: listing many errors stays cheap
             path = self._path = _ptr(self._at)
         return path
+
+    @property
+    def schema_path(self) -> str:
+        text = self._schema_path
+        if text is None:  # made on first use too, from the keyword's schema node
+            text = self._schema_path = _sp(self._node, self.keyword)
+        return text
 
     def __repr__(self) -> str:
         return (
@@ -94,13 +102,15 @@ class ValidationError:
         return f"{self.path or '/'}: {self.message}"
 
 
-def _E(at: tuple[str | int, ...], keyword: str, schema_path: str, message: str) -> ValidationError:
-    """The error at instance location ``at`` (keys and indices), its pointer left for later."""
+def _E(at: tuple[str | int, ...], keyword: str, node: int, message: str) -> ValidationError:
+    """The error at instance location ``at`` (keys and indices) of ``keyword`` in schema node
+    ``node``, its pointer and schema path left for later."""
     error = _new(ValidationError)
     error._at = at
     error._path = None
     error.keyword = keyword
-    error.schema_path = schema_path
+    error._node = node
+    error._schema_path = None
     error.message = message
     return error
 
@@ -569,7 +579,7 @@ def _f0(x: Any) -> bool:
 
 def _v1(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(0, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 0, _r(x) + " is not of type 'object'"))
     else:
         if "details" in x:
             c1 = x["details"]
@@ -582,26 +592,15 @@ def _v1(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "code" in x:
             c3 = x["code"]
             if not isinstance(c3, str):
-                e.append(
-                    _E(p + ("code",), "type", _sp(2, "type"), _r(c3) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("code",), "type", 2, _r(c3) + " is not of type 'string'"))
         if "target" in x:
             c4 = x["target"]
             if not isinstance(c4, str):
-                e.append(
-                    _E(p + ("target",), "type", _sp(3, "type"), _r(c4) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("target",), "type", 3, _r(c4) + " is not of type 'string'"))
         if "message" in x:
             c5 = x["message"]
             if not isinstance(c5, str):
-                e.append(
-                    _E(
-                        p + ("message",),
-                        "type",
-                        _sp(4, "type"),
-                        _r(c5) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("message",), "type", 4, _r(c5) + " is not of type 'string'"))
 
 
 def _f2(x: Any) -> bool:
@@ -624,31 +623,20 @@ def _f2(x: Any) -> bool:
 
 def _v3(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(5, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 5, _r(x) + " is not of type 'object'"))
     else:
         if "code" in x:
             c1 = x["code"]
             if not isinstance(c1, str):
-                e.append(
-                    _E(p + ("code",), "type", _sp(7, "type"), _r(c1) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("code",), "type", 7, _r(c1) + " is not of type 'string'"))
         if "target" in x:
             c2 = x["target"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("target",), "type", _sp(8, "type"), _r(c2) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("target",), "type", 8, _r(c2) + " is not of type 'string'"))
         if "message" in x:
             c3 = x["message"]
             if not isinstance(c3, str):
-                e.append(
-                    _E(
-                        p + ("message",),
-                        "type",
-                        _sp(9, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("message",), "type", 9, _r(c3) + " is not of type 'string'"))
 
 
 def _f4(x: Any) -> bool:
@@ -663,7 +651,7 @@ def _f4(x: Any) -> bool:
 
 def _v5(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(10, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 10, _r(x) + " is not of type 'object'"))
     else:
         if "error" in x:
             c1 = x["error"]
@@ -677,7 +665,7 @@ def _f6(x: Any) -> bool:
 
 def _v7(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, str):
-        e.append(_E(p, "type", _sp(11, "type"), _r(x) + " is not of type 'string'"))
+        e.append(_E(p, "type", 11, _r(x) + " is not of type 'string'"))
 
 
 def _f8(x: Any) -> bool:
@@ -686,7 +674,7 @@ def _f8(x: Any) -> bool:
 
 def _v9(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, str):
-        e.append(_E(p, "type", _sp(12, "type"), _r(x) + " is not of type 'string'"))
+        e.append(_E(p, "type", 12, _r(x) + " is not of type 'string'"))
 
 
 def _f10(x: Any) -> bool:
@@ -705,30 +693,18 @@ def _f10(x: Any) -> bool:
 
 def _v11(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(13, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 13, _r(x) + " is not of type 'object'"))
     else:
         if "exceptiontype" in x:
             c1 = x["exceptiontype"]
             if not isinstance(c1, str):
                 e.append(
-                    _E(
-                        p + ("exceptiontype",),
-                        "type",
-                        _sp(15, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
+                    _E(p + ("exceptiontype",), "type", 15, _r(c1) + " is not of type 'string'")
                 )
         if "errordetail" in x:
             c2 = x["errordetail"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("errordetail",),
-                        "type",
-                        _sp(16, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("errordetail",), "type", 16, _r(c2) + " is not of type 'string'"))
 
 
 def _f12(x: Any) -> bool:
@@ -763,26 +739,22 @@ def _f12(x: Any) -> bool:
 
 def _v13(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(17, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 17, _r(x) + " is not of type 'object'"))
     else:
         if "code" in x:
             c1 = x["code"]
             if not isinstance(c1, str):
-                e.append(
-                    _E(p + ("code",), "type", _sp(19, "type"), _r(c1) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("code",), "type", 19, _r(c1) + " is not of type 'string'"))
         if "level" in x:
             c2 = x["level"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("level",), "type", _sp(20, "type"), _r(c2) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("level",), "type", 20, _r(c2) + " is not of type 'string'"))
             if not (isinstance(c2, str) and (c2 == "Error" or c2 == "Info" or c2 == "Warning")):
                 e.append(
                     _E(
                         p + ("level",),
                         "enum",
-                        _sp(20, "enum"),
+                        20,
                         _r(c2) + " is not one of ['Info', 'Warning', 'Error']",
                     )
                 )
@@ -790,39 +762,20 @@ def _v13(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c3 = x["displayStatus"]
             if not isinstance(c3, str):
                 e.append(
-                    _E(
-                        p + ("displayStatus",),
-                        "type",
-                        _sp(21, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
+                    _E(p + ("displayStatus",), "type", 21, _r(c3) + " is not of type 'string'")
                 )
         if "message" in x:
             c4 = x["message"]
             if not isinstance(c4, str):
-                e.append(
-                    _E(
-                        p + ("message",),
-                        "type",
-                        _sp(22, "type"),
-                        _r(c4) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("message",), "type", 22, _r(c4) + " is not of type 'string'"))
         if "time" in x:
             c5 = x["time"]
             if not isinstance(c5, str):
-                e.append(
-                    _E(p + ("time",), "type", _sp(23, "type"), _r(c5) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("time",), "type", 23, _r(c5) + " is not of type 'string'"))
             else:
                 if not _fmt_date_time(c5):
                     e.append(
-                        _E(
-                            p + ("time",),
-                            "format",
-                            _sp(23, "format"),
-                            _r(c5) + " is not a valid 'date-time'",
-                        )
+                        _E(p + ("time",), "format", 23, _r(c5) + " is not a valid 'date-time'")
                     )
 
 
@@ -834,9 +787,9 @@ def _f14(x: Any) -> bool:
 
 def _v15(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, str):
-        e.append(_E(p, "type", _sp(24, "type"), _r(x) + " is not of type 'string'"))
+        e.append(_E(p, "type", 24, _r(x) + " is not of type 'string'"))
     if not (isinstance(x, str) and (x == "Linux" or x == "Windows")):
-        e.append(_E(p, "enum", _sp(24, "enum"), _r(x) + " is not one of ['Windows', 'Linux']"))
+        e.append(_E(p, "enum", 24, _r(x) + " is not one of ['Windows', 'Linux']"))
 
 
 def _f16(x: Any) -> bool:
@@ -863,26 +816,20 @@ def _f16(x: Any) -> bool:
 
 def _v17(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(25, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 25, _r(x) + " is not of type 'object'"))
     else:
         if "id" in x:
             c1 = x["id"]
             if not isinstance(c1, str):
-                e.append(
-                    _E(p + ("id",), "type", _sp(27, "type"), _r(c1) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("id",), "type", 27, _r(c1) + " is not of type 'string'"))
         if "name" in x:
             c2 = x["name"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("name",), "type", _sp(28, "type"), _r(c2) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("name",), "type", 28, _r(c2) + " is not of type 'string'"))
         if "type" in x:
             c3 = x["type"]
             if not isinstance(c3, str):
-                e.append(
-                    _E(p + ("type",), "type", _sp(29, "type"), _r(c3) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("type",), "type", 29, _r(c3) + " is not of type 'string'"))
         if "systemData" in x:
             c4 = x["systemData"]
             if not _f38(c4):
@@ -903,14 +850,14 @@ def _f18(x: Any) -> bool:
 
 def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(25, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 25, _r(x) + " is not of type 'object'"))
     else:
         if "id" in x:
             e.append(
                 _E(
                     p + ("id",),
                     "readOnly",
-                    _sp(27, "readOnly"),
+                    27,
                     "'id' is read-only and must not be sent in a request",
                 )
             )
@@ -919,7 +866,7 @@ def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _E(
                     p + ("name",),
                     "readOnly",
-                    _sp(28, "readOnly"),
+                    28,
                     "'name' is read-only and must not be sent in a request",
                 )
             )
@@ -928,7 +875,7 @@ def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _E(
                     p + ("type",),
                     "readOnly",
-                    _sp(29, "readOnly"),
+                    29,
                     "'type' is read-only and must not be sent in a request",
                 )
             )
@@ -937,7 +884,7 @@ def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _E(
                     p + ("systemData",),
                     "readOnly",
-                    _sp(30, "readOnly"),
+                    30,
                     "'systemData' is read-only and must not be sent in a request",
                 )
             )
@@ -961,10 +908,10 @@ def _f20(x: Any) -> bool:
 
 def _v21(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(31, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 31, _r(x) + " is not of type 'object'"))
     else:
         if "script" not in x:
-            e.append(_E(p, "required", _sp(31, "required"), "'script' is a required property"))
+            e.append(_E(p, "required", 31, "'script' is a required property"))
         if "script" in x:
             c1 = x["script"]
             if not _f68(c1):
@@ -1015,72 +962,42 @@ def _f22(x: Any) -> bool:
 
 def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(32, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 32, _r(x) + " is not of type 'object'"))
     else:
         if "$schema" not in x:
-            e.append(_E(p, "required", _sp(32, "required"), "'$schema' is a required property"))
+            e.append(_E(p, "required", 32, "'$schema' is a required property"))
         if "id" not in x:
-            e.append(_E(p, "required", _sp(32, "required"), "'id' is a required property"))
+            e.append(_E(p, "required", 32, "'id' is a required property"))
         if "osType" not in x:
-            e.append(_E(p, "required", _sp(32, "required"), "'osType' is a required property"))
+            e.append(_E(p, "required", 32, "'osType' is a required property"))
         if "label" not in x:
-            e.append(_E(p, "required", _sp(32, "required"), "'label' is a required property"))
+            e.append(_E(p, "required", 32, "'label' is a required property"))
         if "description" not in x:
-            e.append(_E(p, "required", _sp(32, "required"), "'description' is a required property"))
+            e.append(_E(p, "required", 32, "'description' is a required property"))
         if "$schema" in x:
             c1 = x["$schema"]
             if not isinstance(c1, str):
-                e.append(
-                    _E(
-                        p + ("$schema",),
-                        "type",
-                        _sp(34, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("$schema",), "type", 34, _r(c1) + " is not of type 'string'"))
         if "id" in x:
             c2 = x["id"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("id",), "type", _sp(35, "type"), _r(c2) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("id",), "type", 35, _r(c2) + " is not of type 'string'"))
         if "osType" in x:
             c3 = x["osType"]
             if not isinstance(c3, str):
-                e.append(
-                    _E(
-                        p + ("osType",),
-                        "type",
-                        _sp(24, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("osType",), "type", 24, _r(c3) + " is not of type 'string'"))
             if not (isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")):
                 e.append(
-                    _E(
-                        p + ("osType",),
-                        "enum",
-                        _sp(24, "enum"),
-                        _r(c3) + " is not one of ['Windows', 'Linux']",
-                    )
+                    _E(p + ("osType",), "enum", 24, _r(c3) + " is not one of ['Windows', 'Linux']")
                 )
         if "label" in x:
             c4 = x["label"]
             if not isinstance(c4, str):
-                e.append(
-                    _E(p + ("label",), "type", _sp(36, "type"), _r(c4) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("label",), "type", 36, _r(c4) + " is not of type 'string'"))
         if "description" in x:
             c5 = x["description"]
             if not isinstance(c5, str):
-                e.append(
-                    _E(
-                        p + ("description",),
-                        "type",
-                        _sp(37, "type"),
-                        _r(c5) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("description",), "type", 37, _r(c5) + " is not of type 'string'"))
 
 
 def _f24(x: Any) -> bool:
@@ -1105,21 +1022,14 @@ def _f24(x: Any) -> bool:
 
 def _v25(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(38, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 38, _r(x) + " is not of type 'object'"))
     else:
         if "commandId" not in x:
-            e.append(_E(p, "required", _sp(38, "required"), "'commandId' is a required property"))
+            e.append(_E(p, "required", 38, "'commandId' is a required property"))
         if "commandId" in x:
             c1 = x["commandId"]
             if not isinstance(c1, str):
-                e.append(
-                    _E(
-                        p + ("commandId",),
-                        "type",
-                        _sp(40, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("commandId",), "type", 40, _r(c1) + " is not of type 'string'"))
         if "script" in x:
             c2 = x["script"]
             if not _f72(c2):
@@ -1148,24 +1058,20 @@ def _f26(x: Any) -> bool:
 
 def _v27(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(41, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 41, _r(x) + " is not of type 'object'"))
     else:
         if "name" not in x:
-            e.append(_E(p, "required", _sp(41, "required"), "'name' is a required property"))
+            e.append(_E(p, "required", 41, "'name' is a required property"))
         if "value" not in x:
-            e.append(_E(p, "required", _sp(41, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", 41, "'value' is a required property"))
         if "name" in x:
             c1 = x["name"]
             if not isinstance(c1, str):
-                e.append(
-                    _E(p + ("name",), "type", _sp(43, "type"), _r(c1) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("name",), "type", 43, _r(c1) + " is not of type 'string'"))
         if "value" in x:
             c2 = x["value"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("value",), "type", _sp(44, "type"), _r(c2) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("value",), "type", 44, _r(c2) + " is not of type 'string'"))
 
 
 def _f28(x: Any) -> bool:
@@ -1188,10 +1094,10 @@ def _f28(x: Any) -> bool:
 
 def _v29(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(45, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 45, _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
-            e.append(_E(p, "required", _sp(45, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", 45, "'value' is a required property"))
         if "value" in x:
             c1 = x["value"]
             if not _f76(c1):
@@ -1199,24 +1105,10 @@ def _v29(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "nextLink" in x:
             c2 = x["nextLink"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("nextLink",),
-                        "type",
-                        _sp(47, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("nextLink",), "type", 47, _r(c2) + " is not of type 'string'"))
             else:
                 if not _fmt_uri(c2):
-                    e.append(
-                        _E(
-                            p + ("nextLink",),
-                            "format",
-                            _sp(47, "format"),
-                            _r(c2) + " is not a valid 'uri'",
-                        )
-                    )
+                    e.append(_E(p + ("nextLink",), "format", 47, _r(c2) + " is not a valid 'uri'"))
 
 
 def _f30(x: Any) -> bool:
@@ -1235,30 +1127,16 @@ def _f30(x: Any) -> bool:
 
 def _v31(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(48, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 48, _r(x) + " is not of type 'object'"))
     else:
         if "clientId" in x:
             c1 = x["clientId"]
             if not isinstance(c1, str):
-                e.append(
-                    _E(
-                        p + ("clientId",),
-                        "type",
-                        _sp(50, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("clientId",), "type", 50, _r(c1) + " is not of type 'string'"))
         if "objectId" in x:
             c2 = x["objectId"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("objectId",),
-                        "type",
-                        _sp(51, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("objectId",), "type", 51, _r(c2) + " is not of type 'string'"))
 
 
 def _f32(x: Any) -> bool:
@@ -1287,46 +1165,28 @@ def _f32(x: Any) -> bool:
 
 def _v33(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(52, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 52, _r(x) + " is not of type 'object'"))
     else:
         if "name" not in x:
-            e.append(_E(p, "required", _sp(52, "required"), "'name' is a required property"))
+            e.append(_E(p, "required", 52, "'name' is a required property"))
         if "type" not in x:
-            e.append(_E(p, "required", _sp(52, "required"), "'type' is a required property"))
+            e.append(_E(p, "required", 52, "'type' is a required property"))
         if "name" in x:
             c1 = x["name"]
             if not isinstance(c1, str):
-                e.append(
-                    _E(p + ("name",), "type", _sp(54, "type"), _r(c1) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("name",), "type", 54, _r(c1) + " is not of type 'string'"))
         if "type" in x:
             c2 = x["type"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("type",), "type", _sp(55, "type"), _r(c2) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("type",), "type", 55, _r(c2) + " is not of type 'string'"))
         if "defaultValue" in x:
             c3 = x["defaultValue"]
             if not isinstance(c3, str):
-                e.append(
-                    _E(
-                        p + ("defaultValue",),
-                        "type",
-                        _sp(56, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("defaultValue",), "type", 56, _r(c3) + " is not of type 'string'"))
         if "required" in x:
             c4 = x["required"]
             if not (c4 is True or c4 is False):
-                e.append(
-                    _E(
-                        p + ("required",),
-                        "type",
-                        _sp(57, "type"),
-                        _r(c4) + " is not of type 'boolean'",
-                    )
-                )
+                e.append(_E(p + ("required",), "type", 57, _r(c4) + " is not of type 'boolean'"))
 
 
 def _f34(x: Any) -> bool:
@@ -1341,7 +1201,7 @@ def _f34(x: Any) -> bool:
 
 def _v35(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(58, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 58, _r(x) + " is not of type 'object'"))
     else:
         if "value" in x:
             c1 = x["value"]
@@ -1357,11 +1217,9 @@ def _f36(x: Any) -> bool:
 
 def _v37(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, str):
-        e.append(_E(p, "type", _sp(20, "type"), _r(x) + " is not of type 'string'"))
+        e.append(_E(p, "type", 20, _r(x) + " is not of type 'string'"))
     if not (isinstance(x, str) and (x == "Error" or x == "Info" or x == "Warning")):
-        e.append(
-            _E(p, "enum", _sp(20, "enum"), _r(x) + " is not one of ['Info', 'Warning', 'Error']")
-        )
+        e.append(_E(p, "enum", 20, _r(x) + " is not one of ['Info', 'Warning', 'Error']"))
 
 
 def _f38(x: Any) -> bool:
@@ -1400,83 +1258,44 @@ def _f38(x: Any) -> bool:
 
 def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(59, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 59, _r(x) + " is not of type 'object'"))
     else:
         if "createdBy" in x:
             c1 = x["createdBy"]
             if not isinstance(c1, str):
-                e.append(
-                    _E(
-                        p + ("createdBy",),
-                        "type",
-                        _sp(61, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("createdBy",), "type", 61, _r(c1) + " is not of type 'string'"))
         if "createdByType" in x:
             c2 = x["createdByType"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        p + ("createdByType",),
-                        "type",
-                        _sp(11, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + ("createdByType",), "type", 11, _r(c2) + " is not of type 'string'")
                 )
         if "createdAt" in x:
             c3 = x["createdAt"]
             if not isinstance(c3, str):
-                e.append(
-                    _E(
-                        p + ("createdAt",),
-                        "type",
-                        _sp(62, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("createdAt",), "type", 62, _r(c3) + " is not of type 'string'"))
             else:
                 if not _fmt_date_time(c3):
                     e.append(
-                        _E(
-                            p + ("createdAt",),
-                            "format",
-                            _sp(62, "format"),
-                            _r(c3) + " is not a valid 'date-time'",
-                        )
+                        _E(p + ("createdAt",), "format", 62, _r(c3) + " is not a valid 'date-time'")
                     )
         if "lastModifiedBy" in x:
             c4 = x["lastModifiedBy"]
             if not isinstance(c4, str):
                 e.append(
-                    _E(
-                        p + ("lastModifiedBy",),
-                        "type",
-                        _sp(63, "type"),
-                        _r(c4) + " is not of type 'string'",
-                    )
+                    _E(p + ("lastModifiedBy",), "type", 63, _r(c4) + " is not of type 'string'")
                 )
         if "lastModifiedByType" in x:
             c5 = x["lastModifiedByType"]
             if not isinstance(c5, str):
                 e.append(
-                    _E(
-                        p + ("lastModifiedByType",),
-                        "type",
-                        _sp(11, "type"),
-                        _r(c5) + " is not of type 'string'",
-                    )
+                    _E(p + ("lastModifiedByType",), "type", 11, _r(c5) + " is not of type 'string'")
                 )
         if "lastModifiedAt" in x:
             c6 = x["lastModifiedAt"]
             if not isinstance(c6, str):
                 e.append(
-                    _E(
-                        p + ("lastModifiedAt",),
-                        "type",
-                        _sp(64, "type"),
-                        _r(c6) + " is not of type 'string'",
-                    )
+                    _E(p + ("lastModifiedAt",), "type", 64, _r(c6) + " is not of type 'string'")
                 )
             else:
                 if not _fmt_date_time(c6):
@@ -1484,7 +1303,7 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("lastModifiedAt",),
                             "format",
-                            _sp(64, "format"),
+                            64,
                             _r(c6) + " is not a valid 'date-time'",
                         )
                     )
@@ -1508,10 +1327,10 @@ def _f40(x: Any) -> bool:
 
 def _v41(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(65, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 65, _r(x) + " is not of type 'object'"))
     else:
         if "location" not in x:
-            e.append(_E(p, "required", _sp(65, "required"), "'location' is a required property"))
+            e.append(_E(p, "required", 65, "'location' is a required property"))
         if "tags" in x:
             c1 = x["tags"]
             if not _f80(c1):
@@ -1519,14 +1338,7 @@ def _v41(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "location" in x:
             c2 = x["location"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("location",),
-                        "type",
-                        _sp(67, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("location",), "type", 67, _r(c2) + " is not of type 'string'"))
     if not _f16(x):
         _v17(x, p, e)
 
@@ -1549,10 +1361,10 @@ def _f42(x: Any) -> bool:
 
 def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(65, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 65, _r(x) + " is not of type 'object'"))
     else:
         if "location" not in x:
-            e.append(_E(p, "required", _sp(65, "required"), "'location' is a required property"))
+            e.append(_E(p, "required", 65, "'location' is a required property"))
         if "tags" in x:
             c1 = x["tags"]
             if not _f80(c1):
@@ -1560,14 +1372,7 @@ def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "location" in x:
             c2 = x["location"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("location",),
-                        "type",
-                        _sp(67, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("location",), "type", 67, _r(c2) + " is not of type 'string'"))
     if not _f18(x):
         _v19(x, p, e)
 
@@ -1584,7 +1389,7 @@ def _f44(x: Any) -> bool:
 
 def _v45(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(68, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 68, _r(x) + " is not of type 'object'"))
     else:
         if "tags" in x:
             c1 = x["tags"]
@@ -1604,7 +1409,7 @@ def _f46(x: Any) -> bool:
 
 def _v47(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(69, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 69, _r(x) + " is not of type 'object'"))
     else:
         if "properties" in x:
             c1 = x["properties"]
@@ -1626,7 +1431,7 @@ def _f48(x: Any) -> bool:
 
 def _v49(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(69, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 69, _r(x) + " is not of type 'object'"))
     else:
         if "properties" in x:
             c1 = x["properties"]
@@ -1684,48 +1489,31 @@ def _f50(x: Any) -> bool:
 
 def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(70, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 70, _r(x) + " is not of type 'object'"))
     else:
         if "executionState" in x:
             c1 = x["executionState"]
             if not isinstance(c1, str):
                 e.append(
-                    _E(
-                        p + ("executionState",),
-                        "type",
-                        _sp(12, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
+                    _E(p + ("executionState",), "type", 12, _r(c1) + " is not of type 'string'")
                 )
         if "executionMessage" in x:
             c2 = x["executionMessage"]
             if not isinstance(c2, str):
                 e.append(
-                    _E(
-                        p + ("executionMessage",),
-                        "type",
-                        _sp(72, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + ("executionMessage",), "type", 72, _r(c2) + " is not of type 'string'")
                 )
         if "exitCode" in x:
             c3 = x["exitCode"]
             if not (type(c3) is int or (type(c3) is float and c3.is_integer())):
-                e.append(
-                    _E(
-                        p + ("exitCode",),
-                        "type",
-                        _sp(73, "type"),
-                        _r(c3) + " is not of type 'integer'",
-                    )
-                )
+                e.append(_E(p + ("exitCode",), "type", 73, _r(c3) + " is not of type 'integer'"))
             else:
                 if c3 < -2147483648:
                     e.append(
                         _E(
                             p + ("exitCode",),
                             "minimum",
-                            _sp(73, "minimum"),
+                            73,
                             _r(c3) + " is less than the minimum of -2147483648",
                         )
                     )
@@ -1734,68 +1522,35 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("exitCode",),
                             "maximum",
-                            _sp(73, "maximum"),
+                            73,
                             _r(c3) + " is greater than the maximum of 2147483647",
                         )
                     )
         if "output" in x:
             c4 = x["output"]
             if not isinstance(c4, str):
-                e.append(
-                    _E(
-                        p + ("output",),
-                        "type",
-                        _sp(74, "type"),
-                        _r(c4) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("output",), "type", 74, _r(c4) + " is not of type 'string'"))
         if "error" in x:
             c5 = x["error"]
             if not isinstance(c5, str):
-                e.append(
-                    _E(p + ("error",), "type", _sp(75, "type"), _r(c5) + " is not of type 'string'")
-                )
+                e.append(_E(p + ("error",), "type", 75, _r(c5) + " is not of type 'string'"))
         if "startTime" in x:
             c6 = x["startTime"]
             if not isinstance(c6, str):
-                e.append(
-                    _E(
-                        p + ("startTime",),
-                        "type",
-                        _sp(76, "type"),
-                        _r(c6) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("startTime",), "type", 76, _r(c6) + " is not of type 'string'"))
             else:
                 if not _fmt_date_time(c6):
                     e.append(
-                        _E(
-                            p + ("startTime",),
-                            "format",
-                            _sp(76, "format"),
-                            _r(c6) + " is not a valid 'date-time'",
-                        )
+                        _E(p + ("startTime",), "format", 76, _r(c6) + " is not a valid 'date-time'")
                     )
         if "endTime" in x:
             c7 = x["endTime"]
             if not isinstance(c7, str):
-                e.append(
-                    _E(
-                        p + ("endTime",),
-                        "type",
-                        _sp(77, "type"),
-                        _r(c7) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("endTime",), "type", 77, _r(c7) + " is not of type 'string'"))
             else:
                 if not _fmt_date_time(c7):
                     e.append(
-                        _E(
-                            p + ("endTime",),
-                            "format",
-                            _sp(77, "format"),
-                            _r(c7) + " is not a valid 'date-time'",
-                        )
+                        _E(p + ("endTime",), "format", 77, _r(c7) + " is not a valid 'date-time'")
                     )
         if "statuses" in x:
             c8 = x["statuses"]
@@ -1871,7 +1626,7 @@ def _f52(x: Any) -> bool:
 
 def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(78, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 78, _r(x) + " is not of type 'object'"))
     else:
         if "source" in x:
             c1 = x["source"]
@@ -1889,45 +1644,21 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c4 = x["asyncExecution"]
             if not (c4 is True or c4 is False):
                 e.append(
-                    _E(
-                        p + ("asyncExecution",),
-                        "type",
-                        _sp(80, "type"),
-                        _r(c4) + " is not of type 'boolean'",
-                    )
+                    _E(p + ("asyncExecution",), "type", 80, _r(c4) + " is not of type 'boolean'")
                 )
         if "runAsUser" in x:
             c5 = x["runAsUser"]
             if not isinstance(c5, str):
-                e.append(
-                    _E(
-                        p + ("runAsUser",),
-                        "type",
-                        _sp(81, "type"),
-                        _r(c5) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("runAsUser",), "type", 81, _r(c5) + " is not of type 'string'"))
         if "runAsPassword" in x:
             c6 = x["runAsPassword"]
             if not isinstance(c6, str):
-                e.append(
-                    _E(
-                        p + ("runAsPassword",),
-                        "type",
-                        _sp(82, "type"),
-                        "'***' is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("runAsPassword",), "type", 82, "'***' is not of type 'string'"))
         if "timeoutInSeconds" in x:
             c7 = x["timeoutInSeconds"]
             if not (type(c7) is int or (type(c7) is float and c7.is_integer())):
                 e.append(
-                    _E(
-                        p + ("timeoutInSeconds",),
-                        "type",
-                        _sp(83, "type"),
-                        _r(c7) + " is not of type 'integer'",
-                    )
+                    _E(p + ("timeoutInSeconds",), "type", 83, _r(c7) + " is not of type 'integer'")
                 )
             else:
                 if c7 < -2147483648:
@@ -1935,7 +1666,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("timeoutInSeconds",),
                             "minimum",
-                            _sp(83, "minimum"),
+                            83,
                             _r(c7) + " is less than the minimum of -2147483648",
                         )
                     )
@@ -1944,7 +1675,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("timeoutInSeconds",),
                             "maximum",
-                            _sp(83, "maximum"),
+                            83,
                             _r(c7) + " is greater than the maximum of 2147483647",
                         )
                     )
@@ -1952,24 +1683,12 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c8 = x["outputBlobUri"]
             if not isinstance(c8, str):
                 e.append(
-                    _E(
-                        p + ("outputBlobUri",),
-                        "type",
-                        _sp(84, "type"),
-                        _r(c8) + " is not of type 'string'",
-                    )
+                    _E(p + ("outputBlobUri",), "type", 84, _r(c8) + " is not of type 'string'")
                 )
         if "errorBlobUri" in x:
             c9 = x["errorBlobUri"]
             if not isinstance(c9, str):
-                e.append(
-                    _E(
-                        p + ("errorBlobUri",),
-                        "type",
-                        _sp(85, "type"),
-                        _r(c9) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("errorBlobUri",), "type", 85, _r(c9) + " is not of type 'string'"))
         if "outputBlobManagedIdentity" in x:
             c10 = x["outputBlobManagedIdentity"]
             if not _f30(c10):
@@ -1982,12 +1701,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c12 = x["provisioningState"]
             if not isinstance(c12, str):
                 e.append(
-                    _E(
-                        p + ("provisioningState",),
-                        "type",
-                        _sp(86, "type"),
-                        _r(c12) + " is not of type 'string'",
-                    )
+                    _E(p + ("provisioningState",), "type", 86, _r(c12) + " is not of type 'string'")
                 )
         if "instanceView" in x:
             c13 = x["instanceView"]
@@ -2000,7 +1714,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("treatFailureAsDeploymentFailure",),
                         "type",
-                        _sp(87, "type"),
+                        87,
                         _r(c14) + " is not of type 'boolean'",
                     )
                 )
@@ -2070,7 +1784,7 @@ def _f54(x: Any) -> bool:
 
 def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(78, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 78, _r(x) + " is not of type 'object'"))
     else:
         if "source" in x:
             c1 = x["source"]
@@ -2088,45 +1802,21 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c4 = x["asyncExecution"]
             if not (c4 is True or c4 is False):
                 e.append(
-                    _E(
-                        p + ("asyncExecution",),
-                        "type",
-                        _sp(80, "type"),
-                        _r(c4) + " is not of type 'boolean'",
-                    )
+                    _E(p + ("asyncExecution",), "type", 80, _r(c4) + " is not of type 'boolean'")
                 )
         if "runAsUser" in x:
             c5 = x["runAsUser"]
             if not isinstance(c5, str):
-                e.append(
-                    _E(
-                        p + ("runAsUser",),
-                        "type",
-                        _sp(81, "type"),
-                        _r(c5) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("runAsUser",), "type", 81, _r(c5) + " is not of type 'string'"))
         if "runAsPassword" in x:
             c6 = x["runAsPassword"]
             if not isinstance(c6, str):
-                e.append(
-                    _E(
-                        p + ("runAsPassword",),
-                        "type",
-                        _sp(82, "type"),
-                        "'***' is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("runAsPassword",), "type", 82, "'***' is not of type 'string'"))
         if "timeoutInSeconds" in x:
             c7 = x["timeoutInSeconds"]
             if not (type(c7) is int or (type(c7) is float and c7.is_integer())):
                 e.append(
-                    _E(
-                        p + ("timeoutInSeconds",),
-                        "type",
-                        _sp(83, "type"),
-                        _r(c7) + " is not of type 'integer'",
-                    )
+                    _E(p + ("timeoutInSeconds",), "type", 83, _r(c7) + " is not of type 'integer'")
                 )
             else:
                 if c7 < -2147483648:
@@ -2134,7 +1824,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("timeoutInSeconds",),
                             "minimum",
-                            _sp(83, "minimum"),
+                            83,
                             _r(c7) + " is less than the minimum of -2147483648",
                         )
                     )
@@ -2143,7 +1833,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("timeoutInSeconds",),
                             "maximum",
-                            _sp(83, "maximum"),
+                            83,
                             _r(c7) + " is greater than the maximum of 2147483647",
                         )
                     )
@@ -2151,24 +1841,12 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c8 = x["outputBlobUri"]
             if not isinstance(c8, str):
                 e.append(
-                    _E(
-                        p + ("outputBlobUri",),
-                        "type",
-                        _sp(84, "type"),
-                        _r(c8) + " is not of type 'string'",
-                    )
+                    _E(p + ("outputBlobUri",), "type", 84, _r(c8) + " is not of type 'string'")
                 )
         if "errorBlobUri" in x:
             c9 = x["errorBlobUri"]
             if not isinstance(c9, str):
-                e.append(
-                    _E(
-                        p + ("errorBlobUri",),
-                        "type",
-                        _sp(85, "type"),
-                        _r(c9) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("errorBlobUri",), "type", 85, _r(c9) + " is not of type 'string'"))
         if "outputBlobManagedIdentity" in x:
             c10 = x["outputBlobManagedIdentity"]
             if not _f30(c10):
@@ -2182,7 +1860,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _E(
                     p + ("provisioningState",),
                     "readOnly",
-                    _sp(86, "readOnly"),
+                    86,
                     "'provisioningState' is read-only and must not be sent in a request",
                 )
             )
@@ -2191,7 +1869,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _E(
                     p + ("instanceView",),
                     "readOnly",
-                    _sp(88, "readOnly"),
+                    88,
                     "'instanceView' is read-only and must not be sent in a request",
                 )
             )
@@ -2202,7 +1880,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("treatFailureAsDeploymentFailure",),
                         "type",
-                        _sp(87, "type"),
+                        87,
                         _r(c12) + " is not of type 'boolean'",
                     )
                 )
@@ -2232,41 +1910,20 @@ def _f56(x: Any) -> bool:
 
 def _v57(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(89, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 89, _r(x) + " is not of type 'object'"))
     else:
         if "script" in x:
             c1 = x["script"]
             if not isinstance(c1, str):
-                e.append(
-                    _E(
-                        p + ("script",),
-                        "type",
-                        _sp(91, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("script",), "type", 91, _r(c1) + " is not of type 'string'"))
         if "scriptUri" in x:
             c2 = x["scriptUri"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("scriptUri",),
-                        "type",
-                        _sp(92, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("scriptUri",), "type", 92, _r(c2) + " is not of type 'string'"))
         if "commandId" in x:
             c3 = x["commandId"]
             if not isinstance(c3, str):
-                e.append(
-                    _E(
-                        p + ("commandId",),
-                        "type",
-                        _sp(93, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("commandId",), "type", 93, _r(c3) + " is not of type 'string'"))
         if "scriptUriManagedIdentity" in x:
             c4 = x["scriptUriManagedIdentity"]
             if not _f30(c4):
@@ -2285,7 +1942,7 @@ def _f58(x: Any) -> bool:
 
 def _v59(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(94, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 94, _r(x) + " is not of type 'object'"))
     else:
         if "properties" in x:
             c1 = x["properties"]
@@ -2307,7 +1964,7 @@ def _f60(x: Any) -> bool:
 
 def _v61(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(94, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 94, _r(x) + " is not of type 'object'"))
     else:
         if "properties" in x:
             c1 = x["properties"]
@@ -2337,10 +1994,10 @@ def _f62(x: Any) -> bool:
 
 def _v63(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(95, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 95, _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
-            e.append(_E(p, "required", _sp(95, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", 95, "'value' is a required property"))
         if "value" in x:
             c1 = x["value"]
             if not _f90(c1):
@@ -2348,24 +2005,10 @@ def _v63(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "nextLink" in x:
             c2 = x["nextLink"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("nextLink",),
-                        "type",
-                        _sp(97, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("nextLink",), "type", 97, _r(c2) + " is not of type 'string'"))
             else:
                 if not _fmt_uri(c2):
-                    e.append(
-                        _E(
-                            p + ("nextLink",),
-                            "format",
-                            _sp(97, "format"),
-                            _r(c2) + " is not a valid 'uri'",
-                        )
-                    )
+                    e.append(_E(p + ("nextLink",), "format", 97, _r(c2) + " is not a valid 'uri'"))
 
 
 def _f64(x: Any) -> bool:
@@ -2388,10 +2031,10 @@ def _f64(x: Any) -> bool:
 
 def _v65(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(95, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 95, _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
-            e.append(_E(p, "required", _sp(95, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", 95, "'value' is a required property"))
         if "value" in x:
             c1 = x["value"]
             if not _f92(c1):
@@ -2399,24 +2042,10 @@ def _v65(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "nextLink" in x:
             c2 = x["nextLink"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("nextLink",),
-                        "type",
-                        _sp(97, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+                e.append(_E(p + ("nextLink",), "type", 97, _r(c2) + " is not of type 'string'"))
             else:
                 if not _fmt_uri(c2):
-                    e.append(
-                        _E(
-                            p + ("nextLink",),
-                            "format",
-                            _sp(97, "format"),
-                            _r(c2) + " is not a valid 'uri'",
-                        )
-                    )
+                    e.append(_E(p + ("nextLink",), "format", 97, _r(c2) + " is not a valid 'uri'"))
 
 
 def _f66(x: Any) -> bool:
@@ -2430,7 +2059,7 @@ def _f66(x: Any) -> bool:
 
 def _v67(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(98, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", 98, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2458,19 +2087,17 @@ def _f69(x: Any) -> bool:
 
 def _v70(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(100, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", 100, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
             if not isinstance(c1, str):
-                e.append(
-                    _E(p + (i2,), "type", _sp(101, "type"), _r(c1) + " is not of type 'string'")
-                )
+                e.append(_E(p + (i2,), "type", 101, _r(c1) + " is not of type 'string'"))
 
 
 def _v71(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(102, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", 102, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2498,19 +2125,17 @@ def _f73(x: Any) -> bool:
 
 def _v74(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(103, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", 103, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
             if not isinstance(c1, str):
-                e.append(
-                    _E(p + (i2,), "type", _sp(104, "type"), _r(c1) + " is not of type 'string'")
-                )
+                e.append(_E(p + (i2,), "type", 104, _r(c1) + " is not of type 'string'"))
 
 
 def _v75(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(105, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", 105, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2529,7 +2154,7 @@ def _f76(x: Any) -> bool:
 
 def _v77(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(106, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", 106, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2548,7 +2173,7 @@ def _f78(x: Any) -> bool:
 
 def _v79(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(108, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", 108, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2567,13 +2192,11 @@ def _f80(x: Any) -> bool:
 
 def _v81(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(109, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 109, _r(x) + " is not of type 'object'"))
     else:
         for k1, c2 in x.items():
             if not isinstance(c2, str):
-                e.append(
-                    _E(p + (k1,), "type", _sp(110, "type"), _r(c2) + " is not of type 'string'")
-                )
+                e.append(_E(p + (k1,), "type", 110, _r(c2) + " is not of type 'string'"))
 
 
 def _f82(x: Any) -> bool:
@@ -2587,13 +2210,11 @@ def _f82(x: Any) -> bool:
 
 def _v83(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(112, "type"), _r(x) + " is not of type 'object'"))
+        e.append(_E(p, "type", 112, _r(x) + " is not of type 'object'"))
     else:
         for k1, c2 in x.items():
             if not isinstance(c2, str):
-                e.append(
-                    _E(p + (k1,), "type", _sp(113, "type"), _r(c2) + " is not of type 'string'")
-                )
+                e.append(_E(p + (k1,), "type", 113, _r(c2) + " is not of type 'string'"))
 
 
 def _f84(x: Any) -> bool:
@@ -2607,7 +2228,7 @@ def _f84(x: Any) -> bool:
 
 def _v85(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(114, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", 114, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2635,7 +2256,7 @@ def _f87(x: Any) -> bool:
 
 def _v88(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(115, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", 115, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2645,7 +2266,7 @@ def _v88(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 def _v89(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(116, "type"), "'***' is not of type 'array'"))
+        e.append(_E(p, "type", 116, "'***' is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2664,7 +2285,7 @@ def _f90(x: Any) -> bool:
 
 def _v91(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(117, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", 117, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2683,7 +2304,7 @@ def _f92(x: Any) -> bool:
 
 def _v93(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(117, "type"), _r(x) + " is not of type 'array'"))
+        e.append(_E(p, "type", 117, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2693,24 +2314,20 @@ def _v93(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 def _v94(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(41, "type"), "'***' is not of type 'object'"))
+        e.append(_E(p, "type", 41, "'***' is not of type 'object'"))
     else:
         if "name" not in x:
-            e.append(_E(p, "required", _sp(41, "required"), "'name' is a required property"))
+            e.append(_E(p, "required", 41, "'name' is a required property"))
         if "value" not in x:
-            e.append(_E(p, "required", _sp(41, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", 41, "'value' is a required property"))
         if "name" in x:
             c1 = x["name"]
             if not isinstance(c1, str):
-                e.append(
-                    _E(p + ("name",), "type", _sp(43, "type"), "'***' is not of type 'string'")
-                )
+                e.append(_E(p + ("name",), "type", 43, "'***' is not of type 'string'"))
         if "value" in x:
             c2 = x["value"]
             if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("value",), "type", _sp(44, "type"), "'***' is not of type 'string'")
-                )
+                e.append(_E(p + ("value",), "type", 44, "'***' is not of type 'string'"))
 
 
 _T = TypeVar("_T")
