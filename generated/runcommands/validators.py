@@ -552,19 +552,19 @@ _SP_SEGMENT = (
 
 
 def _f0(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "code" in x:
         c3 = x["code"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
     if "target" in x:
         c4 = x["target"]
-        if not isinstance(c4, str):
+        if c4.__class__ is not str and not isinstance(c4, str):
             return False
     if "message" in x:
         c5 = x["message"]
-        if not isinstance(c5, str):
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
     if "details" in x:
         c1 = x["details"]
@@ -578,7 +578,7 @@ def _f0(x: Any) -> bool:
 
 
 def _v1(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 0, _r(x) + " is not of type 'object'"))
     else:
         if "details" in x:
@@ -591,56 +591,56 @@ def _v1(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v11(c2, p + ("innererror",), e)
         if "code" in x:
             c3 = x["code"]
-            if not isinstance(c3, str):
+            if c3.__class__ is not str and not isinstance(c3, str):
                 e.append(_E(p + ("code",), "type", 2, _r(c3) + " is not of type 'string'"))
         if "target" in x:
             c4 = x["target"]
-            if not isinstance(c4, str):
+            if c4.__class__ is not str and not isinstance(c4, str):
                 e.append(_E(p + ("target",), "type", 3, _r(c4) + " is not of type 'string'"))
         if "message" in x:
             c5 = x["message"]
-            if not isinstance(c5, str):
+            if c5.__class__ is not str and not isinstance(c5, str):
                 e.append(_E(p + ("message",), "type", 4, _r(c5) + " is not of type 'string'"))
 
 
 def _f2(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "code" in x:
         c1 = x["code"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "target" in x:
         c2 = x["target"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "message" in x:
         c3 = x["message"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
     return True
 
 
 def _v3(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 5, _r(x) + " is not of type 'object'"))
     else:
         if "code" in x:
             c1 = x["code"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + ("code",), "type", 7, _r(c1) + " is not of type 'string'"))
         if "target" in x:
             c2 = x["target"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("target",), "type", 8, _r(c2) + " is not of type 'string'"))
         if "message" in x:
             c3 = x["message"]
-            if not isinstance(c3, str):
+            if c3.__class__ is not str and not isinstance(c3, str):
                 e.append(_E(p + ("message",), "type", 9, _r(c3) + " is not of type 'string'"))
 
 
 def _f4(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "error" in x:
         c1 = x["error"]
@@ -650,7 +650,7 @@ def _f4(x: Any) -> bool:
 
 
 def _v5(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 10, _r(x) + " is not of type 'object'"))
     else:
         if "error" in x:
@@ -660,77 +660,77 @@ def _v5(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f6(x: Any) -> bool:
-    return isinstance(x, str)
+    return not (x.__class__ is not str and not isinstance(x, str))
 
 
 def _v7(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, str):
+    if x.__class__ is not str and not isinstance(x, str):
         e.append(_E(p, "type", 11, _r(x) + " is not of type 'string'"))
 
 
 def _f8(x: Any) -> bool:
-    return isinstance(x, str)
+    return not (x.__class__ is not str and not isinstance(x, str))
 
 
 def _v9(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, str):
+    if x.__class__ is not str and not isinstance(x, str):
         e.append(_E(p, "type", 12, _r(x) + " is not of type 'string'"))
 
 
 def _f10(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "exceptiontype" in x:
         c1 = x["exceptiontype"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "errordetail" in x:
         c2 = x["errordetail"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     return True
 
 
 def _v11(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 13, _r(x) + " is not of type 'object'"))
     else:
         if "exceptiontype" in x:
             c1 = x["exceptiontype"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(
                     _E(p + ("exceptiontype",), "type", 15, _r(c1) + " is not of type 'string'")
                 )
         if "errordetail" in x:
             c2 = x["errordetail"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("errordetail",), "type", 16, _r(c2) + " is not of type 'string'"))
 
 
 def _f12(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "code" in x:
         c1 = x["code"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "level" in x:
         c2 = x["level"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
         if not (isinstance(c2, str) and (c2 == "Error" or c2 == "Info" or c2 == "Warning")):
             return False
     if "displayStatus" in x:
         c3 = x["displayStatus"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
     if "message" in x:
         c4 = x["message"]
-        if not isinstance(c4, str):
+        if c4.__class__ is not str and not isinstance(c4, str):
             return False
     if "time" in x:
         c5 = x["time"]
-        if not isinstance(c5, str):
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
         if not _fmt_date_time(c5):
             return False
@@ -738,16 +738,16 @@ def _f12(x: Any) -> bool:
 
 
 def _v13(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 17, _r(x) + " is not of type 'object'"))
     else:
         if "code" in x:
             c1 = x["code"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + ("code",), "type", 19, _r(c1) + " is not of type 'string'"))
         if "level" in x:
             c2 = x["level"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("level",), "type", 20, _r(c2) + " is not of type 'string'"))
             if not (isinstance(c2, str) and (c2 == "Error" or c2 == "Info" or c2 == "Warning")):
                 e.append(
@@ -760,17 +760,17 @@ def _v13(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 )
         if "displayStatus" in x:
             c3 = x["displayStatus"]
-            if not isinstance(c3, str):
+            if c3.__class__ is not str and not isinstance(c3, str):
                 e.append(
                     _E(p + ("displayStatus",), "type", 21, _r(c3) + " is not of type 'string'")
                 )
         if "message" in x:
             c4 = x["message"]
-            if not isinstance(c4, str):
+            if c4.__class__ is not str and not isinstance(c4, str):
                 e.append(_E(p + ("message",), "type", 22, _r(c4) + " is not of type 'string'"))
         if "time" in x:
             c5 = x["time"]
-            if not isinstance(c5, str):
+            if c5.__class__ is not str and not isinstance(c5, str):
                 e.append(_E(p + ("time",), "type", 23, _r(c5) + " is not of type 'string'"))
             else:
                 if not _fmt_date_time(c5):
@@ -780,32 +780,32 @@ def _v13(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f14(x: Any) -> bool:
-    if not isinstance(x, str):
+    if x.__class__ is not str and not isinstance(x, str):
         return False
     return isinstance(x, str) and (x == "Linux" or x == "Windows")
 
 
 def _v15(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, str):
+    if x.__class__ is not str and not isinstance(x, str):
         e.append(_E(p, "type", 24, _r(x) + " is not of type 'string'"))
     if not (isinstance(x, str) and (x == "Linux" or x == "Windows")):
         e.append(_E(p, "enum", 24, _r(x) + " is not one of ['Windows', 'Linux']"))
 
 
 def _f16(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "id" in x:
         c1 = x["id"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "name" in x:
         c2 = x["name"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "type" in x:
         c3 = x["type"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
     if "systemData" in x:
         c4 = x["systemData"]
@@ -815,20 +815,20 @@ def _f16(x: Any) -> bool:
 
 
 def _v17(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 25, _r(x) + " is not of type 'object'"))
     else:
         if "id" in x:
             c1 = x["id"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + ("id",), "type", 27, _r(c1) + " is not of type 'string'"))
         if "name" in x:
             c2 = x["name"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("name",), "type", 28, _r(c2) + " is not of type 'string'"))
         if "type" in x:
             c3 = x["type"]
-            if not isinstance(c3, str):
+            if c3.__class__ is not str and not isinstance(c3, str):
                 e.append(_E(p + ("type",), "type", 29, _r(c3) + " is not of type 'string'"))
         if "systemData" in x:
             c4 = x["systemData"]
@@ -837,7 +837,7 @@ def _v17(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f18(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "id" in x:
         return False
@@ -849,7 +849,7 @@ def _f18(x: Any) -> bool:
 
 
 def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 25, _r(x) + " is not of type 'object'"))
     else:
         if "id" in x:
@@ -891,7 +891,7 @@ def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f20(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "script" not in x:
         return False
@@ -907,7 +907,7 @@ def _f20(x: Any) -> bool:
 
 
 def _v21(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 31, _r(x) + " is not of type 'object'"))
     else:
         if "script" not in x:
@@ -925,7 +925,7 @@ def _v21(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f22(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if (
         "$schema" not in x
@@ -937,31 +937,31 @@ def _f22(x: Any) -> bool:
         return False
     if "$schema" in x:
         c1 = x["$schema"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "id" in x:
         c2 = x["id"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "osType" in x:
         c3 = x["osType"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
         if not (isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")):
             return False
     if "label" in x:
         c4 = x["label"]
-        if not isinstance(c4, str):
+        if c4.__class__ is not str and not isinstance(c4, str):
             return False
     if "description" in x:
         c5 = x["description"]
-        if not isinstance(c5, str):
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
     return True
 
 
 def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 32, _r(x) + " is not of type 'object'"))
     else:
         if "$schema" not in x:
@@ -976,15 +976,15 @@ def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             e.append(_E(p, "required", 32, "'description' is a required property"))
         if "$schema" in x:
             c1 = x["$schema"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + ("$schema",), "type", 34, _r(c1) + " is not of type 'string'"))
         if "id" in x:
             c2 = x["id"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("id",), "type", 35, _r(c2) + " is not of type 'string'"))
         if "osType" in x:
             c3 = x["osType"]
-            if not isinstance(c3, str):
+            if c3.__class__ is not str and not isinstance(c3, str):
                 e.append(_E(p + ("osType",), "type", 24, _r(c3) + " is not of type 'string'"))
             if not (isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")):
                 e.append(
@@ -992,22 +992,22 @@ def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 )
         if "label" in x:
             c4 = x["label"]
-            if not isinstance(c4, str):
+            if c4.__class__ is not str and not isinstance(c4, str):
                 e.append(_E(p + ("label",), "type", 36, _r(c4) + " is not of type 'string'"))
         if "description" in x:
             c5 = x["description"]
-            if not isinstance(c5, str):
+            if c5.__class__ is not str and not isinstance(c5, str):
                 e.append(_E(p + ("description",), "type", 37, _r(c5) + " is not of type 'string'"))
 
 
 def _f24(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "commandId" not in x:
         return False
     if "commandId" in x:
         c1 = x["commandId"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "script" in x:
         c2 = x["script"]
@@ -1021,14 +1021,14 @@ def _f24(x: Any) -> bool:
 
 
 def _v25(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 38, _r(x) + " is not of type 'object'"))
     else:
         if "commandId" not in x:
             e.append(_E(p, "required", 38, "'commandId' is a required property"))
         if "commandId" in x:
             c1 = x["commandId"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + ("commandId",), "type", 40, _r(c1) + " is not of type 'string'"))
         if "script" in x:
             c2 = x["script"]
@@ -1041,23 +1041,23 @@ def _v25(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f26(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "name" not in x or "value" not in x:
         return False
     if "name" in x:
         c1 = x["name"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "value" in x:
         c2 = x["value"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     return True
 
 
 def _v27(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 41, _r(x) + " is not of type 'object'"))
     else:
         if "name" not in x:
@@ -1066,16 +1066,16 @@ def _v27(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             e.append(_E(p, "required", 41, "'value' is a required property"))
         if "name" in x:
             c1 = x["name"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + ("name",), "type", 43, _r(c1) + " is not of type 'string'"))
         if "value" in x:
             c2 = x["value"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("value",), "type", 44, _r(c2) + " is not of type 'string'"))
 
 
 def _f28(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "value" not in x:
         return False
@@ -1085,7 +1085,7 @@ def _f28(x: Any) -> bool:
             return False
     if "nextLink" in x:
         c2 = x["nextLink"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
         if not _fmt_uri(c2):
             return False
@@ -1093,7 +1093,7 @@ def _f28(x: Any) -> bool:
 
 
 def _v29(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 45, _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
@@ -1104,7 +1104,7 @@ def _v29(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v77(c1, p + ("value",), e)
         if "nextLink" in x:
             c2 = x["nextLink"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("nextLink",), "type", 47, _r(c2) + " is not of type 'string'"))
             else:
                 if not _fmt_uri(c2):
@@ -1112,49 +1112,49 @@ def _v29(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f30(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "clientId" in x:
         c1 = x["clientId"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "objectId" in x:
         c2 = x["objectId"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     return True
 
 
 def _v31(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 48, _r(x) + " is not of type 'object'"))
     else:
         if "clientId" in x:
             c1 = x["clientId"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + ("clientId",), "type", 50, _r(c1) + " is not of type 'string'"))
         if "objectId" in x:
             c2 = x["objectId"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("objectId",), "type", 51, _r(c2) + " is not of type 'string'"))
 
 
 def _f32(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "name" not in x or "type" not in x:
         return False
     if "name" in x:
         c1 = x["name"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "type" in x:
         c2 = x["type"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "defaultValue" in x:
         c3 = x["defaultValue"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
     if "required" in x:
         c4 = x["required"]
@@ -1164,7 +1164,7 @@ def _f32(x: Any) -> bool:
 
 
 def _v33(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 52, _r(x) + " is not of type 'object'"))
     else:
         if "name" not in x:
@@ -1173,15 +1173,15 @@ def _v33(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             e.append(_E(p, "required", 52, "'type' is a required property"))
         if "name" in x:
             c1 = x["name"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + ("name",), "type", 54, _r(c1) + " is not of type 'string'"))
         if "type" in x:
             c2 = x["type"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("type",), "type", 55, _r(c2) + " is not of type 'string'"))
         if "defaultValue" in x:
             c3 = x["defaultValue"]
-            if not isinstance(c3, str):
+            if c3.__class__ is not str and not isinstance(c3, str):
                 e.append(_E(p + ("defaultValue",), "type", 56, _r(c3) + " is not of type 'string'"))
         if "required" in x:
             c4 = x["required"]
@@ -1190,7 +1190,7 @@ def _v33(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f34(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "value" in x:
         c1 = x["value"]
@@ -1200,7 +1200,7 @@ def _f34(x: Any) -> bool:
 
 
 def _v35(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 58, _r(x) + " is not of type 'object'"))
     else:
         if "value" in x:
@@ -1210,46 +1210,46 @@ def _v35(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f36(x: Any) -> bool:
-    if not isinstance(x, str):
+    if x.__class__ is not str and not isinstance(x, str):
         return False
     return isinstance(x, str) and (x == "Error" or x == "Info" or x == "Warning")
 
 
 def _v37(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, str):
+    if x.__class__ is not str and not isinstance(x, str):
         e.append(_E(p, "type", 20, _r(x) + " is not of type 'string'"))
     if not (isinstance(x, str) and (x == "Error" or x == "Info" or x == "Warning")):
         e.append(_E(p, "enum", 20, _r(x) + " is not one of ['Info', 'Warning', 'Error']"))
 
 
 def _f38(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "createdBy" in x:
         c1 = x["createdBy"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "createdByType" in x:
         c2 = x["createdByType"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "lastModifiedBy" in x:
         c4 = x["lastModifiedBy"]
-        if not isinstance(c4, str):
+        if c4.__class__ is not str and not isinstance(c4, str):
             return False
     if "lastModifiedByType" in x:
         c5 = x["lastModifiedByType"]
-        if not isinstance(c5, str):
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
     if "createdAt" in x:
         c3 = x["createdAt"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
         if not _fmt_date_time(c3):
             return False
     if "lastModifiedAt" in x:
         c6 = x["lastModifiedAt"]
-        if not isinstance(c6, str):
+        if c6.__class__ is not str and not isinstance(c6, str):
             return False
         if not _fmt_date_time(c6):
             return False
@@ -1257,22 +1257,22 @@ def _f38(x: Any) -> bool:
 
 
 def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 59, _r(x) + " is not of type 'object'"))
     else:
         if "createdBy" in x:
             c1 = x["createdBy"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + ("createdBy",), "type", 61, _r(c1) + " is not of type 'string'"))
         if "createdByType" in x:
             c2 = x["createdByType"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(
                     _E(p + ("createdByType",), "type", 11, _r(c2) + " is not of type 'string'")
                 )
         if "createdAt" in x:
             c3 = x["createdAt"]
-            if not isinstance(c3, str):
+            if c3.__class__ is not str and not isinstance(c3, str):
                 e.append(_E(p + ("createdAt",), "type", 62, _r(c3) + " is not of type 'string'"))
             else:
                 if not _fmt_date_time(c3):
@@ -1281,19 +1281,19 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     )
         if "lastModifiedBy" in x:
             c4 = x["lastModifiedBy"]
-            if not isinstance(c4, str):
+            if c4.__class__ is not str and not isinstance(c4, str):
                 e.append(
                     _E(p + ("lastModifiedBy",), "type", 63, _r(c4) + " is not of type 'string'")
                 )
         if "lastModifiedByType" in x:
             c5 = x["lastModifiedByType"]
-            if not isinstance(c5, str):
+            if c5.__class__ is not str and not isinstance(c5, str):
                 e.append(
                     _E(p + ("lastModifiedByType",), "type", 11, _r(c5) + " is not of type 'string'")
                 )
         if "lastModifiedAt" in x:
             c6 = x["lastModifiedAt"]
-            if not isinstance(c6, str):
+            if c6.__class__ is not str and not isinstance(c6, str):
                 e.append(
                     _E(p + ("lastModifiedAt",), "type", 64, _r(c6) + " is not of type 'string'")
                 )
@@ -1310,13 +1310,13 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f40(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "location" not in x:
         return False
     if "location" in x:
         c2 = x["location"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "tags" in x:
         c1 = x["tags"]
@@ -1326,7 +1326,7 @@ def _f40(x: Any) -> bool:
 
 
 def _v41(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 65, _r(x) + " is not of type 'object'"))
     else:
         if "location" not in x:
@@ -1337,20 +1337,20 @@ def _v41(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v81(c1, p + ("tags",), e)
         if "location" in x:
             c2 = x["location"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("location",), "type", 67, _r(c2) + " is not of type 'string'"))
     if not _f16(x):
         _v17(x, p, e)
 
 
 def _f42(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "location" not in x:
         return False
     if "location" in x:
         c2 = x["location"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "tags" in x:
         c1 = x["tags"]
@@ -1360,7 +1360,7 @@ def _f42(x: Any) -> bool:
 
 
 def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 65, _r(x) + " is not of type 'object'"))
     else:
         if "location" not in x:
@@ -1371,14 +1371,14 @@ def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v81(c1, p + ("tags",), e)
         if "location" in x:
             c2 = x["location"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("location",), "type", 67, _r(c2) + " is not of type 'string'"))
     if not _f18(x):
         _v19(x, p, e)
 
 
 def _f44(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "tags" in x:
         c1 = x["tags"]
@@ -1388,7 +1388,7 @@ def _f44(x: Any) -> bool:
 
 
 def _v45(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 68, _r(x) + " is not of type 'object'"))
     else:
         if "tags" in x:
@@ -1398,7 +1398,7 @@ def _v45(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f46(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "properties" in x:
         c1 = x["properties"]
@@ -1408,7 +1408,7 @@ def _f46(x: Any) -> bool:
 
 
 def _v47(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 69, _r(x) + " is not of type 'object'"))
     else:
         if "properties" in x:
@@ -1420,7 +1420,7 @@ def _v47(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f48(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "properties" in x:
         c1 = x["properties"]
@@ -1430,7 +1430,7 @@ def _f48(x: Any) -> bool:
 
 
 def _v49(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 69, _r(x) + " is not of type 'object'"))
     else:
         if "properties" in x:
@@ -1442,15 +1442,15 @@ def _v49(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f50(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "executionState" in x:
         c1 = x["executionState"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "executionMessage" in x:
         c2 = x["executionMessage"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "exitCode" in x:
         c3 = x["exitCode"]
@@ -1462,21 +1462,21 @@ def _f50(x: Any) -> bool:
             return False
     if "output" in x:
         c4 = x["output"]
-        if not isinstance(c4, str):
+        if c4.__class__ is not str and not isinstance(c4, str):
             return False
     if "error" in x:
         c5 = x["error"]
-        if not isinstance(c5, str):
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
     if "startTime" in x:
         c6 = x["startTime"]
-        if not isinstance(c6, str):
+        if c6.__class__ is not str and not isinstance(c6, str):
             return False
         if not _fmt_date_time(c6):
             return False
     if "endTime" in x:
         c7 = x["endTime"]
-        if not isinstance(c7, str):
+        if c7.__class__ is not str and not isinstance(c7, str):
             return False
         if not _fmt_date_time(c7):
             return False
@@ -1488,18 +1488,18 @@ def _f50(x: Any) -> bool:
 
 
 def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 70, _r(x) + " is not of type 'object'"))
     else:
         if "executionState" in x:
             c1 = x["executionState"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(
                     _E(p + ("executionState",), "type", 12, _r(c1) + " is not of type 'string'")
                 )
         if "executionMessage" in x:
             c2 = x["executionMessage"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(
                     _E(p + ("executionMessage",), "type", 72, _r(c2) + " is not of type 'string'")
                 )
@@ -1528,15 +1528,15 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     )
         if "output" in x:
             c4 = x["output"]
-            if not isinstance(c4, str):
+            if c4.__class__ is not str and not isinstance(c4, str):
                 e.append(_E(p + ("output",), "type", 74, _r(c4) + " is not of type 'string'"))
         if "error" in x:
             c5 = x["error"]
-            if not isinstance(c5, str):
+            if c5.__class__ is not str and not isinstance(c5, str):
                 e.append(_E(p + ("error",), "type", 75, _r(c5) + " is not of type 'string'"))
         if "startTime" in x:
             c6 = x["startTime"]
-            if not isinstance(c6, str):
+            if c6.__class__ is not str and not isinstance(c6, str):
                 e.append(_E(p + ("startTime",), "type", 76, _r(c6) + " is not of type 'string'"))
             else:
                 if not _fmt_date_time(c6):
@@ -1545,7 +1545,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     )
         if "endTime" in x:
             c7 = x["endTime"]
-            if not isinstance(c7, str):
+            if c7.__class__ is not str and not isinstance(c7, str):
                 e.append(_E(p + ("endTime",), "type", 77, _r(c7) + " is not of type 'string'"))
             else:
                 if not _fmt_date_time(c7):
@@ -1559,7 +1559,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f52(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "asyncExecution" in x:
         c4 = x["asyncExecution"]
@@ -1567,11 +1567,11 @@ def _f52(x: Any) -> bool:
             return False
     if "runAsUser" in x:
         c5 = x["runAsUser"]
-        if not isinstance(c5, str):
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
     if "runAsPassword" in x:
         c6 = x["runAsPassword"]
-        if not isinstance(c6, str):
+        if c6.__class__ is not str and not isinstance(c6, str):
             return False
     if "timeoutInSeconds" in x:
         c7 = x["timeoutInSeconds"]
@@ -1583,15 +1583,15 @@ def _f52(x: Any) -> bool:
             return False
     if "outputBlobUri" in x:
         c8 = x["outputBlobUri"]
-        if not isinstance(c8, str):
+        if c8.__class__ is not str and not isinstance(c8, str):
             return False
     if "errorBlobUri" in x:
         c9 = x["errorBlobUri"]
-        if not isinstance(c9, str):
+        if c9.__class__ is not str and not isinstance(c9, str):
             return False
     if "provisioningState" in x:
         c12 = x["provisioningState"]
-        if not isinstance(c12, str):
+        if c12.__class__ is not str and not isinstance(c12, str):
             return False
     if "treatFailureAsDeploymentFailure" in x:
         c14 = x["treatFailureAsDeploymentFailure"]
@@ -1625,7 +1625,7 @@ def _f52(x: Any) -> bool:
 
 
 def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 78, _r(x) + " is not of type 'object'"))
     else:
         if "source" in x:
@@ -1648,11 +1648,11 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 )
         if "runAsUser" in x:
             c5 = x["runAsUser"]
-            if not isinstance(c5, str):
+            if c5.__class__ is not str and not isinstance(c5, str):
                 e.append(_E(p + ("runAsUser",), "type", 81, _r(c5) + " is not of type 'string'"))
         if "runAsPassword" in x:
             c6 = x["runAsPassword"]
-            if not isinstance(c6, str):
+            if c6.__class__ is not str and not isinstance(c6, str):
                 e.append(_E(p + ("runAsPassword",), "type", 82, "'***' is not of type 'string'"))
         if "timeoutInSeconds" in x:
             c7 = x["timeoutInSeconds"]
@@ -1681,13 +1681,13 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     )
         if "outputBlobUri" in x:
             c8 = x["outputBlobUri"]
-            if not isinstance(c8, str):
+            if c8.__class__ is not str and not isinstance(c8, str):
                 e.append(
                     _E(p + ("outputBlobUri",), "type", 84, _r(c8) + " is not of type 'string'")
                 )
         if "errorBlobUri" in x:
             c9 = x["errorBlobUri"]
-            if not isinstance(c9, str):
+            if c9.__class__ is not str and not isinstance(c9, str):
                 e.append(_E(p + ("errorBlobUri",), "type", 85, _r(c9) + " is not of type 'string'"))
         if "outputBlobManagedIdentity" in x:
             c10 = x["outputBlobManagedIdentity"]
@@ -1699,7 +1699,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v31(c11, p + ("errorBlobManagedIdentity",), e)
         if "provisioningState" in x:
             c12 = x["provisioningState"]
-            if not isinstance(c12, str):
+            if c12.__class__ is not str and not isinstance(c12, str):
                 e.append(
                     _E(p + ("provisioningState",), "type", 86, _r(c12) + " is not of type 'string'")
                 )
@@ -1721,7 +1721,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f54(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "asyncExecution" in x:
         c4 = x["asyncExecution"]
@@ -1729,11 +1729,11 @@ def _f54(x: Any) -> bool:
             return False
     if "runAsUser" in x:
         c5 = x["runAsUser"]
-        if not isinstance(c5, str):
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
     if "runAsPassword" in x:
         c6 = x["runAsPassword"]
-        if not isinstance(c6, str):
+        if c6.__class__ is not str and not isinstance(c6, str):
             return False
     if "timeoutInSeconds" in x:
         c7 = x["timeoutInSeconds"]
@@ -1745,11 +1745,11 @@ def _f54(x: Any) -> bool:
             return False
     if "outputBlobUri" in x:
         c8 = x["outputBlobUri"]
-        if not isinstance(c8, str):
+        if c8.__class__ is not str and not isinstance(c8, str):
             return False
     if "errorBlobUri" in x:
         c9 = x["errorBlobUri"]
-        if not isinstance(c9, str):
+        if c9.__class__ is not str and not isinstance(c9, str):
             return False
     if "provisioningState" in x:
         return False
@@ -1783,7 +1783,7 @@ def _f54(x: Any) -> bool:
 
 
 def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 78, _r(x) + " is not of type 'object'"))
     else:
         if "source" in x:
@@ -1806,11 +1806,11 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 )
         if "runAsUser" in x:
             c5 = x["runAsUser"]
-            if not isinstance(c5, str):
+            if c5.__class__ is not str and not isinstance(c5, str):
                 e.append(_E(p + ("runAsUser",), "type", 81, _r(c5) + " is not of type 'string'"))
         if "runAsPassword" in x:
             c6 = x["runAsPassword"]
-            if not isinstance(c6, str):
+            if c6.__class__ is not str and not isinstance(c6, str):
                 e.append(_E(p + ("runAsPassword",), "type", 82, "'***' is not of type 'string'"))
         if "timeoutInSeconds" in x:
             c7 = x["timeoutInSeconds"]
@@ -1839,13 +1839,13 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     )
         if "outputBlobUri" in x:
             c8 = x["outputBlobUri"]
-            if not isinstance(c8, str):
+            if c8.__class__ is not str and not isinstance(c8, str):
                 e.append(
                     _E(p + ("outputBlobUri",), "type", 84, _r(c8) + " is not of type 'string'")
                 )
         if "errorBlobUri" in x:
             c9 = x["errorBlobUri"]
-            if not isinstance(c9, str):
+            if c9.__class__ is not str and not isinstance(c9, str):
                 e.append(_E(p + ("errorBlobUri",), "type", 85, _r(c9) + " is not of type 'string'"))
         if "outputBlobManagedIdentity" in x:
             c10 = x["outputBlobManagedIdentity"]
@@ -1887,19 +1887,19 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f56(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "script" in x:
         c1 = x["script"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "scriptUri" in x:
         c2 = x["scriptUri"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "commandId" in x:
         c3 = x["commandId"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
     if "scriptUriManagedIdentity" in x:
         c4 = x["scriptUriManagedIdentity"]
@@ -1909,20 +1909,20 @@ def _f56(x: Any) -> bool:
 
 
 def _v57(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 89, _r(x) + " is not of type 'object'"))
     else:
         if "script" in x:
             c1 = x["script"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + ("script",), "type", 91, _r(c1) + " is not of type 'string'"))
         if "scriptUri" in x:
             c2 = x["scriptUri"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("scriptUri",), "type", 92, _r(c2) + " is not of type 'string'"))
         if "commandId" in x:
             c3 = x["commandId"]
-            if not isinstance(c3, str):
+            if c3.__class__ is not str and not isinstance(c3, str):
                 e.append(_E(p + ("commandId",), "type", 93, _r(c3) + " is not of type 'string'"))
         if "scriptUriManagedIdentity" in x:
             c4 = x["scriptUriManagedIdentity"]
@@ -1931,7 +1931,7 @@ def _v57(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f58(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "properties" in x:
         c1 = x["properties"]
@@ -1941,7 +1941,7 @@ def _f58(x: Any) -> bool:
 
 
 def _v59(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 94, _r(x) + " is not of type 'object'"))
     else:
         if "properties" in x:
@@ -1953,7 +1953,7 @@ def _v59(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f60(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "properties" in x:
         c1 = x["properties"]
@@ -1963,7 +1963,7 @@ def _f60(x: Any) -> bool:
 
 
 def _v61(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 94, _r(x) + " is not of type 'object'"))
     else:
         if "properties" in x:
@@ -1975,7 +1975,7 @@ def _v61(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f62(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "value" not in x:
         return False
@@ -1985,7 +1985,7 @@ def _f62(x: Any) -> bool:
             return False
     if "nextLink" in x:
         c2 = x["nextLink"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
         if not _fmt_uri(c2):
             return False
@@ -1993,7 +1993,7 @@ def _f62(x: Any) -> bool:
 
 
 def _v63(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 95, _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
@@ -2004,7 +2004,7 @@ def _v63(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v91(c1, p + ("value",), e)
         if "nextLink" in x:
             c2 = x["nextLink"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("nextLink",), "type", 97, _r(c2) + " is not of type 'string'"))
             else:
                 if not _fmt_uri(c2):
@@ -2012,7 +2012,7 @@ def _v63(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f64(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "value" not in x:
         return False
@@ -2022,7 +2022,7 @@ def _f64(x: Any) -> bool:
             return False
     if "nextLink" in x:
         c2 = x["nextLink"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
         if not _fmt_uri(c2):
             return False
@@ -2030,7 +2030,7 @@ def _f64(x: Any) -> bool:
 
 
 def _v65(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 95, _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
@@ -2041,7 +2041,7 @@ def _v65(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v93(c1, p + ("value",), e)
         if "nextLink" in x:
             c2 = x["nextLink"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("nextLink",), "type", 97, _r(c2) + " is not of type 'string'"))
             else:
                 if not _fmt_uri(c2):
@@ -2049,7 +2049,7 @@ def _v65(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f66(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f2(c1):
@@ -2058,7 +2058,7 @@ def _f66(x: Any) -> bool:
 
 
 def _v67(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 98, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
@@ -2068,16 +2068,16 @@ def _v67(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f68(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     return True
 
 
 def _f69(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f32(c1):
@@ -2086,17 +2086,17 @@ def _f69(x: Any) -> bool:
 
 
 def _v70(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 100, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + (i2,), "type", 101, _r(c1) + " is not of type 'string'"))
 
 
 def _v71(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 102, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
@@ -2106,16 +2106,16 @@ def _v71(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f72(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     return True
 
 
 def _f73(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f26(c1):
@@ -2124,17 +2124,17 @@ def _f73(x: Any) -> bool:
 
 
 def _v74(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 103, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + (i2,), "type", 104, _r(c1) + " is not of type 'string'"))
 
 
 def _v75(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 105, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
@@ -2144,7 +2144,7 @@ def _v75(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f76(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f22(c1):
@@ -2153,7 +2153,7 @@ def _f76(x: Any) -> bool:
 
 
 def _v77(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 106, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
@@ -2163,7 +2163,7 @@ def _v77(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f78(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f12(c1):
@@ -2172,7 +2172,7 @@ def _f78(x: Any) -> bool:
 
 
 def _v79(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 108, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
@@ -2182,43 +2182,43 @@ def _v79(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f80(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     for c2 in x.values():
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     return True
 
 
 def _v81(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 109, _r(x) + " is not of type 'object'"))
     else:
         for k1, c2 in x.items():
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + (k1,), "type", 110, _r(c2) + " is not of type 'string'"))
 
 
 def _f82(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     for c2 in x.values():
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     return True
 
 
 def _v83(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 112, _r(x) + " is not of type 'object'"))
     else:
         for k1, c2 in x.items():
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + (k1,), "type", 113, _r(c2) + " is not of type 'string'"))
 
 
 def _f84(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f12(c1):
@@ -2227,7 +2227,7 @@ def _f84(x: Any) -> bool:
 
 
 def _v85(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 114, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
@@ -2237,7 +2237,7 @@ def _v85(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f86(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f26(c1):
@@ -2246,7 +2246,7 @@ def _f86(x: Any) -> bool:
 
 
 def _f87(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f26(c1):
@@ -2255,7 +2255,7 @@ def _f87(x: Any) -> bool:
 
 
 def _v88(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 115, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
@@ -2265,7 +2265,7 @@ def _v88(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _v89(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 116, "'***' is not of type 'array'"))
     else:
         for i2 in range(len(x)):
@@ -2275,7 +2275,7 @@ def _v89(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f90(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f46(c1):
@@ -2284,7 +2284,7 @@ def _f90(x: Any) -> bool:
 
 
 def _v91(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 117, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
@@ -2294,7 +2294,7 @@ def _v91(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f92(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f48(c1):
@@ -2303,7 +2303,7 @@ def _f92(x: Any) -> bool:
 
 
 def _v93(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 117, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
@@ -2313,7 +2313,7 @@ def _v93(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _v94(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         e.append(_E(p, "type", 41, "'***' is not of type 'object'"))
     else:
         if "name" not in x:
@@ -2322,11 +2322,11 @@ def _v94(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             e.append(_E(p, "required", 41, "'value' is a required property"))
         if "name" in x:
             c1 = x["name"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + ("name",), "type", 43, "'***' is not of type 'string'"))
         if "value" in x:
             c2 = x["value"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(_E(p + ("value",), "type", 44, "'***' is not of type 'string'"))
 
 
