@@ -2344,13 +2344,6 @@ def validate_api_error(instance: object, *, request: bool = False) -> list[Valid
     return errors
 
 
-def _is_valid_api_error(instance: object, request: bool = False) -> bool:
-    try:
-        return _f0(instance)
-    except RecursionError:
-        return False
-
-
 def validate_api_error_base(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against ApiErrorBase.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
@@ -2360,13 +2353,6 @@ def validate_api_error_base(instance: object, *, request: bool = False) -> list[
     except RecursionError:
         return _too_deep(instance, "ApiErrorBase.json#")
     return errors
-
-
-def _is_valid_api_error_base(instance: object, request: bool = False) -> bool:
-    try:
-        return _f2(instance)
-    except RecursionError:
-        return False
 
 
 def validate_cloud_error(instance: object, *, request: bool = False) -> list[ValidationError]:
@@ -2380,13 +2366,6 @@ def validate_cloud_error(instance: object, *, request: bool = False) -> list[Val
     return errors
 
 
-def _is_valid_cloud_error(instance: object, request: bool = False) -> bool:
-    try:
-        return _f4(instance)
-    except RecursionError:
-        return False
-
-
 def validate_created_by_type(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against CreatedByType.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
@@ -2396,13 +2375,6 @@ def validate_created_by_type(instance: object, *, request: bool = False) -> list
     except RecursionError:
         return _too_deep(instance, "CreatedByType.json#")
     return errors
-
-
-def _is_valid_created_by_type(instance: object, request: bool = False) -> bool:
-    try:
-        return _f6(instance)
-    except RecursionError:
-        return False
 
 
 def validate_execution_state(instance: object, *, request: bool = False) -> list[ValidationError]:
@@ -2416,13 +2388,6 @@ def validate_execution_state(instance: object, *, request: bool = False) -> list
     return errors
 
 
-def _is_valid_execution_state(instance: object, request: bool = False) -> bool:
-    try:
-        return _f8(instance)
-    except RecursionError:
-        return False
-
-
 def validate_inner_error(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against InnerError.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
@@ -2432,13 +2397,6 @@ def validate_inner_error(instance: object, *, request: bool = False) -> list[Val
     except RecursionError:
         return _too_deep(instance, "InnerError.json#")
     return errors
-
-
-def _is_valid_inner_error(instance: object, request: bool = False) -> bool:
-    try:
-        return _f10(instance)
-    except RecursionError:
-        return False
 
 
 def validate_instance_view_status(
@@ -2456,13 +2414,6 @@ def validate_instance_view_status(
     return errors
 
 
-def _is_valid_instance_view_status(instance: object, request: bool = False) -> bool:
-    try:
-        return _f12(instance)
-    except RecursionError:
-        return False
-
-
 def validate_operating_system_types(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -2478,13 +2429,6 @@ def validate_operating_system_types(
     return errors
 
 
-def _is_valid_operating_system_types(instance: object, request: bool = False) -> bool:
-    try:
-        return _f14(instance)
-    except RecursionError:
-        return False
-
-
 def validate_resource(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against Resource.json (``request``: readOnly is an error)."""
     errors: list[ValidationError] = []
@@ -2497,13 +2441,6 @@ def validate_resource(instance: object, *, request: bool = False) -> list[Valida
     except RecursionError:
         return _too_deep(instance, "Resource.json#")
     return errors
-
-
-def _is_valid_resource(instance: object, request: bool = False) -> bool:
-    try:
-        return _f18(instance) if request else _f16(instance)
-    except RecursionError:
-        return False
 
 
 def validate_run_command_document(
@@ -2521,13 +2458,6 @@ def validate_run_command_document(
     return errors
 
 
-def _is_valid_run_command_document(instance: object, request: bool = False) -> bool:
-    try:
-        return _f20(instance)
-    except RecursionError:
-        return False
-
-
 def validate_run_command_document_base(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -2543,13 +2473,6 @@ def validate_run_command_document_base(
     return errors
 
 
-def _is_valid_run_command_document_base(instance: object, request: bool = False) -> bool:
-    try:
-        return _f22(instance)
-    except RecursionError:
-        return False
-
-
 def validate_run_command_input(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against RunCommandInput.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
@@ -2559,13 +2482,6 @@ def validate_run_command_input(instance: object, *, request: bool = False) -> li
     except RecursionError:
         return _too_deep(instance, "RunCommandInput.json#")
     return errors
-
-
-def _is_valid_run_command_input(instance: object, request: bool = False) -> bool:
-    try:
-        return _f24(instance)
-    except RecursionError:
-        return False
 
 
 def validate_run_command_input_parameter(
@@ -2583,13 +2499,6 @@ def validate_run_command_input_parameter(
     return errors
 
 
-def _is_valid_run_command_input_parameter(instance: object, request: bool = False) -> bool:
-    try:
-        return _f26(instance)
-    except RecursionError:
-        return False
-
-
 def validate_run_command_list_result(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -2603,13 +2512,6 @@ def validate_run_command_list_result(
     except RecursionError:
         return _too_deep(instance, "RunCommandListResult.json#")
     return errors
-
-
-def _is_valid_run_command_list_result(instance: object, request: bool = False) -> bool:
-    try:
-        return _f28(instance)
-    except RecursionError:
-        return False
 
 
 def validate_run_command_managed_identity(
@@ -2627,13 +2529,6 @@ def validate_run_command_managed_identity(
     return errors
 
 
-def _is_valid_run_command_managed_identity(instance: object, request: bool = False) -> bool:
-    try:
-        return _f30(instance)
-    except RecursionError:
-        return False
-
-
 def validate_run_command_parameter_definition(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -2649,13 +2544,6 @@ def validate_run_command_parameter_definition(
     return errors
 
 
-def _is_valid_run_command_parameter_definition(instance: object, request: bool = False) -> bool:
-    try:
-        return _f32(instance)
-    except RecursionError:
-        return False
-
-
 def validate_run_command_result(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -2667,13 +2555,6 @@ def validate_run_command_result(
     except RecursionError:
         return _too_deep(instance, "RunCommandResult.json#")
     return errors
-
-
-def _is_valid_run_command_result(instance: object, request: bool = False) -> bool:
-    try:
-        return _f34(instance)
-    except RecursionError:
-        return False
 
 
 def validate_status_level_types(
@@ -2689,13 +2570,6 @@ def validate_status_level_types(
     return errors
 
 
-def _is_valid_status_level_types(instance: object, request: bool = False) -> bool:
-    try:
-        return _f36(instance)
-    except RecursionError:
-        return False
-
-
 def validate_system_data(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against SystemData.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
@@ -2705,13 +2579,6 @@ def validate_system_data(instance: object, *, request: bool = False) -> list[Val
     except RecursionError:
         return _too_deep(instance, "SystemData.json#")
     return errors
-
-
-def _is_valid_system_data(instance: object, request: bool = False) -> bool:
-    try:
-        return _f38(instance)
-    except RecursionError:
-        return False
 
 
 def validate_tracked_resource(instance: object, *, request: bool = False) -> list[ValidationError]:
@@ -2730,13 +2597,6 @@ def validate_tracked_resource(instance: object, *, request: bool = False) -> lis
     return errors
 
 
-def _is_valid_tracked_resource(instance: object, request: bool = False) -> bool:
-    try:
-        return _f42(instance) if request else _f40(instance)
-    except RecursionError:
-        return False
-
-
 def validate_update_resource(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against UpdateResource.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
@@ -2746,13 +2606,6 @@ def validate_update_resource(instance: object, *, request: bool = False) -> list
     except RecursionError:
         return _too_deep(instance, "UpdateResource.json#")
     return errors
-
-
-def _is_valid_update_resource(instance: object, request: bool = False) -> bool:
-    try:
-        return _f44(instance)
-    except RecursionError:
-        return False
 
 
 def validate_virtual_machine_run_command(
@@ -2773,13 +2626,6 @@ def validate_virtual_machine_run_command(
     return errors
 
 
-def _is_valid_virtual_machine_run_command(instance: object, request: bool = False) -> bool:
-    try:
-        return _f48(instance) if request else _f46(instance)
-    except RecursionError:
-        return False
-
-
 def validate_virtual_machine_run_command_instance_view(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -2793,15 +2639,6 @@ def validate_virtual_machine_run_command_instance_view(
     except RecursionError:
         return _too_deep(instance, "VirtualMachineRunCommandInstanceView.json#")
     return errors
-
-
-def _is_valid_virtual_machine_run_command_instance_view(
-    instance: object, request: bool = False
-) -> bool:
-    try:
-        return _f50(instance)
-    except RecursionError:
-        return False
 
 
 def validate_virtual_machine_run_command_properties(
@@ -2822,15 +2659,6 @@ def validate_virtual_machine_run_command_properties(
     return errors
 
 
-def _is_valid_virtual_machine_run_command_properties(
-    instance: object, request: bool = False
-) -> bool:
-    try:
-        return _f54(instance) if request else _f52(instance)
-    except RecursionError:
-        return False
-
-
 def validate_virtual_machine_run_command_script_source(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -2844,15 +2672,6 @@ def validate_virtual_machine_run_command_script_source(
     except RecursionError:
         return _too_deep(instance, "VirtualMachineRunCommandScriptSource.json#")
     return errors
-
-
-def _is_valid_virtual_machine_run_command_script_source(
-    instance: object, request: bool = False
-) -> bool:
-    try:
-        return _f56(instance)
-    except RecursionError:
-        return False
 
 
 def validate_virtual_machine_run_command_update(
@@ -2873,13 +2692,6 @@ def validate_virtual_machine_run_command_update(
     return errors
 
 
-def _is_valid_virtual_machine_run_command_update(instance: object, request: bool = False) -> bool:
-    try:
-        return _f60(instance) if request else _f58(instance)
-    except RecursionError:
-        return False
-
-
 def validate_virtual_machine_run_commands_list_result(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -2896,15 +2708,6 @@ def validate_virtual_machine_run_commands_list_result(
     except RecursionError:
         return _too_deep(instance, "VirtualMachineRunCommandsListResult.json#")
     return errors
-
-
-def _is_valid_virtual_machine_run_commands_list_result(
-    instance: object, request: bool = False
-) -> bool:
-    try:
-        return _f64(instance) if request else _f62(instance)
-    except RecursionError:
-        return False
 
 
 VALIDATORS: dict[str, Callable[..., list[ValidationError]]] = {
@@ -2966,34 +2769,35 @@ DOCUMENTS: dict[str, str] = {
     "VirtualMachineRunCommandUpdate": "VirtualMachineRunCommandUpdate.json",
     "VirtualMachineRunCommandsListResult": "VirtualMachineRunCommandsListResult.json",
 }
-_CHECKS: dict[str, Callable[[object, bool], bool]] = {
-    "ApiError": _is_valid_api_error,
-    "ApiErrorBase": _is_valid_api_error_base,
-    "CloudError": _is_valid_cloud_error,
-    "CreatedByType": _is_valid_created_by_type,
-    "ExecutionState": _is_valid_execution_state,
-    "InnerError": _is_valid_inner_error,
-    "InstanceViewStatus": _is_valid_instance_view_status,
-    "OperatingSystemTypes": _is_valid_operating_system_types,
-    "Resource": _is_valid_resource,
-    "RunCommandDocument": _is_valid_run_command_document,
-    "RunCommandDocumentBase": _is_valid_run_command_document_base,
-    "RunCommandInput": _is_valid_run_command_input,
-    "RunCommandInputParameter": _is_valid_run_command_input_parameter,
-    "RunCommandListResult": _is_valid_run_command_list_result,
-    "RunCommandManagedIdentity": _is_valid_run_command_managed_identity,
-    "RunCommandParameterDefinition": _is_valid_run_command_parameter_definition,
-    "RunCommandResult": _is_valid_run_command_result,
-    "StatusLevelTypes": _is_valid_status_level_types,
-    "SystemData": _is_valid_system_data,
-    "TrackedResource": _is_valid_tracked_resource,
-    "UpdateResource": _is_valid_update_resource,
-    "VirtualMachineRunCommand": _is_valid_virtual_machine_run_command,
-    "VirtualMachineRunCommandInstanceView": _is_valid_virtual_machine_run_command_instance_view,
-    "VirtualMachineRunCommandProperties": _is_valid_virtual_machine_run_command_properties,
-    "VirtualMachineRunCommandScriptSource": _is_valid_virtual_machine_run_command_script_source,
-    "VirtualMachineRunCommandUpdate": _is_valid_virtual_machine_run_command_update,
-    "VirtualMachineRunCommandsListResult": _is_valid_virtual_machine_run_commands_list_result,
+# definition -> its verdicts on a response and on a request (`is_valid` calls one directly)
+_CHECKS: dict[str, tuple[Callable[[Any], bool], Callable[[Any], bool]]] = {
+    "ApiError": (_f0, _f0),
+    "ApiErrorBase": (_f2, _f2),
+    "CloudError": (_f4, _f4),
+    "CreatedByType": (_f6, _f6),
+    "ExecutionState": (_f8, _f8),
+    "InnerError": (_f10, _f10),
+    "InstanceViewStatus": (_f12, _f12),
+    "OperatingSystemTypes": (_f14, _f14),
+    "Resource": (_f16, _f18),
+    "RunCommandDocument": (_f20, _f20),
+    "RunCommandDocumentBase": (_f22, _f22),
+    "RunCommandInput": (_f24, _f24),
+    "RunCommandInputParameter": (_f26, _f26),
+    "RunCommandListResult": (_f28, _f28),
+    "RunCommandManagedIdentity": (_f30, _f30),
+    "RunCommandParameterDefinition": (_f32, _f32),
+    "RunCommandResult": (_f34, _f34),
+    "StatusLevelTypes": (_f36, _f36),
+    "SystemData": (_f38, _f38),
+    "TrackedResource": (_f40, _f42),
+    "UpdateResource": (_f44, _f44),
+    "VirtualMachineRunCommand": (_f46, _f48),
+    "VirtualMachineRunCommandInstanceView": (_f50, _f50),
+    "VirtualMachineRunCommandProperties": (_f52, _f54),
+    "VirtualMachineRunCommandScriptSource": (_f56, _f56),
+    "VirtualMachineRunCommandUpdate": (_f58, _f60),
+    "VirtualMachineRunCommandsListResult": (_f62, _f64),
 }
 
 
@@ -3011,4 +2815,8 @@ def validate(name: str, instance: object, *, request: bool = False) -> list[Vali
 
 def is_valid(name: str, instance: object, *, request: bool = False) -> bool:
     """True when ``instance`` is valid against definition ``name``; KeyError if unknown."""
-    return _lookup(_CHECKS, name)(instance, request)
+    verdicts = _CHECKS.get(name) or _lookup(_CHECKS, name)
+    try:
+        return verdicts[request](instance)
+    except RecursionError:
+        return False
