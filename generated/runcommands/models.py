@@ -236,7 +236,7 @@ class ApiError:
                 v = data["details"]
                 if v is not None:
                     k = "details"
-                    v = _read_list(v, ApiErrorBase.from_dict)
+                    v = _read_list(v, _from_dict_ApiErrorBase)
                 obj.details = v
             else:
                 obj.details = UNSET
@@ -245,7 +245,7 @@ class ApiError:
                 v = data["innererror"]
                 if v is not None:
                     k = "innererror"
-                    v = InnerError.from_dict(v)
+                    v = _from_dict_InnerError(v)
                 obj.innererror = v
             else:
                 obj.innererror = UNSET
@@ -508,7 +508,7 @@ class CloudError:
                 v = data["error"]
                 if v is not None:
                     k = "error"
-                    v = ApiError.from_dict(v)
+                    v = _from_dict_ApiError(v)
                 obj.error = v
             else:
                 obj.error = UNSET
@@ -955,7 +955,7 @@ def _read_Resource(obj: Resource, data: dict[str, Any]) -> int:
             v = data["systemData"]
             if v is not None:
                 k = "systemData"
-                v = SystemData.from_dict(v)
+                v = _from_dict_SystemData(v)
             obj.system_data = v
         else:
             obj.system_data = UNSET
@@ -1282,7 +1282,7 @@ def _read_RunCommandDocument(obj: RunCommandDocument, data: dict[str, Any]) -> i
             v = data["parameters"]
             if v is not None:
                 k = "parameters"
-                v = _read_list(v, RunCommandParameterDefinition.from_dict)
+                v = _read_list(v, _from_dict_RunCommandParameterDefinition)
             obj.parameters = v
         else:
             obj.parameters = UNSET
@@ -1401,7 +1401,7 @@ class RunCommandInput:
                 v = data["parameters"]
                 if v is not None:
                     k = "parameters"
-                    v = _read_list(v, RunCommandInputParameter.from_dict)
+                    v = _read_list(v, _from_dict_RunCommandInputParameter)
                 obj.parameters = v
             else:
                 obj.parameters = UNSET
@@ -1620,7 +1620,7 @@ class RunCommandListResult:
                 raise DecodeError("required property 'value' is missing")
             v = data["value"]
             k = "value"
-            v = _read_list(v, RunCommandDocumentBase.from_dict)
+            v = _read_list(v, _from_dict_RunCommandDocumentBase)
             obj.value = v
             if "nextLink" in data:
                 v = data["nextLink"]
@@ -1983,7 +1983,7 @@ class RunCommandResult:
                 v = data["value"]
                 if v is not None:
                     k = "value"
-                    v = _read_list(v, InstanceViewStatus.from_dict)
+                    v = _read_list(v, _from_dict_InstanceViewStatus)
                 obj.value = v
             else:
                 obj.value = UNSET
@@ -2744,7 +2744,7 @@ def _read_VirtualMachineRunCommand(obj: VirtualMachineRunCommand, data: dict[str
             v = data["properties"]
             if v is not None:
                 k = "properties"
-                v = VirtualMachineRunCommandProperties.from_dict(v)
+                v = _from_dict_VirtualMachineRunCommandProperties(v)
             obj.properties = v
         else:
             obj.properties = UNSET
@@ -2965,7 +2965,7 @@ class VirtualMachineRunCommandInstanceView:
                 v = data["statuses"]
                 if v is not None:
                     k = "statuses"
-                    v = _read_list(v, InstanceViewStatus.from_dict)
+                    v = _read_list(v, _from_dict_InstanceViewStatus)
                 obj.statuses = v
             else:
                 obj.statuses = UNSET
@@ -3263,7 +3263,7 @@ class VirtualMachineRunCommandProperties:
                 v = data["source"]
                 if v is not None:
                     k = "source"
-                    v = VirtualMachineRunCommandScriptSource.from_dict(v)
+                    v = _from_dict_VirtualMachineRunCommandScriptSource(v)
                 obj.source = v
             else:
                 obj.source = UNSET
@@ -3272,7 +3272,7 @@ class VirtualMachineRunCommandProperties:
                 v = data["parameters"]
                 if v is not None:
                     k = "parameters"
-                    v = _read_list(v, RunCommandInputParameter.from_dict)
+                    v = _read_list(v, _from_dict_RunCommandInputParameter)
                 obj.parameters = v
             else:
                 obj.parameters = UNSET
@@ -3346,7 +3346,7 @@ class VirtualMachineRunCommandProperties:
                 v = data["outputBlobManagedIdentity"]
                 if v is not None:
                     k = "outputBlobManagedIdentity"
-                    v = RunCommandManagedIdentity.from_dict(v)
+                    v = _from_dict_RunCommandManagedIdentity(v)
                 obj.output_blob_managed_identity = v
             else:
                 obj.output_blob_managed_identity = UNSET
@@ -3355,7 +3355,7 @@ class VirtualMachineRunCommandProperties:
                 v = data["errorBlobManagedIdentity"]
                 if v is not None:
                     k = "errorBlobManagedIdentity"
-                    v = RunCommandManagedIdentity.from_dict(v)
+                    v = _from_dict_RunCommandManagedIdentity(v)
                 obj.error_blob_managed_identity = v
             else:
                 obj.error_blob_managed_identity = UNSET
@@ -3373,7 +3373,7 @@ class VirtualMachineRunCommandProperties:
                 v = data["instanceView"]
                 if v is not None:
                     k = "instanceView"
-                    v = VirtualMachineRunCommandInstanceView.from_dict(v)
+                    v = _from_dict_VirtualMachineRunCommandInstanceView(v)
                 obj.instance_view = v
             else:
                 obj.instance_view = UNSET
@@ -3621,7 +3621,7 @@ class VirtualMachineRunCommandScriptSource:
                 v = data["scriptUriManagedIdentity"]
                 if v is not None:
                     k = "scriptUriManagedIdentity"
-                    v = RunCommandManagedIdentity.from_dict(v)
+                    v = _from_dict_RunCommandManagedIdentity(v)
                 obj.script_uri_managed_identity = v
             else:
                 obj.script_uri_managed_identity = UNSET
@@ -3944,7 +3944,7 @@ def _read_VirtualMachineRunCommandUpdate(
             v = data["properties"]
             if v is not None:
                 k = "properties"
-                v = VirtualMachineRunCommandProperties.from_dict(v)
+                v = _from_dict_VirtualMachineRunCommandProperties(v)
             obj.properties = v
         else:
             obj.properties = UNSET
@@ -4040,7 +4040,7 @@ class VirtualMachineRunCommandsListResult:
                 raise DecodeError("required property 'value' is missing")
             v = data["value"]
             k = "value"
-            v = _read_list(v, VirtualMachineRunCommand.from_dict)
+            v = _read_list(v, _from_dict_VirtualMachineRunCommand)
             obj.value = v
             if "nextLink" in data:
                 v = data["nextLink"]
@@ -4088,6 +4088,22 @@ class VirtualMachineRunCommandsListResult:
                 f"additional_properties=<{len(self.additional_properties)} unknown fields>"
             )
         return "VirtualMachineRunCommandsListResult(" + ", ".join(parts) + ")"
+
+
+# Each from_dict that reading a nested model calls, bound once (not again on every call).
+_from_dict_ApiError = ApiError.from_dict
+_from_dict_ApiErrorBase = ApiErrorBase.from_dict
+_from_dict_InnerError = InnerError.from_dict
+_from_dict_InstanceViewStatus = InstanceViewStatus.from_dict
+_from_dict_RunCommandDocumentBase = RunCommandDocumentBase.from_dict
+_from_dict_RunCommandInputParameter = RunCommandInputParameter.from_dict
+_from_dict_RunCommandManagedIdentity = RunCommandManagedIdentity.from_dict
+_from_dict_RunCommandParameterDefinition = RunCommandParameterDefinition.from_dict
+_from_dict_SystemData = SystemData.from_dict
+_from_dict_VirtualMachineRunCommand = VirtualMachineRunCommand.from_dict
+_from_dict_VirtualMachineRunCommandInstanceView = VirtualMachineRunCommandInstanceView.from_dict
+_from_dict_VirtualMachineRunCommandProperties = VirtualMachineRunCommandProperties.from_dict
+_from_dict_VirtualMachineRunCommandScriptSource = VirtualMachineRunCommandScriptSource.from_dict
 
 
 __all__ = [

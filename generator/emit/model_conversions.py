@@ -28,6 +28,9 @@ class ConversionEmitter:
         self.api = api
         self.qualify = qualify
         self.used: set[str] = set()  # runtime helpers the emitted code calls
+        # Models whose from_dict models.py calls through `_from_dict_<Model>`, bound once at
+        # import: a classmethod looked up on its class is bound again on every call.
+        self.bound: set[str] = set()
         # Array and map definitions: a type alias and a reader and a writer each, which their
         # uses call rather than spell the nesting out again.
         self.aliases = {a.name: a for a in api.aliases if a.type.kind in ("array", "map")}
@@ -98,7 +101,12 @@ class ConversionEmitter:
             return self._use(_SCALAR_READER[t.kind])
         if t.kind == "model":
             name = self.models[t.ref or ""].py_name
-            return f"{q}_Secret{name}.from_dict" if secret else f"{q}{name}.from_dict"
+            if secret:
+                return f"{q}_Secret{name}.from_dict"
+            if not q:  # (models.py binds each class's from_dict once: see `bound`)
+                self.bound.add(name)
+                return f"_from_dict_{name}"
+            return f"{q}{name}.from_dict"
         if t.kind == "enum":
             return f"{q}_in_{self.enums[t.ref or ''].py_name}"
         found = codec(t)
