@@ -128,6 +128,23 @@ def test_bool_is_not_a_number_and_whole_floats_are_integers() -> None:
     assert not ns["is_valid"](True) and not ns["is_valid"](1.5)
 
 
+def test_subclasses_of_the_json_types_are_those_types() -> None:
+    """The type tests check the exact class first (what parsed JSON holds), then isinstance."""
+
+    class Text(str):
+        pass
+
+    class Mapping(dict[str, Any]):
+        pass
+
+    class Items(list[Any]):
+        pass
+
+    ns = load(compile_schema({"type": "object", "properties": {"s": {"type": "string", "minLength": 2}, "a": {"type": "array"}}}))
+    assert ns["is_valid"](Mapping(s=Text("ab"), a=Items()))
+    assert errors_of(ns, Mapping(s=Text("a"), a=Mapping())) == {("/s", "minLength", "/properties/s/minLength"), ("/a", "type", "/properties/a/type")}
+
+
 def test_draft4_semantics() -> None:
     schema = {
         "definitions": {"pos": {"type": "number", "minimum": 0, "exclusiveMinimum": True}},

@@ -152,6 +152,16 @@ def test_a_document_set_asserts_the_formats_it_is_given() -> None:
         compile_schema_set(docs, functions={"A.json": "a"}, formats=["durations"])
 
 
+def test_models_and_validators_share_the_date_time_fast_path() -> None:
+    """The models keep a date-time's text when the validators' fast path takes it (and read it
+    when first used): the generated runtime's shapes are the validators' (tested above)."""
+    from runcommands import _runtime
+
+    from generator.validate import fmt_time
+
+    assert _runtime._COMMON_SHAPES == fmt_time._COMMON_SHAPES and _runtime._ZERO_DIGITS == fmt_time._ZERO_DIGITS
+
+
 def test_the_date_time_fast_path_agrees_with_the_full_grammar(monkeypatch: pytest.MonkeyPatch) -> None:
     """`_fmt_date_time` takes the common shape through `datetime.fromisoformat`; on any string
     (mutations of valid and invalid date-times) it must say what the full RFC 3339 grammar says."""
@@ -160,7 +170,8 @@ def test_the_date_time_fast_path_agrees_with_the_full_grammar(monkeypatch: pytes
     from generator.validate import fmt_time
 
     seeds = ["2024-11-01T10:00:01.1234567Z", "2024-02-29T23:59:60+00:00", "2023-02-29T10:00:00Z",
-             "0000-01-01T00:00:00Z", "2024-12-31T23:59:59-05:30", "2024-11-01T10:00:01.5+23:59"]
+             "0000-01-01T00:00:00Z", "2024-12-31T23:59:59-05:30", "2024-11-01T10:00:01.5+23:59",
+             "2024-04-30T00:00:00Z", "2024-01-31T09:10:11.0+10:00", "0001-10-01T20:59:59Z", "2100-02-28T19:00:00-23:00"]
     alphabet = "0123456789-:T.Zz+t 56\u0663W,"
     rng = random.Random(19)
     cases = list(seeds)
@@ -175,8 +186,12 @@ def test_the_date_time_fast_path_agrees_with_the_full_grammar(monkeypatch: pytes
             else:
                 chars.insert(i, rng.choice(alphabet))
         cases.append("".join(chars))
+    for _ in range(20000):  # the common shape with fields in and out of their ranges
+        y, mo, d, h, mi, s = (f"{rng.randint(0, hi):0{n}d}" for hi, n in ((2401, 4), (13, 2), (32, 2), (25, 2), (61, 2), (61, 2)))
+        zone = rng.choice(["Z", f"{rng.choice('+-')}{rng.randint(0, 25):02d}:{rng.randint(0, 61):02d}"])
+        cases.append(f"{y}-{mo}-{d}T{h}:{mi}:{s}{rng.choice(['', '.5', '.1234567'])}{zone}")
     fast = [fmt_time._fmt_date_time(c) for c in cases]
-    monkeypatch.setattr(fmt_time, "_COMMON_SHAPE", lambda value: None)
+    monkeypatch.setattr(fmt_time, "_COMMON_SHAPES", {})
     full = [fmt_time._fmt_date_time(c) for c in cases]
     assert sum(fast) > 1000  # the fast path is exercised
     assert [c for c, a, b in zip(cases, fast, full, strict=True) if a != b] == []

@@ -77,10 +77,16 @@ def test_mul_is_exact_for_decimals_and_big_integers() -> None:
     assert _mul(10**400, 0.5) and not _mul(float("inf"), 1)
 
 
-def test_errors_made_lazily_equal_errors_made_directly() -> None:
-    lazy = _E(("a", 0), "type", "#/type", "not a string")
-    assert lazy == ValidationError("/a/0", "type", "#/type", "not a string")
-    assert str(lazy) == "/a/0: not a string" and hash(lazy) == hash(ValidationError("/a/0", "type", "#/type", "not a string"))
+def test_errors_made_lazily_equal_errors_made_directly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`_E` leaves the pointer and the schema path (from the keyword's schema node) for later."""
+    monkeypatch.setattr(rt_helpers, "_SP_PARENT", (-1, 0, 1))
+    monkeypatch.setattr(rt_helpers, "_SP_SEGMENT", ("#", "properties", "a"))
+    monkeypatch.setattr(rt_helpers, "_SP_CACHE", {})
+    lazy = _E(("a", 0), "type", 2, "not a string")
+    assert rt_helpers._SP_CACHE == {}  # (listing errors made no schema path yet)
+    direct = ValidationError("/a/0", "type", "#/properties/a/type", "not a string")
+    assert lazy == direct and lazy.schema_path == "#/properties/a/type"
+    assert str(lazy) == "/a/0: not a string" and hash(lazy) == hash(direct)
 
 
 def test_a_module_copies_only_what_its_schema_uses_in_a_fixed_order() -> None:

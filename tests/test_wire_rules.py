@@ -71,6 +71,22 @@ def test_unknown_fields_are_kept_at_every_depth(pkg: ModuleType, get_body: dict[
     assert sent["properties"]["source"]["newSourceField"] == "x"
 
 
+def test_an_unknown_field_in_place_of_a_known_one_is_kept(pkg: ModuleType) -> None:
+    """from_dict knows there are unknown keys by counting the fields a body lacks: a body with
+    as many keys as the model has fields, one of them unknown, keeps it (fields of a base too)."""
+    m = pkg.models
+    resource = {"id": "i", "name": "n", "type": "t", "systemData": {}, "location": "l", "tags": {}}
+    for cls, body in [
+        (m.RunCommandManagedIdentity, {"clientId": "c", "unknown": 1}),
+        (m.InstanceViewStatus, {"code": "c", "level": "Info", "displayStatus": "d", "message": "m", "unknown": [1]}),
+        (m.VirtualMachineRunCommand, {**resource, "unknown": {}}),  # (its own field, properties, absent)
+        (m.VirtualMachineRunCommand, {**{k: v for k, v in resource.items() if k != "tags"}, "properties": {}, "unknown": None}),
+    ]:
+        model = cls.from_dict(body)
+        assert model.additional_properties == {"unknown": body["unknown"]}, cls
+        assert model.to_dict() == body
+
+
 def test_seven_digit_timestamps_round_trip_exactly(pkg: ModuleType) -> None:
     body = {"startTime": "2024-03-01T10:20:30.1234567Z", "endTime": "2024-03-01T10:20:31+02:00", "exitCode": 0}
     view = pkg.models.VirtualMachineRunCommandInstanceView.from_dict(body)
@@ -79,6 +95,26 @@ def test_seven_digit_timestamps_round_trip_exactly(pkg: ModuleType) -> None:
     assert view.to_dict() == body
     view.start_time = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
     assert view.to_dict()["startTime"] == "2024-01-02T03:04:05Z"
+
+
+def test_timestamps_are_checked_when_read_and_made_datetimes_when_first_used(pkg: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A date-time in the common form is checked by from_dict() and kept as its text: a round
+    trip builds no datetime; the first read of the field builds it, once."""
+    made: list[str] = []
+    real = pkg._runtime.read_datetime
+    monkeypatch.setattr(pkg._runtime, "read_datetime", lambda text: made.append(text) or real(text))
+    body = {"startTime": "2024-03-01T10:20:30.1234567Z", "endTime": "2024-02-29T23:59:60Z", "statuses": [{"time": "2024-03-01T10:20:31+02:00"}]}
+    view = pkg.models.VirtualMachineRunCommandInstanceView.from_dict(body)
+    assert made == ["2024-02-29T23:59:60Z"]  # not the common form: read (a leap second) at once
+    assert view.to_dict() == body and made == ["2024-02-29T23:59:60Z"]
+    assert view.start_time == datetime(2024, 3, 1, 10, 20, 30, 123456, tzinfo=UTC)
+    assert view.start_time is view.start_time and made[1:] == ["2024-03-01T10:20:30.1234567Z"]
+    assert view.to_dict() == body  # the datetime made from the text still writes the text
+    with pytest.raises(TypeError):  # the text a field keeps is only ever one from_dict checked
+        view.end_time = "2024-03-01T10:20:30Z"  # type: ignore[assignment]
+    for bad in ("2023-02-29T10:20:30Z", "2024-04-31T10:20:30Z", "0000-01-01T00:00:00Z", "2024-03-01T10:20:30.Z", "2024-03-01T24:00:00Z", "2024-03-01T10:20:30+00:60"):
+        with pytest.raises(pkg.DecodeError):
+            pkg.models.VirtualMachineRunCommandInstanceView.from_dict({"startTime": bad})
 
 
 def test_bad_timestamp_is_rejected_with_its_path(pkg: ModuleType) -> None:

@@ -10,7 +10,7 @@ import enum
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Any, Final, Literal, TypeVar
+from typing import Any, Final, Generic, Literal, TypeVar, overload
 
 T = TypeVar("T")
 
@@ -53,7 +53,12 @@ class DataclassFields:
             own = vars(declaring)
             if "__annotations__" not in own or "__dataclass_fields__" not in own:
                 continue
-            annotations.update(own["__annotations__"])
+            for name, annotation in own["__annotations__"].items():
+                if name.startswith("_"):  # not a field: where a date-time field keeps its text
+                    continue
+                if annotation.startswith("_DateTimeField["):  # the field holds what it gives
+                    annotation = annotation[len("_DateTimeField[") : -1]
+                annotations[name] = annotation
             declared = own["__dataclass_fields__"]
             if isinstance(declared, DataclassFields):
                 given = declared.defaults
@@ -331,11 +336,17 @@ _DATE_TIME = re.compile(
     r"([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(?:\.([0-9]+))?"
     r"(?:[Zz]|([+-])([01][0-9]|2[0-3]):([0-5][0-9]))"
 ).fullmatch
-# The shape services send, fields unchecked (the validators' fast path): fromisoformat then
-# judges the ranges; alone it would take other ISO 8601 forms, and junk after 6 fraction digits.
-_COMMON_SHAPE = re.compile(
-    r"\d\d\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:[0-5]\d)", re.ASCII
-).fullmatch
+# The form services send, digit for digit (each made a 0): a date, `T`, a time, 0 to 9 fraction
+# digits and `Z` or an offset (True: its minutes are to check). A text of one of these shapes is
+# a date-time when its offset's minutes are below 60 and fromisoformat (in C) takes it: the other
+# ranges are its to judge (a leap second is not: the whole grammar decides). The validators'
+# fast path.
+_COMMON_SHAPES = {
+    f"0000-00-00T00:00:00{fraction}{zone}".encode(): zone != "Z"
+    for fraction in ("", *("." + "0" * n for n in range(1, 10)))
+    for zone in ("Z", "+00:00", "-00:00")
+}
+_ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -344,15 +355,54 @@ def read_datetime(value: Any) -> datetime:
     last microsecond before the next minute; `to_dict()` writes the text back as it came."""
     if value.__class__ is not str:
         raise type_error("date-time string", value)
-    if _COMMON_SHAPE(value) is not None:
-        try:  # the common case: the shape leaves fromisoformat (in C) only the ranges to judge
-            parsed = WireDateTime.fromisoformat(value)
-        except ValueError:
-            parsed = _read_rfc3339(value)
-    else:
-        parsed = _read_rfc3339(value)
+    parsed = _read_rfc3339(value)
     parsed.wire = value
     return parsed
+
+
+def wire_datetime(value: Any) -> str | datetime:
+    """What a date-time field keeps of a wire value: a date-time in the common form stays its
+    text (checked; `DateTimeField` makes the datetime when the field is first read, `to_dict()`
+    writes the text back untouched); any other is read now (a DecodeError if it is none)."""
+    if value.__class__ is str:
+        try:
+            zoned = _COMMON_SHAPES.get(value.encode().translate(_ZERO_DIGITS))
+            if zoned is not None and (not zoned or value[-2] < "6"):
+                datetime.fromisoformat(value)
+                return value
+        except ValueError:  # a lone surrogate, a field out of range, a leap second
+            pass
+    return read_datetime(value)
+
+
+class DateTimeField(Generic[T]):
+    """A model's date-time field: a descriptor over the slot `_<name>_wire`, which holds the
+    checked wire text `from_dict()` kept, or a datetime (made from that text on first read)."""
+
+    __slots__ = ("slot",)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_{name}_wire"
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> DateTimeField[T]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type) -> T: ...
+
+    def __get__(self, obj: object, owner: type) -> Any:
+        if obj is None:
+            return self
+        value = getattr(obj, self.slot)
+        if value.__class__ is str:
+            value = read_datetime(value)
+            setattr(obj, self.slot, value)
+        return value
+
+    def __set__(self, obj: object, value: T) -> None:
+        if value.__class__ is str:  # (the slot's text is only ever one `from_dict()` checked)
+            raise TypeError("a date-time field takes a datetime, not its text")
+        setattr(obj, self.slot, value)
 
 
 def _read_rfc3339(value: str) -> WireDateTime:
@@ -391,4 +441,12 @@ def write_datetime(value: datetime) -> str:
     return text[:-6] + "Z" if value.utcoffset() is not None and text.endswith("+00:00") else text
 
 
-__all__ = ["UNSET", "DataclassFields", "DecodeError", "Unset", "WireDateTime", "timezone"]
+__all__ = [
+    "UNSET",
+    "DataclassFields",
+    "DateTimeField",
+    "DecodeError",
+    "Unset",
+    "WireDateTime",
+    "timezone",
+]

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from ._runtime import UNSET, DecodeError, Unset
 from ._runtime import DataclassFields as _DataclassFields
+from ._runtime import DateTimeField as _DateTimeField
 from ._runtime import read_bool as _read_bool
-from ._runtime import read_datetime as _read_datetime
 from ._runtime import read_enum as _read_enum
 from ._runtime import read_int as _read_int
 from ._runtime import read_list as _read_list
@@ -34,6 +34,7 @@ from ._runtime import read_str as _read_str
 from ._runtime import secret_value as _secret_value
 from ._runtime import too_deep as _too_deep
 from ._runtime import type_error as _type_error
+from ._runtime import wire_datetime as _wire_datetime
 from ._runtime import write_datetime as _write_datetime
 
 if TYPE_CHECKING:
@@ -63,6 +64,10 @@ if TYPE_CHECKING:
     class _InitUpdateResource(_TypedDict, total=False):
         tags: dict[str, str] | None | Unset
         additional_properties: dict[str, Any] | None
+
+
+# A model's from_dict makes its object without running __init__ (every field is set after).
+_new = object.__new__
 
 
 class CreatedByType(str, Enum):
@@ -223,25 +228,28 @@ class ApiError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "ApiError")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "details" in data:
                 v = data["details"]
                 if v is not None:
                     k = "details"
-                    v = _read_list(v, ApiErrorBase.from_dict)
+                    v = _read_list(v, _from_dict_ApiErrorBase)
                 obj.details = v
             else:
                 obj.details = UNSET
+                absent += 1
             if "innererror" in data:
                 v = data["innererror"]
                 if v is not None:
                     k = "innererror"
-                    v = InnerError.from_dict(v)
+                    v = _from_dict_InnerError(v)
                 obj.innererror = v
             else:
                 obj.innererror = UNSET
+                absent += 1
             if "code" in data:
                 v = data["code"]
                 if v.__class__ is not str and v is not None:
@@ -250,6 +258,7 @@ class ApiError:
                 obj.code = v
             else:
                 obj.code = UNSET
+                absent += 1
             if "target" in data:
                 v = data["target"]
                 if v.__class__ is not str and v is not None:
@@ -258,6 +267,7 @@ class ApiError:
                 obj.target = v
             else:
                 obj.target = UNSET
+                absent += 1
             if "message" in data:
                 v = data["message"]
                 if v.__class__ is not str and v is not None:
@@ -266,13 +276,14 @@ class ApiError:
                 obj.message = v
             else:
                 obj.message = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_ApiError.issuperset(data)
+            if len(data) + absent == len(_KEYS_ApiError)
             else {key: value for key, value in data.items() if key not in _KEYS_ApiError}
         )
         return obj
@@ -375,7 +386,8 @@ class ApiErrorBase:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "ApiErrorBase")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "code" in data:
@@ -386,6 +398,7 @@ class ApiErrorBase:
                 obj.code = v
             else:
                 obj.code = UNSET
+                absent += 1
             if "target" in data:
                 v = data["target"]
                 if v.__class__ is not str and v is not None:
@@ -394,6 +407,7 @@ class ApiErrorBase:
                 obj.target = v
             else:
                 obj.target = UNSET
+                absent += 1
             if "message" in data:
                 v = data["message"]
                 if v.__class__ is not str and v is not None:
@@ -402,13 +416,14 @@ class ApiErrorBase:
                 obj.message = v
             else:
                 obj.message = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_ApiErrorBase.issuperset(data)
+            if len(data) + absent == len(_KEYS_ApiErrorBase)
             else {key: value for key, value in data.items() if key not in _KEYS_ApiErrorBase}
         )
         return obj
@@ -485,24 +500,26 @@ class CloudError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "CloudError")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "error" in data:
                 v = data["error"]
                 if v is not None:
                     k = "error"
-                    v = ApiError.from_dict(v)
+                    v = _from_dict_ApiError(v)
                 obj.error = v
             else:
                 obj.error = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_CloudError.issuperset(data)
+            if len(data) + absent == len(_KEYS_CloudError)
             else {key: value for key, value in data.items() if key not in _KEYS_CloudError}
         )
         return obj
@@ -575,7 +592,8 @@ class InnerError:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "InnerError")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "exceptiontype" in data:
@@ -586,6 +604,7 @@ class InnerError:
                 obj.exceptiontype = v
             else:
                 obj.exceptiontype = UNSET
+                absent += 1
             if "errordetail" in data:
                 v = data["errordetail"]
                 if v.__class__ is not str and v is not None:
@@ -594,13 +613,14 @@ class InnerError:
                 obj.errordetail = v
             else:
                 obj.errordetail = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_InnerError.issuperset(data)
+            if len(data) + absent == len(_KEYS_InnerError)
             else {key: value for key, value in data.items() if key not in _KEYS_InnerError}
         )
         return obj
@@ -637,7 +657,14 @@ _KEYS_InstanceViewStatus = frozenset(["code", "displayStatus", "level", "message
 class InstanceViewStatus:
     """Instance view status."""
 
-    __slots__ = ("additional_properties", "code", "display_status", "level", "message", "time")
+    __slots__ = (
+        "_time_wire",
+        "additional_properties",
+        "code",
+        "display_status",
+        "level",
+        "message",
+    )
     __match_args__ = ()
     __dataclass_fields__ = _DataclassFields(())
     __hash__ = None  # type: ignore[assignment]
@@ -650,7 +677,8 @@ class InstanceViewStatus:
     """The short localizable label for the status. Wire name: `displayStatus`."""
     message: str | None | Unset
     """The detailed status message, including for alerts and error messages."""
-    time: datetime | None | Unset
+    _time_wire: str | datetime | None | Unset
+    time: _DateTimeField[datetime | None | Unset] = _DateTimeField()
     """The time of the status."""
     additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
@@ -696,7 +724,8 @@ class InstanceViewStatus:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "InstanceViewStatus")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "code" in data:
@@ -707,14 +736,20 @@ class InstanceViewStatus:
                 obj.code = v
             else:
                 obj.code = UNSET
+                absent += 1
             if "level" in data:
                 v = data["level"]
                 if v is not None:
                     k = "level"
-                    v = _in_StatusLevelTypes(v)
+                    v = (
+                        _VALUES_StatusLevelTypes[v]
+                        if v.__class__ is str and v in _VALUES_StatusLevelTypes
+                        else _in_StatusLevelTypes(v)
+                    )
                 obj.level = v
             else:
                 obj.level = UNSET
+                absent += 1
             if "displayStatus" in data:
                 v = data["displayStatus"]
                 if v.__class__ is not str and v is not None:
@@ -723,6 +758,7 @@ class InstanceViewStatus:
                 obj.display_status = v
             else:
                 obj.display_status = UNSET
+                absent += 1
             if "message" in data:
                 v = data["message"]
                 if v.__class__ is not str and v is not None:
@@ -731,21 +767,23 @@ class InstanceViewStatus:
                 obj.message = v
             else:
                 obj.message = UNSET
+                absent += 1
             if "time" in data:
                 v = data["time"]
                 if v is not None:
                     k = "time"
-                    v = _read_datetime(v)
-                obj.time = v
+                    v = _wire_datetime(v)
+                obj._time_wire = v
             else:
-                obj.time = UNSET
+                obj._time_wire = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_InstanceViewStatus.issuperset(data)
+            if len(data) + absent == len(_KEYS_InstanceViewStatus)
             else {key: value for key, value in data.items() if key not in _KEYS_InstanceViewStatus}
         )
         return obj
@@ -769,9 +807,13 @@ class InstanceViewStatus:
         f_message = self.message
         if f_message is not UNSET:
             out["message"] = f_message
-        f_time = self.time
+        f_time = self._time_wire
         if f_time is not UNSET:
-            out["time"] = None if f_time is None else _write_datetime(f_time)
+            out["time"] = (
+                f_time
+                if isinstance(f_time, str)
+                else (None if f_time is None else _write_datetime(f_time))
+            )
         if self.additional_properties:
             out.update(self.additional_properties)
         return out
@@ -850,11 +892,11 @@ class Resource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "Resource")
-        obj = object.__new__(cls)
-        _read_Resource(obj, data)
+        obj = _new(cls)
+        absent = _read_Resource(obj, data)
         obj.additional_properties = (
             {}
-            if _KEYS_Resource.issuperset(data)
+            if len(data) + absent == len(_KEYS_Resource)
             else {key: value for key, value in data.items() if key not in _KEYS_Resource}
         )
         return obj
@@ -877,8 +919,9 @@ class Resource:
         return "Resource(" + ", ".join(parts) + ")"
 
 
-def _read_Resource(obj: Resource, data: dict[str, Any]) -> None:
-    """Resource's fields, read from `data` into `obj`."""
+def _read_Resource(obj: Resource, data: dict[str, Any]) -> int:
+    """Resource's fields, read from `data` into `obj`; how many `data` lacks."""
+    absent = 0
     k = None
     try:
         if "id" in data:
@@ -889,6 +932,7 @@ def _read_Resource(obj: Resource, data: dict[str, Any]) -> None:
             obj.id = v
         else:
             obj.id = UNSET
+            absent += 1
         if "name" in data:
             v = data["name"]
             if v.__class__ is not str and v is not None:
@@ -897,6 +941,7 @@ def _read_Resource(obj: Resource, data: dict[str, Any]) -> None:
             obj.name = v
         else:
             obj.name = UNSET
+            absent += 1
         if "type" in data:
             v = data["type"]
             if v.__class__ is not str and v is not None:
@@ -905,18 +950,21 @@ def _read_Resource(obj: Resource, data: dict[str, Any]) -> None:
             obj.type = v
         else:
             obj.type = UNSET
+            absent += 1
         if "systemData" in data:
             v = data["systemData"]
             if v is not None:
                 k = "systemData"
-                v = SystemData.from_dict(v)
+                v = _from_dict_SystemData(v)
             obj.system_data = v
         else:
             obj.system_data = UNSET
+            absent += 1
     except DecodeError as exc:
         raise exc.at(k) if k is not None else exc from None
     except _builtins.RecursionError:
         raise _too_deep(data) from None
+    return absent
 
 
 def _write_Resource(obj: Resource, out: dict[str, Any], request: bool) -> None:
@@ -1020,11 +1068,11 @@ class RunCommandDocumentBase:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandDocumentBase")
-        obj = object.__new__(cls)
-        _read_RunCommandDocumentBase(obj, data)
+        obj = _new(cls)
+        absent = _read_RunCommandDocumentBase(obj, data)
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandDocumentBase.issuperset(data)
+            if len(data) + absent == len(_KEYS_RunCommandDocumentBase)
             else {
                 key: value for key, value in data.items() if key not in _KEYS_RunCommandDocumentBase
             }
@@ -1049,8 +1097,9 @@ class RunCommandDocumentBase:
         return "RunCommandDocumentBase(" + ", ".join(parts) + ")"
 
 
-def _read_RunCommandDocumentBase(obj: RunCommandDocumentBase, data: dict[str, Any]) -> None:
-    """RunCommandDocumentBase's fields, read from `data` into `obj`."""
+def _read_RunCommandDocumentBase(obj: RunCommandDocumentBase, data: dict[str, Any]) -> int:
+    """RunCommandDocumentBase's fields, read from `data` into `obj`; how many `data` lacks."""
+    absent = 0
     k = None
     try:
         if "$schema" not in data:
@@ -1074,7 +1123,11 @@ def _read_RunCommandDocumentBase(obj: RunCommandDocumentBase, data: dict[str, An
             raise DecodeError("required property 'osType' is missing")
         v = data["osType"]
         k = "osType"
-        v = _in_OperatingSystemTypes(v)
+        v = (
+            _VALUES_OperatingSystemTypes[v]
+            if v.__class__ is str and v in _VALUES_OperatingSystemTypes
+            else _in_OperatingSystemTypes(v)
+        )
         obj.os_type = v
         if "label" not in data:
             k = None
@@ -1096,6 +1149,7 @@ def _read_RunCommandDocumentBase(obj: RunCommandDocumentBase, data: dict[str, An
         raise exc.at(k) if k is not None else exc from None
     except _builtins.RecursionError:
         raise _too_deep(data) from None
+    return absent
 
 
 def _write_RunCommandDocumentBase(
@@ -1185,11 +1239,11 @@ class RunCommandDocument(RunCommandDocumentBase):
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandDocument")
-        obj = object.__new__(cls)
-        _read_RunCommandDocument(obj, data)
+        obj = _new(cls)
+        absent = _read_RunCommandDocument(obj, data)
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandDocument.issuperset(data)
+            if len(data) + absent == len(_KEYS_RunCommandDocument)
             else {key: value for key, value in data.items() if key not in _KEYS_RunCommandDocument}
         )
         return obj
@@ -1212,9 +1266,9 @@ class RunCommandDocument(RunCommandDocumentBase):
         return "RunCommandDocument(" + ", ".join(parts) + ")"
 
 
-def _read_RunCommandDocument(obj: RunCommandDocument, data: dict[str, Any]) -> None:
-    """RunCommandDocument's fields, read from `data` into `obj`."""
-    _read_RunCommandDocumentBase(obj, data)
+def _read_RunCommandDocument(obj: RunCommandDocument, data: dict[str, Any]) -> int:
+    """RunCommandDocument's fields, read from `data` into `obj`; how many `data` lacks."""
+    absent = _read_RunCommandDocumentBase(obj, data)
     k = None
     try:
         if "script" not in data:
@@ -1228,14 +1282,16 @@ def _read_RunCommandDocument(obj: RunCommandDocument, data: dict[str, Any]) -> N
             v = data["parameters"]
             if v is not None:
                 k = "parameters"
-                v = _read_list(v, RunCommandParameterDefinition.from_dict)
+                v = _read_list(v, _from_dict_RunCommandParameterDefinition)
             obj.parameters = v
         else:
             obj.parameters = UNSET
+            absent += 1
     except DecodeError as exc:
         raise exc.at(k) if k is not None else exc from None
     except _builtins.RecursionError:
         raise _too_deep(data) from None
+    return absent
 
 
 def _write_RunCommandDocument(obj: RunCommandDocument, out: dict[str, Any], request: bool) -> None:
@@ -1320,7 +1376,8 @@ class RunCommandInput:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandInput")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "commandId" not in data:
@@ -1339,21 +1396,23 @@ class RunCommandInput:
                 obj.script = v
             else:
                 obj.script = UNSET
+                absent += 1
             if "parameters" in data:
                 v = data["parameters"]
                 if v is not None:
                     k = "parameters"
-                    v = _read_list(v, RunCommandInputParameter.from_dict)
+                    v = _read_list(v, _from_dict_RunCommandInputParameter)
                 obj.parameters = v
             else:
                 obj.parameters = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandInput.issuperset(data)
+            if len(data) + absent == len(_KEYS_RunCommandInput)
             else {key: value for key, value in data.items() if key not in _KEYS_RunCommandInput}
         )
         return obj
@@ -1438,7 +1497,7 @@ class RunCommandInputParameter:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandInputParameter")
-        obj = object.__new__(cls)
+        obj = _new(cls)
         k = None
         try:
             if "name" not in data:
@@ -1463,7 +1522,7 @@ class RunCommandInputParameter:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandInputParameter.issuperset(data)
+            if len(data) == len(_KEYS_RunCommandInputParameter)
             else {
                 key: value
                 for key, value in data.items()
@@ -1552,7 +1611,8 @@ class RunCommandListResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandListResult")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "value" not in data:
@@ -1560,7 +1620,7 @@ class RunCommandListResult:
                 raise DecodeError("required property 'value' is missing")
             v = data["value"]
             k = "value"
-            v = _read_list(v, RunCommandDocumentBase.from_dict)
+            v = _read_list(v, _from_dict_RunCommandDocumentBase)
             obj.value = v
             if "nextLink" in data:
                 v = data["nextLink"]
@@ -1570,13 +1630,14 @@ class RunCommandListResult:
                 obj.next_link = v
             else:
                 obj.next_link = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandListResult.issuperset(data)
+            if len(data) + absent == len(_KEYS_RunCommandListResult)
             else {
                 key: value for key, value in data.items() if key not in _KEYS_RunCommandListResult
             }
@@ -1666,7 +1727,8 @@ class RunCommandManagedIdentity:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandManagedIdentity")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "clientId" in data:
@@ -1677,6 +1739,7 @@ class RunCommandManagedIdentity:
                 obj.client_id = v
             else:
                 obj.client_id = UNSET
+                absent += 1
             if "objectId" in data:
                 v = data["objectId"]
                 if v.__class__ is not str and v is not None:
@@ -1685,13 +1748,14 @@ class RunCommandManagedIdentity:
                 obj.object_id = v
             else:
                 obj.object_id = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandManagedIdentity.issuperset(data)
+            if len(data) + absent == len(_KEYS_RunCommandManagedIdentity)
             else {
                 key: value
                 for key, value in data.items()
@@ -1785,7 +1849,8 @@ class RunCommandParameterDefinition:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandParameterDefinition")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "name" not in data:
@@ -1812,6 +1877,7 @@ class RunCommandParameterDefinition:
                 obj.default_value = v
             else:
                 obj.default_value = UNSET
+                absent += 1
             if "required" in data:
                 v = data["required"]
                 if v.__class__ is not bool and v is not None:
@@ -1820,13 +1886,14 @@ class RunCommandParameterDefinition:
                 obj.required = v
             else:
                 obj.required = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandParameterDefinition.issuperset(data)
+            if len(data) + absent == len(_KEYS_RunCommandParameterDefinition)
             else {
                 key: value
                 for key, value in data.items()
@@ -1908,24 +1975,26 @@ class RunCommandResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "RunCommandResult")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "value" in data:
                 v = data["value"]
                 if v is not None:
                     k = "value"
-                    v = _read_list(v, InstanceViewStatus.from_dict)
+                    v = _read_list(v, _from_dict_InstanceViewStatus)
                 obj.value = v
             else:
                 obj.value = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_RunCommandResult.issuperset(data)
+            if len(data) + absent == len(_KEYS_RunCommandResult)
             else {key: value for key, value in data.items() if key not in _KEYS_RunCommandResult}
         )
         return obj
@@ -1969,11 +2038,11 @@ class SystemData:
     """Metadata pertaining to creation and last modification of the resource."""
 
     __slots__ = (
+        "_created_at_wire",
+        "_last_modified_at_wire",
         "additional_properties",
-        "created_at",
         "created_by",
         "created_by_type",
-        "last_modified_at",
         "last_modified_by",
         "last_modified_by_type",
     )
@@ -1985,13 +2054,15 @@ class SystemData:
     """The identity that created the resource. Wire name: `createdBy`."""
     created_by_type: CreatedByType | str | None | Unset
     """The type of identity that created the resource. Wire name: `createdByType`."""
-    created_at: datetime | None | Unset
+    _created_at_wire: str | datetime | None | Unset
+    created_at: _DateTimeField[datetime | None | Unset] = _DateTimeField()
     """The timestamp of resource creation (UTC). Wire name: `createdAt`."""
     last_modified_by: str | None | Unset
     """The identity that last modified the resource. Wire name: `lastModifiedBy`."""
     last_modified_by_type: CreatedByType | str | None | Unset
     """The type of identity that last modified the resource. Wire name: `lastModifiedByType`."""
-    last_modified_at: datetime | None | Unset
+    _last_modified_at_wire: str | datetime | None | Unset
+    last_modified_at: _DateTimeField[datetime | None | Unset] = _DateTimeField()
     """The timestamp of resource last modification (UTC). Wire name: `lastModifiedAt`."""
     additional_properties: dict[str, Any]
     """Fields the spec does not define, kept as received and sent back unchanged."""
@@ -2041,7 +2112,8 @@ class SystemData:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "SystemData")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "createdBy" in data:
@@ -2052,22 +2124,29 @@ class SystemData:
                 obj.created_by = v
             else:
                 obj.created_by = UNSET
+                absent += 1
             if "createdByType" in data:
                 v = data["createdByType"]
                 if v is not None:
                     k = "createdByType"
-                    v = _in_CreatedByType(v)
+                    v = (
+                        _VALUES_CreatedByType[v]
+                        if v.__class__ is str and v in _VALUES_CreatedByType
+                        else _in_CreatedByType(v)
+                    )
                 obj.created_by_type = v
             else:
                 obj.created_by_type = UNSET
+                absent += 1
             if "createdAt" in data:
                 v = data["createdAt"]
                 if v is not None:
                     k = "createdAt"
-                    v = _read_datetime(v)
-                obj.created_at = v
+                    v = _wire_datetime(v)
+                obj._created_at_wire = v
             else:
-                obj.created_at = UNSET
+                obj._created_at_wire = UNSET
+                absent += 1
             if "lastModifiedBy" in data:
                 v = data["lastModifiedBy"]
                 if v.__class__ is not str and v is not None:
@@ -2076,29 +2155,36 @@ class SystemData:
                 obj.last_modified_by = v
             else:
                 obj.last_modified_by = UNSET
+                absent += 1
             if "lastModifiedByType" in data:
                 v = data["lastModifiedByType"]
                 if v is not None:
                     k = "lastModifiedByType"
-                    v = _in_CreatedByType(v)
+                    v = (
+                        _VALUES_CreatedByType[v]
+                        if v.__class__ is str and v in _VALUES_CreatedByType
+                        else _in_CreatedByType(v)
+                    )
                 obj.last_modified_by_type = v
             else:
                 obj.last_modified_by_type = UNSET
+                absent += 1
             if "lastModifiedAt" in data:
                 v = data["lastModifiedAt"]
                 if v is not None:
                     k = "lastModifiedAt"
-                    v = _read_datetime(v)
-                obj.last_modified_at = v
+                    v = _wire_datetime(v)
+                obj._last_modified_at_wire = v
             else:
-                obj.last_modified_at = UNSET
+                obj._last_modified_at_wire = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_SystemData.issuperset(data)
+            if len(data) + absent == len(_KEYS_SystemData)
             else {key: value for key, value in data.items() if key not in _KEYS_SystemData}
         )
         return obj
@@ -2120,9 +2206,13 @@ class SystemData:
                     else f_created_by_type
                 )
             )
-        f_created_at = self.created_at
+        f_created_at = self._created_at_wire
         if f_created_at is not UNSET:
-            out["createdAt"] = None if f_created_at is None else _write_datetime(f_created_at)
+            out["createdAt"] = (
+                f_created_at
+                if isinstance(f_created_at, str)
+                else (None if f_created_at is None else _write_datetime(f_created_at))
+            )
         f_last_modified_by = self.last_modified_by
         if f_last_modified_by is not UNSET:
             out["lastModifiedBy"] = f_last_modified_by
@@ -2137,10 +2227,12 @@ class SystemData:
                     else f_last_modified_by_type
                 )
             )
-        f_last_modified_at = self.last_modified_at
+        f_last_modified_at = self._last_modified_at_wire
         if f_last_modified_at is not UNSET:
             out["lastModifiedAt"] = (
-                None if f_last_modified_at is None else _write_datetime(f_last_modified_at)
+                f_last_modified_at
+                if isinstance(f_last_modified_at, str)
+                else (None if f_last_modified_at is None else _write_datetime(f_last_modified_at))
             )
         if self.additional_properties:
             out.update(self.additional_properties)
@@ -2208,11 +2300,11 @@ class TrackedResource(Resource):
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "TrackedResource")
-        obj = object.__new__(cls)
-        _read_TrackedResource(obj, data)
+        obj = _new(cls)
+        absent = _read_TrackedResource(obj, data)
         obj.additional_properties = (
             {}
-            if _KEYS_TrackedResource.issuperset(data)
+            if len(data) + absent == len(_KEYS_TrackedResource)
             else {key: value for key, value in data.items() if key not in _KEYS_TrackedResource}
         )
         return obj
@@ -2235,9 +2327,9 @@ class TrackedResource(Resource):
         return "TrackedResource(" + ", ".join(parts) + ")"
 
 
-def _read_TrackedResource(obj: TrackedResource, data: dict[str, Any]) -> None:
-    """TrackedResource's fields, read from `data` into `obj`."""
-    _read_Resource(obj, data)
+def _read_TrackedResource(obj: TrackedResource, data: dict[str, Any]) -> int:
+    """TrackedResource's fields, read from `data` into `obj`; how many `data` lacks."""
+    absent = _read_Resource(obj, data)
     k = None
     try:
         if "tags" in data:
@@ -2248,6 +2340,7 @@ def _read_TrackedResource(obj: TrackedResource, data: dict[str, Any]) -> None:
             obj.tags = v
         else:
             obj.tags = UNSET
+            absent += 1
         if "location" not in data:
             k = None
             raise DecodeError("required property 'location' is missing")
@@ -2260,6 +2353,7 @@ def _read_TrackedResource(obj: TrackedResource, data: dict[str, Any]) -> None:
         raise exc.at(k) if k is not None else exc from None
     except _builtins.RecursionError:
         raise _too_deep(data) from None
+    return absent
 
 
 def _write_TrackedResource(obj: TrackedResource, out: dict[str, Any], request: bool) -> None:
@@ -2325,11 +2419,11 @@ class UpdateResource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "UpdateResource")
-        obj = object.__new__(cls)
-        _read_UpdateResource(obj, data)
+        obj = _new(cls)
+        absent = _read_UpdateResource(obj, data)
         obj.additional_properties = (
             {}
-            if _KEYS_UpdateResource.issuperset(data)
+            if len(data) + absent == len(_KEYS_UpdateResource)
             else {key: value for key, value in data.items() if key not in _KEYS_UpdateResource}
         )
         return obj
@@ -2352,8 +2446,9 @@ class UpdateResource:
         return "UpdateResource(" + ", ".join(parts) + ")"
 
 
-def _read_UpdateResource(obj: UpdateResource, data: dict[str, Any]) -> None:
-    """UpdateResource's fields, read from `data` into `obj`."""
+def _read_UpdateResource(obj: UpdateResource, data: dict[str, Any]) -> int:
+    """UpdateResource's fields, read from `data` into `obj`; how many `data` lacks."""
+    absent = 0
     k = None
     try:
         if "tags" in data:
@@ -2364,10 +2459,12 @@ def _read_UpdateResource(obj: UpdateResource, data: dict[str, Any]) -> None:
             obj.tags = v
         else:
             obj.tags = UNSET
+            absent += 1
     except DecodeError as exc:
         raise exc.at(k) if k is not None else exc from None
     except _builtins.RecursionError:
         raise _too_deep(data) from None
+    return absent
 
 
 def _write_UpdateResource(obj: UpdateResource, out: dict[str, Any], request: bool) -> None:
@@ -2423,11 +2520,11 @@ class VirtualMachineRunCommand(TrackedResource):
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommand")
-        obj = object.__new__(cls)
-        _read_VirtualMachineRunCommand(obj, data)
+        obj = _new(cls)
+        absent = _read_VirtualMachineRunCommand(obj, data)
         obj.additional_properties = (
             {}
-            if _KEYS_VirtualMachineRunCommand.issuperset(data)
+            if len(data) + absent == len(_KEYS_VirtualMachineRunCommand)
             else {
                 key: value
                 for key, value in data.items()
@@ -2638,23 +2735,25 @@ class VirtualMachineRunCommand(TrackedResource):
         inner.treat_failure_as_deployment_failure = value
 
 
-def _read_VirtualMachineRunCommand(obj: VirtualMachineRunCommand, data: dict[str, Any]) -> None:
-    """VirtualMachineRunCommand's fields, read from `data` into `obj`."""
-    _read_TrackedResource(obj, data)
+def _read_VirtualMachineRunCommand(obj: VirtualMachineRunCommand, data: dict[str, Any]) -> int:
+    """VirtualMachineRunCommand's fields, read from `data` into `obj`; how many `data` lacks."""
+    absent = _read_TrackedResource(obj, data)
     k = None
     try:
         if "properties" in data:
             v = data["properties"]
             if v is not None:
                 k = "properties"
-                v = VirtualMachineRunCommandProperties.from_dict(v)
+                v = _from_dict_VirtualMachineRunCommandProperties(v)
             obj.properties = v
         else:
             obj.properties = UNSET
+            absent += 1
     except DecodeError as exc:
         raise exc.at(k) if k is not None else exc from None
     except _builtins.RecursionError:
         raise _too_deep(data) from None
+    return absent
 
 
 def _write_VirtualMachineRunCommand(
@@ -2701,14 +2800,14 @@ class VirtualMachineRunCommandInstanceView:
     """The instance view of a virtual machine run command."""
 
     __slots__ = (
+        "_end_time_wire",
+        "_start_time_wire",
         "additional_properties",
-        "end_time",
         "error",
         "execution_message",
         "execution_state",
         "exit_code",
         "output",
-        "start_time",
         "statuses",
     )
     __match_args__ = ()
@@ -2727,9 +2826,11 @@ class VirtualMachineRunCommandInstanceView:
     """Script output stream."""
     error: str | None | Unset
     """Script error stream."""
-    start_time: datetime | None | Unset
+    _start_time_wire: str | datetime | None | Unset
+    start_time: _DateTimeField[datetime | None | Unset] = _DateTimeField()
     """Script start time. Wire name: `startTime`."""
-    end_time: datetime | None | Unset
+    _end_time_wire: str | datetime | None | Unset
+    end_time: _DateTimeField[datetime | None | Unset] = _DateTimeField()
     """Script end time. Wire name: `endTime`."""
     statuses: list[InstanceViewStatus] | None | Unset
     """The resource status information."""
@@ -2789,17 +2890,23 @@ class VirtualMachineRunCommandInstanceView:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandInstanceView")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "executionState" in data:
                 v = data["executionState"]
                 if v is not None:
                     k = "executionState"
-                    v = _in_ExecutionState(v)
+                    v = (
+                        _VALUES_ExecutionState[v]
+                        if v.__class__ is str and v in _VALUES_ExecutionState
+                        else _in_ExecutionState(v)
+                    )
                 obj.execution_state = v
             else:
                 obj.execution_state = UNSET
+                absent += 1
             if "executionMessage" in data:
                 v = data["executionMessage"]
                 if v.__class__ is not str and v is not None:
@@ -2808,6 +2915,7 @@ class VirtualMachineRunCommandInstanceView:
                 obj.execution_message = v
             else:
                 obj.execution_message = UNSET
+                absent += 1
             if "exitCode" in data:
                 v = data["exitCode"]
                 if v.__class__ is not int and v is not None:
@@ -2816,6 +2924,7 @@ class VirtualMachineRunCommandInstanceView:
                 obj.exit_code = v
             else:
                 obj.exit_code = UNSET
+                absent += 1
             if "output" in data:
                 v = data["output"]
                 if v.__class__ is not str and v is not None:
@@ -2824,6 +2933,7 @@ class VirtualMachineRunCommandInstanceView:
                 obj.output = v
             else:
                 obj.output = UNSET
+                absent += 1
             if "error" in data:
                 v = data["error"]
                 if v.__class__ is not str and v is not None:
@@ -2832,37 +2942,41 @@ class VirtualMachineRunCommandInstanceView:
                 obj.error = v
             else:
                 obj.error = UNSET
+                absent += 1
             if "startTime" in data:
                 v = data["startTime"]
                 if v is not None:
                     k = "startTime"
-                    v = _read_datetime(v)
-                obj.start_time = v
+                    v = _wire_datetime(v)
+                obj._start_time_wire = v
             else:
-                obj.start_time = UNSET
+                obj._start_time_wire = UNSET
+                absent += 1
             if "endTime" in data:
                 v = data["endTime"]
                 if v is not None:
                     k = "endTime"
-                    v = _read_datetime(v)
-                obj.end_time = v
+                    v = _wire_datetime(v)
+                obj._end_time_wire = v
             else:
-                obj.end_time = UNSET
+                obj._end_time_wire = UNSET
+                absent += 1
             if "statuses" in data:
                 v = data["statuses"]
                 if v is not None:
                     k = "statuses"
-                    v = _read_list(v, InstanceViewStatus.from_dict)
+                    v = _read_list(v, _from_dict_InstanceViewStatus)
                 obj.statuses = v
             else:
                 obj.statuses = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_VirtualMachineRunCommandInstanceView.issuperset(data)
+            if len(data) + absent == len(_KEYS_VirtualMachineRunCommandInstanceView)
             else {
                 key: value
                 for key, value in data.items()
@@ -2897,12 +3011,20 @@ class VirtualMachineRunCommandInstanceView:
         f_error = self.error
         if f_error is not UNSET:
             out["error"] = f_error
-        f_start_time = self.start_time
+        f_start_time = self._start_time_wire
         if f_start_time is not UNSET:
-            out["startTime"] = None if f_start_time is None else _write_datetime(f_start_time)
-        f_end_time = self.end_time
+            out["startTime"] = (
+                f_start_time
+                if isinstance(f_start_time, str)
+                else (None if f_start_time is None else _write_datetime(f_start_time))
+            )
+        f_end_time = self._end_time_wire
         if f_end_time is not UNSET:
-            out["endTime"] = None if f_end_time is None else _write_datetime(f_end_time)
+            out["endTime"] = (
+                f_end_time
+                if isinstance(f_end_time, str)
+                else (None if f_end_time is None else _write_datetime(f_end_time))
+            )
         f_statuses = self.statuses
         if f_statuses is not UNSET:
             out["statuses"] = (
@@ -3133,25 +3255,28 @@ class VirtualMachineRunCommandProperties:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandProperties")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "source" in data:
                 v = data["source"]
                 if v is not None:
                     k = "source"
-                    v = VirtualMachineRunCommandScriptSource.from_dict(v)
+                    v = _from_dict_VirtualMachineRunCommandScriptSource(v)
                 obj.source = v
             else:
                 obj.source = UNSET
+                absent += 1
             if "parameters" in data:
                 v = data["parameters"]
                 if v is not None:
                     k = "parameters"
-                    v = _read_list(v, RunCommandInputParameter.from_dict)
+                    v = _read_list(v, _from_dict_RunCommandInputParameter)
                 obj.parameters = v
             else:
                 obj.parameters = UNSET
+                absent += 1
             if "protectedParameters" in data:
                 v = data["protectedParameters"]
                 if v is not None:
@@ -3162,6 +3287,7 @@ class VirtualMachineRunCommandProperties:
                 obj.protected_parameters = v
             else:
                 obj.protected_parameters = UNSET
+                absent += 1
             if "asyncExecution" in data:
                 v = data["asyncExecution"]
                 if v.__class__ is not bool and v is not None:
@@ -3170,6 +3296,7 @@ class VirtualMachineRunCommandProperties:
                 obj.async_execution = v
             else:
                 obj.async_execution = UNSET
+                absent += 1
             if "runAsUser" in data:
                 v = data["runAsUser"]
                 if v.__class__ is not str and v is not None:
@@ -3178,6 +3305,7 @@ class VirtualMachineRunCommandProperties:
                 obj.run_as_user = v
             else:
                 obj.run_as_user = UNSET
+                absent += 1
             if "runAsPassword" in data:
                 v = data["runAsPassword"]
                 if v.__class__ is not str and v is not None:
@@ -3186,6 +3314,7 @@ class VirtualMachineRunCommandProperties:
                 obj.run_as_password = v
             else:
                 obj.run_as_password = UNSET
+                absent += 1
             if "timeoutInSeconds" in data:
                 v = data["timeoutInSeconds"]
                 if v.__class__ is not int and v is not None:
@@ -3194,6 +3323,7 @@ class VirtualMachineRunCommandProperties:
                 obj.timeout_in_seconds = v
             else:
                 obj.timeout_in_seconds = UNSET
+                absent += 1
             if "outputBlobUri" in data:
                 v = data["outputBlobUri"]
                 if v.__class__ is not str and v is not None:
@@ -3202,6 +3332,7 @@ class VirtualMachineRunCommandProperties:
                 obj.output_blob_uri = v
             else:
                 obj.output_blob_uri = UNSET
+                absent += 1
             if "errorBlobUri" in data:
                 v = data["errorBlobUri"]
                 if v.__class__ is not str and v is not None:
@@ -3210,22 +3341,25 @@ class VirtualMachineRunCommandProperties:
                 obj.error_blob_uri = v
             else:
                 obj.error_blob_uri = UNSET
+                absent += 1
             if "outputBlobManagedIdentity" in data:
                 v = data["outputBlobManagedIdentity"]
                 if v is not None:
                     k = "outputBlobManagedIdentity"
-                    v = RunCommandManagedIdentity.from_dict(v)
+                    v = _from_dict_RunCommandManagedIdentity(v)
                 obj.output_blob_managed_identity = v
             else:
                 obj.output_blob_managed_identity = UNSET
+                absent += 1
             if "errorBlobManagedIdentity" in data:
                 v = data["errorBlobManagedIdentity"]
                 if v is not None:
                     k = "errorBlobManagedIdentity"
-                    v = RunCommandManagedIdentity.from_dict(v)
+                    v = _from_dict_RunCommandManagedIdentity(v)
                 obj.error_blob_managed_identity = v
             else:
                 obj.error_blob_managed_identity = UNSET
+                absent += 1
             if "provisioningState" in data:
                 v = data["provisioningState"]
                 if v.__class__ is not str and v is not None:
@@ -3234,14 +3368,16 @@ class VirtualMachineRunCommandProperties:
                 obj.provisioning_state = v
             else:
                 obj.provisioning_state = UNSET
+                absent += 1
             if "instanceView" in data:
                 v = data["instanceView"]
                 if v is not None:
                     k = "instanceView"
-                    v = VirtualMachineRunCommandInstanceView.from_dict(v)
+                    v = _from_dict_VirtualMachineRunCommandInstanceView(v)
                 obj.instance_view = v
             else:
                 obj.instance_view = UNSET
+                absent += 1
             if "treatFailureAsDeploymentFailure" in data:
                 v = data["treatFailureAsDeploymentFailure"]
                 if v.__class__ is not bool and v is not None:
@@ -3250,13 +3386,14 @@ class VirtualMachineRunCommandProperties:
                 obj.treat_failure_as_deployment_failure = v
             else:
                 obj.treat_failure_as_deployment_failure = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_VirtualMachineRunCommandProperties.issuperset(data)
+            if len(data) + absent == len(_KEYS_VirtualMachineRunCommandProperties)
             else {
                 key: value
                 for key, value in data.items()
@@ -3449,7 +3586,8 @@ class VirtualMachineRunCommandScriptSource:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandScriptSource")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "script" in data:
@@ -3460,6 +3598,7 @@ class VirtualMachineRunCommandScriptSource:
                 obj.script = v
             else:
                 obj.script = UNSET
+                absent += 1
             if "scriptUri" in data:
                 v = data["scriptUri"]
                 if v.__class__ is not str and v is not None:
@@ -3468,6 +3607,7 @@ class VirtualMachineRunCommandScriptSource:
                 obj.script_uri = v
             else:
                 obj.script_uri = UNSET
+                absent += 1
             if "commandId" in data:
                 v = data["commandId"]
                 if v.__class__ is not str and v is not None:
@@ -3476,21 +3616,23 @@ class VirtualMachineRunCommandScriptSource:
                 obj.command_id = v
             else:
                 obj.command_id = UNSET
+                absent += 1
             if "scriptUriManagedIdentity" in data:
                 v = data["scriptUriManagedIdentity"]
                 if v is not None:
                     k = "scriptUriManagedIdentity"
-                    v = RunCommandManagedIdentity.from_dict(v)
+                    v = _from_dict_RunCommandManagedIdentity(v)
                 obj.script_uri_managed_identity = v
             else:
                 obj.script_uri_managed_identity = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_VirtualMachineRunCommandScriptSource.issuperset(data)
+            if len(data) + absent == len(_KEYS_VirtualMachineRunCommandScriptSource)
             else {
                 key: value
                 for key, value in data.items()
@@ -3574,11 +3716,11 @@ class VirtualMachineRunCommandUpdate(UpdateResource):
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandUpdate")
-        obj = object.__new__(cls)
-        _read_VirtualMachineRunCommandUpdate(obj, data)
+        obj = _new(cls)
+        absent = _read_VirtualMachineRunCommandUpdate(obj, data)
         obj.additional_properties = (
             {}
-            if _KEYS_VirtualMachineRunCommandUpdate.issuperset(data)
+            if len(data) + absent == len(_KEYS_VirtualMachineRunCommandUpdate)
             else {
                 key: value
                 for key, value in data.items()
@@ -3791,23 +3933,27 @@ class VirtualMachineRunCommandUpdate(UpdateResource):
 
 def _read_VirtualMachineRunCommandUpdate(
     obj: VirtualMachineRunCommandUpdate, data: dict[str, Any]
-) -> None:
-    """VirtualMachineRunCommandUpdate's fields, read from `data` into `obj`."""
-    _read_UpdateResource(obj, data)
+) -> int:
+    """VirtualMachineRunCommandUpdate's fields, read from `data` into `obj`; how many `data`
+    lacks.
+    """
+    absent = _read_UpdateResource(obj, data)
     k = None
     try:
         if "properties" in data:
             v = data["properties"]
             if v is not None:
                 k = "properties"
-                v = VirtualMachineRunCommandProperties.from_dict(v)
+                v = _from_dict_VirtualMachineRunCommandProperties(v)
             obj.properties = v
         else:
             obj.properties = UNSET
+            absent += 1
     except DecodeError as exc:
         raise exc.at(k) if k is not None else exc from None
     except _builtins.RecursionError:
         raise _too_deep(data) from None
+    return absent
 
 
 def _write_VirtualMachineRunCommandUpdate(
@@ -3885,7 +4031,8 @@ class VirtualMachineRunCommandsListResult:
         """Read a wire body (parsed JSON); raises DecodeError with a JSON Pointer."""
         if data.__class__ is not dict:
             raise _type_error("object", data, "VirtualMachineRunCommandsListResult")
-        obj = object.__new__(cls)
+        obj = _new(cls)
+        absent = 0
         k = None
         try:
             if "value" not in data:
@@ -3893,7 +4040,7 @@ class VirtualMachineRunCommandsListResult:
                 raise DecodeError("required property 'value' is missing")
             v = data["value"]
             k = "value"
-            v = _read_list(v, VirtualMachineRunCommand.from_dict)
+            v = _read_list(v, _from_dict_VirtualMachineRunCommand)
             obj.value = v
             if "nextLink" in data:
                 v = data["nextLink"]
@@ -3903,13 +4050,14 @@ class VirtualMachineRunCommandsListResult:
                 obj.next_link = v
             else:
                 obj.next_link = UNSET
+                absent += 1
         except DecodeError as exc:
             raise exc.at(k) if k is not None else exc from None
         except _builtins.RecursionError:
             raise _too_deep(data) from None
         obj.additional_properties = (
             {}
-            if _KEYS_VirtualMachineRunCommandsListResult.issuperset(data)
+            if len(data) + absent == len(_KEYS_VirtualMachineRunCommandsListResult)
             else {
                 key: value
                 for key, value in data.items()
@@ -3940,6 +4088,22 @@ class VirtualMachineRunCommandsListResult:
                 f"additional_properties=<{len(self.additional_properties)} unknown fields>"
             )
         return "VirtualMachineRunCommandsListResult(" + ", ".join(parts) + ")"
+
+
+# Each from_dict that reading a nested model calls, bound once (not again on every call).
+_from_dict_ApiError = ApiError.from_dict
+_from_dict_ApiErrorBase = ApiErrorBase.from_dict
+_from_dict_InnerError = InnerError.from_dict
+_from_dict_InstanceViewStatus = InstanceViewStatus.from_dict
+_from_dict_RunCommandDocumentBase = RunCommandDocumentBase.from_dict
+_from_dict_RunCommandInputParameter = RunCommandInputParameter.from_dict
+_from_dict_RunCommandManagedIdentity = RunCommandManagedIdentity.from_dict
+_from_dict_RunCommandParameterDefinition = RunCommandParameterDefinition.from_dict
+_from_dict_SystemData = SystemData.from_dict
+_from_dict_VirtualMachineRunCommand = VirtualMachineRunCommand.from_dict
+_from_dict_VirtualMachineRunCommandInstanceView = VirtualMachineRunCommandInstanceView.from_dict
+_from_dict_VirtualMachineRunCommandProperties = VirtualMachineRunCommandProperties.from_dict
+_from_dict_VirtualMachineRunCommandScriptSource = VirtualMachineRunCommandScriptSource.from_dict
 
 
 __all__ = [

@@ -55,13 +55,14 @@ class ValidationError:
     Attributes: instance ``path`` (JSON Pointer), ``keyword``, ``schema_path``, ``message``.
     """
 
-    __slots__ = ("_at", "_path", "keyword", "message", "schema_path")
+    __slots__ = ("_at", "_node", "_path", "_schema_path", "keyword", "message")
 
     def __init__(self, path: str, keyword: str, schema_path: str, message: str) -> None:
         self._path: str | None = path
         self._at: tuple[str | int, ...] = ()
         self.keyword = keyword
-        self.schema_path = schema_path
+        self._schema_path: str | None = schema_path
+        self._node = -1
         self.message = message
 
     @property
@@ -70,6 +71,13 @@ class ValidationError:
         if path is None:  # made on first use: listing many errors stays cheap
             path = self._path = _ptr(self._at)
         return path
+
+    @property
+    def schema_path(self) -> str:
+        text = self._schema_path
+        if text is None:  # made on first use too, from the keyword's schema node
+            text = self._schema_path = _sp(self._node, self.keyword)
+        return text
 
     def __repr__(self) -> str:
         return (
@@ -94,13 +102,15 @@ class ValidationError:
         return f"{self.path or '/'}: {self.message}"
 
 
-def _E(at: tuple[str | int, ...], keyword: str, schema_path: str, message: str) -> ValidationError:
-    """The error at instance location ``at`` (keys and indices), its pointer left for later."""
+def _E(at: tuple[str | int, ...], keyword: str, node: int, message: str) -> ValidationError:
+    """The error at instance location ``at`` (keys and indices) of ``keyword`` in schema node
+    ``node``, its pointer and schema path left for later."""
     error = _new(ValidationError)
     error._at = at
     error._path = None
     error.keyword = keyword
-    error.schema_path = schema_path
+    error._node = node
+    error._schema_path = None
     error.message = message
     return error
 
@@ -183,9 +193,12 @@ def _sp(node: int, keyword: str) -> str:
 _FROM_ISO = datetime.datetime.fromisoformat
 
 
-_COMMON_SHAPE = re.compile(
-    r"\d\d\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:[0-5]\d)", re.ASCII
-).fullmatch
+_COMMON_SHAPES = {
+    f"0000-00-00T00:00:00{fraction}{zone}".encode(): zone != "Z"
+    for fraction in ("", *("." + "0" * n for n in range(1, 10)))
+    for zone in ("Z", "+00:00", "-00:00")
+}
+_ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 
 
 _DATE_TIME = re.compile(
@@ -198,13 +211,13 @@ _DATE_TIME = re.compile(
 def _fmt_date_time(value: str) -> bool:
     """RFC 3339 date-time (any number of fraction digits; leap seconds at 23:59:60 UTC), from
     year 0001: no datetime holds year 0, and the generated models read what this accepts."""
-    if _COMMON_SHAPE(value) is not None:
-        try:
+    try:
+        zoned = _COMMON_SHAPES.get(value.encode().translate(_ZERO_DIGITS))
+        if zoned is not None and (not zoned or value[-2] < "6"):
             _FROM_ISO(value)
-        except ValueError:
-            pass  # out of range, or a leap second: the full grammar decides
-        else:
             return True
+    except ValueError:  # a lone surrogate, a field out of range, a leap second
+        pass
     m = _DATE_TIME(value)
     if m is None or m[1] == "0000":
         return False
@@ -539,19 +552,19 @@ _SP_SEGMENT = (
 
 
 def _f0(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "code" in x:
         c3 = x["code"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
     if "target" in x:
         c4 = x["target"]
-        if not isinstance(c4, str):
+        if c4.__class__ is not str and not isinstance(c4, str):
             return False
     if "message" in x:
         c5 = x["message"]
-        if not isinstance(c5, str):
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
     if "details" in x:
         c1 = x["details"]
@@ -565,8 +578,8 @@ def _f0(x: Any) -> bool:
 
 
 def _v1(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(0, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 0, _r(x) + " is not of type 'object'"))
     else:
         if "details" in x:
             c1 = x["details"]
@@ -578,78 +591,56 @@ def _v1(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v11(c2, p + ("innererror",), e)
         if "code" in x:
             c3 = x["code"]
-            if not isinstance(c3, str):
-                e.append(
-                    _E(p + ("code",), "type", _sp(2, "type"), _r(c3) + " is not of type 'string'")
-                )
+            if c3.__class__ is not str and not isinstance(c3, str):
+                e.append(_E(p + ("code",), "type", 2, _r(c3) + " is not of type 'string'"))
         if "target" in x:
             c4 = x["target"]
-            if not isinstance(c4, str):
-                e.append(
-                    _E(p + ("target",), "type", _sp(3, "type"), _r(c4) + " is not of type 'string'")
-                )
+            if c4.__class__ is not str and not isinstance(c4, str):
+                e.append(_E(p + ("target",), "type", 3, _r(c4) + " is not of type 'string'"))
         if "message" in x:
             c5 = x["message"]
-            if not isinstance(c5, str):
-                e.append(
-                    _E(
-                        p + ("message",),
-                        "type",
-                        _sp(4, "type"),
-                        _r(c5) + " is not of type 'string'",
-                    )
-                )
+            if c5.__class__ is not str and not isinstance(c5, str):
+                e.append(_E(p + ("message",), "type", 4, _r(c5) + " is not of type 'string'"))
 
 
 def _f2(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "code" in x:
         c1 = x["code"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "target" in x:
         c2 = x["target"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "message" in x:
         c3 = x["message"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
     return True
 
 
 def _v3(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(5, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 5, _r(x) + " is not of type 'object'"))
     else:
         if "code" in x:
             c1 = x["code"]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(p + ("code",), "type", _sp(7, "type"), _r(c1) + " is not of type 'string'")
-                )
+            if c1.__class__ is not str and not isinstance(c1, str):
+                e.append(_E(p + ("code",), "type", 7, _r(c1) + " is not of type 'string'"))
         if "target" in x:
             c2 = x["target"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("target",), "type", _sp(8, "type"), _r(c2) + " is not of type 'string'")
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("target",), "type", 8, _r(c2) + " is not of type 'string'"))
         if "message" in x:
             c3 = x["message"]
-            if not isinstance(c3, str):
-                e.append(
-                    _E(
-                        p + ("message",),
-                        "type",
-                        _sp(9, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
-                )
+            if c3.__class__ is not str and not isinstance(c3, str):
+                e.append(_E(p + ("message",), "type", 9, _r(c3) + " is not of type 'string'"))
 
 
 def _f4(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "error" in x:
         c1 = x["error"]
@@ -659,8 +650,8 @@ def _f4(x: Any) -> bool:
 
 
 def _v5(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(10, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 10, _r(x) + " is not of type 'object'"))
     else:
         if "error" in x:
             c1 = x["error"]
@@ -669,89 +660,77 @@ def _v5(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f6(x: Any) -> bool:
-    return isinstance(x, str)
+    return not (x.__class__ is not str and not isinstance(x, str))
 
 
 def _v7(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, str):
-        e.append(_E(p, "type", _sp(11, "type"), _r(x) + " is not of type 'string'"))
+    if x.__class__ is not str and not isinstance(x, str):
+        e.append(_E(p, "type", 11, _r(x) + " is not of type 'string'"))
 
 
 def _f8(x: Any) -> bool:
-    return isinstance(x, str)
+    return not (x.__class__ is not str and not isinstance(x, str))
 
 
 def _v9(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, str):
-        e.append(_E(p, "type", _sp(12, "type"), _r(x) + " is not of type 'string'"))
+    if x.__class__ is not str and not isinstance(x, str):
+        e.append(_E(p, "type", 12, _r(x) + " is not of type 'string'"))
 
 
 def _f10(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "exceptiontype" in x:
         c1 = x["exceptiontype"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "errordetail" in x:
         c2 = x["errordetail"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     return True
 
 
 def _v11(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(13, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 13, _r(x) + " is not of type 'object'"))
     else:
         if "exceptiontype" in x:
             c1 = x["exceptiontype"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(
-                    _E(
-                        p + ("exceptiontype",),
-                        "type",
-                        _sp(15, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
+                    _E(p + ("exceptiontype",), "type", 15, _r(c1) + " is not of type 'string'")
                 )
         if "errordetail" in x:
             c2 = x["errordetail"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("errordetail",),
-                        "type",
-                        _sp(16, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("errordetail",), "type", 16, _r(c2) + " is not of type 'string'"))
 
 
 def _f12(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "code" in x:
         c1 = x["code"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "level" in x:
         c2 = x["level"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
         if not (isinstance(c2, str) and (c2 == "Error" or c2 == "Info" or c2 == "Warning")):
             return False
     if "displayStatus" in x:
         c3 = x["displayStatus"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
     if "message" in x:
         c4 = x["message"]
-        if not isinstance(c4, str):
+        if c4.__class__ is not str and not isinstance(c4, str):
             return False
     if "time" in x:
         c5 = x["time"]
-        if not isinstance(c5, str):
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
         if not _fmt_date_time(c5):
             return False
@@ -759,97 +738,74 @@ def _f12(x: Any) -> bool:
 
 
 def _v13(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(17, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 17, _r(x) + " is not of type 'object'"))
     else:
         if "code" in x:
             c1 = x["code"]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(p + ("code",), "type", _sp(19, "type"), _r(c1) + " is not of type 'string'")
-                )
+            if c1.__class__ is not str and not isinstance(c1, str):
+                e.append(_E(p + ("code",), "type", 19, _r(c1) + " is not of type 'string'"))
         if "level" in x:
             c2 = x["level"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("level",), "type", _sp(20, "type"), _r(c2) + " is not of type 'string'")
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("level",), "type", 20, _r(c2) + " is not of type 'string'"))
             if not (isinstance(c2, str) and (c2 == "Error" or c2 == "Info" or c2 == "Warning")):
                 e.append(
                     _E(
                         p + ("level",),
                         "enum",
-                        _sp(20, "enum"),
+                        20,
                         _r(c2) + " is not one of ['Info', 'Warning', 'Error']",
                     )
                 )
         if "displayStatus" in x:
             c3 = x["displayStatus"]
-            if not isinstance(c3, str):
+            if c3.__class__ is not str and not isinstance(c3, str):
                 e.append(
-                    _E(
-                        p + ("displayStatus",),
-                        "type",
-                        _sp(21, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
+                    _E(p + ("displayStatus",), "type", 21, _r(c3) + " is not of type 'string'")
                 )
         if "message" in x:
             c4 = x["message"]
-            if not isinstance(c4, str):
-                e.append(
-                    _E(
-                        p + ("message",),
-                        "type",
-                        _sp(22, "type"),
-                        _r(c4) + " is not of type 'string'",
-                    )
-                )
+            if c4.__class__ is not str and not isinstance(c4, str):
+                e.append(_E(p + ("message",), "type", 22, _r(c4) + " is not of type 'string'"))
         if "time" in x:
             c5 = x["time"]
-            if not isinstance(c5, str):
-                e.append(
-                    _E(p + ("time",), "type", _sp(23, "type"), _r(c5) + " is not of type 'string'")
-                )
+            if c5.__class__ is not str and not isinstance(c5, str):
+                e.append(_E(p + ("time",), "type", 23, _r(c5) + " is not of type 'string'"))
             else:
                 if not _fmt_date_time(c5):
                     e.append(
-                        _E(
-                            p + ("time",),
-                            "format",
-                            _sp(23, "format"),
-                            _r(c5) + " is not a valid 'date-time'",
-                        )
+                        _E(p + ("time",), "format", 23, _r(c5) + " is not a valid 'date-time'")
                     )
 
 
 def _f14(x: Any) -> bool:
-    if not isinstance(x, str):
+    if x.__class__ is not str and not isinstance(x, str):
         return False
     return isinstance(x, str) and (x == "Linux" or x == "Windows")
 
 
 def _v15(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, str):
-        e.append(_E(p, "type", _sp(24, "type"), _r(x) + " is not of type 'string'"))
+    if x.__class__ is not str and not isinstance(x, str):
+        e.append(_E(p, "type", 24, _r(x) + " is not of type 'string'"))
     if not (isinstance(x, str) and (x == "Linux" or x == "Windows")):
-        e.append(_E(p, "enum", _sp(24, "enum"), _r(x) + " is not one of ['Windows', 'Linux']"))
+        e.append(_E(p, "enum", 24, _r(x) + " is not one of ['Windows', 'Linux']"))
 
 
 def _f16(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "id" in x:
         c1 = x["id"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "name" in x:
         c2 = x["name"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "type" in x:
         c3 = x["type"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
     if "systemData" in x:
         c4 = x["systemData"]
@@ -859,27 +815,21 @@ def _f16(x: Any) -> bool:
 
 
 def _v17(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(25, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 25, _r(x) + " is not of type 'object'"))
     else:
         if "id" in x:
             c1 = x["id"]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(p + ("id",), "type", _sp(27, "type"), _r(c1) + " is not of type 'string'")
-                )
+            if c1.__class__ is not str and not isinstance(c1, str):
+                e.append(_E(p + ("id",), "type", 27, _r(c1) + " is not of type 'string'"))
         if "name" in x:
             c2 = x["name"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("name",), "type", _sp(28, "type"), _r(c2) + " is not of type 'string'")
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("name",), "type", 28, _r(c2) + " is not of type 'string'"))
         if "type" in x:
             c3 = x["type"]
-            if not isinstance(c3, str):
-                e.append(
-                    _E(p + ("type",), "type", _sp(29, "type"), _r(c3) + " is not of type 'string'")
-                )
+            if c3.__class__ is not str and not isinstance(c3, str):
+                e.append(_E(p + ("type",), "type", 29, _r(c3) + " is not of type 'string'"))
         if "systemData" in x:
             c4 = x["systemData"]
             if not _f38(c4):
@@ -887,7 +837,7 @@ def _v17(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f18(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "id" in x:
         return False
@@ -899,15 +849,15 @@ def _f18(x: Any) -> bool:
 
 
 def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(25, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 25, _r(x) + " is not of type 'object'"))
     else:
         if "id" in x:
             e.append(
                 _E(
                     p + ("id",),
                     "readOnly",
-                    _sp(27, "readOnly"),
+                    27,
                     "'id' is read-only and must not be sent in a request",
                 )
             )
@@ -916,7 +866,7 @@ def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _E(
                     p + ("name",),
                     "readOnly",
-                    _sp(28, "readOnly"),
+                    28,
                     "'name' is read-only and must not be sent in a request",
                 )
             )
@@ -925,7 +875,7 @@ def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _E(
                     p + ("type",),
                     "readOnly",
-                    _sp(29, "readOnly"),
+                    29,
                     "'type' is read-only and must not be sent in a request",
                 )
             )
@@ -934,14 +884,14 @@ def _v19(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _E(
                     p + ("systemData",),
                     "readOnly",
-                    _sp(30, "readOnly"),
+                    30,
                     "'systemData' is read-only and must not be sent in a request",
                 )
             )
 
 
 def _f20(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "script" not in x:
         return False
@@ -957,11 +907,11 @@ def _f20(x: Any) -> bool:
 
 
 def _v21(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(31, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 31, _r(x) + " is not of type 'object'"))
     else:
         if "script" not in x:
-            e.append(_E(p, "required", _sp(31, "required"), "'script' is a required property"))
+            e.append(_E(p, "required", 31, "'script' is a required property"))
         if "script" in x:
             c1 = x["script"]
             if not _f68(c1):
@@ -975,7 +925,7 @@ def _v21(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f22(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if (
         "$schema" not in x
@@ -987,107 +937,77 @@ def _f22(x: Any) -> bool:
         return False
     if "$schema" in x:
         c1 = x["$schema"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "id" in x:
         c2 = x["id"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "osType" in x:
         c3 = x["osType"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
         if not (isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")):
             return False
     if "label" in x:
         c4 = x["label"]
-        if not isinstance(c4, str):
+        if c4.__class__ is not str and not isinstance(c4, str):
             return False
     if "description" in x:
         c5 = x["description"]
-        if not isinstance(c5, str):
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
     return True
 
 
 def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(32, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 32, _r(x) + " is not of type 'object'"))
     else:
         if "$schema" not in x:
-            e.append(_E(p, "required", _sp(32, "required"), "'$schema' is a required property"))
+            e.append(_E(p, "required", 32, "'$schema' is a required property"))
         if "id" not in x:
-            e.append(_E(p, "required", _sp(32, "required"), "'id' is a required property"))
+            e.append(_E(p, "required", 32, "'id' is a required property"))
         if "osType" not in x:
-            e.append(_E(p, "required", _sp(32, "required"), "'osType' is a required property"))
+            e.append(_E(p, "required", 32, "'osType' is a required property"))
         if "label" not in x:
-            e.append(_E(p, "required", _sp(32, "required"), "'label' is a required property"))
+            e.append(_E(p, "required", 32, "'label' is a required property"))
         if "description" not in x:
-            e.append(_E(p, "required", _sp(32, "required"), "'description' is a required property"))
+            e.append(_E(p, "required", 32, "'description' is a required property"))
         if "$schema" in x:
             c1 = x["$schema"]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(
-                        p + ("$schema",),
-                        "type",
-                        _sp(34, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
-                )
+            if c1.__class__ is not str and not isinstance(c1, str):
+                e.append(_E(p + ("$schema",), "type", 34, _r(c1) + " is not of type 'string'"))
         if "id" in x:
             c2 = x["id"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("id",), "type", _sp(35, "type"), _r(c2) + " is not of type 'string'")
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("id",), "type", 35, _r(c2) + " is not of type 'string'"))
         if "osType" in x:
             c3 = x["osType"]
-            if not isinstance(c3, str):
-                e.append(
-                    _E(
-                        p + ("osType",),
-                        "type",
-                        _sp(24, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
-                )
+            if c3.__class__ is not str and not isinstance(c3, str):
+                e.append(_E(p + ("osType",), "type", 24, _r(c3) + " is not of type 'string'"))
             if not (isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")):
                 e.append(
-                    _E(
-                        p + ("osType",),
-                        "enum",
-                        _sp(24, "enum"),
-                        _r(c3) + " is not one of ['Windows', 'Linux']",
-                    )
+                    _E(p + ("osType",), "enum", 24, _r(c3) + " is not one of ['Windows', 'Linux']")
                 )
         if "label" in x:
             c4 = x["label"]
-            if not isinstance(c4, str):
-                e.append(
-                    _E(p + ("label",), "type", _sp(36, "type"), _r(c4) + " is not of type 'string'")
-                )
+            if c4.__class__ is not str and not isinstance(c4, str):
+                e.append(_E(p + ("label",), "type", 36, _r(c4) + " is not of type 'string'"))
         if "description" in x:
             c5 = x["description"]
-            if not isinstance(c5, str):
-                e.append(
-                    _E(
-                        p + ("description",),
-                        "type",
-                        _sp(37, "type"),
-                        _r(c5) + " is not of type 'string'",
-                    )
-                )
+            if c5.__class__ is not str and not isinstance(c5, str):
+                e.append(_E(p + ("description",), "type", 37, _r(c5) + " is not of type 'string'"))
 
 
 def _f24(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "commandId" not in x:
         return False
     if "commandId" in x:
         c1 = x["commandId"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "script" in x:
         c2 = x["script"]
@@ -1101,22 +1021,15 @@ def _f24(x: Any) -> bool:
 
 
 def _v25(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(38, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 38, _r(x) + " is not of type 'object'"))
     else:
         if "commandId" not in x:
-            e.append(_E(p, "required", _sp(38, "required"), "'commandId' is a required property"))
+            e.append(_E(p, "required", 38, "'commandId' is a required property"))
         if "commandId" in x:
             c1 = x["commandId"]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(
-                        p + ("commandId",),
-                        "type",
-                        _sp(40, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
-                )
+            if c1.__class__ is not str and not isinstance(c1, str):
+                e.append(_E(p + ("commandId",), "type", 40, _r(c1) + " is not of type 'string'"))
         if "script" in x:
             c2 = x["script"]
             if not _f72(c2):
@@ -1128,45 +1041,41 @@ def _v25(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f26(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "name" not in x or "value" not in x:
         return False
     if "name" in x:
         c1 = x["name"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "value" in x:
         c2 = x["value"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     return True
 
 
 def _v27(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(41, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 41, _r(x) + " is not of type 'object'"))
     else:
         if "name" not in x:
-            e.append(_E(p, "required", _sp(41, "required"), "'name' is a required property"))
+            e.append(_E(p, "required", 41, "'name' is a required property"))
         if "value" not in x:
-            e.append(_E(p, "required", _sp(41, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", 41, "'value' is a required property"))
         if "name" in x:
             c1 = x["name"]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(p + ("name",), "type", _sp(43, "type"), _r(c1) + " is not of type 'string'")
-                )
+            if c1.__class__ is not str and not isinstance(c1, str):
+                e.append(_E(p + ("name",), "type", 43, _r(c1) + " is not of type 'string'"))
         if "value" in x:
             c2 = x["value"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("value",), "type", _sp(44, "type"), _r(c2) + " is not of type 'string'")
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("value",), "type", 44, _r(c2) + " is not of type 'string'"))
 
 
 def _f28(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "value" not in x:
         return False
@@ -1176,7 +1085,7 @@ def _f28(x: Any) -> bool:
             return False
     if "nextLink" in x:
         c2 = x["nextLink"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
         if not _fmt_uri(c2):
             return False
@@ -1184,96 +1093,68 @@ def _f28(x: Any) -> bool:
 
 
 def _v29(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(45, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 45, _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
-            e.append(_E(p, "required", _sp(45, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", 45, "'value' is a required property"))
         if "value" in x:
             c1 = x["value"]
             if not _f76(c1):
                 _v77(c1, p + ("value",), e)
         if "nextLink" in x:
             c2 = x["nextLink"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("nextLink",),
-                        "type",
-                        _sp(47, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("nextLink",), "type", 47, _r(c2) + " is not of type 'string'"))
             else:
                 if not _fmt_uri(c2):
-                    e.append(
-                        _E(
-                            p + ("nextLink",),
-                            "format",
-                            _sp(47, "format"),
-                            _r(c2) + " is not a valid 'uri'",
-                        )
-                    )
+                    e.append(_E(p + ("nextLink",), "format", 47, _r(c2) + " is not a valid 'uri'"))
 
 
 def _f30(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "clientId" in x:
         c1 = x["clientId"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "objectId" in x:
         c2 = x["objectId"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     return True
 
 
 def _v31(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(48, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 48, _r(x) + " is not of type 'object'"))
     else:
         if "clientId" in x:
             c1 = x["clientId"]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(
-                        p + ("clientId",),
-                        "type",
-                        _sp(50, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
-                )
+            if c1.__class__ is not str and not isinstance(c1, str):
+                e.append(_E(p + ("clientId",), "type", 50, _r(c1) + " is not of type 'string'"))
         if "objectId" in x:
             c2 = x["objectId"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("objectId",),
-                        "type",
-                        _sp(51, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("objectId",), "type", 51, _r(c2) + " is not of type 'string'"))
 
 
 def _f32(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "name" not in x or "type" not in x:
         return False
     if "name" in x:
         c1 = x["name"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "type" in x:
         c2 = x["type"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "defaultValue" in x:
         c3 = x["defaultValue"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
     if "required" in x:
         c4 = x["required"]
@@ -1283,51 +1164,33 @@ def _f32(x: Any) -> bool:
 
 
 def _v33(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(52, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 52, _r(x) + " is not of type 'object'"))
     else:
         if "name" not in x:
-            e.append(_E(p, "required", _sp(52, "required"), "'name' is a required property"))
+            e.append(_E(p, "required", 52, "'name' is a required property"))
         if "type" not in x:
-            e.append(_E(p, "required", _sp(52, "required"), "'type' is a required property"))
+            e.append(_E(p, "required", 52, "'type' is a required property"))
         if "name" in x:
             c1 = x["name"]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(p + ("name",), "type", _sp(54, "type"), _r(c1) + " is not of type 'string'")
-                )
+            if c1.__class__ is not str and not isinstance(c1, str):
+                e.append(_E(p + ("name",), "type", 54, _r(c1) + " is not of type 'string'"))
         if "type" in x:
             c2 = x["type"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("type",), "type", _sp(55, "type"), _r(c2) + " is not of type 'string'")
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("type",), "type", 55, _r(c2) + " is not of type 'string'"))
         if "defaultValue" in x:
             c3 = x["defaultValue"]
-            if not isinstance(c3, str):
-                e.append(
-                    _E(
-                        p + ("defaultValue",),
-                        "type",
-                        _sp(56, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
-                )
+            if c3.__class__ is not str and not isinstance(c3, str):
+                e.append(_E(p + ("defaultValue",), "type", 56, _r(c3) + " is not of type 'string'"))
         if "required" in x:
             c4 = x["required"]
             if not (c4 is True or c4 is False):
-                e.append(
-                    _E(
-                        p + ("required",),
-                        "type",
-                        _sp(57, "type"),
-                        _r(c4) + " is not of type 'boolean'",
-                    )
-                )
+                e.append(_E(p + ("required",), "type", 57, _r(c4) + " is not of type 'boolean'"))
 
 
 def _f34(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "value" in x:
         c1 = x["value"]
@@ -1337,8 +1200,8 @@ def _f34(x: Any) -> bool:
 
 
 def _v35(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(58, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 58, _r(x) + " is not of type 'object'"))
     else:
         if "value" in x:
             c1 = x["value"]
@@ -1347,48 +1210,46 @@ def _v35(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f36(x: Any) -> bool:
-    if not isinstance(x, str):
+    if x.__class__ is not str and not isinstance(x, str):
         return False
     return isinstance(x, str) and (x == "Error" or x == "Info" or x == "Warning")
 
 
 def _v37(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, str):
-        e.append(_E(p, "type", _sp(20, "type"), _r(x) + " is not of type 'string'"))
+    if x.__class__ is not str and not isinstance(x, str):
+        e.append(_E(p, "type", 20, _r(x) + " is not of type 'string'"))
     if not (isinstance(x, str) and (x == "Error" or x == "Info" or x == "Warning")):
-        e.append(
-            _E(p, "enum", _sp(20, "enum"), _r(x) + " is not one of ['Info', 'Warning', 'Error']")
-        )
+        e.append(_E(p, "enum", 20, _r(x) + " is not one of ['Info', 'Warning', 'Error']"))
 
 
 def _f38(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "createdBy" in x:
         c1 = x["createdBy"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "createdByType" in x:
         c2 = x["createdByType"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "lastModifiedBy" in x:
         c4 = x["lastModifiedBy"]
-        if not isinstance(c4, str):
+        if c4.__class__ is not str and not isinstance(c4, str):
             return False
     if "lastModifiedByType" in x:
         c5 = x["lastModifiedByType"]
-        if not isinstance(c5, str):
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
     if "createdAt" in x:
         c3 = x["createdAt"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
         if not _fmt_date_time(c3):
             return False
     if "lastModifiedAt" in x:
         c6 = x["lastModifiedAt"]
-        if not isinstance(c6, str):
+        if c6.__class__ is not str and not isinstance(c6, str):
             return False
         if not _fmt_date_time(c6):
             return False
@@ -1396,84 +1257,45 @@ def _f38(x: Any) -> bool:
 
 
 def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(59, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 59, _r(x) + " is not of type 'object'"))
     else:
         if "createdBy" in x:
             c1 = x["createdBy"]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(
-                        p + ("createdBy",),
-                        "type",
-                        _sp(61, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
-                )
+            if c1.__class__ is not str and not isinstance(c1, str):
+                e.append(_E(p + ("createdBy",), "type", 61, _r(c1) + " is not of type 'string'"))
         if "createdByType" in x:
             c2 = x["createdByType"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(
-                    _E(
-                        p + ("createdByType",),
-                        "type",
-                        _sp(11, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + ("createdByType",), "type", 11, _r(c2) + " is not of type 'string'")
                 )
         if "createdAt" in x:
             c3 = x["createdAt"]
-            if not isinstance(c3, str):
-                e.append(
-                    _E(
-                        p + ("createdAt",),
-                        "type",
-                        _sp(62, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
-                )
+            if c3.__class__ is not str and not isinstance(c3, str):
+                e.append(_E(p + ("createdAt",), "type", 62, _r(c3) + " is not of type 'string'"))
             else:
                 if not _fmt_date_time(c3):
                     e.append(
-                        _E(
-                            p + ("createdAt",),
-                            "format",
-                            _sp(62, "format"),
-                            _r(c3) + " is not a valid 'date-time'",
-                        )
+                        _E(p + ("createdAt",), "format", 62, _r(c3) + " is not a valid 'date-time'")
                     )
         if "lastModifiedBy" in x:
             c4 = x["lastModifiedBy"]
-            if not isinstance(c4, str):
+            if c4.__class__ is not str and not isinstance(c4, str):
                 e.append(
-                    _E(
-                        p + ("lastModifiedBy",),
-                        "type",
-                        _sp(63, "type"),
-                        _r(c4) + " is not of type 'string'",
-                    )
+                    _E(p + ("lastModifiedBy",), "type", 63, _r(c4) + " is not of type 'string'")
                 )
         if "lastModifiedByType" in x:
             c5 = x["lastModifiedByType"]
-            if not isinstance(c5, str):
+            if c5.__class__ is not str and not isinstance(c5, str):
                 e.append(
-                    _E(
-                        p + ("lastModifiedByType",),
-                        "type",
-                        _sp(11, "type"),
-                        _r(c5) + " is not of type 'string'",
-                    )
+                    _E(p + ("lastModifiedByType",), "type", 11, _r(c5) + " is not of type 'string'")
                 )
         if "lastModifiedAt" in x:
             c6 = x["lastModifiedAt"]
-            if not isinstance(c6, str):
+            if c6.__class__ is not str and not isinstance(c6, str):
                 e.append(
-                    _E(
-                        p + ("lastModifiedAt",),
-                        "type",
-                        _sp(64, "type"),
-                        _r(c6) + " is not of type 'string'",
-                    )
+                    _E(p + ("lastModifiedAt",), "type", 64, _r(c6) + " is not of type 'string'")
                 )
             else:
                 if not _fmt_date_time(c6):
@@ -1481,20 +1303,20 @@ def _v39(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("lastModifiedAt",),
                             "format",
-                            _sp(64, "format"),
+                            64,
                             _r(c6) + " is not a valid 'date-time'",
                         )
                     )
 
 
 def _f40(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "location" not in x:
         return False
     if "location" in x:
         c2 = x["location"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "tags" in x:
         c1 = x["tags"]
@@ -1504,38 +1326,31 @@ def _f40(x: Any) -> bool:
 
 
 def _v41(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(65, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 65, _r(x) + " is not of type 'object'"))
     else:
         if "location" not in x:
-            e.append(_E(p, "required", _sp(65, "required"), "'location' is a required property"))
+            e.append(_E(p, "required", 65, "'location' is a required property"))
         if "tags" in x:
             c1 = x["tags"]
             if not _f80(c1):
                 _v81(c1, p + ("tags",), e)
         if "location" in x:
             c2 = x["location"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("location",),
-                        "type",
-                        _sp(67, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("location",), "type", 67, _r(c2) + " is not of type 'string'"))
     if not _f16(x):
         _v17(x, p, e)
 
 
 def _f42(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "location" not in x:
         return False
     if "location" in x:
         c2 = x["location"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "tags" in x:
         c1 = x["tags"]
@@ -1545,32 +1360,25 @@ def _f42(x: Any) -> bool:
 
 
 def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(65, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 65, _r(x) + " is not of type 'object'"))
     else:
         if "location" not in x:
-            e.append(_E(p, "required", _sp(65, "required"), "'location' is a required property"))
+            e.append(_E(p, "required", 65, "'location' is a required property"))
         if "tags" in x:
             c1 = x["tags"]
             if not _f80(c1):
                 _v81(c1, p + ("tags",), e)
         if "location" in x:
             c2 = x["location"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("location",),
-                        "type",
-                        _sp(67, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("location",), "type", 67, _r(c2) + " is not of type 'string'"))
     if not _f18(x):
         _v19(x, p, e)
 
 
 def _f44(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "tags" in x:
         c1 = x["tags"]
@@ -1580,8 +1388,8 @@ def _f44(x: Any) -> bool:
 
 
 def _v45(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(68, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 68, _r(x) + " is not of type 'object'"))
     else:
         if "tags" in x:
             c1 = x["tags"]
@@ -1590,7 +1398,7 @@ def _v45(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f46(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "properties" in x:
         c1 = x["properties"]
@@ -1600,8 +1408,8 @@ def _f46(x: Any) -> bool:
 
 
 def _v47(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(69, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 69, _r(x) + " is not of type 'object'"))
     else:
         if "properties" in x:
             c1 = x["properties"]
@@ -1612,7 +1420,7 @@ def _v47(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f48(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "properties" in x:
         c1 = x["properties"]
@@ -1622,8 +1430,8 @@ def _f48(x: Any) -> bool:
 
 
 def _v49(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(69, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 69, _r(x) + " is not of type 'object'"))
     else:
         if "properties" in x:
             c1 = x["properties"]
@@ -1634,15 +1442,15 @@ def _v49(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f50(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "executionState" in x:
         c1 = x["executionState"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "executionMessage" in x:
         c2 = x["executionMessage"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "exitCode" in x:
         c3 = x["exitCode"]
@@ -1654,21 +1462,21 @@ def _f50(x: Any) -> bool:
             return False
     if "output" in x:
         c4 = x["output"]
-        if not isinstance(c4, str):
+        if c4.__class__ is not str and not isinstance(c4, str):
             return False
     if "error" in x:
         c5 = x["error"]
-        if not isinstance(c5, str):
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
     if "startTime" in x:
         c6 = x["startTime"]
-        if not isinstance(c6, str):
+        if c6.__class__ is not str and not isinstance(c6, str):
             return False
         if not _fmt_date_time(c6):
             return False
     if "endTime" in x:
         c7 = x["endTime"]
-        if not isinstance(c7, str):
+        if c7.__class__ is not str and not isinstance(c7, str):
             return False
         if not _fmt_date_time(c7):
             return False
@@ -1680,49 +1488,32 @@ def _f50(x: Any) -> bool:
 
 
 def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(70, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 70, _r(x) + " is not of type 'object'"))
     else:
         if "executionState" in x:
             c1 = x["executionState"]
-            if not isinstance(c1, str):
+            if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(
-                    _E(
-                        p + ("executionState",),
-                        "type",
-                        _sp(12, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
+                    _E(p + ("executionState",), "type", 12, _r(c1) + " is not of type 'string'")
                 )
         if "executionMessage" in x:
             c2 = x["executionMessage"]
-            if not isinstance(c2, str):
+            if c2.__class__ is not str and not isinstance(c2, str):
                 e.append(
-                    _E(
-                        p + ("executionMessage",),
-                        "type",
-                        _sp(72, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
+                    _E(p + ("executionMessage",), "type", 72, _r(c2) + " is not of type 'string'")
                 )
         if "exitCode" in x:
             c3 = x["exitCode"]
             if not (type(c3) is int or (type(c3) is float and c3.is_integer())):
-                e.append(
-                    _E(
-                        p + ("exitCode",),
-                        "type",
-                        _sp(73, "type"),
-                        _r(c3) + " is not of type 'integer'",
-                    )
-                )
+                e.append(_E(p + ("exitCode",), "type", 73, _r(c3) + " is not of type 'integer'"))
             else:
                 if c3 < -2147483648:
                     e.append(
                         _E(
                             p + ("exitCode",),
                             "minimum",
-                            _sp(73, "minimum"),
+                            73,
                             _r(c3) + " is less than the minimum of -2147483648",
                         )
                     )
@@ -1731,68 +1522,35 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("exitCode",),
                             "maximum",
-                            _sp(73, "maximum"),
+                            73,
                             _r(c3) + " is greater than the maximum of 2147483647",
                         )
                     )
         if "output" in x:
             c4 = x["output"]
-            if not isinstance(c4, str):
-                e.append(
-                    _E(
-                        p + ("output",),
-                        "type",
-                        _sp(74, "type"),
-                        _r(c4) + " is not of type 'string'",
-                    )
-                )
+            if c4.__class__ is not str and not isinstance(c4, str):
+                e.append(_E(p + ("output",), "type", 74, _r(c4) + " is not of type 'string'"))
         if "error" in x:
             c5 = x["error"]
-            if not isinstance(c5, str):
-                e.append(
-                    _E(p + ("error",), "type", _sp(75, "type"), _r(c5) + " is not of type 'string'")
-                )
+            if c5.__class__ is not str and not isinstance(c5, str):
+                e.append(_E(p + ("error",), "type", 75, _r(c5) + " is not of type 'string'"))
         if "startTime" in x:
             c6 = x["startTime"]
-            if not isinstance(c6, str):
-                e.append(
-                    _E(
-                        p + ("startTime",),
-                        "type",
-                        _sp(76, "type"),
-                        _r(c6) + " is not of type 'string'",
-                    )
-                )
+            if c6.__class__ is not str and not isinstance(c6, str):
+                e.append(_E(p + ("startTime",), "type", 76, _r(c6) + " is not of type 'string'"))
             else:
                 if not _fmt_date_time(c6):
                     e.append(
-                        _E(
-                            p + ("startTime",),
-                            "format",
-                            _sp(76, "format"),
-                            _r(c6) + " is not a valid 'date-time'",
-                        )
+                        _E(p + ("startTime",), "format", 76, _r(c6) + " is not a valid 'date-time'")
                     )
         if "endTime" in x:
             c7 = x["endTime"]
-            if not isinstance(c7, str):
-                e.append(
-                    _E(
-                        p + ("endTime",),
-                        "type",
-                        _sp(77, "type"),
-                        _r(c7) + " is not of type 'string'",
-                    )
-                )
+            if c7.__class__ is not str and not isinstance(c7, str):
+                e.append(_E(p + ("endTime",), "type", 77, _r(c7) + " is not of type 'string'"))
             else:
                 if not _fmt_date_time(c7):
                     e.append(
-                        _E(
-                            p + ("endTime",),
-                            "format",
-                            _sp(77, "format"),
-                            _r(c7) + " is not a valid 'date-time'",
-                        )
+                        _E(p + ("endTime",), "format", 77, _r(c7) + " is not a valid 'date-time'")
                     )
         if "statuses" in x:
             c8 = x["statuses"]
@@ -1801,7 +1559,7 @@ def _v51(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f52(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "asyncExecution" in x:
         c4 = x["asyncExecution"]
@@ -1809,11 +1567,11 @@ def _f52(x: Any) -> bool:
             return False
     if "runAsUser" in x:
         c5 = x["runAsUser"]
-        if not isinstance(c5, str):
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
     if "runAsPassword" in x:
         c6 = x["runAsPassword"]
-        if not isinstance(c6, str):
+        if c6.__class__ is not str and not isinstance(c6, str):
             return False
     if "timeoutInSeconds" in x:
         c7 = x["timeoutInSeconds"]
@@ -1825,15 +1583,15 @@ def _f52(x: Any) -> bool:
             return False
     if "outputBlobUri" in x:
         c8 = x["outputBlobUri"]
-        if not isinstance(c8, str):
+        if c8.__class__ is not str and not isinstance(c8, str):
             return False
     if "errorBlobUri" in x:
         c9 = x["errorBlobUri"]
-        if not isinstance(c9, str):
+        if c9.__class__ is not str and not isinstance(c9, str):
             return False
     if "provisioningState" in x:
         c12 = x["provisioningState"]
-        if not isinstance(c12, str):
+        if c12.__class__ is not str and not isinstance(c12, str):
             return False
     if "treatFailureAsDeploymentFailure" in x:
         c14 = x["treatFailureAsDeploymentFailure"]
@@ -1867,8 +1625,8 @@ def _f52(x: Any) -> bool:
 
 
 def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(78, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 78, _r(x) + " is not of type 'object'"))
     else:
         if "source" in x:
             c1 = x["source"]
@@ -1886,45 +1644,21 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c4 = x["asyncExecution"]
             if not (c4 is True or c4 is False):
                 e.append(
-                    _E(
-                        p + ("asyncExecution",),
-                        "type",
-                        _sp(80, "type"),
-                        _r(c4) + " is not of type 'boolean'",
-                    )
+                    _E(p + ("asyncExecution",), "type", 80, _r(c4) + " is not of type 'boolean'")
                 )
         if "runAsUser" in x:
             c5 = x["runAsUser"]
-            if not isinstance(c5, str):
-                e.append(
-                    _E(
-                        p + ("runAsUser",),
-                        "type",
-                        _sp(81, "type"),
-                        _r(c5) + " is not of type 'string'",
-                    )
-                )
+            if c5.__class__ is not str and not isinstance(c5, str):
+                e.append(_E(p + ("runAsUser",), "type", 81, _r(c5) + " is not of type 'string'"))
         if "runAsPassword" in x:
             c6 = x["runAsPassword"]
-            if not isinstance(c6, str):
-                e.append(
-                    _E(
-                        p + ("runAsPassword",),
-                        "type",
-                        _sp(82, "type"),
-                        "'***' is not of type 'string'",
-                    )
-                )
+            if c6.__class__ is not str and not isinstance(c6, str):
+                e.append(_E(p + ("runAsPassword",), "type", 82, "'***' is not of type 'string'"))
         if "timeoutInSeconds" in x:
             c7 = x["timeoutInSeconds"]
             if not (type(c7) is int or (type(c7) is float and c7.is_integer())):
                 e.append(
-                    _E(
-                        p + ("timeoutInSeconds",),
-                        "type",
-                        _sp(83, "type"),
-                        _r(c7) + " is not of type 'integer'",
-                    )
+                    _E(p + ("timeoutInSeconds",), "type", 83, _r(c7) + " is not of type 'integer'")
                 )
             else:
                 if c7 < -2147483648:
@@ -1932,7 +1666,7 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("timeoutInSeconds",),
                             "minimum",
-                            _sp(83, "minimum"),
+                            83,
                             _r(c7) + " is less than the minimum of -2147483648",
                         )
                     )
@@ -1941,32 +1675,20 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("timeoutInSeconds",),
                             "maximum",
-                            _sp(83, "maximum"),
+                            83,
                             _r(c7) + " is greater than the maximum of 2147483647",
                         )
                     )
         if "outputBlobUri" in x:
             c8 = x["outputBlobUri"]
-            if not isinstance(c8, str):
+            if c8.__class__ is not str and not isinstance(c8, str):
                 e.append(
-                    _E(
-                        p + ("outputBlobUri",),
-                        "type",
-                        _sp(84, "type"),
-                        _r(c8) + " is not of type 'string'",
-                    )
+                    _E(p + ("outputBlobUri",), "type", 84, _r(c8) + " is not of type 'string'")
                 )
         if "errorBlobUri" in x:
             c9 = x["errorBlobUri"]
-            if not isinstance(c9, str):
-                e.append(
-                    _E(
-                        p + ("errorBlobUri",),
-                        "type",
-                        _sp(85, "type"),
-                        _r(c9) + " is not of type 'string'",
-                    )
-                )
+            if c9.__class__ is not str and not isinstance(c9, str):
+                e.append(_E(p + ("errorBlobUri",), "type", 85, _r(c9) + " is not of type 'string'"))
         if "outputBlobManagedIdentity" in x:
             c10 = x["outputBlobManagedIdentity"]
             if not _f30(c10):
@@ -1977,14 +1699,9 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _v31(c11, p + ("errorBlobManagedIdentity",), e)
         if "provisioningState" in x:
             c12 = x["provisioningState"]
-            if not isinstance(c12, str):
+            if c12.__class__ is not str and not isinstance(c12, str):
                 e.append(
-                    _E(
-                        p + ("provisioningState",),
-                        "type",
-                        _sp(86, "type"),
-                        _r(c12) + " is not of type 'string'",
-                    )
+                    _E(p + ("provisioningState",), "type", 86, _r(c12) + " is not of type 'string'")
                 )
         if "instanceView" in x:
             c13 = x["instanceView"]
@@ -1997,14 +1714,14 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("treatFailureAsDeploymentFailure",),
                         "type",
-                        _sp(87, "type"),
+                        87,
                         _r(c14) + " is not of type 'boolean'",
                     )
                 )
 
 
 def _f54(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "asyncExecution" in x:
         c4 = x["asyncExecution"]
@@ -2012,11 +1729,11 @@ def _f54(x: Any) -> bool:
             return False
     if "runAsUser" in x:
         c5 = x["runAsUser"]
-        if not isinstance(c5, str):
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
     if "runAsPassword" in x:
         c6 = x["runAsPassword"]
-        if not isinstance(c6, str):
+        if c6.__class__ is not str and not isinstance(c6, str):
             return False
     if "timeoutInSeconds" in x:
         c7 = x["timeoutInSeconds"]
@@ -2028,11 +1745,11 @@ def _f54(x: Any) -> bool:
             return False
     if "outputBlobUri" in x:
         c8 = x["outputBlobUri"]
-        if not isinstance(c8, str):
+        if c8.__class__ is not str and not isinstance(c8, str):
             return False
     if "errorBlobUri" in x:
         c9 = x["errorBlobUri"]
-        if not isinstance(c9, str):
+        if c9.__class__ is not str and not isinstance(c9, str):
             return False
     if "provisioningState" in x:
         return False
@@ -2066,8 +1783,8 @@ def _f54(x: Any) -> bool:
 
 
 def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(78, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 78, _r(x) + " is not of type 'object'"))
     else:
         if "source" in x:
             c1 = x["source"]
@@ -2085,45 +1802,21 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c4 = x["asyncExecution"]
             if not (c4 is True or c4 is False):
                 e.append(
-                    _E(
-                        p + ("asyncExecution",),
-                        "type",
-                        _sp(80, "type"),
-                        _r(c4) + " is not of type 'boolean'",
-                    )
+                    _E(p + ("asyncExecution",), "type", 80, _r(c4) + " is not of type 'boolean'")
                 )
         if "runAsUser" in x:
             c5 = x["runAsUser"]
-            if not isinstance(c5, str):
-                e.append(
-                    _E(
-                        p + ("runAsUser",),
-                        "type",
-                        _sp(81, "type"),
-                        _r(c5) + " is not of type 'string'",
-                    )
-                )
+            if c5.__class__ is not str and not isinstance(c5, str):
+                e.append(_E(p + ("runAsUser",), "type", 81, _r(c5) + " is not of type 'string'"))
         if "runAsPassword" in x:
             c6 = x["runAsPassword"]
-            if not isinstance(c6, str):
-                e.append(
-                    _E(
-                        p + ("runAsPassword",),
-                        "type",
-                        _sp(82, "type"),
-                        "'***' is not of type 'string'",
-                    )
-                )
+            if c6.__class__ is not str and not isinstance(c6, str):
+                e.append(_E(p + ("runAsPassword",), "type", 82, "'***' is not of type 'string'"))
         if "timeoutInSeconds" in x:
             c7 = x["timeoutInSeconds"]
             if not (type(c7) is int or (type(c7) is float and c7.is_integer())):
                 e.append(
-                    _E(
-                        p + ("timeoutInSeconds",),
-                        "type",
-                        _sp(83, "type"),
-                        _r(c7) + " is not of type 'integer'",
-                    )
+                    _E(p + ("timeoutInSeconds",), "type", 83, _r(c7) + " is not of type 'integer'")
                 )
             else:
                 if c7 < -2147483648:
@@ -2131,7 +1824,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("timeoutInSeconds",),
                             "minimum",
-                            _sp(83, "minimum"),
+                            83,
                             _r(c7) + " is less than the minimum of -2147483648",
                         )
                     )
@@ -2140,32 +1833,20 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                         _E(
                             p + ("timeoutInSeconds",),
                             "maximum",
-                            _sp(83, "maximum"),
+                            83,
                             _r(c7) + " is greater than the maximum of 2147483647",
                         )
                     )
         if "outputBlobUri" in x:
             c8 = x["outputBlobUri"]
-            if not isinstance(c8, str):
+            if c8.__class__ is not str and not isinstance(c8, str):
                 e.append(
-                    _E(
-                        p + ("outputBlobUri",),
-                        "type",
-                        _sp(84, "type"),
-                        _r(c8) + " is not of type 'string'",
-                    )
+                    _E(p + ("outputBlobUri",), "type", 84, _r(c8) + " is not of type 'string'")
                 )
         if "errorBlobUri" in x:
             c9 = x["errorBlobUri"]
-            if not isinstance(c9, str):
-                e.append(
-                    _E(
-                        p + ("errorBlobUri",),
-                        "type",
-                        _sp(85, "type"),
-                        _r(c9) + " is not of type 'string'",
-                    )
-                )
+            if c9.__class__ is not str and not isinstance(c9, str):
+                e.append(_E(p + ("errorBlobUri",), "type", 85, _r(c9) + " is not of type 'string'"))
         if "outputBlobManagedIdentity" in x:
             c10 = x["outputBlobManagedIdentity"]
             if not _f30(c10):
@@ -2179,7 +1860,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _E(
                     p + ("provisioningState",),
                     "readOnly",
-                    _sp(86, "readOnly"),
+                    86,
                     "'provisioningState' is read-only and must not be sent in a request",
                 )
             )
@@ -2188,7 +1869,7 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 _E(
                     p + ("instanceView",),
                     "readOnly",
-                    _sp(88, "readOnly"),
+                    88,
                     "'instanceView' is read-only and must not be sent in a request",
                 )
             )
@@ -2199,26 +1880,26 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                     _E(
                         p + ("treatFailureAsDeploymentFailure",),
                         "type",
-                        _sp(87, "type"),
+                        87,
                         _r(c12) + " is not of type 'boolean'",
                     )
                 )
 
 
 def _f56(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "script" in x:
         c1 = x["script"]
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     if "scriptUri" in x:
         c2 = x["scriptUri"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "commandId" in x:
         c3 = x["commandId"]
-        if not isinstance(c3, str):
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
     if "scriptUriManagedIdentity" in x:
         c4 = x["scriptUriManagedIdentity"]
@@ -2228,42 +1909,21 @@ def _f56(x: Any) -> bool:
 
 
 def _v57(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(89, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 89, _r(x) + " is not of type 'object'"))
     else:
         if "script" in x:
             c1 = x["script"]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(
-                        p + ("script",),
-                        "type",
-                        _sp(91, "type"),
-                        _r(c1) + " is not of type 'string'",
-                    )
-                )
+            if c1.__class__ is not str and not isinstance(c1, str):
+                e.append(_E(p + ("script",), "type", 91, _r(c1) + " is not of type 'string'"))
         if "scriptUri" in x:
             c2 = x["scriptUri"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("scriptUri",),
-                        "type",
-                        _sp(92, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("scriptUri",), "type", 92, _r(c2) + " is not of type 'string'"))
         if "commandId" in x:
             c3 = x["commandId"]
-            if not isinstance(c3, str):
-                e.append(
-                    _E(
-                        p + ("commandId",),
-                        "type",
-                        _sp(93, "type"),
-                        _r(c3) + " is not of type 'string'",
-                    )
-                )
+            if c3.__class__ is not str and not isinstance(c3, str):
+                e.append(_E(p + ("commandId",), "type", 93, _r(c3) + " is not of type 'string'"))
         if "scriptUriManagedIdentity" in x:
             c4 = x["scriptUriManagedIdentity"]
             if not _f30(c4):
@@ -2271,7 +1931,7 @@ def _v57(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f58(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "properties" in x:
         c1 = x["properties"]
@@ -2281,8 +1941,8 @@ def _f58(x: Any) -> bool:
 
 
 def _v59(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(94, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 94, _r(x) + " is not of type 'object'"))
     else:
         if "properties" in x:
             c1 = x["properties"]
@@ -2293,7 +1953,7 @@ def _v59(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f60(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "properties" in x:
         c1 = x["properties"]
@@ -2303,8 +1963,8 @@ def _f60(x: Any) -> bool:
 
 
 def _v61(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(94, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 94, _r(x) + " is not of type 'object'"))
     else:
         if "properties" in x:
             c1 = x["properties"]
@@ -2315,7 +1975,7 @@ def _v61(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f62(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "value" not in x:
         return False
@@ -2325,7 +1985,7 @@ def _f62(x: Any) -> bool:
             return False
     if "nextLink" in x:
         c2 = x["nextLink"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
         if not _fmt_uri(c2):
             return False
@@ -2333,40 +1993,26 @@ def _f62(x: Any) -> bool:
 
 
 def _v63(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(95, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 95, _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
-            e.append(_E(p, "required", _sp(95, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", 95, "'value' is a required property"))
         if "value" in x:
             c1 = x["value"]
             if not _f90(c1):
                 _v91(c1, p + ("value",), e)
         if "nextLink" in x:
             c2 = x["nextLink"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("nextLink",),
-                        "type",
-                        _sp(97, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("nextLink",), "type", 97, _r(c2) + " is not of type 'string'"))
             else:
                 if not _fmt_uri(c2):
-                    e.append(
-                        _E(
-                            p + ("nextLink",),
-                            "format",
-                            _sp(97, "format"),
-                            _r(c2) + " is not a valid 'uri'",
-                        )
-                    )
+                    e.append(_E(p + ("nextLink",), "format", 97, _r(c2) + " is not a valid 'uri'"))
 
 
 def _f64(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "value" not in x:
         return False
@@ -2376,7 +2022,7 @@ def _f64(x: Any) -> bool:
             return False
     if "nextLink" in x:
         c2 = x["nextLink"]
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
         if not _fmt_uri(c2):
             return False
@@ -2384,40 +2030,26 @@ def _f64(x: Any) -> bool:
 
 
 def _v65(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(95, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 95, _r(x) + " is not of type 'object'"))
     else:
         if "value" not in x:
-            e.append(_E(p, "required", _sp(95, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", 95, "'value' is a required property"))
         if "value" in x:
             c1 = x["value"]
             if not _f92(c1):
                 _v93(c1, p + ("value",), e)
         if "nextLink" in x:
             c2 = x["nextLink"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(
-                        p + ("nextLink",),
-                        "type",
-                        _sp(97, "type"),
-                        _r(c2) + " is not of type 'string'",
-                    )
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("nextLink",), "type", 97, _r(c2) + " is not of type 'string'"))
             else:
                 if not _fmt_uri(c2):
-                    e.append(
-                        _E(
-                            p + ("nextLink",),
-                            "format",
-                            _sp(97, "format"),
-                            _r(c2) + " is not a valid 'uri'",
-                        )
-                    )
+                    e.append(_E(p + ("nextLink",), "format", 97, _r(c2) + " is not a valid 'uri'"))
 
 
 def _f66(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f2(c1):
@@ -2426,8 +2058,8 @@ def _f66(x: Any) -> bool:
 
 
 def _v67(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(98, "type"), _r(x) + " is not of type 'array'"))
+    if x.__class__ is not list and not isinstance(x, list):
+        e.append(_E(p, "type", 98, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2436,16 +2068,16 @@ def _v67(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f68(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     return True
 
 
 def _f69(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f32(c1):
@@ -2454,20 +2086,18 @@ def _f69(x: Any) -> bool:
 
 
 def _v70(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(100, "type"), _r(x) + " is not of type 'array'"))
+    if x.__class__ is not list and not isinstance(x, list):
+        e.append(_E(p, "type", 100, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(p + (i2,), "type", _sp(101, "type"), _r(c1) + " is not of type 'string'")
-                )
+            if c1.__class__ is not str and not isinstance(c1, str):
+                e.append(_E(p + (i2,), "type", 101, _r(c1) + " is not of type 'string'"))
 
 
 def _v71(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(102, "type"), _r(x) + " is not of type 'array'"))
+    if x.__class__ is not list and not isinstance(x, list):
+        e.append(_E(p, "type", 102, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2476,16 +2106,16 @@ def _v71(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f72(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if not isinstance(c1, str):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     return True
 
 
 def _f73(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f26(c1):
@@ -2494,20 +2124,18 @@ def _f73(x: Any) -> bool:
 
 
 def _v74(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(103, "type"), _r(x) + " is not of type 'array'"))
+    if x.__class__ is not list and not isinstance(x, list):
+        e.append(_E(p, "type", 103, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(p + (i2,), "type", _sp(104, "type"), _r(c1) + " is not of type 'string'")
-                )
+            if c1.__class__ is not str and not isinstance(c1, str):
+                e.append(_E(p + (i2,), "type", 104, _r(c1) + " is not of type 'string'"))
 
 
 def _v75(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(105, "type"), _r(x) + " is not of type 'array'"))
+    if x.__class__ is not list and not isinstance(x, list):
+        e.append(_E(p, "type", 105, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2516,7 +2144,7 @@ def _v75(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f76(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f22(c1):
@@ -2525,8 +2153,8 @@ def _f76(x: Any) -> bool:
 
 
 def _v77(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(106, "type"), _r(x) + " is not of type 'array'"))
+    if x.__class__ is not list and not isinstance(x, list):
+        e.append(_E(p, "type", 106, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2535,7 +2163,7 @@ def _v77(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f78(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f12(c1):
@@ -2544,8 +2172,8 @@ def _f78(x: Any) -> bool:
 
 
 def _v79(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(108, "type"), _r(x) + " is not of type 'array'"))
+    if x.__class__ is not list and not isinstance(x, list):
+        e.append(_E(p, "type", 108, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2554,47 +2182,43 @@ def _v79(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f80(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     for c2 in x.values():
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     return True
 
 
 def _v81(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(109, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 109, _r(x) + " is not of type 'object'"))
     else:
         for k1, c2 in x.items():
-            if not isinstance(c2, str):
-                e.append(
-                    _E(p + (k1,), "type", _sp(110, "type"), _r(c2) + " is not of type 'string'")
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + (k1,), "type", 110, _r(c2) + " is not of type 'string'"))
 
 
 def _f82(x: Any) -> bool:
-    if not isinstance(x, dict):
+    if x.__class__ is not dict and not isinstance(x, dict):
         return False
     for c2 in x.values():
-        if not isinstance(c2, str):
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     return True
 
 
 def _v83(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(112, "type"), _r(x) + " is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 112, _r(x) + " is not of type 'object'"))
     else:
         for k1, c2 in x.items():
-            if not isinstance(c2, str):
-                e.append(
-                    _E(p + (k1,), "type", _sp(113, "type"), _r(c2) + " is not of type 'string'")
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + (k1,), "type", 113, _r(c2) + " is not of type 'string'"))
 
 
 def _f84(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f12(c1):
@@ -2603,8 +2227,8 @@ def _f84(x: Any) -> bool:
 
 
 def _v85(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(114, "type"), _r(x) + " is not of type 'array'"))
+    if x.__class__ is not list and not isinstance(x, list):
+        e.append(_E(p, "type", 114, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2613,7 +2237,7 @@ def _v85(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f86(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f26(c1):
@@ -2622,7 +2246,7 @@ def _f86(x: Any) -> bool:
 
 
 def _f87(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f26(c1):
@@ -2631,8 +2255,8 @@ def _f87(x: Any) -> bool:
 
 
 def _v88(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(115, "type"), _r(x) + " is not of type 'array'"))
+    if x.__class__ is not list and not isinstance(x, list):
+        e.append(_E(p, "type", 115, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2641,8 +2265,8 @@ def _v88(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _v89(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(116, "type"), "'***' is not of type 'array'"))
+    if x.__class__ is not list and not isinstance(x, list):
+        e.append(_E(p, "type", 116, "'***' is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2651,7 +2275,7 @@ def _v89(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f90(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f46(c1):
@@ -2660,8 +2284,8 @@ def _f90(x: Any) -> bool:
 
 
 def _v91(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(117, "type"), _r(x) + " is not of type 'array'"))
+    if x.__class__ is not list and not isinstance(x, list):
+        e.append(_E(p, "type", 117, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2670,7 +2294,7 @@ def _v91(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _f92(x: Any) -> bool:
-    if not isinstance(x, list):
+    if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
         if not _f48(c1):
@@ -2679,8 +2303,8 @@ def _f92(x: Any) -> bool:
 
 
 def _v93(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, list):
-        e.append(_E(p, "type", _sp(117, "type"), _r(x) + " is not of type 'array'"))
+    if x.__class__ is not list and not isinstance(x, list):
+        e.append(_E(p, "type", 117, _r(x) + " is not of type 'array'"))
     else:
         for i2 in range(len(x)):
             c1 = x[i2]
@@ -2689,25 +2313,21 @@ def _v93(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 
 
 def _v94(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
-    if not isinstance(x, dict):
-        e.append(_E(p, "type", _sp(41, "type"), "'***' is not of type 'object'"))
+    if x.__class__ is not dict and not isinstance(x, dict):
+        e.append(_E(p, "type", 41, "'***' is not of type 'object'"))
     else:
         if "name" not in x:
-            e.append(_E(p, "required", _sp(41, "required"), "'name' is a required property"))
+            e.append(_E(p, "required", 41, "'name' is a required property"))
         if "value" not in x:
-            e.append(_E(p, "required", _sp(41, "required"), "'value' is a required property"))
+            e.append(_E(p, "required", 41, "'value' is a required property"))
         if "name" in x:
             c1 = x["name"]
-            if not isinstance(c1, str):
-                e.append(
-                    _E(p + ("name",), "type", _sp(43, "type"), "'***' is not of type 'string'")
-                )
+            if c1.__class__ is not str and not isinstance(c1, str):
+                e.append(_E(p + ("name",), "type", 43, "'***' is not of type 'string'"))
         if "value" in x:
             c2 = x["value"]
-            if not isinstance(c2, str):
-                e.append(
-                    _E(p + ("value",), "type", _sp(44, "type"), "'***' is not of type 'string'")
-                )
+            if c2.__class__ is not str and not isinstance(c2, str):
+                e.append(_E(p + ("value",), "type", 44, "'***' is not of type 'string'"))
 
 
 _T = TypeVar("_T")
@@ -2724,13 +2344,6 @@ def validate_api_error(instance: object, *, request: bool = False) -> list[Valid
     return errors
 
 
-def _is_valid_api_error(instance: object, request: bool = False) -> bool:
-    try:
-        return _f0(instance)
-    except RecursionError:
-        return False
-
-
 def validate_api_error_base(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against ApiErrorBase.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
@@ -2740,13 +2353,6 @@ def validate_api_error_base(instance: object, *, request: bool = False) -> list[
     except RecursionError:
         return _too_deep(instance, "ApiErrorBase.json#")
     return errors
-
-
-def _is_valid_api_error_base(instance: object, request: bool = False) -> bool:
-    try:
-        return _f2(instance)
-    except RecursionError:
-        return False
 
 
 def validate_cloud_error(instance: object, *, request: bool = False) -> list[ValidationError]:
@@ -2760,13 +2366,6 @@ def validate_cloud_error(instance: object, *, request: bool = False) -> list[Val
     return errors
 
 
-def _is_valid_cloud_error(instance: object, request: bool = False) -> bool:
-    try:
-        return _f4(instance)
-    except RecursionError:
-        return False
-
-
 def validate_created_by_type(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against CreatedByType.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
@@ -2776,13 +2375,6 @@ def validate_created_by_type(instance: object, *, request: bool = False) -> list
     except RecursionError:
         return _too_deep(instance, "CreatedByType.json#")
     return errors
-
-
-def _is_valid_created_by_type(instance: object, request: bool = False) -> bool:
-    try:
-        return _f6(instance)
-    except RecursionError:
-        return False
 
 
 def validate_execution_state(instance: object, *, request: bool = False) -> list[ValidationError]:
@@ -2796,13 +2388,6 @@ def validate_execution_state(instance: object, *, request: bool = False) -> list
     return errors
 
 
-def _is_valid_execution_state(instance: object, request: bool = False) -> bool:
-    try:
-        return _f8(instance)
-    except RecursionError:
-        return False
-
-
 def validate_inner_error(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against InnerError.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
@@ -2812,13 +2397,6 @@ def validate_inner_error(instance: object, *, request: bool = False) -> list[Val
     except RecursionError:
         return _too_deep(instance, "InnerError.json#")
     return errors
-
-
-def _is_valid_inner_error(instance: object, request: bool = False) -> bool:
-    try:
-        return _f10(instance)
-    except RecursionError:
-        return False
 
 
 def validate_instance_view_status(
@@ -2836,13 +2414,6 @@ def validate_instance_view_status(
     return errors
 
 
-def _is_valid_instance_view_status(instance: object, request: bool = False) -> bool:
-    try:
-        return _f12(instance)
-    except RecursionError:
-        return False
-
-
 def validate_operating_system_types(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -2858,13 +2429,6 @@ def validate_operating_system_types(
     return errors
 
 
-def _is_valid_operating_system_types(instance: object, request: bool = False) -> bool:
-    try:
-        return _f14(instance)
-    except RecursionError:
-        return False
-
-
 def validate_resource(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against Resource.json (``request``: readOnly is an error)."""
     errors: list[ValidationError] = []
@@ -2877,13 +2441,6 @@ def validate_resource(instance: object, *, request: bool = False) -> list[Valida
     except RecursionError:
         return _too_deep(instance, "Resource.json#")
     return errors
-
-
-def _is_valid_resource(instance: object, request: bool = False) -> bool:
-    try:
-        return _f18(instance) if request else _f16(instance)
-    except RecursionError:
-        return False
 
 
 def validate_run_command_document(
@@ -2901,13 +2458,6 @@ def validate_run_command_document(
     return errors
 
 
-def _is_valid_run_command_document(instance: object, request: bool = False) -> bool:
-    try:
-        return _f20(instance)
-    except RecursionError:
-        return False
-
-
 def validate_run_command_document_base(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -2923,13 +2473,6 @@ def validate_run_command_document_base(
     return errors
 
 
-def _is_valid_run_command_document_base(instance: object, request: bool = False) -> bool:
-    try:
-        return _f22(instance)
-    except RecursionError:
-        return False
-
-
 def validate_run_command_input(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against RunCommandInput.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
@@ -2939,13 +2482,6 @@ def validate_run_command_input(instance: object, *, request: bool = False) -> li
     except RecursionError:
         return _too_deep(instance, "RunCommandInput.json#")
     return errors
-
-
-def _is_valid_run_command_input(instance: object, request: bool = False) -> bool:
-    try:
-        return _f24(instance)
-    except RecursionError:
-        return False
 
 
 def validate_run_command_input_parameter(
@@ -2963,13 +2499,6 @@ def validate_run_command_input_parameter(
     return errors
 
 
-def _is_valid_run_command_input_parameter(instance: object, request: bool = False) -> bool:
-    try:
-        return _f26(instance)
-    except RecursionError:
-        return False
-
-
 def validate_run_command_list_result(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -2983,13 +2512,6 @@ def validate_run_command_list_result(
     except RecursionError:
         return _too_deep(instance, "RunCommandListResult.json#")
     return errors
-
-
-def _is_valid_run_command_list_result(instance: object, request: bool = False) -> bool:
-    try:
-        return _f28(instance)
-    except RecursionError:
-        return False
 
 
 def validate_run_command_managed_identity(
@@ -3007,13 +2529,6 @@ def validate_run_command_managed_identity(
     return errors
 
 
-def _is_valid_run_command_managed_identity(instance: object, request: bool = False) -> bool:
-    try:
-        return _f30(instance)
-    except RecursionError:
-        return False
-
-
 def validate_run_command_parameter_definition(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -3029,13 +2544,6 @@ def validate_run_command_parameter_definition(
     return errors
 
 
-def _is_valid_run_command_parameter_definition(instance: object, request: bool = False) -> bool:
-    try:
-        return _f32(instance)
-    except RecursionError:
-        return False
-
-
 def validate_run_command_result(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -3047,13 +2555,6 @@ def validate_run_command_result(
     except RecursionError:
         return _too_deep(instance, "RunCommandResult.json#")
     return errors
-
-
-def _is_valid_run_command_result(instance: object, request: bool = False) -> bool:
-    try:
-        return _f34(instance)
-    except RecursionError:
-        return False
 
 
 def validate_status_level_types(
@@ -3069,13 +2570,6 @@ def validate_status_level_types(
     return errors
 
 
-def _is_valid_status_level_types(instance: object, request: bool = False) -> bool:
-    try:
-        return _f36(instance)
-    except RecursionError:
-        return False
-
-
 def validate_system_data(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against SystemData.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
@@ -3085,13 +2579,6 @@ def validate_system_data(instance: object, *, request: bool = False) -> list[Val
     except RecursionError:
         return _too_deep(instance, "SystemData.json#")
     return errors
-
-
-def _is_valid_system_data(instance: object, request: bool = False) -> bool:
-    try:
-        return _f38(instance)
-    except RecursionError:
-        return False
 
 
 def validate_tracked_resource(instance: object, *, request: bool = False) -> list[ValidationError]:
@@ -3110,13 +2597,6 @@ def validate_tracked_resource(instance: object, *, request: bool = False) -> lis
     return errors
 
 
-def _is_valid_tracked_resource(instance: object, request: bool = False) -> bool:
-    try:
-        return _f42(instance) if request else _f40(instance)
-    except RecursionError:
-        return False
-
-
 def validate_update_resource(instance: object, *, request: bool = False) -> list[ValidationError]:
     """Every error of ``instance`` against UpdateResource.json (nothing below it is readOnly)."""
     errors: list[ValidationError] = []
@@ -3126,13 +2606,6 @@ def validate_update_resource(instance: object, *, request: bool = False) -> list
     except RecursionError:
         return _too_deep(instance, "UpdateResource.json#")
     return errors
-
-
-def _is_valid_update_resource(instance: object, request: bool = False) -> bool:
-    try:
-        return _f44(instance)
-    except RecursionError:
-        return False
 
 
 def validate_virtual_machine_run_command(
@@ -3153,13 +2626,6 @@ def validate_virtual_machine_run_command(
     return errors
 
 
-def _is_valid_virtual_machine_run_command(instance: object, request: bool = False) -> bool:
-    try:
-        return _f48(instance) if request else _f46(instance)
-    except RecursionError:
-        return False
-
-
 def validate_virtual_machine_run_command_instance_view(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -3173,15 +2639,6 @@ def validate_virtual_machine_run_command_instance_view(
     except RecursionError:
         return _too_deep(instance, "VirtualMachineRunCommandInstanceView.json#")
     return errors
-
-
-def _is_valid_virtual_machine_run_command_instance_view(
-    instance: object, request: bool = False
-) -> bool:
-    try:
-        return _f50(instance)
-    except RecursionError:
-        return False
 
 
 def validate_virtual_machine_run_command_properties(
@@ -3202,15 +2659,6 @@ def validate_virtual_machine_run_command_properties(
     return errors
 
 
-def _is_valid_virtual_machine_run_command_properties(
-    instance: object, request: bool = False
-) -> bool:
-    try:
-        return _f54(instance) if request else _f52(instance)
-    except RecursionError:
-        return False
-
-
 def validate_virtual_machine_run_command_script_source(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -3224,15 +2672,6 @@ def validate_virtual_machine_run_command_script_source(
     except RecursionError:
         return _too_deep(instance, "VirtualMachineRunCommandScriptSource.json#")
     return errors
-
-
-def _is_valid_virtual_machine_run_command_script_source(
-    instance: object, request: bool = False
-) -> bool:
-    try:
-        return _f56(instance)
-    except RecursionError:
-        return False
 
 
 def validate_virtual_machine_run_command_update(
@@ -3253,13 +2692,6 @@ def validate_virtual_machine_run_command_update(
     return errors
 
 
-def _is_valid_virtual_machine_run_command_update(instance: object, request: bool = False) -> bool:
-    try:
-        return _f60(instance) if request else _f58(instance)
-    except RecursionError:
-        return False
-
-
 def validate_virtual_machine_run_commands_list_result(
     instance: object, *, request: bool = False
 ) -> list[ValidationError]:
@@ -3276,15 +2708,6 @@ def validate_virtual_machine_run_commands_list_result(
     except RecursionError:
         return _too_deep(instance, "VirtualMachineRunCommandsListResult.json#")
     return errors
-
-
-def _is_valid_virtual_machine_run_commands_list_result(
-    instance: object, request: bool = False
-) -> bool:
-    try:
-        return _f64(instance) if request else _f62(instance)
-    except RecursionError:
-        return False
 
 
 VALIDATORS: dict[str, Callable[..., list[ValidationError]]] = {
@@ -3346,34 +2769,35 @@ DOCUMENTS: dict[str, str] = {
     "VirtualMachineRunCommandUpdate": "VirtualMachineRunCommandUpdate.json",
     "VirtualMachineRunCommandsListResult": "VirtualMachineRunCommandsListResult.json",
 }
-_CHECKS: dict[str, Callable[[object, bool], bool]] = {
-    "ApiError": _is_valid_api_error,
-    "ApiErrorBase": _is_valid_api_error_base,
-    "CloudError": _is_valid_cloud_error,
-    "CreatedByType": _is_valid_created_by_type,
-    "ExecutionState": _is_valid_execution_state,
-    "InnerError": _is_valid_inner_error,
-    "InstanceViewStatus": _is_valid_instance_view_status,
-    "OperatingSystemTypes": _is_valid_operating_system_types,
-    "Resource": _is_valid_resource,
-    "RunCommandDocument": _is_valid_run_command_document,
-    "RunCommandDocumentBase": _is_valid_run_command_document_base,
-    "RunCommandInput": _is_valid_run_command_input,
-    "RunCommandInputParameter": _is_valid_run_command_input_parameter,
-    "RunCommandListResult": _is_valid_run_command_list_result,
-    "RunCommandManagedIdentity": _is_valid_run_command_managed_identity,
-    "RunCommandParameterDefinition": _is_valid_run_command_parameter_definition,
-    "RunCommandResult": _is_valid_run_command_result,
-    "StatusLevelTypes": _is_valid_status_level_types,
-    "SystemData": _is_valid_system_data,
-    "TrackedResource": _is_valid_tracked_resource,
-    "UpdateResource": _is_valid_update_resource,
-    "VirtualMachineRunCommand": _is_valid_virtual_machine_run_command,
-    "VirtualMachineRunCommandInstanceView": _is_valid_virtual_machine_run_command_instance_view,
-    "VirtualMachineRunCommandProperties": _is_valid_virtual_machine_run_command_properties,
-    "VirtualMachineRunCommandScriptSource": _is_valid_virtual_machine_run_command_script_source,
-    "VirtualMachineRunCommandUpdate": _is_valid_virtual_machine_run_command_update,
-    "VirtualMachineRunCommandsListResult": _is_valid_virtual_machine_run_commands_list_result,
+# definition -> its verdicts on a response and on a request (`is_valid` calls one directly)
+_CHECKS: dict[str, tuple[Callable[[Any], bool], Callable[[Any], bool]]] = {
+    "ApiError": (_f0, _f0),
+    "ApiErrorBase": (_f2, _f2),
+    "CloudError": (_f4, _f4),
+    "CreatedByType": (_f6, _f6),
+    "ExecutionState": (_f8, _f8),
+    "InnerError": (_f10, _f10),
+    "InstanceViewStatus": (_f12, _f12),
+    "OperatingSystemTypes": (_f14, _f14),
+    "Resource": (_f16, _f18),
+    "RunCommandDocument": (_f20, _f20),
+    "RunCommandDocumentBase": (_f22, _f22),
+    "RunCommandInput": (_f24, _f24),
+    "RunCommandInputParameter": (_f26, _f26),
+    "RunCommandListResult": (_f28, _f28),
+    "RunCommandManagedIdentity": (_f30, _f30),
+    "RunCommandParameterDefinition": (_f32, _f32),
+    "RunCommandResult": (_f34, _f34),
+    "StatusLevelTypes": (_f36, _f36),
+    "SystemData": (_f38, _f38),
+    "TrackedResource": (_f40, _f42),
+    "UpdateResource": (_f44, _f44),
+    "VirtualMachineRunCommand": (_f46, _f48),
+    "VirtualMachineRunCommandInstanceView": (_f50, _f50),
+    "VirtualMachineRunCommandProperties": (_f52, _f54),
+    "VirtualMachineRunCommandScriptSource": (_f56, _f56),
+    "VirtualMachineRunCommandUpdate": (_f58, _f60),
+    "VirtualMachineRunCommandsListResult": (_f62, _f64),
 }
 
 
@@ -3391,4 +2815,8 @@ def validate(name: str, instance: object, *, request: bool = False) -> list[Vali
 
 def is_valid(name: str, instance: object, *, request: bool = False) -> bool:
     """True when ``instance`` is valid against definition ``name``; KeyError if unknown."""
-    return _lookup(_CHECKS, name)(instance, request)
+    verdicts = _CHECKS.get(name) or _lookup(_CHECKS, name)
+    try:
+        return verdicts[request](instance)
+    except RecursionError:
+        return False

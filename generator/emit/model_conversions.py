@@ -28,6 +28,9 @@ class ConversionEmitter:
         self.api = api
         self.qualify = qualify
         self.used: set[str] = set()  # runtime helpers the emitted code calls
+        # Models whose from_dict models.py calls through `_from_dict_<Model>`, bound once at
+        # import: a classmethod looked up on its class is bound again on every call.
+        self.bound: set[str] = set()
         # Array and map definitions: a type alias and a reader and a writer each, which their
         # uses call rather than spell the nesting out again.
         self.aliases = {a.name: a for a in api.aliases if a.type.kind in ("array", "map")}
@@ -78,6 +81,11 @@ class ConversionEmitter:
             item = t.item or ir.Type("any")
             helper = self._use("_read_list" if t.kind == "array" else "_read_map")
             return f"{helper}({var}, {'None' if item.kind == 'any' else self.reader(item, secret)})"
+        if t.kind == "enum" and self.enums[t.ref or ""].value_kind == "string":
+            # A known value is one lookup here; any other goes to the reader (which keeps an
+            # extensible enum's unknown string, and raises for the rest).
+            values = f"{self.qualify}_VALUES_{self.enums[t.ref or ''].py_name}"
+            return f"{values}[{var}] if {var}.__class__ is str and {var} in {values} else {self.reader(replace(t, nullable=False), secret)}({var})"
         return f"{self.reader(replace(t, nullable=False), secret)}({var})"
 
     def reader(self, t: ir.Type, secret: bool = False) -> str:
@@ -93,7 +101,12 @@ class ConversionEmitter:
             return self._use(_SCALAR_READER[t.kind])
         if t.kind == "model":
             name = self.models[t.ref or ""].py_name
-            return f"{q}_Secret{name}.from_dict" if secret else f"{q}{name}.from_dict"
+            if secret:
+                return f"{q}_Secret{name}.from_dict"
+            if not q:  # (models.py binds each class's from_dict once: see `bound`)
+                self.bound.add(name)
+                return f"_from_dict_{name}"
+            return f"{q}{name}.from_dict"
         if t.kind == "enum":
             return f"{q}_in_{self.enums[t.ref or ''].py_name}"
         found = codec(t)
@@ -103,6 +116,18 @@ class ConversionEmitter:
             alias = self.alias(t)
             return f"{q}_read_{alias}" if alias is not None and not secret else f"lambda v: {self.read_expr(replace(t, nullable=False), 'v', secret)}"
         return self._use("_identity")
+
+    @staticmethod
+    def keeps_text(f: ir.Field) -> bool:
+        """Whether field `f` is a `DateTimeField`: it keeps the checked wire text in the slot
+        `_<name>_wire` and makes the datetime when first read (most never are: a round trip
+        writes the text back without one). (No name a class body uses ends with `_wire`.)"""
+        found = codec(f.type)
+        return found is not None and found.name == "datetime"
+
+    def slot(self, f: ir.Field) -> str:
+        """The attribute that holds field `f`'s value (`from_dict` and `to_dict` use it)."""
+        return f"_{f.py_name}_wire" if self.keeps_text(f) else f.py_name
 
     def read_statements(self, f: ir.Field, var: str) -> list[tuple[int, str]]:
         """The statements reading field `f` into `obj`, each with its depth (in indents)."""
@@ -123,7 +148,10 @@ class ConversionEmitter:
             check = " and ".join(f"{var}.__class__ is not {cls}" for cls in _CHECK[t.kind])
             body += [(0, f"if {check}{f' and {var} is not None' if may_be_null else ''}:"), (1, f"k = {wire}"), (1, f"{var} = {self.reader(t)}({var})")]
         else:
-            if f.secret and (self.needs_conversion(t) or t.kind in ("array", "map")):
+            if self.keeps_text(f):
+                read = self._use("_wire_datetime")
+                convert = [f"k = {wire}", f"{var} = {self._use('_secret_value')}({read}, {var})" if f.secret else f"{var} = {read}({var})"]
+            elif f.secret and (self.needs_conversion(t) or t.kind in ("array", "map")):
                 # Whatever goes wrong below a secret field (a closed enum's value in an array, in a
                 # nested model) is reported at its pointer, without the value.
                 convert = [f"k = {wire}", f"{var} = {self._use('_secret_value')}({self.reader(t, True)}, {var})"]
@@ -135,11 +163,13 @@ class ConversionEmitter:
                 body += [(0, line) for line in convert]
             elif convert:
                 body += [(0, f"if {var} is not None:"), *((1, line) for line in convert)]
-        body.append((0, f"obj.{f.py_name} = {var}"))
+        body.append((0, f"obj.{self.slot(f)} = {var}"))
         if required:
             missing = literal("required property " + repr(f.wire_name) + " is missing")
             return [(0, f"if {wire} not in data:"), (1, "k = None"), (1, f"raise DecodeError({missing})"), *body]
-        return [(0, f"if {wire} in data:"), *((depth + 1, line) for depth, line in body), (0, "else:"), (1, f"obj.{f.py_name} = UNSET")]
+        # (`absent` counts the fields the body lacks: with it, from_dict knows whether the body has
+        # keys no field takes without looking at each key again)
+        return [(0, f"if {wire} in data:"), *((depth + 1, line) for depth, line in body), (0, "else:"), (1, f"obj.{self.slot(f)} = UNSET"), (1, "absent += 1")]
 
     # -- Python -> wire -----------------------------------------------------------------------
 

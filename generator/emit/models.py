@@ -117,9 +117,12 @@ class ModelEmitter(FlatAccessorEmitter):
                 (2, "if subtype is not None:"),
                 (3, "return subtype.from_dict(data)"),
             ]
-        read.append((2, "obj = object.__new__(cls)"))
-        read += [(2, f"_read_{m.py_name}(obj, data)")] if shared else self.read_lines(m.fields, 2)
-        read.append((2, f"obj.additional_properties = {{}} if {known_name}.issuperset(data) else {{key: value for key, value in data.items() if key not in {known_name}}}"))
+        read.append((2, "obj = _new(cls)"))
+        read += [(2, f"absent = _read_{m.py_name}(obj, data)")] if shared else self.read_lines(m.fields, 2)
+        # Every field the body has is one of its keys: no other key when they are all there is.
+        counted = shared or any(not (f.required and not f.read_only) for f in m.fields)
+        every = f"len(data) + absent == len({known_name})" if counted else f"len(data) == len({known_name})"
+        read.append((2, f"obj.additional_properties = {{}} if {every} else {{key: value for key, value in data.items() if key not in {known_name}}}"))
         extra = m.additional if m.additional is not None and m.additional.kind != "any" else None
         # Typed additionalProperties: the unknown fields are read (and written back) as values of
         # that type; in a polymorphic hierarchy they are only checked, as a subtype's may differ.
@@ -150,7 +153,11 @@ class ModelEmitter(FlatAccessorEmitter):
             required = f.required and not f.read_only
             default = f" = {fixed[f.py_name]}," if f.py_name in fixed else "," if required else " = UNSET,"
             parameter = annotated(f.py_name, annotation, default, INDENT * 2)
-            views.append(FieldView(f.py_name, annotated(f.py_name, annotation, "", INDENT), parameter, docstring(_field_doc(f), 4)))
+            declaration = annotated(f.py_name, annotation, "", INDENT)
+            if self.keeps_text(f):  # the descriptor, and the slot it keeps the text or datetime in
+                descriptor = annotated(f.py_name, f"{self._use('_DateTimeField')}[{annotation}]", " = _DateTimeField()", INDENT)
+                declaration = annotated(self.slot(f), f"str | {annotation}", "", INDENT) + "\n" + descriptor
+            views.append(FieldView(f.py_name, declaration, parameter, docstring(_field_doc(f), 4)))
         names = [f.py_name for f in m.fields] + ["additional_properties"]
         superclass = m.base or m.parent
         inherited = set(self.slot_names(superclass)) if superclass else set()
@@ -175,7 +182,7 @@ class ModelEmitter(FlatAccessorEmitter):
             bases=f"({', '.join(self.models[s].py_name for s in (superclass, *m.mixins) if s)})" if superclass or m.mixins else "",
             docstring=docstring(m.description or f"The {m.name} model.", 4),
             fields=tuple(views),
-            slots="" if m.name in self.slotless else INDENT + value("__slots__ = ", tuple(sorted((n for n in names if n not in inherited), key=_natural)), indent=INDENT),
+            slots="" if m.name in self.slotless else INDENT + value("__slots__ = ", tuple(sorted((n for n in self.slot_names(m.name) if n not in inherited), key=_natural)), indent=INDENT),
             required=statement(f"__dataclass_fields__ = _DataclassFields({self.dataclass_fields_args(fields, fixed)})", INDENT),
             init_def=self.init_def(base, views) if base else "",
             init=tuple(([statement("super().__init__(**_inherited)", INDENT * 2)] if base else []) + [statement(f"self.{f.py_name} = {f.py_name}", INDENT * 2) for f in fields]),
@@ -222,11 +229,15 @@ class ModelEmitter(FlatAccessorEmitter):
         own = ["*", *(v.parameter.strip().removesuffix(",") for v in views)] if views else []
         return def_line("def __init__(", ["self", *own, f"**_inherited: _Unpack[_Init{base.py_name}]"], " -> None:", INDENT)
 
-    def read_lines(self, fields: tuple[ir.Field, ...], depth: int) -> list[tuple[int, str]]:
-        """Statements reading `fields` from `data` into `obj` (`k` is set up here)."""
+    def read_lines(self, fields: tuple[ir.Field, ...], depth: int, absent: str | None = None) -> list[tuple[int, str]]:
+        """Statements reading `fields` from `data` into `obj` (`k` is set up here), and counting in
+        `absent` (starting from `absent`, or 0 if any field may be absent) those it lacks."""
+        if absent is None and any(not (f.required and not f.read_only) for f in fields):
+            absent = "0"
+        read = [(depth, f"absent = {absent}")] if absent is not None else []
         if not fields:
-            return []
-        read = [(depth, "k = None"), (depth, "try:")]
+            return read
+        read += [(depth, "k = None"), (depth, "try:")]
         for f in fields:
             read += [(depth + 1 + d, line) for d, line in self.read_statements(f, "v")]
         read += [(depth, "except DecodeError as exc:"), (depth + 1, "raise exc.at(k) if k is not None else exc from None")]
@@ -243,12 +254,14 @@ class ModelEmitter(FlatAccessorEmitter):
             written = self.writer(f.type, var)
             if written != var:
                 written = f"None if {var} is None else {written}"
+            if self.keeps_text(f):  # the text as read, unless a datetime was made or set
+                written = f"{var} if isinstance({var}, str) else {f'({written})' if ' if ' in written else written}"
             line = f"out[{literal(f.wire_name)}] = {written}"
             if f.required and not f.read_only:  # always set: the constructor requires it
-                write += [(depth, f"{var} = {receiver}.{f.py_name}"), (depth, line)]
+                write += [(depth, f"{var} = {receiver}.{self.slot(f)}"), (depth, line)]
             else:
                 cond = f"{var} is not UNSET" + (" and not request" if f.read_only else "")
-                write += [(depth, f"{var} = {receiver}.{f.py_name}"), (depth, f"if {cond}:"), (depth + 1, line)]
+                write += [(depth, f"{var} = {receiver}.{self.slot(f)}"), (depth, f"if {cond}:"), (depth + 1, line)]
         return write
 
     def repr_lines(self, fields: tuple[ir.Field, ...], receiver: str, depth: int) -> list[tuple[int, str]]:
@@ -280,8 +293,8 @@ class ModelEmitter(FlatAccessorEmitter):
             equal = block([(1, f"if not _equal_{up}(a, b):"), (2, "return False")]) + "\n" if up else ""
             equal += _equal(compared, INDENT, "a", "b")
         chunks = [
-            function(f"_read_{name}", [f"obj: {name}", "data: dict[str, Any]"], "None", f"{name}'s fields, read from `data` into `obj`.",
-                     ([(1, f"_read_{up}(obj, data)")] if up else []) + self.read_lines(own, 1)),
+            function(f"_read_{name}", [f"obj: {name}", "data: dict[str, Any]"], "int", f"{name}'s fields, read from `data` into `obj`; how many `data` lacks.",
+                     self.read_lines(own, 1, f"_read_{up}(obj, data)" if up else "0") + [(1, "return absent")]),
             function(f"_write_{name}", [f"obj: {name}", "out: dict[str, Any]", "request: bool"], "None", f"{name}'s fields, written from `obj` into `out`.",
                      ([(1, f"_write_{up}(obj, out, request)")] if up else []) + self.write_lines(own, "obj", 1)),
             function(f"_repr_{name}", [f"obj: {name}", "parts: list[str]"], "None", f"{name}'s fields, shown as `name=value` in `parts`.",
@@ -351,7 +364,7 @@ class ModelEmitter(FlatAccessorEmitter):
         """Every slot instances of model `name` have (its fields, its bases' fields)."""
         m = self.models[name]
         superclass = m.base or m.parent
-        return [f.py_name for f in m.fields] + ["additional_properties"] + (self.slot_names(superclass) if superclass else [])
+        return [self.slot(f) for f in m.fields] + ["additional_properties"] + (self.slot_names(superclass) if superclass else [])
 
     def subtype_table(self, m: ir.Model) -> str:
         """`_SUBTYPES_<Base>`: discriminator value -> subtype class, after every class is defined."""

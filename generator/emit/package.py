@@ -51,6 +51,7 @@ def render_package(api: ir.Api, package: str) -> dict[str, str]:
             init_imports=[n for n in ("Required", "TypedDict", "Unpack") if n != "Required" or any("_Required[" in t for t in init_types)],
             exports=export_order([m.py_name for m in models] + [e.py_name for e in enums] + sorted(emitter.aliases) + ["UNSET", "Unset", "DecodeError"]),
             runtime_imports=sorted(emitter.used),
+            bound=sorted(emitter.bound),
             type_imports=type_imports(api),
             **common,
         ),

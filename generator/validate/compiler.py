@@ -137,6 +137,7 @@ def compile_schema_set(
     em.typing_names.add("TypeVar")
     lines: list[str] = ["_T = TypeVar(\"_T\")\n"]
     table: list[tuple[str, str]] = []
+    verdicts: list[tuple[str, str, str]] = []  # (name, fast check of a response, of a request)
     for uri in uris:
         root = index.documents[uri]
         pairs = []
@@ -147,12 +148,13 @@ def compile_schema_set(
         ident = functions[uri]
         name = uri.removesuffix(".json")
         table.append((name, ident))
+        verdicts.append((name, fast, rfast))
         if (fast, full) == (rfast, rfull):
-            note, verdict = "(nothing below it is readOnly)", f"{fast}(instance)"
+            note = "(nothing below it is readOnly)"
             run = f"""if not {fast}(instance):
             {full}(instance, (), errors)"""
         else:
-            note, verdict = "(``request``: readOnly is an error)", f"{rfast}(instance) if request else {fast}(instance)"
+            note = "(``request``: readOnly is an error)"
             run = f"""if request:
             if not {rfast}(instance):
                 {rfull}(instance, (), errors)
@@ -166,21 +168,15 @@ def compile_schema_set(
     except RecursionError:
         return _too_deep(instance, {string(uri + "#")})
     return errors
-
-
-{_signature(f"_is_valid_{ident}", ["instance: object", "request: bool = False"], "bool")}
-    try:
-        return {verdict}
-    except RecursionError:
-        return False
 ''')
     validators = _rows([f"    {string(name)}: validate_{ident},\n" for name, ident in table])
     documents_src = _rows([f"    {string(name)}: {string(uri)},\n" for (name, _), uri in zip(table, uris, strict=True)])
-    checks = _rows([f"    {string(name)}: _is_valid_{ident},\n" for name, ident in table])
+    checks = _rows([f"    {string(name)}: ({fast}, {rfast}),\n" for name, fast, rfast in verdicts])
     lines.append(f'''VALIDATORS: dict[str, Callable[..., list[ValidationError]]] = {{{validators}}}
 SCHEMAS = VALIDATORS
 DOCUMENTS: dict[str, str] = {{{documents_src}}}
-_CHECKS: dict[str, Callable[[object, bool], bool]] = {{{checks}}}
+# definition -> its verdicts on a response and on a request (`is_valid` calls one directly)
+_CHECKS: dict[str, tuple[Callable[[Any], bool], Callable[[Any], bool]]] = {{{checks}}}
 
 
 def _lookup(table: Mapping[str, _T], name: str) -> _T:
@@ -197,7 +193,11 @@ def validate(name: str, instance: object, *, request: bool = False) -> list[Vali
 
 def is_valid(name: str, instance: object, *, request: bool = False) -> bool:
     """True when ``instance`` is valid against definition ``name``; KeyError if unknown."""
-    return _lookup(_CHECKS, name)(instance, request)
+    verdicts = _CHECKS.get(name) or _lookup(_CHECKS, name)
+    try:
+        return verdicts[request](instance)
+    except RecursionError:
+        return False
 ''')
     exports = ["DOCUMENTS", "SCHEMAS", "VALIDATORS", "ValidationError", "is_valid", "validate"]
     exports += [f"validate_{ident}" for _, ident in table]

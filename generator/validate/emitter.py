@@ -349,8 +349,7 @@ class Emitter:
         if ctx.fast:
             w.line("return False")
             return
-        self.helpers.add("_sp")
-        w.line(f"e.append(_E({pexpr}, {string(kw)}, _sp({self.sp(nid)}, {string(kw)}), {msg_src}))")
+        w.line(f"e.append(_E({pexpr}, {string(kw)}, {self.sp(nid)}, {msg_src}))")
 
     def check(
         self, w: Writer, ctx: Ctx, cond: Expr, nid: int, kw: str, var: str, pexpr: str, text: str

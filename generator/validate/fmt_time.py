@@ -10,11 +10,23 @@ import datetime
 import re
 
 _FROM_ISO = datetime.datetime.fromisoformat
-# The shape services send, fields unchecked: fromisoformat (in C) then judges the ranges, at
-# a third of the cost of the full grammar. Alone it would be too lenient (other ISO 8601
-# forms, junk after the 6th fraction digit, 60 offset minutes); the shape leaves it no room.
-_COMMON_SHAPE = re.compile(
-    r"\d\d\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:[0-5]\d)", re.ASCII
+# The form services send, digit for digit (each made a 0): a date, `T`, a time, 0 to 9 fraction
+# digits and `Z` or an offset (True: its minutes are to check). A text of one of these shapes is
+# a date-time when its offset's minutes are below 60 and fromisoformat (in C) takes it: the other
+# ranges are its to judge (a leap second is not: the whole grammar below decides).
+_COMMON_SHAPES = {
+    f"0000-00-00T00:00:00{fraction}{zone}".encode(): zone != "Z"
+    for fraction in ("", *("." + "0" * n for n in range(1, 10)))
+    for zone in ("Z", "+00:00", "-00:00")
+}
+_ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+
+_DATE_TIME = re.compile(
+    r"(?:\d\d\d[1-9]|\d\d[1-9]\d|\d[1-9]\d\d|[1-9]\d\d\d)-"
+    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+    r"|02-(?:0[1-9]|1\d|2[0-8]))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?"
+    r"(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)",
+    re.ASCII,
 ).fullmatch
 
 _DATE_TIME = re.compile(
@@ -27,13 +39,13 @@ _DATE_TIME = re.compile(
 def _fmt_date_time(value: str) -> bool:
     """RFC 3339 date-time (any number of fraction digits; leap seconds at 23:59:60 UTC), from
     year 0001: no datetime holds year 0, and the generated models read what this accepts."""
-    if _COMMON_SHAPE(value) is not None:
-        try:
+    try:
+        zoned = _COMMON_SHAPES.get(value.encode().translate(_ZERO_DIGITS))
+        if zoned is not None and (not zoned or value[-2] < "6"):
             _FROM_ISO(value)
-        except ValueError:
-            pass  # out of range, or a leap second: the full grammar decides
-        else:
             return True
+    except ValueError:  # a lone surrogate, a field out of range, a leap second
+        pass
     m = _DATE_TIME(value)
     if m is None or m[1] == "0000":
         return False

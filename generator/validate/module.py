@@ -35,10 +35,12 @@ def module(em: Emitter, doc: str, entry_points: str, exports: list[str]) -> str:
     # Top-level chunks, two blank lines apart (black's rule around every def and class).
     chunks = ["\n".join(head)]
     chunks.extend(HELPERS[name].source.strip("\n") + "\n" for name in helper_names)
-    if em.sp_table:
+    if em.sp_table:  # (what `_sp` reads: every module has it, as every module has errors)
         parents = tuple(parent for parent, _ in em.sp_table)
         segments = tuple(segment for _, segment in em.sp_table)
         chunks.append(f"_SP_PARENT = {literal(parents)}\n_SP_SEGMENT = {literal(segments)}\n")
+    else:
+        chunks.append("_SP_PARENT: tuple[int, ...] = ()\n_SP_SEGMENT: tuple[str, ...] = ()\n")
     if em.constants:
         chunks.append("".join(f"{source}\n" for source in em.constants))
     chunks.extend(em.functions)

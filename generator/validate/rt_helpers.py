@@ -20,13 +20,14 @@ class ValidationError:
     Attributes: instance ``path`` (JSON Pointer), ``keyword``, ``schema_path``, ``message``.
     """
 
-    __slots__ = ("_at", "_path", "keyword", "message", "schema_path")
+    __slots__ = ("_at", "_node", "_path", "_schema_path", "keyword", "message")
 
     def __init__(self, path: str, keyword: str, schema_path: str, message: str) -> None:
         self._path: str | None = path
         self._at: tuple[str | int, ...] = ()
         self.keyword = keyword
-        self.schema_path = schema_path
+        self._schema_path: str | None = schema_path
+        self._node = -1
         self.message = message
 
     @property
@@ -35,6 +36,13 @@ class ValidationError:
         if path is None:  # made on first use: listing many errors stays cheap
             path = self._path = _ptr(self._at)
         return path
+
+    @property
+    def schema_path(self) -> str:
+        text = self._schema_path
+        if text is None:  # made on first use too, from the keyword's schema node
+            text = self._schema_path = _sp(self._node, self.keyword)
+        return text
 
     def __repr__(self) -> str:
         return (
@@ -59,13 +67,15 @@ class ValidationError:
         return f"{self.path or '/'}: {self.message}"
 
 
-def _E(at: tuple[str | int, ...], keyword: str, schema_path: str, message: str) -> ValidationError:
-    """The error at instance location ``at`` (keys and indices), its pointer left for later."""
+def _E(at: tuple[str | int, ...], keyword: str, node: int, message: str) -> ValidationError:
+    """The error at instance location ``at`` (keys and indices) of ``keyword`` in schema node
+    ``node``, its pointer and schema path left for later."""
     error = _new(ValidationError)
     error._at = at
     error._path = None
     error.keyword = keyword
-    error.schema_path = schema_path
+    error._node = node
+    error._schema_path = None
     error.message = message
     return error
 

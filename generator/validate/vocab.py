@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.validate.expr import Expr, all_of, any_of, atom, compare, group
+from generator.validate.expr import Expr, all_of, any_of, atom, compare, group, not_
 from generator.validate.source import SchemaCompileError
 
 __all__ = [
@@ -251,7 +251,16 @@ def dialect(draft: str, *, assert_formats: bool, vocabulary: Mapping[str, Any] |
 
 
 def _instance(cls: str) -> Callable[[str], Expr]:
-    return lambda v: atom(f"isinstance({v}, {cls})", is_bool=True)
+    """`isinstance`, the exact class tested first: a parsed JSON body holds no subclass, and the
+    test costs no call (negated: `v.__class__ is not cls and not isinstance(v, cls)`)."""
+
+    def test(v: str) -> Expr:
+        exact, call = compare(f"{v}.__class__", "is", cls), atom(f"isinstance({v}, {cls})", is_bool=True)
+        either = any_of([exact, call])
+        either._negation = lambda: all_of([exact.negated(), not_(call)])
+        return group(either)
+
+    return test
 
 
 def _is_number(v: str) -> Expr:
