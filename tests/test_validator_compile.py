@@ -167,6 +167,19 @@ def test_a_verdict_writes_small_subschemas_out_in_place() -> None:
         assert not ns["is_valid"](bad) and ns["validate"](bad), bad
 
 
+def test_a_verdict_reads_a_required_property_without_asking_again() -> None:
+    """The verdict has returned when a required property is missing, so it reads it at once;
+    an allOf member applied to the same value is written out in place too."""
+    base = {"properties": {"b": {"type": "integer"}}, "required": ["b"]}
+    source = compile_schema({"$defs": {"base": base}, "allOf": [{"$ref": "#/$defs/base"}], "properties": {"a": {"type": "string"}}, "required": ["a"]})
+    verdict = source[source.index("def _f0(") :].split("\n\n\n")[0]
+    assert '"a" in x' not in verdict and '"b" in x' not in verdict and "_f" not in verdict.removeprefix("def _f0("), verdict
+    ns = load(source)
+    assert ns["is_valid"]({"a": "x", "b": 1})
+    for bad in ({"b": 1}, {"a": "x"}, {"a": 1, "b": 1}, {"a": "x", "b": "1"}):
+        assert not ns["is_valid"](bad) and ns["validate"](bad), bad
+
+
 def test_draft4_semantics() -> None:
     schema = {
         "definitions": {"pos": {"type": "number", "minimum": 0, "exclusiveMinimum": True}},

@@ -918,13 +918,12 @@ def _f20(x: Any) -> bool:
         return False
     if "script" not in x:
         return False
-    if "script" in x:
-        c1 = x["script"]
-        if c1.__class__ is not list and not isinstance(c1, list):
+    c1 = x["script"]
+    if c1.__class__ is not list and not isinstance(c1, list):
+        return False
+    for c2 in c1:
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
-        for c2 in c1:
-            if c2.__class__ is not str and not isinstance(c2, str):
-                return False
     if "parameters" in x:
         c4 = x["parameters"]
         if c4.__class__ is not list and not isinstance(c4, list):
@@ -934,14 +933,12 @@ def _f20(x: Any) -> bool:
                 return False
             if "name" not in c5 or "type" not in c5:
                 return False
-            if "name" in c5:
-                c7 = c5["name"]
-                if c7.__class__ is not str and not isinstance(c7, str):
-                    return False
-            if "type" in c5:
-                c8 = c5["type"]
-                if c8.__class__ is not str and not isinstance(c8, str):
-                    return False
+            c7 = c5["name"]
+            if c7.__class__ is not str and not isinstance(c7, str):
+                return False
+            c8 = c5["type"]
+            if c8.__class__ is not str and not isinstance(c8, str):
+                return False
             if "defaultValue" in c5:
                 c9 = c5["defaultValue"]
                 if c9.__class__ is not str and not isinstance(c9, str):
@@ -982,29 +979,22 @@ def _f22(x: Any) -> bool:
         or "description" not in x
     ):
         return False
-    if "$schema" in x:
-        c1 = x["$schema"]
-        if c1.__class__ is not str and not isinstance(c1, str):
-            return False
-    if "id" in x:
-        c2 = x["id"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
-    if "label" in x:
-        c4 = x["label"]
-        if c4.__class__ is not str and not isinstance(c4, str):
-            return False
-    if "description" in x:
-        c5 = x["description"]
-        if c5.__class__ is not str and not isinstance(c5, str):
-            return False
-    if "osType" in x:
-        c3 = x["osType"]
-        if c3.__class__ is not str and not isinstance(c3, str):
-            return False
-        if not (isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")):
-            return False
-    return True
+    c1 = x["$schema"]
+    if c1.__class__ is not str and not isinstance(c1, str):
+        return False
+    c2 = x["id"]
+    if c2.__class__ is not str and not isinstance(c2, str):
+        return False
+    c4 = x["label"]
+    if c4.__class__ is not str and not isinstance(c4, str):
+        return False
+    c5 = x["description"]
+    if c5.__class__ is not str and not isinstance(c5, str):
+        return False
+    c3 = x["osType"]
+    if c3.__class__ is not str and not isinstance(c3, str):
+        return False
+    return isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")
 
 
 def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1052,10 +1042,9 @@ def _f24(x: Any) -> bool:
         return False
     if "commandId" not in x:
         return False
-    if "commandId" in x:
-        c1 = x["commandId"]
-        if c1.__class__ is not str and not isinstance(c1, str):
-            return False
+    c1 = x["commandId"]
+    if c1.__class__ is not str and not isinstance(c1, str):
+        return False
     if "script" in x:
         c2 = x["script"]
         if c2.__class__ is not list and not isinstance(c2, list):
@@ -1072,14 +1061,12 @@ def _f24(x: Any) -> bool:
                 return False
             if "name" not in c6 or "value" not in c6:
                 return False
-            if "name" in c6:
-                c8 = c6["name"]
-                if c8.__class__ is not str and not isinstance(c8, str):
-                    return False
-            if "value" in c6:
-                c9 = c6["value"]
-                if c9.__class__ is not str and not isinstance(c9, str):
-                    return False
+            c8 = c6["name"]
+            if c8.__class__ is not str and not isinstance(c8, str):
+                return False
+            c9 = c6["value"]
+            if c9.__class__ is not str and not isinstance(c9, str):
+                return False
     return True
 
 
@@ -1108,15 +1095,11 @@ def _f26(x: Any) -> bool:
         return False
     if "name" not in x or "value" not in x:
         return False
-    if "name" in x:
-        c1 = x["name"]
-        if c1.__class__ is not str and not isinstance(c1, str):
-            return False
-    if "value" in x:
-        c2 = x["value"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
-    return True
+    c1 = x["name"]
+    if c1.__class__ is not str and not isinstance(c1, str):
+        return False
+    c2 = x["value"]
+    return not (c2.__class__ is not str and not isinstance(c2, str))
 
 
 def _v27(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1142,19 +1125,18 @@ def _f28(x: Any) -> bool:
         return False
     if "value" not in x:
         return False
+    c1 = x["value"]
+    if c1.__class__ is not list and not isinstance(c1, list):
+        return False
+    for c2 in c1:
+        if not _f22(c2):
+            return False
     if "nextLink" in x:
         c4 = x["nextLink"]
         if c4.__class__ is not str and not isinstance(c4, str):
             return False
         if not _fmt_uri(c4):
             return False
-    if "value" in x:
-        c1 = x["value"]
-        if c1.__class__ is not list and not isinstance(c1, list):
-            return False
-        for c2 in c1:
-            if not _f22(c2):
-                return False
     return True
 
 
@@ -1210,14 +1192,12 @@ def _f32(x: Any) -> bool:
         return False
     if "name" not in x or "type" not in x:
         return False
-    if "name" in x:
-        c1 = x["name"]
-        if c1.__class__ is not str and not isinstance(c1, str):
-            return False
-    if "type" in x:
-        c2 = x["type"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
+    c1 = x["name"]
+    if c1.__class__ is not str and not isinstance(c1, str):
+        return False
+    c2 = x["type"]
+    if c2.__class__ is not str and not isinstance(c2, str):
+        return False
     if "defaultValue" in x:
         c3 = x["defaultValue"]
         if c3.__class__ is not str and not isinstance(c3, str):
@@ -1383,10 +1363,9 @@ def _f40(x: Any) -> bool:
         return False
     if "location" not in x:
         return False
-    if "location" in x:
-        c4 = x["location"]
-        if c4.__class__ is not str and not isinstance(c4, str):
-            return False
+    c4 = x["location"]
+    if c4.__class__ is not str and not isinstance(c4, str):
+        return False
     if "tags" in x:
         c1 = x["tags"]
         if c1.__class__ is not dict and not isinstance(c1, dict):
@@ -1438,10 +1417,9 @@ def _f42(x: Any) -> bool:
         return False
     if "location" not in x:
         return False
-    if "location" in x:
-        c4 = x["location"]
-        if c4.__class__ is not str and not isinstance(c4, str):
-            return False
+    c4 = x["location"]
+    if c4.__class__ is not str and not isinstance(c4, str):
+        return False
     if "tags" in x:
         c1 = x["tags"]
         if c1.__class__ is not dict and not isinstance(c1, dict):
@@ -1508,7 +1486,39 @@ def _f46(x: Any) -> bool:
         c1 = x["properties"]
         if not _f52(c1):
             return False
-    return _f40(x)
+    if x.__class__ is not dict and not isinstance(x, dict):
+        return False
+    if "location" not in x:
+        return False
+    c5 = x["location"]
+    if c5.__class__ is not str and not isinstance(c5, str):
+        return False
+    if "tags" in x:
+        c2 = x["tags"]
+        if c2.__class__ is not dict and not isinstance(c2, dict):
+            return False
+        for c4 in c2.values():
+            if c4.__class__ is not str and not isinstance(c4, str):
+                return False
+    if x.__class__ is not dict and not isinstance(x, dict):
+        return False
+    if "id" in x:
+        c6 = x["id"]
+        if c6.__class__ is not str and not isinstance(c6, str):
+            return False
+    if "name" in x:
+        c7 = x["name"]
+        if c7.__class__ is not str and not isinstance(c7, str):
+            return False
+    if "type" in x:
+        c8 = x["type"]
+        if c8.__class__ is not str and not isinstance(c8, str):
+            return False
+    if "systemData" in x:
+        c9 = x["systemData"]
+        if not _f38(c9):
+            return False
+    return True
 
 
 def _v47(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1530,7 +1540,29 @@ def _f48(x: Any) -> bool:
         c1 = x["properties"]
         if not _f54(c1):
             return False
-    return _f42(x)
+    if x.__class__ is not dict and not isinstance(x, dict):
+        return False
+    if "location" not in x:
+        return False
+    c5 = x["location"]
+    if c5.__class__ is not str and not isinstance(c5, str):
+        return False
+    if "tags" in x:
+        c2 = x["tags"]
+        if c2.__class__ is not dict and not isinstance(c2, dict):
+            return False
+        for c4 in c2.values():
+            if c4.__class__ is not str and not isinstance(c4, str):
+                return False
+    if x.__class__ is not dict and not isinstance(x, dict):
+        return False
+    if "id" in x:
+        return False
+    if "name" in x:
+        return False
+    if "type" in x:
+        return False
+    return "systemData" not in x
 
 
 def _v49(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1737,14 +1769,12 @@ def _f52(x: Any) -> bool:
                 return False
             if "name" not in c9 or "value" not in c9:
                 return False
-            if "name" in c9:
-                c11 = c9["name"]
-                if c11.__class__ is not str and not isinstance(c11, str):
-                    return False
-            if "value" in c9:
-                c12 = c9["value"]
-                if c12.__class__ is not str and not isinstance(c12, str):
-                    return False
+            c11 = c9["name"]
+            if c11.__class__ is not str and not isinstance(c11, str):
+                return False
+            c12 = c9["value"]
+            if c12.__class__ is not str and not isinstance(c12, str):
+                return False
     if "protectedParameters" in x:
         c13 = x["protectedParameters"]
         if c13.__class__ is not list and not isinstance(c13, list):
@@ -1754,14 +1784,12 @@ def _f52(x: Any) -> bool:
                 return False
             if "name" not in c14 or "value" not in c14:
                 return False
-            if "name" in c14:
-                c16 = c14["name"]
-                if c16.__class__ is not str and not isinstance(c16, str):
-                    return False
-            if "value" in c14:
-                c17 = c14["value"]
-                if c17.__class__ is not str and not isinstance(c17, str):
-                    return False
+            c16 = c14["name"]
+            if c16.__class__ is not str and not isinstance(c16, str):
+                return False
+            c17 = c14["value"]
+            if c17.__class__ is not str and not isinstance(c17, str):
+                return False
     if "source" in x:
         c1 = x["source"]
         if c1.__class__ is not dict and not isinstance(c1, dict):
@@ -1965,14 +1993,12 @@ def _f54(x: Any) -> bool:
                 return False
             if "name" not in c9 or "value" not in c9:
                 return False
-            if "name" in c9:
-                c11 = c9["name"]
-                if c11.__class__ is not str and not isinstance(c11, str):
-                    return False
-            if "value" in c9:
-                c12 = c9["value"]
-                if c12.__class__ is not str and not isinstance(c12, str):
-                    return False
+            c11 = c9["name"]
+            if c11.__class__ is not str and not isinstance(c11, str):
+                return False
+            c12 = c9["value"]
+            if c12.__class__ is not str and not isinstance(c12, str):
+                return False
     if "protectedParameters" in x:
         c13 = x["protectedParameters"]
         if c13.__class__ is not list and not isinstance(c13, list):
@@ -1982,14 +2008,12 @@ def _f54(x: Any) -> bool:
                 return False
             if "name" not in c14 or "value" not in c14:
                 return False
-            if "name" in c14:
-                c16 = c14["name"]
-                if c16.__class__ is not str and not isinstance(c16, str):
-                    return False
-            if "value" in c14:
-                c17 = c14["value"]
-                if c17.__class__ is not str and not isinstance(c17, str):
-                    return False
+            c16 = c14["name"]
+            if c16.__class__ is not str and not isinstance(c16, str):
+                return False
+            c17 = c14["value"]
+            if c17.__class__ is not str and not isinstance(c17, str):
+                return False
     if "source" in x:
         c1 = x["source"]
         if c1.__class__ is not dict and not isinstance(c1, dict):
@@ -2245,18 +2269,23 @@ def _f62(x: Any) -> bool:
     if "value" not in x:
         return False
     if "nextLink" in x:
-        c4 = x["nextLink"]
-        if c4.__class__ is not str and not isinstance(c4, str):
+        c5 = x["nextLink"]
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
-        if not _fmt_uri(c4):
+        if not _fmt_uri(c5):
             return False
-    if "value" in x:
-        c1 = x["value"]
-        if c1.__class__ is not list and not isinstance(c1, list):
+    c1 = x["value"]
+    if c1.__class__ is not list and not isinstance(c1, list):
+        return False
+    for c2 in c1:
+        if c2.__class__ is not dict and not isinstance(c2, dict):
             return False
-        for c2 in c1:
-            if not _f46(c2):
+        if "properties" in c2:
+            c4 = c2["properties"]
+            if not _f52(c4):
                 return False
+        if not _f40(c2):
+            return False
     return True
 
 
@@ -2285,18 +2314,23 @@ def _f64(x: Any) -> bool:
     if "value" not in x:
         return False
     if "nextLink" in x:
-        c4 = x["nextLink"]
-        if c4.__class__ is not str and not isinstance(c4, str):
+        c5 = x["nextLink"]
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
-        if not _fmt_uri(c4):
+        if not _fmt_uri(c5):
             return False
-    if "value" in x:
-        c1 = x["value"]
-        if c1.__class__ is not list and not isinstance(c1, list):
+    c1 = x["value"]
+    if c1.__class__ is not list and not isinstance(c1, list):
+        return False
+    for c2 in c1:
+        if c2.__class__ is not dict and not isinstance(c2, dict):
             return False
-        for c2 in c1:
-            if not _f48(c2):
+        if "properties" in c2:
+            c4 = c2["properties"]
+            if not _f54(c4):
                 return False
+        if not _f42(c2):
+            return False
     return True
 
 
@@ -2377,14 +2411,12 @@ def _f70(x: Any) -> bool:
             return False
         if "name" not in c1 or "type" not in c1:
             return False
-        if "name" in c1:
-            c3 = c1["name"]
-            if c3.__class__ is not str and not isinstance(c3, str):
-                return False
-        if "type" in c1:
-            c4 = c1["type"]
-            if c4.__class__ is not str and not isinstance(c4, str):
-                return False
+        c3 = c1["name"]
+        if c3.__class__ is not str and not isinstance(c3, str):
+            return False
+        c4 = c1["type"]
+        if c4.__class__ is not str and not isinstance(c4, str):
+            return False
         if "defaultValue" in c1:
             c5 = c1["defaultValue"]
             if c5.__class__ is not str and not isinstance(c5, str):
@@ -2433,14 +2465,12 @@ def _f74(x: Any) -> bool:
             return False
         if "name" not in c1 or "value" not in c1:
             return False
-        if "name" in c1:
-            c3 = c1["name"]
-            if c3.__class__ is not str and not isinstance(c3, str):
-                return False
-        if "value" in c1:
-            c4 = c1["value"]
-            if c4.__class__ is not str and not isinstance(c4, str):
-                return False
+        c3 = c1["name"]
+        if c3.__class__ is not str and not isinstance(c3, str):
+            return False
+        c4 = c1["value"]
+        if c4.__class__ is not str and not isinstance(c4, str):
+            return False
     return True
 
 
@@ -2555,14 +2585,12 @@ def _f86(x: Any) -> bool:
             return False
         if "name" not in c1 or "value" not in c1:
             return False
-        if "name" in c1:
-            c3 = c1["name"]
-            if c3.__class__ is not str and not isinstance(c3, str):
-                return False
-        if "value" in c1:
-            c4 = c1["value"]
-            if c4.__class__ is not str and not isinstance(c4, str):
-                return False
+        c3 = c1["name"]
+        if c3.__class__ is not str and not isinstance(c3, str):
+            return False
+        c4 = c1["value"]
+        if c4.__class__ is not str and not isinstance(c4, str):
+            return False
     return True
 
 
@@ -2584,14 +2612,12 @@ def _f88(x: Any) -> bool:
             return False
         if "name" not in c1 or "value" not in c1:
             return False
-        if "name" in c1:
-            c3 = c1["name"]
-            if c3.__class__ is not str and not isinstance(c3, str):
-                return False
-        if "value" in c1:
-            c4 = c1["value"]
-            if c4.__class__ is not str and not isinstance(c4, str):
-                return False
+        c3 = c1["name"]
+        if c3.__class__ is not str and not isinstance(c3, str):
+            return False
+        c4 = c1["value"]
+        if c4.__class__ is not str and not isinstance(c4, str):
+            return False
     return True
 
 
@@ -2609,7 +2635,24 @@ def _f90(x: Any) -> bool:
     if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if not _f46(c1):
+        if c1.__class__ is not dict and not isinstance(c1, dict):
+            return False
+        if "properties" in c1:
+            c3 = c1["properties"]
+            if not _f52(c3):
+                return False
+        if c1.__class__ is not dict and not isinstance(c1, dict):
+            return False
+        if "location" not in c1:
+            return False
+        c5 = c1["location"]
+        if c5.__class__ is not str and not isinstance(c5, str):
+            return False
+        if "tags" in c1:
+            c4 = c1["tags"]
+            if not _f80(c4):
+                return False
+        if not _f16(c1):
             return False
     return True
 
@@ -2628,7 +2671,24 @@ def _f92(x: Any) -> bool:
     if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if not _f48(c1):
+        if c1.__class__ is not dict and not isinstance(c1, dict):
+            return False
+        if "properties" in c1:
+            c3 = c1["properties"]
+            if not _f54(c3):
+                return False
+        if c1.__class__ is not dict and not isinstance(c1, dict):
+            return False
+        if "location" not in c1:
+            return False
+        c5 = c1["location"]
+        if c5.__class__ is not str and not isinstance(c5, str):
+            return False
+        if "tags" in c1:
+            c4 = c1["tags"]
+            if not _f80(c4):
+                return False
+        if not _f18(c1):
             return False
     return True
 

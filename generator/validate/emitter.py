@@ -394,7 +394,7 @@ class Emitter:
         if not ctx.fast or len(self.inlining) >= 2 or nid in self.inlining or self.function_nodes.get(self.current) == nid:
             return False
         obj = self.obj(nid)
-        if not isinstance(obj, dict) or not obj.keys() & APPLICATORS <= {"properties", "additionalProperties", "items"}:
+        if not isinstance(obj, dict) or not obj.keys() & APPLICATORS <= {"properties", "additionalProperties", "items", "allOf", "$ref"}:
             return False
         props = obj.get("properties", {})
         return isinstance(props, dict) and len(props) <= _INLINED_PROPERTIES and not self.scope_relevant(nid)
