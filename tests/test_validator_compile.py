@@ -145,41 +145,6 @@ def test_subclasses_of_the_json_types_are_those_types() -> None:
     assert errors_of(ns, Mapping(s=Text("a"), a=Mapping())) == {("/s", "minLength", "/properties/s/minLength"), ("/a", "type", "/properties/a/type")}
 
 
-def test_a_verdict_writes_small_subschemas_out_in_place() -> None:
-    """A call costs as much as a few checks: `is_valid` writes a small object (or an array of
-    them) out where it applies it, two levels deep at most; recursion still calls."""
-    schema = {
-        "$defs": {
-            "pair": {"type": "object", "properties": {"a": {"type": "string"}, "b": {"$ref": "#/$defs/leaf"}}},
-            "leaf": {"type": "object", "properties": {"c": {"type": "integer"}}},
-        },
-        "type": "object",
-        "properties": {"pairs": {"type": "array", "items": {"$ref": "#/$defs/pair"}}, "next": {"$ref": "#"}},
-    }
-    source = compile_schema(schema)
-    ns = load(source)
-    root = source[source.index("def _f0(") :].split("\n\n\n")[0]
-    # pairs and pair written out; leaf (a third level) called, and so is the root for `next`
-    assert sorted(set(re.findall(r"\b_f\d+\(", root))) == ["_f0(", "_f2("] and '"c" in' not in root, root
-    good = {"pairs": [{"a": "x", "b": {"c": 1}}], "next": {"pairs": [], "next": {}}}
-    assert ns["is_valid"](good)
-    for bad in ({"pairs": [{"a": 1}]}, {"pairs": [{"b": {"c": "1"}}]}, {"next": {"next": {"pairs": {}}}}):
-        assert not ns["is_valid"](bad) and ns["validate"](bad), bad
-
-
-def test_a_verdict_reads_a_required_property_without_asking_again() -> None:
-    """The verdict has returned when a required property is missing, so it reads it at once;
-    an allOf member applied to the same value is written out in place too."""
-    base = {"properties": {"b": {"type": "integer"}}, "required": ["b"]}
-    source = compile_schema({"$defs": {"base": base}, "allOf": [{"$ref": "#/$defs/base"}], "properties": {"a": {"type": "string"}}, "required": ["a"]})
-    verdict = source[source.index("def _f0(") :].split("\n\n\n")[0]
-    assert '"a" in x' not in verdict and '"b" in x' not in verdict and "_f" not in verdict.removeprefix("def _f0("), verdict
-    ns = load(source)
-    assert ns["is_valid"]({"a": "x", "b": 1})
-    for bad in ({"b": 1}, {"a": "x"}, {"a": 1, "b": 1}, {"a": "x", "b": "1"}):
-        assert not ns["is_valid"](bad) and ns["validate"](bad), bad
-
-
 def test_draft4_semantics() -> None:
     schema = {
         "definitions": {"pos": {"type": "number", "minimum": 0, "exclusiveMinimum": True}},

@@ -555,48 +555,25 @@ def _f0(x: Any) -> bool:
     if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "code" in x:
-        c10 = x["code"]
-        if c10.__class__ is not str and not isinstance(c10, str):
+        c3 = x["code"]
+        if c3.__class__ is not str and not isinstance(c3, str):
             return False
     if "target" in x:
-        c11 = x["target"]
-        if c11.__class__ is not str and not isinstance(c11, str):
+        c4 = x["target"]
+        if c4.__class__ is not str and not isinstance(c4, str):
             return False
     if "message" in x:
-        c12 = x["message"]
-        if c12.__class__ is not str and not isinstance(c12, str):
+        c5 = x["message"]
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
-    if "innererror" in x:
-        c7 = x["innererror"]
-        if c7.__class__ is not dict and not isinstance(c7, dict):
-            return False
-        if "exceptiontype" in c7:
-            c8 = c7["exceptiontype"]
-            if c8.__class__ is not str and not isinstance(c8, str):
-                return False
-        if "errordetail" in c7:
-            c9 = c7["errordetail"]
-            if c9.__class__ is not str and not isinstance(c9, str):
-                return False
     if "details" in x:
         c1 = x["details"]
-        if c1.__class__ is not list and not isinstance(c1, list):
+        if not _f66(c1):
             return False
-        for c2 in c1:
-            if c2.__class__ is not dict and not isinstance(c2, dict):
-                return False
-            if "code" in c2:
-                c4 = c2["code"]
-                if c4.__class__ is not str and not isinstance(c4, str):
-                    return False
-            if "target" in c2:
-                c5 = c2["target"]
-                if c5.__class__ is not str and not isinstance(c5, str):
-                    return False
-            if "message" in c2:
-                c6 = c2["message"]
-                if c6.__class__ is not str and not isinstance(c6, str):
-                    return False
+    if "innererror" in x:
+        c2 = x["innererror"]
+        if not _f10(c2):
+            return False
     return True
 
 
@@ -737,6 +714,12 @@ def _f12(x: Any) -> bool:
         c1 = x["code"]
         if c1.__class__ is not str and not isinstance(c1, str):
             return False
+    if "level" in x:
+        c2 = x["level"]
+        if c2.__class__ is not str and not isinstance(c2, str):
+            return False
+        if not (isinstance(c2, str) and (c2 == "Error" or c2 == "Info" or c2 == "Warning")):
+            return False
     if "displayStatus" in x:
         c3 = x["displayStatus"]
         if c3.__class__ is not str and not isinstance(c3, str):
@@ -744,12 +727,6 @@ def _f12(x: Any) -> bool:
     if "message" in x:
         c4 = x["message"]
         if c4.__class__ is not str and not isinstance(c4, str):
-            return False
-    if "level" in x:
-        c2 = x["level"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
-        if not (isinstance(c2, str) and (c2 == "Error" or c2 == "Info" or c2 == "Warning")):
             return False
     if "time" in x:
         c5 = x["time"]
@@ -918,35 +895,14 @@ def _f20(x: Any) -> bool:
         return False
     if "script" not in x:
         return False
-    c1 = x["script"]
-    if c1.__class__ is not list and not isinstance(c1, list):
-        return False
-    for c2 in c1:
-        if c2.__class__ is not str and not isinstance(c2, str):
+    if "script" in x:
+        c1 = x["script"]
+        if not _f68(c1):
             return False
     if "parameters" in x:
-        c4 = x["parameters"]
-        if c4.__class__ is not list and not isinstance(c4, list):
+        c2 = x["parameters"]
+        if not _f69(c2):
             return False
-        for c5 in c4:
-            if c5.__class__ is not dict and not isinstance(c5, dict):
-                return False
-            if "name" not in c5 or "type" not in c5:
-                return False
-            c7 = c5["name"]
-            if c7.__class__ is not str and not isinstance(c7, str):
-                return False
-            c8 = c5["type"]
-            if c8.__class__ is not str and not isinstance(c8, str):
-                return False
-            if "defaultValue" in c5:
-                c9 = c5["defaultValue"]
-                if c9.__class__ is not str and not isinstance(c9, str):
-                    return False
-            if "required" in c5:
-                c10 = c5["required"]
-                if not (c10 is True or c10 is False):
-                    return False
     return _f22(x)
 
 
@@ -959,10 +915,10 @@ def _v21(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "script" in x:
             c1 = x["script"]
             if not _f68(c1):
-                _v69(c1, p + ("script",), e)
+                _v70(c1, p + ("script",), e)
         if "parameters" in x:
             c2 = x["parameters"]
-            if not _f70(c2):
+            if not _f69(c2):
                 _v71(c2, p + ("parameters",), e)
     if not _f22(x):
         _v23(x, p, e)
@@ -979,22 +935,29 @@ def _f22(x: Any) -> bool:
         or "description" not in x
     ):
         return False
-    c1 = x["$schema"]
-    if c1.__class__ is not str and not isinstance(c1, str):
-        return False
-    c2 = x["id"]
-    if c2.__class__ is not str and not isinstance(c2, str):
-        return False
-    c4 = x["label"]
-    if c4.__class__ is not str and not isinstance(c4, str):
-        return False
-    c5 = x["description"]
-    if c5.__class__ is not str and not isinstance(c5, str):
-        return False
-    c3 = x["osType"]
-    if c3.__class__ is not str and not isinstance(c3, str):
-        return False
-    return isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")
+    if "$schema" in x:
+        c1 = x["$schema"]
+        if c1.__class__ is not str and not isinstance(c1, str):
+            return False
+    if "id" in x:
+        c2 = x["id"]
+        if c2.__class__ is not str and not isinstance(c2, str):
+            return False
+    if "osType" in x:
+        c3 = x["osType"]
+        if c3.__class__ is not str and not isinstance(c3, str):
+            return False
+        if not (isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")):
+            return False
+    if "label" in x:
+        c4 = x["label"]
+        if c4.__class__ is not str and not isinstance(c4, str):
+            return False
+    if "description" in x:
+        c5 = x["description"]
+        if c5.__class__ is not str and not isinstance(c5, str):
+            return False
+    return True
 
 
 def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1042,31 +1005,18 @@ def _f24(x: Any) -> bool:
         return False
     if "commandId" not in x:
         return False
-    c1 = x["commandId"]
-    if c1.__class__ is not str and not isinstance(c1, str):
-        return False
+    if "commandId" in x:
+        c1 = x["commandId"]
+        if c1.__class__ is not str and not isinstance(c1, str):
+            return False
     if "script" in x:
         c2 = x["script"]
-        if c2.__class__ is not list and not isinstance(c2, list):
+        if not _f72(c2):
             return False
-        for c3 in c2:
-            if c3.__class__ is not str and not isinstance(c3, str):
-                return False
     if "parameters" in x:
-        c5 = x["parameters"]
-        if c5.__class__ is not list and not isinstance(c5, list):
+        c3 = x["parameters"]
+        if not _f73(c3):
             return False
-        for c6 in c5:
-            if c6.__class__ is not dict and not isinstance(c6, dict):
-                return False
-            if "name" not in c6 or "value" not in c6:
-                return False
-            c8 = c6["name"]
-            if c8.__class__ is not str and not isinstance(c8, str):
-                return False
-            c9 = c6["value"]
-            if c9.__class__ is not str and not isinstance(c9, str):
-                return False
     return True
 
 
@@ -1083,10 +1033,10 @@ def _v25(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "script" in x:
             c2 = x["script"]
             if not _f72(c2):
-                _v73(c2, p + ("script",), e)
+                _v74(c2, p + ("script",), e)
         if "parameters" in x:
             c3 = x["parameters"]
-            if not _f74(c3):
+            if not _f73(c3):
                 _v75(c3, p + ("parameters",), e)
 
 
@@ -1095,11 +1045,15 @@ def _f26(x: Any) -> bool:
         return False
     if "name" not in x or "value" not in x:
         return False
-    c1 = x["name"]
-    if c1.__class__ is not str and not isinstance(c1, str):
-        return False
-    c2 = x["value"]
-    return not (c2.__class__ is not str and not isinstance(c2, str))
+    if "name" in x:
+        c1 = x["name"]
+        if c1.__class__ is not str and not isinstance(c1, str):
+            return False
+    if "value" in x:
+        c2 = x["value"]
+        if c2.__class__ is not str and not isinstance(c2, str):
+            return False
+    return True
 
 
 def _v27(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1125,17 +1079,15 @@ def _f28(x: Any) -> bool:
         return False
     if "value" not in x:
         return False
-    c1 = x["value"]
-    if c1.__class__ is not list and not isinstance(c1, list):
-        return False
-    for c2 in c1:
-        if not _f22(c2):
+    if "value" in x:
+        c1 = x["value"]
+        if not _f76(c1):
             return False
     if "nextLink" in x:
-        c4 = x["nextLink"]
-        if c4.__class__ is not str and not isinstance(c4, str):
+        c2 = x["nextLink"]
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
-        if not _fmt_uri(c4):
+        if not _fmt_uri(c2):
             return False
     return True
 
@@ -1192,12 +1144,14 @@ def _f32(x: Any) -> bool:
         return False
     if "name" not in x or "type" not in x:
         return False
-    c1 = x["name"]
-    if c1.__class__ is not str and not isinstance(c1, str):
-        return False
-    c2 = x["type"]
-    if c2.__class__ is not str and not isinstance(c2, str):
-        return False
+    if "name" in x:
+        c1 = x["name"]
+        if c1.__class__ is not str and not isinstance(c1, str):
+            return False
+    if "type" in x:
+        c2 = x["type"]
+        if c2.__class__ is not str and not isinstance(c2, str):
+            return False
     if "defaultValue" in x:
         c3 = x["defaultValue"]
         if c3.__class__ is not str and not isinstance(c3, str):
@@ -1240,11 +1194,8 @@ def _f34(x: Any) -> bool:
         return False
     if "value" in x:
         c1 = x["value"]
-        if c1.__class__ is not list and not isinstance(c1, list):
+        if not _f78(c1):
             return False
-        for c2 in c1:
-            if not _f12(c2):
-                return False
     return True
 
 
@@ -1363,35 +1314,15 @@ def _f40(x: Any) -> bool:
         return False
     if "location" not in x:
         return False
-    c4 = x["location"]
-    if c4.__class__ is not str and not isinstance(c4, str):
-        return False
+    if "location" in x:
+        c2 = x["location"]
+        if c2.__class__ is not str and not isinstance(c2, str):
+            return False
     if "tags" in x:
         c1 = x["tags"]
-        if c1.__class__ is not dict and not isinstance(c1, dict):
+        if not _f80(c1):
             return False
-        for c3 in c1.values():
-            if c3.__class__ is not str and not isinstance(c3, str):
-                return False
-    if x.__class__ is not dict and not isinstance(x, dict):
-        return False
-    if "id" in x:
-        c5 = x["id"]
-        if c5.__class__ is not str and not isinstance(c5, str):
-            return False
-    if "name" in x:
-        c6 = x["name"]
-        if c6.__class__ is not str and not isinstance(c6, str):
-            return False
-    if "type" in x:
-        c7 = x["type"]
-        if c7.__class__ is not str and not isinstance(c7, str):
-            return False
-    if "systemData" in x:
-        c8 = x["systemData"]
-        if not _f38(c8):
-            return False
-    return True
+    return _f16(x)
 
 
 def _v41(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1417,25 +1348,15 @@ def _f42(x: Any) -> bool:
         return False
     if "location" not in x:
         return False
-    c4 = x["location"]
-    if c4.__class__ is not str and not isinstance(c4, str):
-        return False
+    if "location" in x:
+        c2 = x["location"]
+        if c2.__class__ is not str and not isinstance(c2, str):
+            return False
     if "tags" in x:
         c1 = x["tags"]
-        if c1.__class__ is not dict and not isinstance(c1, dict):
+        if not _f80(c1):
             return False
-        for c3 in c1.values():
-            if c3.__class__ is not str and not isinstance(c3, str):
-                return False
-    if x.__class__ is not dict and not isinstance(x, dict):
-        return False
-    if "id" in x:
-        return False
-    if "name" in x:
-        return False
-    if "type" in x:
-        return False
-    return "systemData" not in x
+    return _f18(x)
 
 
 def _v43(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1461,11 +1382,8 @@ def _f44(x: Any) -> bool:
         return False
     if "tags" in x:
         c1 = x["tags"]
-        if c1.__class__ is not dict and not isinstance(c1, dict):
+        if not _f82(c1):
             return False
-        for c3 in c1.values():
-            if c3.__class__ is not str and not isinstance(c3, str):
-                return False
     return True
 
 
@@ -1486,39 +1404,7 @@ def _f46(x: Any) -> bool:
         c1 = x["properties"]
         if not _f52(c1):
             return False
-    if x.__class__ is not dict and not isinstance(x, dict):
-        return False
-    if "location" not in x:
-        return False
-    c5 = x["location"]
-    if c5.__class__ is not str and not isinstance(c5, str):
-        return False
-    if "tags" in x:
-        c2 = x["tags"]
-        if c2.__class__ is not dict and not isinstance(c2, dict):
-            return False
-        for c4 in c2.values():
-            if c4.__class__ is not str and not isinstance(c4, str):
-                return False
-    if x.__class__ is not dict and not isinstance(x, dict):
-        return False
-    if "id" in x:
-        c6 = x["id"]
-        if c6.__class__ is not str and not isinstance(c6, str):
-            return False
-    if "name" in x:
-        c7 = x["name"]
-        if c7.__class__ is not str and not isinstance(c7, str):
-            return False
-    if "type" in x:
-        c8 = x["type"]
-        if c8.__class__ is not str and not isinstance(c8, str):
-            return False
-    if "systemData" in x:
-        c9 = x["systemData"]
-        if not _f38(c9):
-            return False
-    return True
+    return _f40(x)
 
 
 def _v47(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1540,29 +1426,7 @@ def _f48(x: Any) -> bool:
         c1 = x["properties"]
         if not _f54(c1):
             return False
-    if x.__class__ is not dict and not isinstance(x, dict):
-        return False
-    if "location" not in x:
-        return False
-    c5 = x["location"]
-    if c5.__class__ is not str and not isinstance(c5, str):
-        return False
-    if "tags" in x:
-        c2 = x["tags"]
-        if c2.__class__ is not dict and not isinstance(c2, dict):
-            return False
-        for c4 in c2.values():
-            if c4.__class__ is not str and not isinstance(c4, str):
-                return False
-    if x.__class__ is not dict and not isinstance(x, dict):
-        return False
-    if "id" in x:
-        return False
-    if "name" in x:
-        return False
-    if "type" in x:
-        return False
-    return "systemData" not in x
+    return _f42(x)
 
 
 def _v49(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1588,14 +1452,6 @@ def _f50(x: Any) -> bool:
         c2 = x["executionMessage"]
         if c2.__class__ is not str and not isinstance(c2, str):
             return False
-    if "output" in x:
-        c4 = x["output"]
-        if c4.__class__ is not str and not isinstance(c4, str):
-            return False
-    if "error" in x:
-        c5 = x["error"]
-        if c5.__class__ is not str and not isinstance(c5, str):
-            return False
     if "exitCode" in x:
         c3 = x["exitCode"]
         if not (type(c3) is int or (type(c3) is float and c3.is_integer())):
@@ -1603,6 +1459,14 @@ def _f50(x: Any) -> bool:
         if c3 < -2147483648:
             return False
         if c3 > 2147483647:
+            return False
+    if "output" in x:
+        c4 = x["output"]
+        if c4.__class__ is not str and not isinstance(c4, str):
+            return False
+    if "error" in x:
+        c5 = x["error"]
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
     if "startTime" in x:
         c6 = x["startTime"]
@@ -1618,11 +1482,8 @@ def _f50(x: Any) -> bool:
             return False
     if "statuses" in x:
         c8 = x["statuses"]
-        if c8.__class__ is not list and not isinstance(c8, list):
+        if not _f84(c8):
             return False
-        for c9 in c8:
-            if not _f12(c9):
-                return False
     return True
 
 
@@ -1701,126 +1562,64 @@ def _f52(x: Any) -> bool:
     if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "asyncExecution" in x:
-        c18 = x["asyncExecution"]
-        if not (c18 is True or c18 is False):
+        c4 = x["asyncExecution"]
+        if not (c4 is True or c4 is False):
             return False
     if "runAsUser" in x:
-        c19 = x["runAsUser"]
-        if c19.__class__ is not str and not isinstance(c19, str):
+        c5 = x["runAsUser"]
+        if c5.__class__ is not str and not isinstance(c5, str):
             return False
     if "runAsPassword" in x:
-        c20 = x["runAsPassword"]
-        if c20.__class__ is not str and not isinstance(c20, str):
-            return False
-    if "outputBlobUri" in x:
-        c22 = x["outputBlobUri"]
-        if c22.__class__ is not str and not isinstance(c22, str):
-            return False
-    if "errorBlobUri" in x:
-        c23 = x["errorBlobUri"]
-        if c23.__class__ is not str and not isinstance(c23, str):
-            return False
-    if "provisioningState" in x:
-        c30 = x["provisioningState"]
-        if c30.__class__ is not str and not isinstance(c30, str):
-            return False
-    if "treatFailureAsDeploymentFailure" in x:
-        c32 = x["treatFailureAsDeploymentFailure"]
-        if not (c32 is True or c32 is False):
+        c6 = x["runAsPassword"]
+        if c6.__class__ is not str and not isinstance(c6, str):
             return False
     if "timeoutInSeconds" in x:
-        c21 = x["timeoutInSeconds"]
-        if not (type(c21) is int or (type(c21) is float and c21.is_integer())):
+        c7 = x["timeoutInSeconds"]
+        if not (type(c7) is int or (type(c7) is float and c7.is_integer())):
             return False
-        if c21 < -2147483648:
+        if c7 < -2147483648:
             return False
-        if c21 > 2147483647:
+        if c7 > 2147483647:
             return False
-    if "outputBlobManagedIdentity" in x:
-        c24 = x["outputBlobManagedIdentity"]
-        if c24.__class__ is not dict and not isinstance(c24, dict):
+    if "outputBlobUri" in x:
+        c8 = x["outputBlobUri"]
+        if c8.__class__ is not str and not isinstance(c8, str):
             return False
-        if "clientId" in c24:
-            c25 = c24["clientId"]
-            if c25.__class__ is not str and not isinstance(c25, str):
-                return False
-        if "objectId" in c24:
-            c26 = c24["objectId"]
-            if c26.__class__ is not str and not isinstance(c26, str):
-                return False
-    if "errorBlobManagedIdentity" in x:
-        c27 = x["errorBlobManagedIdentity"]
-        if c27.__class__ is not dict and not isinstance(c27, dict):
+    if "errorBlobUri" in x:
+        c9 = x["errorBlobUri"]
+        if c9.__class__ is not str and not isinstance(c9, str):
             return False
-        if "clientId" in c27:
-            c28 = c27["clientId"]
-            if c28.__class__ is not str and not isinstance(c28, str):
-                return False
-        if "objectId" in c27:
-            c29 = c27["objectId"]
-            if c29.__class__ is not str and not isinstance(c29, str):
-                return False
-    if "parameters" in x:
-        c8 = x["parameters"]
-        if c8.__class__ is not list and not isinstance(c8, list):
+    if "provisioningState" in x:
+        c12 = x["provisioningState"]
+        if c12.__class__ is not str and not isinstance(c12, str):
             return False
-        for c9 in c8:
-            if c9.__class__ is not dict and not isinstance(c9, dict):
-                return False
-            if "name" not in c9 or "value" not in c9:
-                return False
-            c11 = c9["name"]
-            if c11.__class__ is not str and not isinstance(c11, str):
-                return False
-            c12 = c9["value"]
-            if c12.__class__ is not str and not isinstance(c12, str):
-                return False
-    if "protectedParameters" in x:
-        c13 = x["protectedParameters"]
-        if c13.__class__ is not list and not isinstance(c13, list):
+    if "treatFailureAsDeploymentFailure" in x:
+        c14 = x["treatFailureAsDeploymentFailure"]
+        if not (c14 is True or c14 is False):
             return False
-        for c14 in c13:
-            if c14.__class__ is not dict and not isinstance(c14, dict):
-                return False
-            if "name" not in c14 or "value" not in c14:
-                return False
-            c16 = c14["name"]
-            if c16.__class__ is not str and not isinstance(c16, str):
-                return False
-            c17 = c14["value"]
-            if c17.__class__ is not str and not isinstance(c17, str):
-                return False
     if "source" in x:
         c1 = x["source"]
-        if c1.__class__ is not dict and not isinstance(c1, dict):
+        if not _f56(c1):
             return False
-        if "script" in c1:
-            c2 = c1["script"]
-            if c2.__class__ is not str and not isinstance(c2, str):
-                return False
-        if "scriptUri" in c1:
-            c3 = c1["scriptUri"]
-            if c3.__class__ is not str and not isinstance(c3, str):
-                return False
-        if "commandId" in c1:
-            c4 = c1["commandId"]
-            if c4.__class__ is not str and not isinstance(c4, str):
-                return False
-        if "scriptUriManagedIdentity" in c1:
-            c5 = c1["scriptUriManagedIdentity"]
-            if c5.__class__ is not dict and not isinstance(c5, dict):
-                return False
-            if "clientId" in c5:
-                c6 = c5["clientId"]
-                if c6.__class__ is not str and not isinstance(c6, str):
-                    return False
-            if "objectId" in c5:
-                c7 = c5["objectId"]
-                if c7.__class__ is not str and not isinstance(c7, str):
-                    return False
+    if "parameters" in x:
+        c2 = x["parameters"]
+        if not _f86(c2):
+            return False
+    if "protectedParameters" in x:
+        c3 = x["protectedParameters"]
+        if not _f87(c3):
+            return False
+    if "outputBlobManagedIdentity" in x:
+        c10 = x["outputBlobManagedIdentity"]
+        if not _f30(c10):
+            return False
+    if "errorBlobManagedIdentity" in x:
+        c11 = x["errorBlobManagedIdentity"]
+        if not _f30(c11):
+            return False
     if "instanceView" in x:
-        c31 = x["instanceView"]
-        if not _f50(c31):
+        c13 = x["instanceView"]
+        if not _f50(c13):
             return False
     return True
 
@@ -1836,10 +1635,10 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "parameters" in x:
             c2 = x["parameters"]
             if not _f86(c2):
-                _v87(c2, p + ("parameters",), e)
+                _v88(c2, p + ("parameters",), e)
         if "protectedParameters" in x:
             c3 = x["protectedParameters"]
-            if not _f88(c3):
+            if not _f87(c3):
                 _v89(c3, p + ("protectedParameters",), e)
         if "asyncExecution" in x:
             c4 = x["asyncExecution"]
@@ -1924,124 +1723,62 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 def _f54(x: Any) -> bool:
     if x.__class__ is not dict and not isinstance(x, dict):
         return False
+    if "asyncExecution" in x:
+        c4 = x["asyncExecution"]
+        if not (c4 is True or c4 is False):
+            return False
+    if "runAsUser" in x:
+        c5 = x["runAsUser"]
+        if c5.__class__ is not str and not isinstance(c5, str):
+            return False
+    if "runAsPassword" in x:
+        c6 = x["runAsPassword"]
+        if c6.__class__ is not str and not isinstance(c6, str):
+            return False
+    if "timeoutInSeconds" in x:
+        c7 = x["timeoutInSeconds"]
+        if not (type(c7) is int or (type(c7) is float and c7.is_integer())):
+            return False
+        if c7 < -2147483648:
+            return False
+        if c7 > 2147483647:
+            return False
+    if "outputBlobUri" in x:
+        c8 = x["outputBlobUri"]
+        if c8.__class__ is not str and not isinstance(c8, str):
+            return False
+    if "errorBlobUri" in x:
+        c9 = x["errorBlobUri"]
+        if c9.__class__ is not str and not isinstance(c9, str):
+            return False
     if "provisioningState" in x:
         return False
     if "instanceView" in x:
         return False
-    if "asyncExecution" in x:
-        c18 = x["asyncExecution"]
-        if not (c18 is True or c18 is False):
-            return False
-    if "runAsUser" in x:
-        c19 = x["runAsUser"]
-        if c19.__class__ is not str and not isinstance(c19, str):
-            return False
-    if "runAsPassword" in x:
-        c20 = x["runAsPassword"]
-        if c20.__class__ is not str and not isinstance(c20, str):
-            return False
-    if "outputBlobUri" in x:
-        c22 = x["outputBlobUri"]
-        if c22.__class__ is not str and not isinstance(c22, str):
-            return False
-    if "errorBlobUri" in x:
-        c23 = x["errorBlobUri"]
-        if c23.__class__ is not str and not isinstance(c23, str):
-            return False
     if "treatFailureAsDeploymentFailure" in x:
-        c30 = x["treatFailureAsDeploymentFailure"]
-        if not (c30 is True or c30 is False):
+        c12 = x["treatFailureAsDeploymentFailure"]
+        if not (c12 is True or c12 is False):
             return False
-    if "timeoutInSeconds" in x:
-        c21 = x["timeoutInSeconds"]
-        if not (type(c21) is int or (type(c21) is float and c21.is_integer())):
-            return False
-        if c21 < -2147483648:
-            return False
-        if c21 > 2147483647:
-            return False
-    if "outputBlobManagedIdentity" in x:
-        c24 = x["outputBlobManagedIdentity"]
-        if c24.__class__ is not dict and not isinstance(c24, dict):
-            return False
-        if "clientId" in c24:
-            c25 = c24["clientId"]
-            if c25.__class__ is not str and not isinstance(c25, str):
-                return False
-        if "objectId" in c24:
-            c26 = c24["objectId"]
-            if c26.__class__ is not str and not isinstance(c26, str):
-                return False
-    if "errorBlobManagedIdentity" in x:
-        c27 = x["errorBlobManagedIdentity"]
-        if c27.__class__ is not dict and not isinstance(c27, dict):
-            return False
-        if "clientId" in c27:
-            c28 = c27["clientId"]
-            if c28.__class__ is not str and not isinstance(c28, str):
-                return False
-        if "objectId" in c27:
-            c29 = c27["objectId"]
-            if c29.__class__ is not str and not isinstance(c29, str):
-                return False
-    if "parameters" in x:
-        c8 = x["parameters"]
-        if c8.__class__ is not list and not isinstance(c8, list):
-            return False
-        for c9 in c8:
-            if c9.__class__ is not dict and not isinstance(c9, dict):
-                return False
-            if "name" not in c9 or "value" not in c9:
-                return False
-            c11 = c9["name"]
-            if c11.__class__ is not str and not isinstance(c11, str):
-                return False
-            c12 = c9["value"]
-            if c12.__class__ is not str and not isinstance(c12, str):
-                return False
-    if "protectedParameters" in x:
-        c13 = x["protectedParameters"]
-        if c13.__class__ is not list and not isinstance(c13, list):
-            return False
-        for c14 in c13:
-            if c14.__class__ is not dict and not isinstance(c14, dict):
-                return False
-            if "name" not in c14 or "value" not in c14:
-                return False
-            c16 = c14["name"]
-            if c16.__class__ is not str and not isinstance(c16, str):
-                return False
-            c17 = c14["value"]
-            if c17.__class__ is not str and not isinstance(c17, str):
-                return False
     if "source" in x:
         c1 = x["source"]
-        if c1.__class__ is not dict and not isinstance(c1, dict):
+        if not _f56(c1):
             return False
-        if "script" in c1:
-            c2 = c1["script"]
-            if c2.__class__ is not str and not isinstance(c2, str):
-                return False
-        if "scriptUri" in c1:
-            c3 = c1["scriptUri"]
-            if c3.__class__ is not str and not isinstance(c3, str):
-                return False
-        if "commandId" in c1:
-            c4 = c1["commandId"]
-            if c4.__class__ is not str and not isinstance(c4, str):
-                return False
-        if "scriptUriManagedIdentity" in c1:
-            c5 = c1["scriptUriManagedIdentity"]
-            if c5.__class__ is not dict and not isinstance(c5, dict):
-                return False
-            if "clientId" in c5:
-                c6 = c5["clientId"]
-                if c6.__class__ is not str and not isinstance(c6, str):
-                    return False
-            if "objectId" in c5:
-                c7 = c5["objectId"]
-                if c7.__class__ is not str and not isinstance(c7, str):
-                    return False
+    if "parameters" in x:
+        c2 = x["parameters"]
+        if not _f86(c2):
+            return False
+    if "protectedParameters" in x:
+        c3 = x["protectedParameters"]
+        if not _f87(c3):
+            return False
+    if "outputBlobManagedIdentity" in x:
+        c10 = x["outputBlobManagedIdentity"]
+        if not _f30(c10):
+            return False
+    if "errorBlobManagedIdentity" in x:
+        c11 = x["errorBlobManagedIdentity"]
+        if not _f30(c11):
+            return False
     return True
 
 
@@ -2056,10 +1793,10 @@ def _v55(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
         if "parameters" in x:
             c2 = x["parameters"]
             if not _f86(c2):
-                _v87(c2, p + ("parameters",), e)
+                _v88(c2, p + ("parameters",), e)
         if "protectedParameters" in x:
             c3 = x["protectedParameters"]
-            if not _f88(c3):
+            if not _f87(c3):
                 _v89(c3, p + ("protectedParameters",), e)
         if "asyncExecution" in x:
             c4 = x["asyncExecution"]
@@ -2166,16 +1903,8 @@ def _f56(x: Any) -> bool:
             return False
     if "scriptUriManagedIdentity" in x:
         c4 = x["scriptUriManagedIdentity"]
-        if c4.__class__ is not dict and not isinstance(c4, dict):
+        if not _f30(c4):
             return False
-        if "clientId" in c4:
-            c5 = c4["clientId"]
-            if c5.__class__ is not str and not isinstance(c5, str):
-                return False
-        if "objectId" in c4:
-            c6 = c4["objectId"]
-            if c6.__class__ is not str and not isinstance(c6, str):
-                return False
     return True
 
 
@@ -2208,16 +1937,7 @@ def _f58(x: Any) -> bool:
         c1 = x["properties"]
         if not _f52(c1):
             return False
-    if x.__class__ is not dict and not isinstance(x, dict):
-        return False
-    if "tags" in x:
-        c2 = x["tags"]
-        if c2.__class__ is not dict and not isinstance(c2, dict):
-            return False
-        for c4 in c2.values():
-            if c4.__class__ is not str and not isinstance(c4, str):
-                return False
-    return True
+    return _f44(x)
 
 
 def _v59(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -2239,16 +1959,7 @@ def _f60(x: Any) -> bool:
         c1 = x["properties"]
         if not _f54(c1):
             return False
-    if x.__class__ is not dict and not isinstance(x, dict):
-        return False
-    if "tags" in x:
-        c2 = x["tags"]
-        if c2.__class__ is not dict and not isinstance(c2, dict):
-            return False
-        for c4 in c2.values():
-            if c4.__class__ is not str and not isinstance(c4, str):
-                return False
-    return True
+    return _f44(x)
 
 
 def _v61(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -2268,23 +1979,15 @@ def _f62(x: Any) -> bool:
         return False
     if "value" not in x:
         return False
+    if "value" in x:
+        c1 = x["value"]
+        if not _f90(c1):
+            return False
     if "nextLink" in x:
-        c5 = x["nextLink"]
-        if c5.__class__ is not str and not isinstance(c5, str):
+        c2 = x["nextLink"]
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
-        if not _fmt_uri(c5):
-            return False
-    c1 = x["value"]
-    if c1.__class__ is not list and not isinstance(c1, list):
-        return False
-    for c2 in c1:
-        if c2.__class__ is not dict and not isinstance(c2, dict):
-            return False
-        if "properties" in c2:
-            c4 = c2["properties"]
-            if not _f52(c4):
-                return False
-        if not _f40(c2):
+        if not _fmt_uri(c2):
             return False
     return True
 
@@ -2313,23 +2016,15 @@ def _f64(x: Any) -> bool:
         return False
     if "value" not in x:
         return False
+    if "value" in x:
+        c1 = x["value"]
+        if not _f92(c1):
+            return False
     if "nextLink" in x:
-        c5 = x["nextLink"]
-        if c5.__class__ is not str and not isinstance(c5, str):
+        c2 = x["nextLink"]
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
-        if not _fmt_uri(c5):
-            return False
-    c1 = x["value"]
-    if c1.__class__ is not list and not isinstance(c1, list):
-        return False
-    for c2 in c1:
-        if c2.__class__ is not dict and not isinstance(c2, dict):
-            return False
-        if "properties" in c2:
-            c4 = c2["properties"]
-            if not _f54(c4):
-                return False
-        if not _f42(c2):
+        if not _fmt_uri(c2):
             return False
     return True
 
@@ -2357,20 +2052,8 @@ def _f66(x: Any) -> bool:
     if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if c1.__class__ is not dict and not isinstance(c1, dict):
+        if not _f2(c1):
             return False
-        if "code" in c1:
-            c3 = c1["code"]
-            if c3.__class__ is not str and not isinstance(c3, str):
-                return False
-        if "target" in c1:
-            c4 = c1["target"]
-            if c4.__class__ is not str and not isinstance(c4, str):
-                return False
-        if "message" in c1:
-            c5 = c1["message"]
-            if c5.__class__ is not str and not isinstance(c5, str):
-                return False
     return True
 
 
@@ -2393,7 +2076,16 @@ def _f68(x: Any) -> bool:
     return True
 
 
-def _v69(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
+def _f69(x: Any) -> bool:
+    if x.__class__ is not list and not isinstance(x, list):
+        return False
+    for c1 in x:
+        if not _f32(c1):
+            return False
+    return True
+
+
+def _v70(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 100, _r(x) + " is not of type 'array'"))
     else:
@@ -2401,31 +2093,6 @@ def _v69(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c1 = x[i2]
             if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + (i2,), "type", 101, _r(c1) + " is not of type 'string'"))
-
-
-def _f70(x: Any) -> bool:
-    if x.__class__ is not list and not isinstance(x, list):
-        return False
-    for c1 in x:
-        if c1.__class__ is not dict and not isinstance(c1, dict):
-            return False
-        if "name" not in c1 or "type" not in c1:
-            return False
-        c3 = c1["name"]
-        if c3.__class__ is not str and not isinstance(c3, str):
-            return False
-        c4 = c1["type"]
-        if c4.__class__ is not str and not isinstance(c4, str):
-            return False
-        if "defaultValue" in c1:
-            c5 = c1["defaultValue"]
-            if c5.__class__ is not str and not isinstance(c5, str):
-                return False
-        if "required" in c1:
-            c6 = c1["required"]
-            if not (c6 is True or c6 is False):
-                return False
-    return True
 
 
 def _v71(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -2447,7 +2114,16 @@ def _f72(x: Any) -> bool:
     return True
 
 
-def _v73(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
+def _f73(x: Any) -> bool:
+    if x.__class__ is not list and not isinstance(x, list):
+        return False
+    for c1 in x:
+        if not _f26(c1):
+            return False
+    return True
+
+
+def _v74(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 103, _r(x) + " is not of type 'array'"))
     else:
@@ -2455,23 +2131,6 @@ def _v73(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c1 = x[i2]
             if c1.__class__ is not str and not isinstance(c1, str):
                 e.append(_E(p + (i2,), "type", 104, _r(c1) + " is not of type 'string'"))
-
-
-def _f74(x: Any) -> bool:
-    if x.__class__ is not list and not isinstance(x, list):
-        return False
-    for c1 in x:
-        if c1.__class__ is not dict and not isinstance(c1, dict):
-            return False
-        if "name" not in c1 or "value" not in c1:
-            return False
-        c3 = c1["name"]
-        if c3.__class__ is not str and not isinstance(c3, str):
-            return False
-        c4 = c1["value"]
-        if c4.__class__ is not str and not isinstance(c4, str):
-            return False
-    return True
 
 
 def _v75(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -2581,20 +2240,21 @@ def _f86(x: Any) -> bool:
     if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if c1.__class__ is not dict and not isinstance(c1, dict):
-            return False
-        if "name" not in c1 or "value" not in c1:
-            return False
-        c3 = c1["name"]
-        if c3.__class__ is not str and not isinstance(c3, str):
-            return False
-        c4 = c1["value"]
-        if c4.__class__ is not str and not isinstance(c4, str):
+        if not _f26(c1):
             return False
     return True
 
 
-def _v87(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
+def _f87(x: Any) -> bool:
+    if x.__class__ is not list and not isinstance(x, list):
+        return False
+    for c1 in x:
+        if not _f26(c1):
+            return False
+    return True
+
+
+def _v88(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
     if x.__class__ is not list and not isinstance(x, list):
         e.append(_E(p, "type", 115, _r(x) + " is not of type 'array'"))
     else:
@@ -2602,23 +2262,6 @@ def _v87(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             c1 = x[i2]
             if not _f26(c1):
                 _v27(c1, p + (i2,), e)
-
-
-def _f88(x: Any) -> bool:
-    if x.__class__ is not list and not isinstance(x, list):
-        return False
-    for c1 in x:
-        if c1.__class__ is not dict and not isinstance(c1, dict):
-            return False
-        if "name" not in c1 or "value" not in c1:
-            return False
-        c3 = c1["name"]
-        if c3.__class__ is not str and not isinstance(c3, str):
-            return False
-        c4 = c1["value"]
-        if c4.__class__ is not str and not isinstance(c4, str):
-            return False
-    return True
 
 
 def _v89(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -2635,24 +2278,7 @@ def _f90(x: Any) -> bool:
     if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if c1.__class__ is not dict and not isinstance(c1, dict):
-            return False
-        if "properties" in c1:
-            c3 = c1["properties"]
-            if not _f52(c3):
-                return False
-        if c1.__class__ is not dict and not isinstance(c1, dict):
-            return False
-        if "location" not in c1:
-            return False
-        c5 = c1["location"]
-        if c5.__class__ is not str and not isinstance(c5, str):
-            return False
-        if "tags" in c1:
-            c4 = c1["tags"]
-            if not _f80(c4):
-                return False
-        if not _f16(c1):
+        if not _f46(c1):
             return False
     return True
 
@@ -2671,24 +2297,7 @@ def _f92(x: Any) -> bool:
     if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if c1.__class__ is not dict and not isinstance(c1, dict):
-            return False
-        if "properties" in c1:
-            c3 = c1["properties"]
-            if not _f54(c3):
-                return False
-        if c1.__class__ is not dict and not isinstance(c1, dict):
-            return False
-        if "location" not in c1:
-            return False
-        c5 = c1["location"]
-        if c5.__class__ is not str and not isinstance(c5, str):
-            return False
-        if "tags" in c1:
-            c4 = c1["tags"]
-            if not _f80(c4):
-                return False
-        if not _f18(c1):
+        if not _f48(c1):
             return False
     return True
 

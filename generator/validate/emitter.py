@@ -41,8 +41,6 @@ from generator.validate.vocab import (
 __all__ = ["Emitter"]
 
 
-#: The most properties an object schema a verdict writes out in place (see `Emitter.inlined`) has.
-_INLINED_PROPERTIES = 4
 #: Keywords whose subschemas are applied (to the instance or a part of it), and those that hold a map of them.
 _APPLIED = (APPLICATORS | {"then", "else"}) - {"$ref", "$dynamicRef"}
 _MAPS = frozenset({"properties", "patternProperties", "dependentSchemas", "dependencies"})
@@ -81,7 +79,6 @@ class Emitter:
         self.effective_cache: dict[tuple[int, bool, Scope], tuple[int, bool, Scope]] = {}
         self.request_cache: dict[int, bool] = {}
         self.dynamic_cache: dict[int, bool] = {}
-        self.inlining: list[int] = []  # the nodes being written out in the current function
 
     # -- naming -----------------------------------------------------------------------------
 
@@ -363,19 +360,13 @@ class Emitter:
     # -- children ---------------------------------------------------------------------------
 
     def apply(self, w: Writer, nid: int, var: str, pexpr: str, ctx: Ctx) -> None:
-        """Validate ``var`` against schema node ``nid``: inline if a leaf (or, in a verdict, a
-        small object or array of them), else call."""
+        """Validate ``var`` against schema node ``nid``: inline if a leaf, else call."""
         nid, ctx = self.effective(nid, ctx)
         obj = self.obj(nid)
         if self.is_trivial(obj):
             return
         if obj is False or self.is_leaf(obj):
             self.body(w, nid, var, pexpr, ctx)
-            return
-        if self.inlined(nid, ctx):
-            self.inlining.append(nid)
-            self.body(w, nid, var, pexpr, ctx)
-            self.inlining.pop()
             return
         fast = atom(self.call(self.function(nid, ctx._replace(fast=True)), var), is_bool=True)
         if ctx.fast:
@@ -386,18 +377,6 @@ class Emitter:
             self.call(full, var)
             with w.if_(not_(fast)):
                 w.line(f"{full}({var}, {pexpr}, e)")
-
-    def inlined(self, nid: int, ctx: Ctx) -> bool:
-        """Is node ``nid`` written out where a verdict applies it, not called? When it is a small
-        object or array (a call costs as much as a few checks) whose subschemas are applied to
-        its properties or items only, two levels at most, and not already being written out."""
-        if not ctx.fast or len(self.inlining) >= 2 or nid in self.inlining or self.function_nodes.get(self.current) == nid:
-            return False
-        obj = self.obj(nid)
-        if not isinstance(obj, dict) or not obj.keys() & APPLICATORS <= {"properties", "additionalProperties", "items", "allOf", "$ref"}:
-            return False
-        props = obj.get("properties", {})
-        return isinstance(props, dict) and len(props) <= _INLINED_PROPERTIES and not self.scope_relevant(nid)
 
     def test_expr(self, nid: int, var: str, ctx: Ctx) -> Expr:
         """Does ``var`` satisfy node ``nid``?"""
