@@ -145,6 +145,17 @@ def test_subclasses_of_the_json_types_are_those_types() -> None:
     assert errors_of(ns, Mapping(s=Text("a"), a=Mapping())) == {("/s", "minLength", "/properties/s/minLength"), ("/a", "type", "/properties/a/type")}
 
 
+def test_a_verdict_reads_a_required_property_without_asking_again() -> None:
+    """The verdict has returned when a required property is missing, so it reads it at once."""
+    source = compile_schema({"properties": {"a": {"type": "string"}, "b": {"type": "integer"}}, "required": ["a", "b"]})
+    verdict = source[source.index("def _f0(") :].split("\n\n\n")[0]
+    assert '"a" in x' not in verdict and '"b" in x' not in verdict, verdict
+    ns = load(source)
+    assert ns["is_valid"]({"a": "x", "b": 1})
+    for bad in ({"b": 1}, {"a": "x"}, {"a": 1, "b": 1}, {"a": "x", "b": "1"}):
+        assert not ns["is_valid"](bad) and ns["validate"](bad), bad
+
+
 def test_draft4_semantics() -> None:
     schema = {
         "definitions": {"pos": {"type": "number", "minimum": 0, "exclusiveMinimum": True}},

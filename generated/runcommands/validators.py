@@ -895,10 +895,9 @@ def _f20(x: Any) -> bool:
         return False
     if "script" not in x:
         return False
-    if "script" in x:
-        c1 = x["script"]
-        if not _f68(c1):
-            return False
+    c1 = x["script"]
+    if not _f68(c1):
+        return False
     if "parameters" in x:
         c2 = x["parameters"]
         if not _f69(c2):
@@ -935,29 +934,22 @@ def _f22(x: Any) -> bool:
         or "description" not in x
     ):
         return False
-    if "$schema" in x:
-        c1 = x["$schema"]
-        if c1.__class__ is not str and not isinstance(c1, str):
-            return False
-    if "id" in x:
-        c2 = x["id"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
-    if "osType" in x:
-        c3 = x["osType"]
-        if c3.__class__ is not str and not isinstance(c3, str):
-            return False
-        if not (isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")):
-            return False
-    if "label" in x:
-        c4 = x["label"]
-        if c4.__class__ is not str and not isinstance(c4, str):
-            return False
-    if "description" in x:
-        c5 = x["description"]
-        if c5.__class__ is not str and not isinstance(c5, str):
-            return False
-    return True
+    c1 = x["$schema"]
+    if c1.__class__ is not str and not isinstance(c1, str):
+        return False
+    c2 = x["id"]
+    if c2.__class__ is not str and not isinstance(c2, str):
+        return False
+    c3 = x["osType"]
+    if c3.__class__ is not str and not isinstance(c3, str):
+        return False
+    if not (isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")):
+        return False
+    c4 = x["label"]
+    if c4.__class__ is not str and not isinstance(c4, str):
+        return False
+    c5 = x["description"]
+    return not (c5.__class__ is not str and not isinstance(c5, str))
 
 
 def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1005,10 +997,9 @@ def _f24(x: Any) -> bool:
         return False
     if "commandId" not in x:
         return False
-    if "commandId" in x:
-        c1 = x["commandId"]
-        if c1.__class__ is not str and not isinstance(c1, str):
-            return False
+    c1 = x["commandId"]
+    if c1.__class__ is not str and not isinstance(c1, str):
+        return False
     if "script" in x:
         c2 = x["script"]
         if not _f72(c2):
@@ -1045,15 +1036,11 @@ def _f26(x: Any) -> bool:
         return False
     if "name" not in x or "value" not in x:
         return False
-    if "name" in x:
-        c1 = x["name"]
-        if c1.__class__ is not str and not isinstance(c1, str):
-            return False
-    if "value" in x:
-        c2 = x["value"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
-    return True
+    c1 = x["name"]
+    if c1.__class__ is not str and not isinstance(c1, str):
+        return False
+    c2 = x["value"]
+    return not (c2.__class__ is not str and not isinstance(c2, str))
 
 
 def _v27(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1079,10 +1066,9 @@ def _f28(x: Any) -> bool:
         return False
     if "value" not in x:
         return False
-    if "value" in x:
-        c1 = x["value"]
-        if not _f76(c1):
-            return False
+    c1 = x["value"]
+    if not _f76(c1):
+        return False
     if "nextLink" in x:
         c2 = x["nextLink"]
         if c2.__class__ is not str and not isinstance(c2, str):
@@ -1144,14 +1130,12 @@ def _f32(x: Any) -> bool:
         return False
     if "name" not in x or "type" not in x:
         return False
-    if "name" in x:
-        c1 = x["name"]
-        if c1.__class__ is not str and not isinstance(c1, str):
-            return False
-    if "type" in x:
-        c2 = x["type"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
+    c1 = x["name"]
+    if c1.__class__ is not str and not isinstance(c1, str):
+        return False
+    c2 = x["type"]
+    if c2.__class__ is not str and not isinstance(c2, str):
+        return False
     if "defaultValue" in x:
         c3 = x["defaultValue"]
         if c3.__class__ is not str and not isinstance(c3, str):
@@ -1314,10 +1298,9 @@ def _f40(x: Any) -> bool:
         return False
     if "location" not in x:
         return False
-    if "location" in x:
-        c2 = x["location"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
+    c2 = x["location"]
+    if c2.__class__ is not str and not isinstance(c2, str):
+        return False
     if "tags" in x:
         c1 = x["tags"]
         if not _f80(c1):
@@ -1348,10 +1331,9 @@ def _f42(x: Any) -> bool:
         return False
     if "location" not in x:
         return False
-    if "location" in x:
-        c2 = x["location"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
+    c2 = x["location"]
+    if c2.__class__ is not str and not isinstance(c2, str):
+        return False
     if "tags" in x:
         c1 = x["tags"]
         if not _f80(c1):
@@ -1979,10 +1961,9 @@ def _f62(x: Any) -> bool:
         return False
     if "value" not in x:
         return False
-    if "value" in x:
-        c1 = x["value"]
-        if not _f90(c1):
-            return False
+    c1 = x["value"]
+    if not _f90(c1):
+        return False
     if "nextLink" in x:
         c2 = x["nextLink"]
         if c2.__class__ is not str and not isinstance(c2, str):
@@ -2016,10 +1997,9 @@ def _f64(x: Any) -> bool:
         return False
     if "value" not in x:
         return False
-    if "value" in x:
-        c1 = x["value"]
-        if not _f92(c1):
-            return False
+    c1 = x["value"]
+    if not _f92(c1):
+        return False
     if "nextLink" in x:
         c2 = x["nextLink"]
         if c2.__class__ is not str and not isinstance(c2, str):
