@@ -105,8 +105,9 @@ def properties(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, 
                 if uses(sub, item):
                     check.line(f"{item} = {var}[{lit}]")
                 check.splice(sub)
-    if ctx.fast:  # a verdict: the checks that call nothing first, so a wrong type is found before a format's regex
-        checks.sort(key=lambda check: _CALL.search(check.text()) is not None)
+    if ctx.fast:  # a verdict: the checks that call nothing first, so a wrong type is found before a format's
+        # regex; the shorter first among them (a nested object written out in place comes after the scalars)
+        checks.sort(key=lambda check: (_CALL.search(check.text()) is not None, len(check.lines)))
     for check in checks:
         w.splice(check)
     patterns: dict[str, Any] = (
