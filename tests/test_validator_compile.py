@@ -145,6 +145,46 @@ def test_subclasses_of_the_json_types_are_those_types() -> None:
     assert errors_of(ns, Mapping(s=Text("a"), a=Mapping())) == {("/s", "minLength", "/properties/s/minLength"), ("/a", "type", "/properties/a/type")}
 
 
+def test_a_verdict_writes_small_subschemas_out_in_place() -> None:
+    """A call costs as much as a few checks: `is_valid` writes out in place a small object (or
+    array) whose subschemas are all leaves, an allOf member too; larger ones, and recursion, are
+    still called (so a definition costs the same wherever it is used)."""
+    schema = {
+        "$defs": {
+            "pair": {"type": "object", "properties": {"a": {"type": "string"}, "b": {"$ref": "#/$defs/leaf"}}},
+            "leaf": {"type": "object", "properties": {"c": {"type": "integer"}}},
+        },
+        "type": "object",
+        "properties": {"pairs": {"type": "array", "items": {"$ref": "#/$defs/pair"}}, "next": {"$ref": "#"}},
+    }
+    source = compile_schema(schema)
+    ns = load(source)
+    verdicts = {name: source[source.index(f"def {name}(") :].split("\n\n\n")[0] for name in ns if name.startswith("_f")}
+    root = verdicts["_f0"]
+    assert len(set(re.findall(r"\b_f\d+\(", root))) == 2 and '"a" in' not in root, root  # itself (next), pairs
+    pair = next(text for text in verdicts.values() if '"a" in' in text)
+    assert '"c" in' in pair and "_f" not in pair.removeprefix("def _f"), pair  # leaf written out in it
+    good = {"pairs": [{"a": "x", "b": {"c": 1}}], "next": {"pairs": [], "next": {}}}
+    assert ns["is_valid"](good)
+    for bad in ({"pairs": [{"a": 1}]}, {"pairs": [{"b": {"c": "1"}}]}, {"next": {"next": {"pairs": {}}}}):
+        assert not ns["is_valid"](bad) and ns["validate"](bad), bad
+    member = compile_schema({"$defs": {"base": {"properties": {"b": {"type": "integer"}}}}, "allOf": [{"$ref": "#/$defs/base"}], "properties": {"a": {"type": "string"}}})
+    verdict = member[member.index("def _f0(") :].split("\n\n\n")[0]
+    assert '"b" in x' in verdict and "_f" not in verdict.removeprefix("def _f0("), verdict
+    assert not load(member)["is_valid"]({"a": "x", "b": "1"})
+
+
+def test_a_verdict_reads_a_required_property_without_asking_again() -> None:
+    """The verdict has returned when a required property is missing, so it reads it at once."""
+    source = compile_schema({"properties": {"a": {"type": "string"}, "b": {"type": "integer"}}, "required": ["a", "b"]})
+    verdict = source[source.index("def _f0(") :].split("\n\n\n")[0]
+    assert '"a" in x' not in verdict and '"b" in x' not in verdict, verdict
+    ns = load(source)
+    assert ns["is_valid"]({"a": "x", "b": 1})
+    for bad in ({"b": 1}, {"a": "x"}, {"a": 1, "b": 1}, {"a": "x", "b": "1"}):
+        assert not ns["is_valid"](bad) and ns["validate"](bad), bad
+
+
 def test_draft4_semantics() -> None:
     schema = {
         "definitions": {"pos": {"type": "number", "minimum": 0, "exclusiveMinimum": True}},

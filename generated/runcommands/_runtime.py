@@ -347,6 +347,7 @@ _COMMON_SHAPES = {
     for zone in ("Z", "+00:00", "-00:00")
 }
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+_FROM_ISO = datetime.fromisoformat
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -368,7 +369,7 @@ def wire_datetime(value: Any) -> str | datetime:
         try:
             zoned = _COMMON_SHAPES.get(value.encode().translate(_ZERO_DIGITS))
             if zoned is not None and (not zoned or value[-2] < "6"):
-                datetime.fromisoformat(value)
+                _FROM_ISO(value)
                 return value
         except ValueError:  # a lone surrogate, a field out of range, a leap second
             pass

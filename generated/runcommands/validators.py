@@ -555,24 +555,32 @@ def _f0(x: Any) -> bool:
     if x.__class__ is not dict and not isinstance(x, dict):
         return False
     if "code" in x:
-        c3 = x["code"]
-        if c3.__class__ is not str and not isinstance(c3, str):
-            return False
-    if "target" in x:
-        c4 = x["target"]
-        if c4.__class__ is not str and not isinstance(c4, str):
-            return False
-    if "message" in x:
-        c5 = x["message"]
+        c5 = x["code"]
         if c5.__class__ is not str and not isinstance(c5, str):
             return False
-    if "details" in x:
-        c1 = x["details"]
-        if not _f66(c1):
+    if "target" in x:
+        c6 = x["target"]
+        if c6.__class__ is not str and not isinstance(c6, str):
+            return False
+    if "message" in x:
+        c7 = x["message"]
+        if c7.__class__ is not str and not isinstance(c7, str):
             return False
     if "innererror" in x:
         c2 = x["innererror"]
-        if not _f10(c2):
+        if c2.__class__ is not dict and not isinstance(c2, dict):
+            return False
+        if "exceptiontype" in c2:
+            c3 = c2["exceptiontype"]
+            if c3.__class__ is not str and not isinstance(c3, str):
+                return False
+        if "errordetail" in c2:
+            c4 = c2["errordetail"]
+            if c4.__class__ is not str and not isinstance(c4, str):
+                return False
+    if "details" in x:
+        c1 = x["details"]
+        if not _f66(c1):
             return False
     return True
 
@@ -714,12 +722,6 @@ def _f12(x: Any) -> bool:
         c1 = x["code"]
         if c1.__class__ is not str and not isinstance(c1, str):
             return False
-    if "level" in x:
-        c2 = x["level"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
-        if not (isinstance(c2, str) and (c2 == "Error" or c2 == "Info" or c2 == "Warning")):
-            return False
     if "displayStatus" in x:
         c3 = x["displayStatus"]
         if c3.__class__ is not str and not isinstance(c3, str):
@@ -727,6 +729,12 @@ def _f12(x: Any) -> bool:
     if "message" in x:
         c4 = x["message"]
         if c4.__class__ is not str and not isinstance(c4, str):
+            return False
+    if "level" in x:
+        c2 = x["level"]
+        if c2.__class__ is not str and not isinstance(c2, str):
+            return False
+        if not (isinstance(c2, str) and (c2 == "Error" or c2 == "Info" or c2 == "Warning")):
             return False
     if "time" in x:
         c5 = x["time"]
@@ -895,13 +903,15 @@ def _f20(x: Any) -> bool:
         return False
     if "script" not in x:
         return False
-    if "script" in x:
-        c1 = x["script"]
-        if not _f68(c1):
+    c1 = x["script"]
+    if c1.__class__ is not list and not isinstance(c1, list):
+        return False
+    for c2 in c1:
+        if c2.__class__ is not str and not isinstance(c2, str):
             return False
     if "parameters" in x:
-        c2 = x["parameters"]
-        if not _f69(c2):
+        c4 = x["parameters"]
+        if not _f68(c4):
             return False
     return _f22(x)
 
@@ -914,11 +924,11 @@ def _v21(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
             e.append(_E(p, "required", 31, "'script' is a required property"))
         if "script" in x:
             c1 = x["script"]
-            if not _f68(c1):
+            if not _f69(c1):
                 _v70(c1, p + ("script",), e)
         if "parameters" in x:
             c2 = x["parameters"]
-            if not _f69(c2):
+            if not _f68(c2):
                 _v71(c2, p + ("parameters",), e)
     if not _f22(x):
         _v23(x, p, e)
@@ -935,29 +945,22 @@ def _f22(x: Any) -> bool:
         or "description" not in x
     ):
         return False
-    if "$schema" in x:
-        c1 = x["$schema"]
-        if c1.__class__ is not str and not isinstance(c1, str):
-            return False
-    if "id" in x:
-        c2 = x["id"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
-    if "osType" in x:
-        c3 = x["osType"]
-        if c3.__class__ is not str and not isinstance(c3, str):
-            return False
-        if not (isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")):
-            return False
-    if "label" in x:
-        c4 = x["label"]
-        if c4.__class__ is not str and not isinstance(c4, str):
-            return False
-    if "description" in x:
-        c5 = x["description"]
-        if c5.__class__ is not str and not isinstance(c5, str):
-            return False
-    return True
+    c1 = x["$schema"]
+    if c1.__class__ is not str and not isinstance(c1, str):
+        return False
+    c2 = x["id"]
+    if c2.__class__ is not str and not isinstance(c2, str):
+        return False
+    c4 = x["label"]
+    if c4.__class__ is not str and not isinstance(c4, str):
+        return False
+    c5 = x["description"]
+    if c5.__class__ is not str and not isinstance(c5, str):
+        return False
+    c3 = x["osType"]
+    if c3.__class__ is not str and not isinstance(c3, str):
+        return False
+    return isinstance(c3, str) and (c3 == "Linux" or c3 == "Windows")
 
 
 def _v23(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1005,17 +1008,19 @@ def _f24(x: Any) -> bool:
         return False
     if "commandId" not in x:
         return False
-    if "commandId" in x:
-        c1 = x["commandId"]
-        if c1.__class__ is not str and not isinstance(c1, str):
-            return False
+    c1 = x["commandId"]
+    if c1.__class__ is not str and not isinstance(c1, str):
+        return False
     if "script" in x:
         c2 = x["script"]
-        if not _f72(c2):
+        if c2.__class__ is not list and not isinstance(c2, list):
             return False
+        for c3 in c2:
+            if c3.__class__ is not str and not isinstance(c3, str):
+                return False
     if "parameters" in x:
-        c3 = x["parameters"]
-        if not _f73(c3):
+        c5 = x["parameters"]
+        if not _f72(c5):
             return False
     return True
 
@@ -1032,11 +1037,11 @@ def _v25(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
                 e.append(_E(p + ("commandId",), "type", 40, _r(c1) + " is not of type 'string'"))
         if "script" in x:
             c2 = x["script"]
-            if not _f72(c2):
+            if not _f73(c2):
                 _v74(c2, p + ("script",), e)
         if "parameters" in x:
             c3 = x["parameters"]
-            if not _f73(c3):
+            if not _f72(c3):
                 _v75(c3, p + ("parameters",), e)
 
 
@@ -1045,15 +1050,11 @@ def _f26(x: Any) -> bool:
         return False
     if "name" not in x or "value" not in x:
         return False
-    if "name" in x:
-        c1 = x["name"]
-        if c1.__class__ is not str and not isinstance(c1, str):
-            return False
-    if "value" in x:
-        c2 = x["value"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
-    return True
+    c1 = x["name"]
+    if c1.__class__ is not str and not isinstance(c1, str):
+        return False
+    c2 = x["value"]
+    return not (c2.__class__ is not str and not isinstance(c2, str))
 
 
 def _v27(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
@@ -1079,10 +1080,9 @@ def _f28(x: Any) -> bool:
         return False
     if "value" not in x:
         return False
-    if "value" in x:
-        c1 = x["value"]
-        if not _f76(c1):
-            return False
+    c1 = x["value"]
+    if not _f76(c1):
+        return False
     if "nextLink" in x:
         c2 = x["nextLink"]
         if c2.__class__ is not str and not isinstance(c2, str):
@@ -1144,14 +1144,12 @@ def _f32(x: Any) -> bool:
         return False
     if "name" not in x or "type" not in x:
         return False
-    if "name" in x:
-        c1 = x["name"]
-        if c1.__class__ is not str and not isinstance(c1, str):
-            return False
-    if "type" in x:
-        c2 = x["type"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
+    c1 = x["name"]
+    if c1.__class__ is not str and not isinstance(c1, str):
+        return False
+    c2 = x["type"]
+    if c2.__class__ is not str and not isinstance(c2, str):
+        return False
     if "defaultValue" in x:
         c3 = x["defaultValue"]
         if c3.__class__ is not str and not isinstance(c3, str):
@@ -1314,14 +1312,16 @@ def _f40(x: Any) -> bool:
         return False
     if "location" not in x:
         return False
-    if "location" in x:
-        c2 = x["location"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
+    c4 = x["location"]
+    if c4.__class__ is not str and not isinstance(c4, str):
+        return False
     if "tags" in x:
         c1 = x["tags"]
-        if not _f80(c1):
+        if c1.__class__ is not dict and not isinstance(c1, dict):
             return False
+        for c3 in c1.values():
+            if c3.__class__ is not str and not isinstance(c3, str):
+                return False
     return _f16(x)
 
 
@@ -1348,14 +1348,16 @@ def _f42(x: Any) -> bool:
         return False
     if "location" not in x:
         return False
-    if "location" in x:
-        c2 = x["location"]
-        if c2.__class__ is not str and not isinstance(c2, str):
-            return False
+    c4 = x["location"]
+    if c4.__class__ is not str and not isinstance(c4, str):
+        return False
     if "tags" in x:
         c1 = x["tags"]
-        if not _f80(c1):
+        if c1.__class__ is not dict and not isinstance(c1, dict):
             return False
+        for c3 in c1.values():
+            if c3.__class__ is not str and not isinstance(c3, str):
+                return False
     return _f18(x)
 
 
@@ -1382,8 +1384,11 @@ def _f44(x: Any) -> bool:
         return False
     if "tags" in x:
         c1 = x["tags"]
-        if not _f82(c1):
+        if c1.__class__ is not dict and not isinstance(c1, dict):
             return False
+        for c3 in c1.values():
+            if c3.__class__ is not str and not isinstance(c3, str):
+                return False
     return True
 
 
@@ -1452,6 +1457,14 @@ def _f50(x: Any) -> bool:
         c2 = x["executionMessage"]
         if c2.__class__ is not str and not isinstance(c2, str):
             return False
+    if "output" in x:
+        c4 = x["output"]
+        if c4.__class__ is not str and not isinstance(c4, str):
+            return False
+    if "error" in x:
+        c5 = x["error"]
+        if c5.__class__ is not str and not isinstance(c5, str):
+            return False
     if "exitCode" in x:
         c3 = x["exitCode"]
         if not (type(c3) is int or (type(c3) is float and c3.is_integer())):
@@ -1460,13 +1473,9 @@ def _f50(x: Any) -> bool:
             return False
         if c3 > 2147483647:
             return False
-    if "output" in x:
-        c4 = x["output"]
-        if c4.__class__ is not str and not isinstance(c4, str):
-            return False
-    if "error" in x:
-        c5 = x["error"]
-        if c5.__class__ is not str and not isinstance(c5, str):
+    if "statuses" in x:
+        c8 = x["statuses"]
+        if not _f84(c8):
             return False
     if "startTime" in x:
         c6 = x["startTime"]
@@ -1479,10 +1488,6 @@ def _f50(x: Any) -> bool:
         if c7.__class__ is not str and not isinstance(c7, str):
             return False
         if not _fmt_date_time(c7):
-            return False
-    if "statuses" in x:
-        c8 = x["statuses"]
-        if not _f84(c8):
             return False
     return True
 
@@ -1573,14 +1578,6 @@ def _f52(x: Any) -> bool:
         c6 = x["runAsPassword"]
         if c6.__class__ is not str and not isinstance(c6, str):
             return False
-    if "timeoutInSeconds" in x:
-        c7 = x["timeoutInSeconds"]
-        if not (type(c7) is int or (type(c7) is float and c7.is_integer())):
-            return False
-        if c7 < -2147483648:
-            return False
-        if c7 > 2147483647:
-            return False
     if "outputBlobUri" in x:
         c8 = x["outputBlobUri"]
         if c8.__class__ is not str and not isinstance(c8, str):
@@ -1590,13 +1587,45 @@ def _f52(x: Any) -> bool:
         if c9.__class__ is not str and not isinstance(c9, str):
             return False
     if "provisioningState" in x:
-        c12 = x["provisioningState"]
-        if c12.__class__ is not str and not isinstance(c12, str):
+        c16 = x["provisioningState"]
+        if c16.__class__ is not str and not isinstance(c16, str):
             return False
     if "treatFailureAsDeploymentFailure" in x:
-        c14 = x["treatFailureAsDeploymentFailure"]
-        if not (c14 is True or c14 is False):
+        c18 = x["treatFailureAsDeploymentFailure"]
+        if not (c18 is True or c18 is False):
             return False
+    if "timeoutInSeconds" in x:
+        c7 = x["timeoutInSeconds"]
+        if not (type(c7) is int or (type(c7) is float and c7.is_integer())):
+            return False
+        if c7 < -2147483648:
+            return False
+        if c7 > 2147483647:
+            return False
+    if "outputBlobManagedIdentity" in x:
+        c10 = x["outputBlobManagedIdentity"]
+        if c10.__class__ is not dict and not isinstance(c10, dict):
+            return False
+        if "clientId" in c10:
+            c11 = c10["clientId"]
+            if c11.__class__ is not str and not isinstance(c11, str):
+                return False
+        if "objectId" in c10:
+            c12 = c10["objectId"]
+            if c12.__class__ is not str and not isinstance(c12, str):
+                return False
+    if "errorBlobManagedIdentity" in x:
+        c13 = x["errorBlobManagedIdentity"]
+        if c13.__class__ is not dict and not isinstance(c13, dict):
+            return False
+        if "clientId" in c13:
+            c14 = c13["clientId"]
+            if c14.__class__ is not str and not isinstance(c14, str):
+                return False
+        if "objectId" in c13:
+            c15 = c13["objectId"]
+            if c15.__class__ is not str and not isinstance(c15, str):
+                return False
     if "source" in x:
         c1 = x["source"]
         if not _f56(c1):
@@ -1609,17 +1638,9 @@ def _f52(x: Any) -> bool:
         c3 = x["protectedParameters"]
         if not _f87(c3):
             return False
-    if "outputBlobManagedIdentity" in x:
-        c10 = x["outputBlobManagedIdentity"]
-        if not _f30(c10):
-            return False
-    if "errorBlobManagedIdentity" in x:
-        c11 = x["errorBlobManagedIdentity"]
-        if not _f30(c11):
-            return False
     if "instanceView" in x:
-        c13 = x["instanceView"]
-        if not _f50(c13):
+        c17 = x["instanceView"]
+        if not _f50(c17):
             return False
     return True
 
@@ -1723,6 +1744,10 @@ def _v53(x: Any, p: tuple[str | int, ...], e: list[ValidationError]) -> None:
 def _f54(x: Any) -> bool:
     if x.__class__ is not dict and not isinstance(x, dict):
         return False
+    if "provisioningState" in x:
+        return False
+    if "instanceView" in x:
+        return False
     if "asyncExecution" in x:
         c4 = x["asyncExecution"]
         if not (c4 is True or c4 is False):
@@ -1735,14 +1760,6 @@ def _f54(x: Any) -> bool:
         c6 = x["runAsPassword"]
         if c6.__class__ is not str and not isinstance(c6, str):
             return False
-    if "timeoutInSeconds" in x:
-        c7 = x["timeoutInSeconds"]
-        if not (type(c7) is int or (type(c7) is float and c7.is_integer())):
-            return False
-        if c7 < -2147483648:
-            return False
-        if c7 > 2147483647:
-            return False
     if "outputBlobUri" in x:
         c8 = x["outputBlobUri"]
         if c8.__class__ is not str and not isinstance(c8, str):
@@ -1751,14 +1768,42 @@ def _f54(x: Any) -> bool:
         c9 = x["errorBlobUri"]
         if c9.__class__ is not str and not isinstance(c9, str):
             return False
-    if "provisioningState" in x:
-        return False
-    if "instanceView" in x:
-        return False
     if "treatFailureAsDeploymentFailure" in x:
-        c12 = x["treatFailureAsDeploymentFailure"]
-        if not (c12 is True or c12 is False):
+        c16 = x["treatFailureAsDeploymentFailure"]
+        if not (c16 is True or c16 is False):
             return False
+    if "timeoutInSeconds" in x:
+        c7 = x["timeoutInSeconds"]
+        if not (type(c7) is int or (type(c7) is float and c7.is_integer())):
+            return False
+        if c7 < -2147483648:
+            return False
+        if c7 > 2147483647:
+            return False
+    if "outputBlobManagedIdentity" in x:
+        c10 = x["outputBlobManagedIdentity"]
+        if c10.__class__ is not dict and not isinstance(c10, dict):
+            return False
+        if "clientId" in c10:
+            c11 = c10["clientId"]
+            if c11.__class__ is not str and not isinstance(c11, str):
+                return False
+        if "objectId" in c10:
+            c12 = c10["objectId"]
+            if c12.__class__ is not str and not isinstance(c12, str):
+                return False
+    if "errorBlobManagedIdentity" in x:
+        c13 = x["errorBlobManagedIdentity"]
+        if c13.__class__ is not dict and not isinstance(c13, dict):
+            return False
+        if "clientId" in c13:
+            c14 = c13["clientId"]
+            if c14.__class__ is not str and not isinstance(c14, str):
+                return False
+        if "objectId" in c13:
+            c15 = c13["objectId"]
+            if c15.__class__ is not str and not isinstance(c15, str):
+                return False
     if "source" in x:
         c1 = x["source"]
         if not _f56(c1):
@@ -1770,14 +1815,6 @@ def _f54(x: Any) -> bool:
     if "protectedParameters" in x:
         c3 = x["protectedParameters"]
         if not _f87(c3):
-            return False
-    if "outputBlobManagedIdentity" in x:
-        c10 = x["outputBlobManagedIdentity"]
-        if not _f30(c10):
-            return False
-    if "errorBlobManagedIdentity" in x:
-        c11 = x["errorBlobManagedIdentity"]
-        if not _f30(c11):
             return False
     return True
 
@@ -1903,8 +1940,16 @@ def _f56(x: Any) -> bool:
             return False
     if "scriptUriManagedIdentity" in x:
         c4 = x["scriptUriManagedIdentity"]
-        if not _f30(c4):
+        if c4.__class__ is not dict and not isinstance(c4, dict):
             return False
+        if "clientId" in c4:
+            c5 = c4["clientId"]
+            if c5.__class__ is not str and not isinstance(c5, str):
+                return False
+        if "objectId" in c4:
+            c6 = c4["objectId"]
+            if c6.__class__ is not str and not isinstance(c6, str):
+                return False
     return True
 
 
@@ -1979,10 +2024,9 @@ def _f62(x: Any) -> bool:
         return False
     if "value" not in x:
         return False
-    if "value" in x:
-        c1 = x["value"]
-        if not _f90(c1):
-            return False
+    c1 = x["value"]
+    if not _f90(c1):
+        return False
     if "nextLink" in x:
         c2 = x["nextLink"]
         if c2.__class__ is not str and not isinstance(c2, str):
@@ -2016,10 +2060,9 @@ def _f64(x: Any) -> bool:
         return False
     if "value" not in x:
         return False
-    if "value" in x:
-        c1 = x["value"]
-        if not _f92(c1):
-            return False
+    c1 = x["value"]
+    if not _f92(c1):
+        return False
     if "nextLink" in x:
         c2 = x["nextLink"]
         if c2.__class__ is not str and not isinstance(c2, str):
@@ -2052,8 +2095,20 @@ def _f66(x: Any) -> bool:
     if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if not _f2(c1):
+        if c1.__class__ is not dict and not isinstance(c1, dict):
             return False
+        if "code" in c1:
+            c3 = c1["code"]
+            if c3.__class__ is not str and not isinstance(c3, str):
+                return False
+        if "target" in c1:
+            c4 = c1["target"]
+            if c4.__class__ is not str and not isinstance(c4, str):
+                return False
+        if "message" in c1:
+            c5 = c1["message"]
+            if c5.__class__ is not str and not isinstance(c5, str):
+                return False
     return True
 
 
@@ -2071,8 +2126,24 @@ def _f68(x: Any) -> bool:
     if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if c1.__class__ is not str and not isinstance(c1, str):
+        if c1.__class__ is not dict and not isinstance(c1, dict):
             return False
+        if "name" not in c1 or "type" not in c1:
+            return False
+        c3 = c1["name"]
+        if c3.__class__ is not str and not isinstance(c3, str):
+            return False
+        c4 = c1["type"]
+        if c4.__class__ is not str and not isinstance(c4, str):
+            return False
+        if "defaultValue" in c1:
+            c5 = c1["defaultValue"]
+            if c5.__class__ is not str and not isinstance(c5, str):
+                return False
+        if "required" in c1:
+            c6 = c1["required"]
+            if not (c6 is True or c6 is False):
+                return False
     return True
 
 
@@ -2080,7 +2151,7 @@ def _f69(x: Any) -> bool:
     if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if not _f32(c1):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     return True
 
@@ -2109,7 +2180,15 @@ def _f72(x: Any) -> bool:
     if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if c1.__class__ is not str and not isinstance(c1, str):
+        if c1.__class__ is not dict and not isinstance(c1, dict):
+            return False
+        if "name" not in c1 or "value" not in c1:
+            return False
+        c3 = c1["name"]
+        if c3.__class__ is not str and not isinstance(c3, str):
+            return False
+        c4 = c1["value"]
+        if c4.__class__ is not str and not isinstance(c4, str):
             return False
     return True
 
@@ -2118,7 +2197,7 @@ def _f73(x: Any) -> bool:
     if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if not _f26(c1):
+        if c1.__class__ is not str and not isinstance(c1, str):
             return False
     return True
 
@@ -2240,7 +2319,15 @@ def _f86(x: Any) -> bool:
     if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if not _f26(c1):
+        if c1.__class__ is not dict and not isinstance(c1, dict):
+            return False
+        if "name" not in c1 or "value" not in c1:
+            return False
+        c3 = c1["name"]
+        if c3.__class__ is not str and not isinstance(c3, str):
+            return False
+        c4 = c1["value"]
+        if c4.__class__ is not str and not isinstance(c4, str):
             return False
     return True
 
@@ -2249,7 +2336,15 @@ def _f87(x: Any) -> bool:
     if x.__class__ is not list and not isinstance(x, list):
         return False
     for c1 in x:
-        if not _f26(c1):
+        if c1.__class__ is not dict and not isinstance(c1, dict):
+            return False
+        if "name" not in c1 or "value" not in c1:
+            return False
+        c3 = c1["name"]
+        if c3.__class__ is not str and not isinstance(c3, str):
+            return False
+        c4 = c1["value"]
+        if c4.__class__ is not str and not isinstance(c4, str):
             return False
     return True
 

@@ -41,6 +41,8 @@ from generator.validate.vocab import (
 __all__ = ["Emitter"]
 
 
+#: The most properties an object schema a verdict writes out in place (see `Emitter.inlined`) has.
+_INLINED_PROPERTIES = 4
 #: Keywords whose subschemas are applied (to the instance or a part of it), and those that hold a map of them.
 _APPLIED = (APPLICATORS | {"then", "else"}) - {"$ref", "$dynamicRef"}
 _MAPS = frozenset({"properties", "patternProperties", "dependentSchemas", "dependencies"})
@@ -360,12 +362,13 @@ class Emitter:
     # -- children ---------------------------------------------------------------------------
 
     def apply(self, w: Writer, nid: int, var: str, pexpr: str, ctx: Ctx) -> None:
-        """Validate ``var`` against schema node ``nid``: inline if a leaf, else call."""
+        """Validate ``var`` against schema node ``nid``: inline if a leaf (or, in a verdict, a
+        small object or array of them), else call."""
         nid, ctx = self.effective(nid, ctx)
         obj = self.obj(nid)
         if self.is_trivial(obj):
             return
-        if obj is False or self.is_leaf(obj):
+        if obj is False or self.is_leaf(obj) or self.inlined(nid, ctx):
             self.body(w, nid, var, pexpr, ctx)
             return
         fast = atom(self.call(self.function(nid, ctx._replace(fast=True)), var), is_bool=True)
@@ -377,6 +380,19 @@ class Emitter:
             self.call(full, var)
             with w.if_(not_(fast)):
                 w.line(f"{full}({var}, {pexpr}, e)")
+
+    def inlined(self, nid: int, ctx: Ctx) -> bool:
+        """Does a verdict write node ``nid`` out where it applies it (a call costs as much as a few
+        checks)? When it is a small object or array whose subschemas are all leaves: what it
+        writes is as long as the schema, so a definition used anywhere costs the same."""
+        obj = self.obj(nid)
+        if not ctx.fast or not isinstance(obj, dict) or not obj.keys() & APPLICATORS <= {"properties", "additionalProperties", "items"}:
+            return False
+        props = obj.get("properties", {})
+        if not isinstance(props, dict) or len(props) > _INLINED_PROPERTIES:
+            return False
+        leaves = (self.obj(self.effective(child, ctx)[0]) for child in self.applied_children(nid))
+        return all(leaf is False or self.is_leaf(leaf) or self.is_trivial(leaf) for leaf in leaves)
 
     def test_expr(self, nid: int, var: str, ctx: Ctx) -> Expr:
         """Does ``var`` satisfy node ``nid``?"""

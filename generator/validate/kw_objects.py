@@ -79,6 +79,9 @@ def group_obj(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, p
 
 def properties(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, pexpr: str, ctx: Ctx) -> None:
     props: dict[str, Any] = obj["properties"] if isinstance(obj.get("properties"), dict) else {}
+    required = obj.get("required")
+    # (a verdict has returned already when one of these is missing: see group_obj)
+    present = {k for k in required if isinstance(k, str)} if ctx.fast and isinstance(required, list) else set()
     checks: list[Writer] = []
     for name in props:
         pid = em.child(nid, "properties", name)
@@ -93,13 +96,18 @@ def properties(em: Emitter, w: Writer, nid: int, obj: dict[str, Any], var: str, 
         item = em.var("c")
         sub = Writer()
         em.apply(sub, pid, item, f"{pexpr} + ({lit},)", ctx)
-        if sub.lines:
+        if sub.lines and name in present:
+            if uses(sub, item):
+                check.line(f"{item} = {var}[{lit}]")
+            check.splice(sub)
+        elif sub.lines:
             with check.if_(compare(lit, "in", var), collapse=True):
                 if uses(sub, item):
                     check.line(f"{item} = {var}[{lit}]")
                 check.splice(sub)
-    if ctx.fast:  # a verdict: the checks that call nothing first, so a wrong type is found before a format's regex
-        checks.sort(key=lambda check: _CALL.search(check.text()) is not None)
+    if ctx.fast:  # a verdict: the checks that call nothing first, so a wrong type is found before a format's
+        # regex; the shorter first among them (a nested object written out in place comes after the scalars)
+        checks.sort(key=lambda check: (_CALL.search(check.text()) is not None, len(check.lines)))
     for check in checks:
         w.splice(check)
     patterns: dict[str, Any] = (
