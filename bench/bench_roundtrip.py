@@ -11,7 +11,10 @@ of the same bodies (their module docstrings say what each keeps and what it cann
   `Model.from_dict(body).to_dict()`;
 * pydantic v2 (`bench/peer_pydantic.py`),
   `model_validate(body).model_dump(by_alias=True, exclude_unset=True, mode="json")`;
-* azure-mgmt-compute: its model, `VirtualMachineRunCommand(body).as_dict()`.
+* azure-mgmt-compute: its model, `VirtualMachineRunCommand(body).as_dict()`;
+* the pure-Python floor (`bench/peer_floor.py`): slots classes built from the package's schema
+  documents that copy fields and check nothing but a scalar's class -- what any pure-Python
+  model of this shape costs at least, so specgen's ratio to it is what its checks cost.
 
 Every side must give back the body exactly (every field, every timestamp's text) before anything
 is timed. msgspec, mashumaro and pydantic keep timestamps as `str` to do so (their `datetime`s
@@ -24,7 +27,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from bench.common import bodies, installed, measure, row
+from bench.common import GENERATED, bodies, installed, measure, row
 
 
 def peers() -> dict[str, Callable[[Any], Any]]:
@@ -49,6 +52,9 @@ def peers() -> dict[str, Callable[[Any], Any]]:
             return AzureModel(body).as_dict()
 
         found["azure-mgmt-compute"] = azure
+    from bench import peer_floor
+
+    found["pure-Python floor"] = peer_floor.round_trip(GENERATED / "runcommands" / "schemas", "VirtualMachineRunCommand")
     return found
 
 
