@@ -81,6 +81,13 @@ def generate_into(spec: Path, folder: Path, *, overlay: Path | None = OVERLAY, r
         sys.path.remove(str(folder))
 
 
+def generate_spec(spec: dict[str, Any], folder: Path) -> ModuleType:
+    """Write the Swagger document `spec` to `folder/spec.json`, then generate its package (no
+    overlay) into `folder/out` and import it."""
+    (folder / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
+    return generate_into(folder / "spec.json", folder / "out", overlay=None)
+
+
 @pytest.fixture(scope="session")
 def pkg() -> ModuleType:
     """The committed generated package (generated/runcommands)."""

@@ -12,13 +12,12 @@ model reads (JSON Schema's own `time` and `duration` mean other things: `azure-t
 from __future__ import annotations
 
 import ast
-import json
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import generate_into
+from conftest import generate_spec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -82,8 +81,7 @@ ALPHABET = "0123456789-:.,+ TtZzPpYMWDHSGgmon=/_Aa\n\u0663\u017f\u212a\uff11"
 @pytest.fixture(scope="module")
 def pkg(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
     folder = tmp_path_factory.mktemp("agreement")
-    (folder / "spec.json").write_text(json.dumps(SPEC), encoding="utf-8")
-    return generate_into(folder / "spec.json", folder / "out", overlay=None)
+    return generate_spec(SPEC, folder)
 
 
 def _edited(text: str, edits: list[tuple[int, str, str]]) -> str:
@@ -202,13 +200,14 @@ def _definitions(path: Path) -> dict[str, str]:
 
 
 def test_the_readers_call_the_validators_definitions(pkg: ModuleType) -> None:
-    """One definition, two copies: what `_runtime` reads with is what `validators` checks with."""
+    """One definition, two copies: what `_runtime` reads with is what `validators` checks with
+    (and where both point at a body nested too deeply)."""
     folder = Path(pkg.__file__).parent
     runtime, validators = _definitions(folder / "_runtime.py"), _definitions(folder / "validators.py")
-    shared = helper_closure({check for codec in CODECS.values() for check in codec.checks})
+    shared = helper_closure({"_deepest"} | {check for codec in CODECS.values() for check in codec.checks})
     assert {"_AZURE_TIME", "_rfc1123_fields", "_duration_fields", "_fmt_date", "_fmt_byte", "_fmt_decimal"} <= set(shared)
     for helper in shared:
         for stmt in ast.parse(HELPERS[helper].source).body:
             name = stmt.name if isinstance(stmt, ast.FunctionDef) else ast.unparse(stmt).split(" ")[0]
             assert runtime[name] == validators[name] == ast.unparse(stmt), name
-    assert runtime_checks(set()) == ""
+    assert runtime_checks(set()) == HELPERS["_deepest"].source  # no format: the finder alone

@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import generate_into
+from conftest import generate_spec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -116,8 +116,7 @@ SPEC = {
 @pytest.fixture(scope="module")
 def formats(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
     folder = tmp_path_factory.mktemp("formats")
-    (folder / "spec.json").write_text(json.dumps(SPEC), encoding="utf-8")
-    return generate_into(folder / "spec.json", folder / "out", overlay=None)
+    return generate_spec(SPEC, folder)
 
 
 def _snake(name: str) -> str:

@@ -20,7 +20,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import generate_into
+from conftest import generate_spec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from runcommands import models, requests, responses, strategies, validators
@@ -135,8 +135,7 @@ RECURSIVE: dict[str, Any] = {
 @pytest.fixture(scope="module")
 def trees(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
     folder = tmp_path_factory.mktemp("trees")
-    (folder / "spec.json").write_text(json.dumps(RECURSIVE), encoding="utf-8")
-    return generate_into(folder / "spec.json", folder / "out", overlay=None)
+    return generate_spec(RECURSIVE, folder)
 
 
 def _deepest(depth: int) -> str:
@@ -268,8 +267,7 @@ ENUMS: dict[str, Any] = {
 @pytest.fixture(scope="module")
 def enums(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
     folder = tmp_path_factory.mktemp("enums")
-    (folder / "spec.json").write_text(json.dumps(ENUMS), encoding="utf-8")
-    return generate_into(folder / "spec.json", folder / "out", overlay=None)
+    return generate_spec(ENUMS, folder)
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ inconsistent class order) is left out, its fields written out as before."""
 from __future__ import annotations
 
 import dataclasses
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import generate_into
+from conftest import generate_spec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -55,8 +54,7 @@ SPEC = {
 @pytest.fixture(scope="module")
 def pkg(tmp_path_factory: pytest.TempPathFactory) -> tuple[ModuleType, Path]:
     folder = tmp_path_factory.mktemp("multi")
-    (folder / "spec.json").write_text(json.dumps(SPEC), encoding="utf-8")
-    return generate_into(folder / "spec.json", folder / "out", overlay=None), folder / "out"
+    return generate_spec(SPEC, folder), folder / "out"
 
 
 def test_a_model_extends_every_parent_it_can(pkg: tuple[ModuleType, Path]) -> None:

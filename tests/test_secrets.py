@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from conftest import generate_into
+from conftest import generate_spec
 
 from generator.ir.build import build
 
@@ -88,8 +88,7 @@ TOO_LONG = [
 @pytest.fixture(scope="module")
 def pkg(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
     folder = tmp_path_factory.mktemp("secrets")
-    (folder / "spec.json").write_text(json.dumps(SPEC), encoding="utf-8")
-    return generate_into(folder / "spec.json", folder / "out", overlay=None)
+    return generate_spec(SPEC, folder)
 
 
 def _with(path: tuple[str | int, ...], value: Any) -> dict[str, Any]:

@@ -138,42 +138,10 @@ class DecodeError(ValueError):
 def too_deep(value: Any) -> DecodeError:
     """The error for a body nested deeper than Python's recursion limit lets a model follow:
     it points at the first of its most deeply nested values (found without recursion)."""
-    path, depth = deepest(value)
+    path, depth = _deepest(value)  # (copied below from the validators' helpers)
     error = DecodeError(f"nested too deeply to read ({depth} levels)")
     error.path = path
     return error
-
-
-def deepest(value: Any) -> tuple[tuple[str | int, ...], int]:
-    """The path to the first (in document order) of the most deeply nested values, and its
-    depth. Iterative, linear in the size of `value`; a container seen twice is not entered again."""
-    keys: list[str | int] = []  # key of node i in its parent
-    parents: list[int] = []  # index of node i's parent (-1: the root)
-    best, best_depth = -1, 0
-    todo: list[tuple[Any, int, int]] = [(value, -1, 0)]  # (node, its index, depth)
-    seen: set[int] = set()
-    while todo:
-        node, index, depth = todo.pop()
-        if depth > best_depth:
-            best, best_depth = index, depth
-        if node.__class__ is dict:
-            children: list[tuple[str | int, Any]] = list(node.items())
-        elif node.__class__ is list:
-            children = list(enumerate(node))
-        else:
-            continue
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        for key, child in reversed(children):
-            keys.append(key)
-            parents.append(index)
-            todo.append((child, len(keys) - 1, depth + 1))
-    path: list[str | int] = []
-    while best >= 0:
-        path.append(keys[best])
-        best = parents[best]
-    return tuple(reversed(path)), best_depth
 
 
 def _kind(value: Any) -> str:
@@ -440,6 +408,43 @@ def write_datetime(value: datetime) -> str:
         return value.wire
     text = value.isoformat()
     return text[:-6] + "Z" if value.utcoffset() is not None and text.endswith("+00:00") else text
+
+
+# Definitions the validators have too (specgen's generator/validate/rt_helpers.py and fmt_*.py):
+# the finder of the deepest value, and the checks of wire text the readers above call, so a model
+# reads exactly what a validator accepts.
+def _deepest(value: object) -> tuple[tuple[str | int, ...], int]:
+    """The path to the first (in document order) of the most deeply nested values of a JSON
+    value, and its depth. Iterative, linear in the size of ``value``; a container seen twice is
+    not entered again. The generated ``_runtime`` gets this definition too (a model's DecodeError
+    for too deep a body points where the validators' error does)."""
+    keys: list[str | int] = []  # key of node i in its parent
+    parents: list[int] = []  # index of node i's parent (-1: the root)
+    best, best_depth = -1, 0
+    todo: list[tuple[object, int, int]] = [(value, -1, 0)]  # (node, its index, depth)
+    seen: set[int] = set()
+    while todo:
+        node, index, depth = todo.pop()
+        if depth > best_depth:
+            best, best_depth = index, depth
+        if isinstance(node, dict):
+            children: list[tuple[str | int, object]] = list(node.items())
+        elif isinstance(node, list):
+            children = list(enumerate(node))
+        else:
+            continue
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        for key, child in reversed(children):
+            keys.append(key)
+            parents.append(index)
+            todo.append((child, len(keys) - 1, depth + 1))
+    path: list[str | int] = []
+    while best >= 0:
+        path.append(keys[best])
+        best = parents[best]
+    return tuple(reversed(path)), best_depth
 
 
 __all__ = [

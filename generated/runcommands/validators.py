@@ -141,18 +141,20 @@ def _ptr(path: tuple[str | int, ...]) -> str:
     return "/" + text
 
 
-def _too_deep(instance: object, schema_path: str) -> list[ValidationError]:
-    """The one error of an instance nested deeper than Python's recursion limit lets the
-    validator follow: at the first of its most deeply nested values (found without recursion)."""
-    keys: list[str | int] = []
-    parents: list[int] = []
-    best, depth = -1, 0
-    todo: list[tuple[object, int, int]] = [(instance, -1, 0)]
+def _deepest(value: object) -> tuple[tuple[str | int, ...], int]:
+    """The path to the first (in document order) of the most deeply nested values of a JSON
+    value, and its depth. Iterative, linear in the size of ``value``; a container seen twice is
+    not entered again. The generated ``_runtime`` gets this definition too (a model's DecodeError
+    for too deep a body points where the validators' error does)."""
+    keys: list[str | int] = []  # key of node i in its parent
+    parents: list[int] = []  # index of node i's parent (-1: the root)
+    best, best_depth = -1, 0
+    todo: list[tuple[object, int, int]] = [(value, -1, 0)]  # (node, its index, depth)
     seen: set[int] = set()
     while todo:
-        node, index, level = todo.pop()
-        if level > depth:
-            best, depth = index, level
+        node, index, depth = todo.pop()
+        if depth > best_depth:
+            best, best_depth = index, depth
         if isinstance(node, dict):
             children: list[tuple[str | int, object]] = list(node.items())
         elif isinstance(node, list):
@@ -165,13 +167,20 @@ def _too_deep(instance: object, schema_path: str) -> list[ValidationError]:
         for key, child in reversed(children):
             keys.append(key)
             parents.append(index)
-            todo.append((child, len(keys) - 1, level + 1))
+            todo.append((child, len(keys) - 1, depth + 1))
     path: list[str | int] = []
     while best >= 0:
         path.append(keys[best])
         best = parents[best]
+    return tuple(reversed(path)), best_depth
+
+
+def _too_deep(instance: object, schema_path: str) -> list[ValidationError]:
+    """The one error of an instance nested deeper than Python's recursion limit lets the
+    validator follow: at the first of its most deeply nested values (found without recursion)."""
+    path, depth = _deepest(instance)
     message = f"nested too deeply to validate ({depth} levels)"
-    return [ValidationError(_ptr(tuple(reversed(path))), "depth", schema_path, message)]
+    return [ValidationError(_ptr(path), "depth", schema_path, message)]
 
 
 _SP_CACHE: dict[tuple[int, str], str] = {}

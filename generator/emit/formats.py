@@ -75,9 +75,9 @@ def _types(api: ir.Api) -> Iterator[ir.Type]:
 
 
 def runtime_checks(codecs: set[str]) -> str:
-    """The source of the checks the readers of `codecs` call, for `_runtime` (each definition once,
-    in the order the validators get them)."""
-    wanted = {check for c in CODECS.values() if c.name in codecs for check in c.checks}
+    """The source of the checks the readers of `codecs` call, and of `too_deep`'s finder, for
+    `_runtime` (each definition once, in the order the validators get them)."""
+    wanted = {"_deepest"} | {check for c in CODECS.values() if c.name in codecs for check in c.checks}
     closure = helper_closure(wanted)
     imports = {line for name in closure for line in HELPERS[name].imports}
     if not imports <= {"import re", "import math"}:  # what `_runtime` imports (math with decimals)
