@@ -138,7 +138,7 @@ class DecodeError(ValueError):
 def too_deep(value: Any) -> DecodeError:
     """The error for a body nested deeper than Python's recursion limit lets a model follow:
     it points at the first of its most deeply nested values (found without recursion)."""
-    path, depth = _deepest(value)  # (copied below from the validators' helpers)
+    path, depth = _deepest(value)
     error = DecodeError(f"nested too deeply to read ({depth} levels)")
     error.path = path
     return error
@@ -410,18 +410,15 @@ def write_datetime(value: datetime) -> str:
     return text[:-6] + "Z" if value.utcoffset() is not None and text.endswith("+00:00") else text
 
 
-# Definitions the validators have too (specgen's generator/validate/rt_helpers.py and fmt_*.py):
-# the finder of the deepest value, and the checks of wire text the readers above call, so a model
-# reads exactly what a validator accepts.
+# The validators' own definitions (specgen's generator/validate/rt_helpers.py, fmt_*.py), so a
+# model reads exactly what a validator accepts.
 def _deepest(value: object) -> tuple[tuple[str | int, ...], int]:
-    """The path to the first (in document order) of the most deeply nested values of a JSON
-    value, and its depth. Iterative, linear in the size of ``value``; a container seen twice is
-    not entered again. The generated ``_runtime`` gets this definition too (a model's DecodeError
-    for too deep a body points where the validators' error does)."""
-    keys: list[str | int] = []  # key of node i in its parent
-    parents: list[int] = []  # index of node i's parent (-1: the root)
+    """The path to the first of the most deeply nested values, and its depth (iteratively; a
+    container seen twice is not entered again). `_runtime` has it too."""
+    keys: list[str | int] = []  # of node i in its parent
+    parents: list[int] = []  # node i's parent (-1: the root)
     best, best_depth = -1, 0
-    todo: list[tuple[object, int, int]] = [(value, -1, 0)]  # (node, its index, depth)
+    todo: list[tuple[object, int, int]] = [(value, -1, 0)]
     seen: set[int] = set()
     while todo:
         node, index, depth = todo.pop()

@@ -107,14 +107,12 @@ def _ptr(path: tuple[str | int, ...]) -> str:
 
 
 def _deepest(value: object) -> tuple[tuple[str | int, ...], int]:
-    """The path to the first (in document order) of the most deeply nested values of a JSON
-    value, and its depth. Iterative, linear in the size of ``value``; a container seen twice is
-    not entered again. The generated ``_runtime`` gets this definition too (a model's DecodeError
-    for too deep a body points where the validators' error does)."""
-    keys: list[str | int] = []  # key of node i in its parent
-    parents: list[int] = []  # index of node i's parent (-1: the root)
+    """The path to the first of the most deeply nested values, and its depth (iteratively; a
+    container seen twice is not entered again). `_runtime` has it too."""
+    keys: list[str | int] = []  # of node i in its parent
+    parents: list[int] = []  # node i's parent (-1: the root)
     best, best_depth = -1, 0
-    todo: list[tuple[object, int, int]] = [(value, -1, 0)]  # (node, its index, depth)
+    todo: list[tuple[object, int, int]] = [(value, -1, 0)]
     seen: set[int] = set()
     while todo:
         node, index, depth = todo.pop()
