@@ -192,6 +192,36 @@ def test_long_reference_chains_do_not_recurse(tmp_path: Path) -> None:
     assert len(api.models) == n + 1
 
 
+def _all_of_chain(n: int) -> dict[str, Any]:
+    """D_i: allOf D_(i-1) plus a property of its own, n deep."""
+    defs: dict[str, Any] = {"D0": {"type": "object", "properties": {"p0": {"type": "string"}}}}
+    for i in range(1, n + 1):
+        defs[f"D{i}"] = {"type": "object", "allOf": [{"$ref": f"#/definitions/D{i - 1}"}], "properties": {f"p{i}": {"type": "string"}}}
+    return _spec(defs)
+
+
+def test_an_all_of_chain_deeper_than_the_limit_stops_with_its_location(tmp_path: Path) -> None:
+    """Each model holds its ancestors' fields: 1,000 deep would be 500,000 fields, and followed
+    parent by parent it went past Python's stack (a traceback). Past the limit, every definition
+    that reaches too far is named, and nothing is written."""
+    from generator.ir.model_builder import MAX_ALL_OF_ANCESTORS
+
+    code, err = _cli(_write(tmp_path, _all_of_chain(1000)), tmp_path)
+    assert code == 2
+    first = MAX_ALL_OF_ANCESTORS + 1  # D_i reaches i definitions
+    assert f"#/definitions/D{first}/allOf: allOf reaches more than {MAX_ALL_OF_ANCESTORS} definitions" in err
+    assert f"#/definitions/D{first - 1}/" not in err
+
+
+def test_an_all_of_chain_at_the_limit_is_generated(tmp_path: Path) -> None:
+    from generator.ir.model_builder import MAX_ALL_OF_ANCESTORS
+
+    pkg = generate_into(_write(tmp_path, _all_of_chain(MAX_ALL_OF_ANCESTORS)), tmp_path / "out", overlay=None)
+    deepest = getattr(pkg.models, f"D{MAX_ALL_OF_ANCESTORS}")
+    body = {f"p{i}": str(i) for i in range(MAX_ALL_OF_ANCESTORS + 1)}
+    assert deepest.from_dict(body).to_dict() == body
+
+
 def test_yaml_alias_bombs_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "spec.yaml"
     lines = ['swagger: "2.0"', "info: {title: Y, version: '1'}", "paths: {}", 'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x"]']

@@ -82,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
         return 2
+    except RecursionError:  # a check that should have stopped this with a location did not
+        print("error: the input nests deeper than specgen can follow; nothing was written", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

@@ -362,9 +362,13 @@ class ModelEmitter(FlatAccessorEmitter):
 
     def slot_names(self, name: str) -> list[str]:
         """Every slot instances of model `name` have (its fields, its bases' fields)."""
-        m = self.models[name]
-        superclass = m.base or m.parent
-        return [self.slot(f) for f in m.fields] + ["additional_properties"] + (self.slot_names(superclass) if superclass else [])
+        out: list[str] = []
+        at: str | None = name
+        while at:  # (a loop: an allOf chain may be deeper than Python's stack)
+            m = self.models[at]
+            out += [self.slot(f) for f in m.fields] + ["additional_properties"]
+            at = m.base or m.parent
+        return out
 
     def subtype_table(self, m: ir.Model) -> str:
         """`_SUBTYPES_<Base>`: discriminator value -> subtype class, after every class is defined."""

@@ -29,14 +29,19 @@ def resolve(models: dict[str, ir.Model], declared: dict[str, Declared]) -> tuple
     """`models` with discriminator, parent, value and subtypes filled in; problems found."""
     problems: list[Problem] = []
 
-    def discriminator(name: str, seen: frozenset[str] = frozenset()) -> str | None:
-        """The discriminator `name` declares or inherits (the first parent that has one)."""
-        entry = declared.get(name)
-        if entry is None or name in seen:
-            return None
-        if entry.discriminator is not None:
-            return entry.discriminator
-        return next((d for p in entry.parents if (d := discriminator(p, seen | {name})) is not None), None)
+    def discriminator(name: str) -> str | None:
+        """The discriminator `name` declares or inherits (the first parent that has one, depth
+        first; iterative, since an allOf chain may be deeper than Python's stack)."""
+        todo, seen = [name], set()
+        while todo:
+            entry = declared.get(at := todo.pop())
+            if entry is None or at in seen:
+                continue
+            if entry.discriminator is not None:
+                return entry.discriminator
+            seen.add(at)
+            todo.extend(reversed(entry.parents))
+        return None
 
     out = dict(models)
     subtypes: dict[str, dict[str, str]] = {}
