@@ -222,6 +222,22 @@ def test_an_all_of_chain_at_the_limit_is_generated(tmp_path: Path) -> None:
     assert deepest.from_dict(body).to_dict() == body
 
 
+def test_a_base_with_a_thousand_subtypes_is_generated(tmp_path: Path) -> None:
+    """Its schema dispatched through one if/then/else per subtype, nested: 1,000 levels, past
+    what `json.dumps` can write (a RecursionError). Side by side under `allOf`, it is flat."""
+    n = 1100
+    defs: dict[str, Any] = {"B": {"type": "object", "discriminator": "kind", "required": ["kind"], "properties": {"kind": {"type": "string"}}}}
+    for i in range(n):
+        defs[f"S{i}"] = {"allOf": [{"$ref": "#/definitions/B"}], "x-ms-discriminator-value": f"k{i}", "properties": {f"x{i}": {"type": "integer"}}}
+    code, err = _cli(_write(tmp_path, _spec(defs)), tmp_path)
+    assert code == 0, err
+    out = tmp_path / "out" / "p"
+    assert len(json.loads((out / "schemas" / "B.json").read_text(encoding="utf-8"))["allOf"]) == n + 1
+    check = subprocess.run([sys.executable, "-c", "import sys, p.validators as v; sys.exit(v.validate('B', {'kind': 'k1099', 'x1099': 'no'})[0].path != '/x1099')"],
+                           cwd=tmp_path / "out", check=False, timeout=120)
+    assert check.returncode == 0
+
+
 def test_yaml_alias_bombs_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "spec.yaml"
     lines = ['swagger: "2.0"', "info: {title: Y, version: '1'}", "paths: {}", 'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x"]']

@@ -258,7 +258,11 @@ def test_validators_check_a_body_as_the_subtype_it_names(shapes: ModuleType) -> 
         ("/shapes/3", "type"),  # reported once, by the base
     ]
     schema = shapes.schemas.load("Shape")
-    assert schema["if"]["properties"] == {"kind": {"const": "Polygon"}} and schema["then"] == {"$ref": "Polygon.json"}
+    # One if/then per subtype and an if/else for any other body, side by side (not nested).
+    first, rest = schema["allOf"][0], schema["allOf"][-1]
+    assert first["if"]["properties"] == {"kind": {"const": "Polygon"}} and first["then"] == {"$ref": "Polygon.json"}
+    assert rest["if"]["properties"]["kind"]["enum"] == [c["if"]["properties"]["kind"]["const"] for c in schema["allOf"][:-1]]
+    assert rest["else"]["type"] == "object"
 
 
 def test_polymorphism_problems_are_reported(tmp_path: Path) -> None:
