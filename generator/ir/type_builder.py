@@ -318,14 +318,18 @@ class TypeBuilder:
                 except TypeError:  # an unhashable value: reported below
                     pass
         kept: list[tuple[str | int | float | bool, str]] = []  # (value, label)
+        # The first kept value equal to each: JSON tells 1 from true, a Python Enum (and this
+        # dict) does not. (Values kept that are equal are all booleans or all numbers.)
+        first: dict[str | int | float | bool, str | int | float | bool] = {}
         for i, value in enumerate(values):
             if not isinstance(value, (str, int, float, bool)) or value is None:
                 self.problems.append(doc.problem(join_pointer(pointer, "enum", i), "enum values must be strings or numbers"))
                 continue
-            clash = next((v for v, _ in kept if v == value and isinstance(v, bool) != isinstance(value, bool)), None)
-            if clash is not None:  # JSON tells 1 from true; a Python Enum (and dict) does not
+            clash = first.get(value, value)
+            if isinstance(clash, bool) != isinstance(value, bool):
                 self.problems.append(doc.problem(join_pointer(pointer, "enum", i), f"enum values {clash!r} and {value!r} are one member in a Python Enum"))
                 continue
+            first.setdefault(value, value)
             kept.append((value, member_names.get(value, str(value))))
         # Member names in an order the spec's order of values cannot change (see stable_names).
         member_py = stable_names("enum_member", [(names.enum_member_name(label), label, repr(value)) for value, label in kept])
