@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -20,14 +21,23 @@ class Problem:
     col: int | None = None
 
     def __str__(self) -> str:
-        where = self.file
+        where = _one_line(self.file)
+        pointer = None if self.pointer is None else _one_line(self.pointer)
         if self.line is not None:
             where += f":{self.line}:{self.col or 1}"
-            if self.pointer is not None:
-                where += f": #{self.pointer}"
-        elif self.pointer is not None:
-            where += f"#{self.pointer}"
+            if pointer is not None:
+                where += f": #{pointer}"
+        elif pointer is not None:
+            where += f"#{pointer}"
         return f"{where}: {self.message}"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """`text` with its control characters escaped (`\\n`): a key may hold any, a problem is one line."""
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
 class SpecError(Exception):

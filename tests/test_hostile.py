@@ -238,6 +238,21 @@ def test_a_base_with_a_thousand_subtypes_is_generated(tmp_path: Path) -> None:
     assert check.returncode == 0
 
 
+def test_header_names_must_be_http_tokens(tmp_path: Path) -> None:
+    """A header name with a CR LF (or a space) was written into the builder as it was; the
+    problems name both places, each on one line (the pointer's control characters escaped)."""
+    op = {"operationId": "A_Get", "parameters": [{"name": "X-Evil\r\nInjected", "in": "header", "type": "string"}],
+          "responses": {"200": {"description": "ok", "headers": {"X-Out\n": {"type": "string"}, "X Space": {"type": "string"}}}}}
+    code, err = _cli(_write(tmp_path, _spec({}, paths={"/a": {"get": op}})), tmp_path)
+    assert code == 2
+    lines = err.splitlines()
+    assert len(lines) == 3, err
+    for expected in ("#/paths/~1a/get/parameters/0/name: header name 'X-Evil\\r\\nInjected' is not an HTTP token",
+                     "#/paths/~1a/get/responses/200/headers/X Space: header name 'X Space'",
+                     "#/paths/~1a/get/responses/200/headers/X-Out\\n: header name 'X-Out\\n'"):
+        assert sum(expected in line for line in lines) == 1, (expected, err)
+
+
 def test_yaml_alias_bombs_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "spec.yaml"
     lines = ['swagger: "2.0"', "info: {title: Y, version: '1'}", "paths: {}", 'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x"]']

@@ -24,6 +24,9 @@ from generator.spec import SpecView
 _METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 _LOCATIONS = ("path", "query", "header", "body", "formData")
 _COLLECTION_FORMATS = ("csv", "ssv", "tsv", "pipes", "multi")
+# A header's name is an HTTP token (RFC 9110 5.1): anything else (a space, a CR LF) would be sent
+# as written, or refused by the HTTP library at the first call.
+_HTTP_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 
 
 def response_headers(responses: list[ir.Response]) -> tuple[ir.Header, ...]:
@@ -176,9 +179,15 @@ class OperationBuilder(TypeBuilder):
         if not isinstance(spec, dict):
             self.problems.append(doc.problem(pointer, "a header must be an object"))
             spec = {}
+        self.check_header_name(wire, doc, pointer, key=True)
         htype = self.inline_type(spec, doc, pointer, names.pascal(op_id) + names.pascal(wire) + "Header")
         prefix = self.collection_prefix(spec, doc, pointer)
         return ir.Header(wire, htype, client_name(spec) or "", prefix, text_or_empty(spec.get("description")))
+
+    def check_header_name(self, wire: str, doc: Document, pointer: str, *, key: bool = False) -> None:
+        if not _HTTP_TOKEN.fullmatch(wire):
+            message = f"header name {wire!r} is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~)"
+            self.problems.append(doc.problem(pointer, message, key=key))
 
     def collection_prefix(self, spec: dict[str, Any], doc: Document, pointer: str) -> str | None:
         """x-ms-header-collection-prefix: the header stands for every header named `<prefix><key>`."""
@@ -273,6 +282,8 @@ class OperationBuilder(TypeBuilder):
         if where != "body" and isinstance(p.get("enum"), list) and len(p["enum"]) == 1 and p.get("required"):
             constant = p["enum"][0]
         items = p.get("items")
+        if where == "header":
+            self.check_header_name(wire, doc, join_pointer(pointer, "name"))
         prefix = self.collection_prefix(p, doc, pointer) if where == "header" else None
         if prefix is not None:  # (Azure's specs declare such a header a string)
             ptype = ir.Type("map", item=ir.Type("string"))
