@@ -52,7 +52,8 @@ def for_definition(
     """A strategy drawing valid wire bodies of definition `name`.
 
     `request=True`: request bodies, without read-only fields (at any depth).
-    `unknown_fields=False`: only fields the spec defines.
+    `unknown_fields=False`: only fields the spec defines (and of a polymorphic base only its
+    subtypes' bodies, not its own naming no subtype).
     """
     if name not in DEFINITIONS:
         raise KeyError(f"unknown definition {name!r}; known: {', '.join(DEFINITIONS)}")

@@ -214,20 +214,31 @@ class StrategyEmitter:
     def model_builder(self, m: ir.Model) -> BuilderView:
         doc = f"Wire bodies of {m.name}" + (" (an inline object schema)." if not m.definition else ".")
         subtypes = [f"_ref({literal(name)}, request, unknown, depth)" for _, name in m.subtypes]
-        if subtypes and m.value is None:  # a polymorphic base: its bodies are its subtypes'
-            lines = [f"{_BODY}from hypothesis import strategies as st", ""]
-            lines.append(f"{_BODY}return st.one_of({', '.join(subtypes)})")
-            return _builder_view(m.py_name, m.name, doc + " A polymorphic base: one of its subtypes.", lines)
-        self.cycle = {n for n in self.models if m.name in self.reach[n]} if m.name in self.reach[m.name] else set()
+        # A polymorphic base: its bodies are its subtypes'; with unknown fields, also its own
+        # with a discriminator value no subtype has (kept as the base, checked as the base).
+        root = bool(subtypes) and m.value is None
+        disc = next((f for f in m.fields if f.wire_name == m.discriminator), None) if root else None
         lines = [f"{_BODY}from hypothesis import strategies as st", ""]
+        if root:
+            if disc is None or disc.type.kind != "string":  # a closed set of values: none to invent
+                lines.append(f"{_BODY}return st.one_of({', '.join(subtypes)})")
+                return _builder_view(m.py_name, m.name, doc + " A polymorphic base: one of its subtypes.", lines)
+            lines += [f"{_BODY}if not unknown:", f"{_BODY}{INDENT}return st.one_of({', '.join(subtypes)})"]
+            doc += " A polymorphic base: one of its subtypes, or (with unknown fields) its own body naming none."
+        self.cycle = {n for n in self.models if m.name in self.reach[n]} if m.name in self.reach[m.name] else set()
         # (required, read-only, recursive) -> entries; recursive optional fields stop at depth 0.
         groups: dict[tuple[bool, bool, bool], list[_Entry]] = {
             (r, ro, rec): [] for r in (True, False) for ro in (False, True) for rec in (False, True)
         }
         for f in self.own_fields(m):
             notes: list[str] = []
-            # A subtype's discriminator holds the value that names it.
-            expr = f"st.just({literal(m.value)})" if m.value is not None and f.wire_name == m.discriminator else self.expr(f.type, notes)
+            # A subtype's discriminator holds the value that names it; the base's, one naming none.
+            if m.value is not None and f.wire_name == m.discriminator:
+                expr = f"st.just({literal(m.value)})"
+            elif root and f.wire_name == m.discriminator:
+                expr = f"_text(1).filter(lambda v: v not in {literal(tuple(sorted(v for v, _ in m.subtypes)))})"
+            else:
+                expr = self.expr(f.type, notes)
             comments = [comment(n) for n in notes]
             if f.secret:
                 comments.append("secret (x-ms-secret): an ordinary string on the wire; models hide it in repr")
