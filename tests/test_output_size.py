@@ -3,7 +3,7 @@
 Each family of specs below made the output grow exponentially or quadratically: an array
 definition whose items use the previous one twice (1.7 KB of spec gave 14.7 MB), a chain of
 array definitions used by many properties, `$ref`s into the middle of definitions, an `allOf`
-chain (400 definitions gave 91 MB). Sizes are bytes of the whole generated package (no timing);
+chain (400 definitions gave 91 MB), a chain of x-ms-client-flatten (300 deep gave 73 MB). Sizes are bytes of the whole generated package (no timing);
 the bound is a fixed overhead plus a constant per byte of spec, and the growth from one size to
 the next must stay linear.
 """
@@ -71,11 +71,21 @@ def allof_chain(n: int) -> dict[str, Any]:
     return _spec(defs)
 
 
+def flatten_chain(n: int) -> dict[str, Any]:
+    """F_i: one property, F_(i-1), with x-ms-client-flatten (transitive: F_i has i accessors
+    without a cap, n^2 in all)."""
+    defs: dict[str, Any] = {"F0": {"type": "object", "properties": {"leaf": {"type": "string"}}}}
+    for i in range(1, n + 1):
+        defs[f"F{i}"] = {"type": "object", "properties": {"p": {"$ref": f"#/definitions/F{i - 1}", "x-ms-client-flatten": True}}}
+    return _spec(defs)
+
+
 FAMILIES: list[tuple[str, Callable[[int], dict[str, Any]], tuple[int, int]]] = [
     ("array-definition-used-twice", array_pairs, (5, 10)),
     ("alias-chain-used-by-many", alias_chain, (40, 80)),
     ("refs-into-properties", refs_into_properties, (6, 12)),
     ("allof-chain", allof_chain, (60, 120)),
+    ("flatten-chain", flatten_chain, (40, 80)),
 ]
 
 

@@ -74,7 +74,7 @@ def build(spec: Path, *, root: Path | None = None, overlay: Overlay | None = Non
     warnings = [
         f"{b.overlay.display}: secret {d}.{p} matches nothing in {doc.display}"
         for d, p in sorted(b.overlay.secrets - b.overlay_used)
-    ]
+    ] + sorted(b.warnings)
     schemes = data.get("schemes")
     if not isinstance(schemes, list) or not schemes:
         # https; but a parameterized host's scheme prefix is http, as AutoRest takes it (its

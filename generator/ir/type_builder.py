@@ -49,6 +49,7 @@ class TypeBuilder:
     enums: dict[str, ir.Enum] = field(default_factory=dict)
     overlay_used: set[tuple[str, str]] = field(default_factory=set)
     notes: set[str] = field(default_factory=set)
+    warnings: set[str] = field(default_factory=set)  # shown by the CLI; the run goes on
     pending: list[DefKey] = field(default_factory=list)  # definitions still to build
     named: bool = False  # class names assigned (a definition reached later is named when reached)
     hierarchy: dict[str, polymorphism.Declared] = field(default_factory=dict)  # class name -> allOf/discriminator
