@@ -189,3 +189,19 @@ def test_a_flatten_chain_deeper_than_the_cap_warns_and_keeps_every_field(tmp_pat
     cut = [w for w in warnings if "x-ms-client-flatten goes more than" in w]
     assert len(cut) == n - MAX_FLATTEN_DEPTH + 1  # F_cap to F_n
     assert any(f"chain.json#/definitions/F{n}/properties/p: " in w for w in cut)
+
+
+def test_the_constructor_takes_flattened_fields_through_their_setters() -> None:
+    """As Azure's SDK models do: `VirtualMachineRunCommand(location=..., source=...)` builds the
+    `properties` it goes into; with `properties=` given, they are set into that one."""
+    m = importlib.import_module("runcommands.models")  # the committed package
+    script = m.VirtualMachineRunCommandScriptSource(script="echo hi")
+    rc = m.VirtualMachineRunCommand(location="westus", source=script, async_execution=False)
+    assert rc.to_dict() == {"location": "westus", "properties": {"source": {"script": "echo hi"}, "asyncExecution": False}}
+    assert rc.properties.source is script
+    given = m.VirtualMachineRunCommandProperties(run_as_user="ops")
+    rc = m.VirtualMachineRunCommand(location="westus", properties=given, run_as_password="secret")
+    assert rc.properties is given and given.run_as_password == "secret" and "secret" not in repr(rc)
+    assert m.VirtualMachineRunCommand(location="westus").to_dict() == {"location": "westus"}  # none given: no properties made
+    with pytest.raises(TypeError):
+        m.VirtualMachineRunCommand(location="westus", no_such_field=1)

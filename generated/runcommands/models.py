@@ -2502,10 +2502,52 @@ class VirtualMachineRunCommand(TrackedResource):
         self,
         *,
         properties: VirtualMachineRunCommandProperties | None | Unset = UNSET,
+        source: VirtualMachineRunCommandScriptSource | None | Unset = UNSET,
+        parameters: list[RunCommandInputParameter] | None | Unset = UNSET,
+        protected_parameters: list[RunCommandInputParameter] | None | Unset = UNSET,
+        async_execution: bool | None | Unset = UNSET,
+        run_as_user: str | None | Unset = UNSET,
+        run_as_password: str | None | Unset = UNSET,
+        timeout_in_seconds: int | None | Unset = UNSET,
+        output_blob_uri: str | None | Unset = UNSET,
+        error_blob_uri: str | None | Unset = UNSET,
+        output_blob_managed_identity: RunCommandManagedIdentity | None | Unset = UNSET,
+        error_blob_managed_identity: RunCommandManagedIdentity | None | Unset = UNSET,
+        provisioning_state: str | None | Unset = UNSET,
+        instance_view: VirtualMachineRunCommandInstanceView | None | Unset = UNSET,
+        treat_failure_as_deployment_failure: bool | None | Unset = UNSET,
         **_inherited: _Unpack[_InitTrackedResource],
     ) -> None:
         super().__init__(**_inherited)
         self.properties = properties
+        if source is not UNSET:
+            self.source = source
+        if parameters is not UNSET:
+            self.parameters = parameters
+        if protected_parameters is not UNSET:
+            self.protected_parameters = protected_parameters
+        if async_execution is not UNSET:
+            self.async_execution = async_execution
+        if run_as_user is not UNSET:
+            self.run_as_user = run_as_user
+        if run_as_password is not UNSET:
+            self.run_as_password = run_as_password
+        if timeout_in_seconds is not UNSET:
+            self.timeout_in_seconds = timeout_in_seconds
+        if output_blob_uri is not UNSET:
+            self.output_blob_uri = output_blob_uri
+        if error_blob_uri is not UNSET:
+            self.error_blob_uri = error_blob_uri
+        if output_blob_managed_identity is not UNSET:
+            self.output_blob_managed_identity = output_blob_managed_identity
+        if error_blob_managed_identity is not UNSET:
+            self.error_blob_managed_identity = error_blob_managed_identity
+        if provisioning_state is not UNSET:
+            self.provisioning_state = provisioning_state
+        if instance_view is not UNSET:
+            self.instance_view = instance_view
+        if treat_failure_as_deployment_failure is not UNSET:
+            self.treat_failure_as_deployment_failure = treat_failure_as_deployment_failure
 
     def __eq__(self, other: object) -> bool:
         if (
@@ -3698,10 +3740,52 @@ class VirtualMachineRunCommandUpdate(UpdateResource):
         self,
         *,
         properties: VirtualMachineRunCommandProperties | None | Unset = UNSET,
+        source: VirtualMachineRunCommandScriptSource | None | Unset = UNSET,
+        parameters: list[RunCommandInputParameter] | None | Unset = UNSET,
+        protected_parameters: list[RunCommandInputParameter] | None | Unset = UNSET,
+        async_execution: bool | None | Unset = UNSET,
+        run_as_user: str | None | Unset = UNSET,
+        run_as_password: str | None | Unset = UNSET,
+        timeout_in_seconds: int | None | Unset = UNSET,
+        output_blob_uri: str | None | Unset = UNSET,
+        error_blob_uri: str | None | Unset = UNSET,
+        output_blob_managed_identity: RunCommandManagedIdentity | None | Unset = UNSET,
+        error_blob_managed_identity: RunCommandManagedIdentity | None | Unset = UNSET,
+        provisioning_state: str | None | Unset = UNSET,
+        instance_view: VirtualMachineRunCommandInstanceView | None | Unset = UNSET,
+        treat_failure_as_deployment_failure: bool | None | Unset = UNSET,
         **_inherited: _Unpack[_InitUpdateResource],
     ) -> None:
         super().__init__(**_inherited)
         self.properties = properties
+        if source is not UNSET:
+            self.source = source
+        if parameters is not UNSET:
+            self.parameters = parameters
+        if protected_parameters is not UNSET:
+            self.protected_parameters = protected_parameters
+        if async_execution is not UNSET:
+            self.async_execution = async_execution
+        if run_as_user is not UNSET:
+            self.run_as_user = run_as_user
+        if run_as_password is not UNSET:
+            self.run_as_password = run_as_password
+        if timeout_in_seconds is not UNSET:
+            self.timeout_in_seconds = timeout_in_seconds
+        if output_blob_uri is not UNSET:
+            self.output_blob_uri = output_blob_uri
+        if error_blob_uri is not UNSET:
+            self.error_blob_uri = error_blob_uri
+        if output_blob_managed_identity is not UNSET:
+            self.output_blob_managed_identity = output_blob_managed_identity
+        if error_blob_managed_identity is not UNSET:
+            self.error_blob_managed_identity = error_blob_managed_identity
+        if provisioning_state is not UNSET:
+            self.provisioning_state = provisioning_state
+        if instance_view is not UNSET:
+            self.instance_view = instance_view
+        if treat_failure_as_deployment_failure is not UNSET:
+            self.treat_failure_as_deployment_failure = treat_failure_as_deployment_failure
 
     def __eq__(self, other: object) -> bool:
         if (

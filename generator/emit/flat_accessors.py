@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator import ir
 from generator.emit.model_conversions import ConversionEmitter
-from generator.format.layout import INDENT, block, literal
+from generator.format.layout import INDENT, annotated, block, literal
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class FlatView:
     get_body: str
     setter: str
     set_body: str
+    parameter: str  # the keyword argument `__init__` takes for it (set through the setter)
 
 
 class FlatAccessorEmitter(ConversionEmitter):
@@ -57,6 +58,7 @@ class FlatAccessorEmitter(ConversionEmitter):
             get_body=block(get_body),
             setter=f"{INDENT}def {fl.py_name}(self, value: {takes}) -> None:",
             set_body=block(set_body),
+            parameter=annotated(fl.py_name, takes if takes.endswith("| Unset") else f"{takes} | Unset", " = UNSET,", INDENT * 2),
         )
 
     def path_fields(self, m: ir.Model, path: tuple[str, ...]) -> list[ir.Field]:

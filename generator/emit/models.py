@@ -184,8 +184,10 @@ class ModelEmitter(FlatAccessorEmitter):
             fields=tuple(views),
             slots="" if m.name in self.slotless else INDENT + value("__slots__ = ", tuple(sorted((n for n in self.slot_names(m.name) if n not in inherited), key=_natural)), indent=INDENT),
             required=statement(f"__dataclass_fields__ = _DataclassFields({self.dataclass_fields_args(fields, fixed)})", INDENT),
-            init_def=self.init_def(base, views) if base else "",
-            init=tuple(([statement("super().__init__(**_inherited)", INDENT * 2)] if base else []) + [statement(f"self.{f.py_name} = {f.py_name}", INDENT * 2) for f in fields]),
+            init_def=self.init_def(base, views, flat) if base else "",
+            init=tuple(([statement("super().__init__(**_inherited)", INDENT * 2)] if base else []) + [statement(f"self.{f.py_name} = {f.py_name}", INDENT * 2) for f in fields]
+                       # a flattened accessor's argument goes through its setter (after the fields it sets into)
+                       + [block([(2, f"if {fl.py_name} is not UNSET:"), (3, f"self.{fl.py_name} = {fl.py_name}")]) for fl in flat]),
             eq=eq,
             known=statement(known, ""),
             from_dict_def=def_line("def from_dict(", ["cls", "data: Any"], f" -> {m.py_name}:", INDENT),
@@ -223,10 +225,10 @@ class ModelEmitter(FlatAccessorEmitter):
         return f"{required}, {{{', '.join(f'{literal(name)}: {expr}' for name, expr in fixed.items())}}}"
 
     @staticmethod
-    def init_def(base: ir.Model, views: list[FieldView]) -> str:
-        """`def __init__(` of a model with a base: its own fields, then the base's as `**_inherited`
-        (a name no field takes: field names never start with an underscore)."""
-        own = ["*", *(v.parameter.strip().removesuffix(",") for v in views)] if views else []
+    def init_def(base: ir.Model, views: list[FieldView], flat: list[FlatView]) -> str:
+        """`def __init__(` of a model with a base: its own fields and flattened accessors, then the
+        base's as `**_inherited` (a name no field takes: field names never start with an underscore)."""
+        own = ["*", *(v.parameter.strip().removesuffix(",") for v in [*views, *flat])] if views or flat else []
         return def_line("def __init__(", ["self", *own, f"**_inherited: _Unpack[_Init{base.py_name}]"], " -> None:", INDENT)
 
     def read_lines(self, fields: tuple[ir.Field, ...], depth: int, absent: str | None = None) -> list[tuple[int, str]]:
@@ -317,9 +319,11 @@ class ModelEmitter(FlatAccessorEmitter):
                 if f.required and not f.read_only:
                     annotation = f"_Required[{annotation}]"
                 lines.append(annotated(f.py_name, annotation, "", INDENT * 2))
+            for fl in m.flattened[len(base.flattened) :] if base else m.flattened:
+                lines.append(self.flat_view(m, fl).parameter.removesuffix(" = UNSET,"))
             if base is None:
                 lines.append(f"{INDENT * 2}additional_properties: dict[str, Any] | None")
-            elif not own:
+            elif len(lines) == 1:  # nothing of its own
                 lines.append(f"{INDENT * 2}pass")
             out.append("\n".join(lines))
         return out
