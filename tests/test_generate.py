@@ -224,3 +224,18 @@ def test_the_generator_itself_type_checks_and_lints() -> None:
     assert mypy.returncode == 0, mypy.stdout[-5000:]
     ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "generator", "tests", "bench"], cwd=ROOT, check=False, capture_output=True, text=True, timeout=300)
     assert ruff.returncode == 0, ruff.stdout[-5000:]
+
+
+def test_the_formatter_stamp_names_the_ruff_binary_without_running_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run cache's key: another ruff (a new version is another file) is another key."""
+    from generator.format import formatter
+
+    fake = tmp_path / "ruff"
+    fake.write_bytes(b"version one")
+    monkeypatch.setattr(formatter, "_ruff", lambda: str(fake))
+    formatter.formatter_stamp.cache_clear()
+    first = formatter.formatter_stamp()
+    fake.write_bytes(b"version two, longer")
+    formatter.formatter_stamp.cache_clear()
+    assert formatter.formatter_stamp() != first and str(fake) in first
+    formatter.formatter_stamp.cache_clear()

@@ -228,7 +228,8 @@ class ModelEmitter(FlatAccessorEmitter):
     def init_def(base: ir.Model, views: list[FieldView], flat: list[FlatView]) -> str:
         """`def __init__(` of a model with a base: its own fields and flattened accessors, then the
         base's as `**_inherited` (a name no field takes: field names never start with an underscore)."""
-        own = ["*", *(v.parameter.strip().removesuffix(",") for v in [*views, *flat])] if views or flat else []
+        parameters = [v.parameter for v in views] + [fl.parameter for fl in flat]
+        own = ["*", *(p.strip().removesuffix(",") for p in parameters)] if parameters else []
         return def_line("def __init__(", ["self", *own, f"**_inherited: _Unpack[_Init{base.py_name}]"], " -> None:", INDENT)
 
     def read_lines(self, fields: tuple[ir.Field, ...], depth: int, absent: str | None = None) -> list[tuple[int, str]]:
