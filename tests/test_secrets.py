@@ -163,3 +163,13 @@ def test_validation_messages_never_show_a_secret(pkg: ModuleType, path: tuple[st
         errors = pkg.validators.validate("Holder", _with(path, MARKER * 3), request=request)
         assert [e.path for e in errors] == [pointer], errors
         assert all(MARKER not in f"{e} {e!r}" for e in errors), errors
+
+
+def test_format_password_makes_a_secret(tmp_path: Path) -> None:
+    """Swagger 2.0's `format: password` hints that a value must be obscured: repr hides it."""
+    spec = {"swagger": "2.0", "info": {"title": "P", "version": "2020-01-01"}, "paths": {}, "definitions": {
+        "User": {"type": "object", "properties": {"name": {"type": "string"}, "password": {"type": "string", "format": "password"}}}}}
+    pkg = generate_spec(spec, tmp_path)
+    user = pkg.models.User.from_dict({"name": "me", "password": "hunter2"})
+    assert "hunter2" not in repr(user) and "me" in repr(user)
+    assert user.to_dict() == {"name": "me", "password": "hunter2"}

@@ -200,9 +200,10 @@ class ModelBuilder(TypeBuilder):
         return out
 
     def holds_secret(self, node: Any, doc: Document, pointer: str) -> bool:
-        """Whether values of schema `node` are secrets: `x-ms-secret` on it, on a definition a
-        `$ref` leads to (`"Password": {"type": "string", "x-ms-secret": true}`), or on its array
-        items or map values, at any depth. A model holding a secret property is not itself one."""
+        """Whether values of schema `node` are secrets: `x-ms-secret` (or Swagger's own hint,
+        `format: password`) on it, on a definition a `$ref` leads to (`"Password": {"type":
+        "string", "x-ms-secret": true}`), or on its array items or map values, at any depth. A
+        model holding a secret property is not itself one."""
         todo = [(node, doc, pointer)]
         seen: set[tuple[Path, str]] = set()
         while todo:
@@ -210,7 +211,7 @@ class ModelBuilder(TypeBuilder):
             if not isinstance(node, dict) or (doc.path, pointer) in seen:
                 continue
             seen.add((doc.path, pointer))
-            if node.get("x-ms-secret"):
+            if node.get("x-ms-secret") or node.get("format") == "password":
                 return True
             if "$ref" in node:
                 try:
