@@ -173,3 +173,20 @@ def test_format_password_makes_a_secret(tmp_path: Path) -> None:
     user = pkg.models.User.from_dict({"name": "me", "password": "hunter2"})
     assert "hunter2" not in repr(user) and "me" in repr(user)
     assert user.to_dict() == {"name": "me", "password": "hunter2"}
+
+
+def test_a_secret_query_parameter_is_hidden_by_the_request_repr(tmp_path: Path) -> None:
+    """The URL holds the value (it must be sent); `repr()`, which ends up in logs, shows `***`."""
+    params = [
+        {"name": "sig", "in": "query", "required": True, "type": "string", "x-ms-secret": True},
+        {"name": "pass word", "in": "query", "type": "string", "format": "password"},
+        {"name": "api-version", "in": "query", "required": True, "type": "string"},
+    ]
+    spec = {"swagger": "2.0", "info": {"title": "Q", "version": "2020-01-01"}, "definitions": {},
+            "paths": {"/blobs": {"get": {"operationId": "Blobs_Get", "parameters": params, "responses": {"200": {"description": "ok"}}}}}}
+    pkg = generate_spec(spec, tmp_path)
+    request = pkg.requests.build_blobs_get_request(sig="s3cr3t", pass_word="hunter2")
+    assert "sig=s3cr3t" in request.url and "hunter2" in request.url
+    shown = repr(request)
+    assert "s3cr3t" not in shown and "hunter2" not in shown
+    assert "sig=***" in shown and "pass%20word=***" in shown and "api-version=2020-01-01" in shown

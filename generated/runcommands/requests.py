@@ -58,6 +58,18 @@ _UNSAFE_URL = re.compile(r"[\x00-\x20\x7f]")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # a link that starts with one is absolute
 _UNSAFE_HEADER = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+
+
+def _hide_query(url: str, names: tuple[str, ...]) -> str:
+    """`url` with the values of the query parameters `names` shown as `***`."""
+    path, sep, query = url.partition("?")
+    kept = [
+        part.partition("=")[0] + "=***" if _unquote(part.partition("=")[0]) in names else part
+        for part in query.split("&")
+    ]
+    return path + sep + "&".join(kept)
+
+
 _SHOWN_HEADERS = frozenset(
     ("accept", "content-type", "content-length", "user-agent", "x-ms-client-request-id")
 )
@@ -262,19 +274,19 @@ class ParameterError(ValueError):
 @dataclass(slots=True, repr=False)
 class HttpRequest:
     """An HTTP request, ready to send: `url` is absolute (query string included), `body` is
-    UTF-8 JSON or None. `repr()` shows neither the body nor credentials in headers."""
+    UTF-8 JSON or None. `repr()` shows neither the body, nor credentials in headers, nor secret query values."""
 
     method: str
     url: str
     headers: dict[str, str]
     body: bytes | None = None
+    secret_query: tuple[str, ...] = ()  # query parameters whose values `repr()` hides
 
     def __repr__(self) -> str:
         shown = {k: (v if k.lower() in _SHOWN_HEADERS else "***") for k, v in self.headers.items()}
         body = "None" if self.body is None else f"<{len(self.body)} bytes>"
-        return (
-            f"HttpRequest(method={self.method!r}, url={self.url!r}, headers={shown!r}, body={body})"
-        )
+        url = _hide_query(self.url, self.secret_query) if self.secret_query else self.url
+        return f"HttpRequest(method={self.method!r}, url={url!r}, headers={shown!r}, body={body})"
 
     def to_urllib(self, extra_headers: Mapping[str, str] | None = None) -> urllib.request.Request:
         """A `urllib.request.Request` (pass it to `urllib.request.urlopen`); `extra_headers`

@@ -124,7 +124,7 @@ class RequestEmitter:
         lines += [
             f"{ind}if headers:",
             f"{ind}{INDENT}_merge_headers(_h, headers)",
-            ind + call("return HttpRequest(", literal(op.method), "_url", "_h", data),
+            ind + call("return HttpRequest(", literal(op.method), "_url", "_h", data, *_secret_query(op)),
         ]
         return BuilderView(
             name=f"build_{op.py_name}_request",
@@ -314,3 +314,10 @@ def _kinds(types: list[ir.Type]) -> set[str]:
             out.add(item.kind)
             item = item.item
     return out
+
+
+def _secret_query(op: ir.Operation) -> list[str]:
+    """`HttpRequest`'s last argument when the operation has secret query parameters: their names,
+    whose values `repr()` hides."""
+    names = sorted({p.wire_name for p in op.parameters if p.secret and p.location == "query"})
+    return [literal(tuple(names))] if names else []

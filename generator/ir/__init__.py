@@ -202,6 +202,7 @@ class Parameter:
     group: str | None = None  # x-ms-parameter-grouping: the class in `requests` that holds it
     # x-ms-header-collection-prefix (a map header): each key sent as a header `<prefix><key>`
     collection_prefix: str | None = None
+    secret: bool = False  # x-ms-secret or format: password: a query value `repr()` hides
 
 
 @dataclass(frozen=True)

@@ -305,6 +305,7 @@ class OperationBuilder(TypeBuilder):
             request_id=where == "header" and p.get("x-ms-client-request-id") is True,
             api_version=where == "query" and wire == "api-version" and p.get("x-ms-api-version") is not False,
             collection_prefix=prefix,
+            secret=where != "body" and (bool(p.get("x-ms-secret")) or p.get("format") == "password"),
         )
 
     def collection_format(self, where: str, p: dict[str, Any], doc: Document, pointer: str) -> str:
