@@ -274,7 +274,8 @@ class ParameterError(ValueError):
 @dataclass(slots=True, repr=False)
 class HttpRequest:
     """An HTTP request, ready to send: `url` is absolute (query string included), `body` is
-    UTF-8 JSON or None. `repr()` shows neither the body, nor credentials in headers, nor secret query values."""
+    UTF-8 JSON or None. `repr()` shows neither the body, nor credentials in headers, nor secret
+    query values."""
 
     method: str
     url: str
