@@ -60,8 +60,11 @@ _UNSAFE_HEADER = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 
-def _hide_query(url: str, names: tuple[str, ...]) -> str:
-    """`url` with the values of the query parameters `names` shown as `***`."""
+def _hide(url: str, names: tuple[str, ...], spans: tuple[tuple[int, int], ...]) -> str:
+    """`url` with `***` for the secret path values at `spans` and the values of the query
+    parameters `names`."""
+    for start, end in reversed(spans):
+        url = url[:start] + "***" + url[end:]
     path, sep, query = url.partition("?")
     kept = [
         part.partition("=")[0] + "=***" if _unquote(part.partition("=")[0]) in names else part
@@ -275,18 +278,21 @@ class ParameterError(ValueError):
 class HttpRequest:
     """An HTTP request, ready to send: `url` is absolute (query string included), `body` is
     UTF-8 JSON or None. `repr()` shows neither the body, nor credentials in headers, nor secret
-    query values."""
+    path or query values."""
 
     method: str
     url: str
     headers: dict[str, str]
     body: bytes | None = None
     secret_query: tuple[str, ...] = ()  # query parameters whose values `repr()` hides
+    secret_path: tuple[tuple[int, int], ...] = ()  # where in `url` `repr()` hides a path value
 
     def __repr__(self) -> str:
         shown = {k: (v if k.lower() in _SHOWN_HEADERS else "***") for k, v in self.headers.items()}
         body = "None" if self.body is None else f"<{len(self.body)} bytes>"
-        url = _hide_query(self.url, self.secret_query) if self.secret_query else self.url
+        url = self.url
+        if self.secret_query or self.secret_path:
+            url = _hide(url, self.secret_query, self.secret_path)
         return f"HttpRequest(method={self.method!r}, url={url!r}, headers={shown!r}, body={body})"
 
     def to_urllib(self, extra_headers: Mapping[str, str] | None = None) -> urllib.request.Request:

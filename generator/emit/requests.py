@@ -124,7 +124,7 @@ class RequestEmitter:
         lines += [
             f"{ind}if headers:",
             f"{ind}{INDENT}_merge_headers(_h, headers)",
-            ind + call("return HttpRequest(", literal(op.method), "_url", "_h", data, *_secret_query(op)),
+            ind + call("return HttpRequest(", literal(op.method), "_url", "_h", data, *_secret_arguments(op)),
         ]
         return BuilderView(
             name=f"build_{op.py_name}_request",
@@ -161,6 +161,7 @@ class RequestEmitter:
         then the query: the values always sent, then the others given."""
         api = self.api
         url_parts = [host_expression(api) if api.host_template else "_base(base_url)"]
+        secret = {path_values[p.wire_name] for p in op.parameters if p.secret and p.location == "path" and p.wire_name in path_values}
         path = api.base_path.rstrip("/") + op.path
         for i, chunk in enumerate(split_template(path)):
             if i % 2 == 0:
@@ -170,7 +171,7 @@ class RequestEmitter:
                 if chunk not in path_values:
                     raise problem(op.source, f"path placeholder {{{chunk}}} has no path parameter")
                 url_parts.append(path_values[chunk])
-        lines = [f"{ind}_url = {' + '.join(url_parts)}"]
+        lines = _url_lines(url_parts, secret, ind)
         if not query:
             return lines
         inner = ind + INDENT
@@ -316,8 +317,33 @@ def _kinds(types: list[ir.Type]) -> set[str]:
     return out
 
 
-def _secret_query(op: ir.Operation) -> list[str]:
-    """`HttpRequest`'s last argument when the operation has secret query parameters: their names,
-    whose values `repr()` hides."""
+def _url_lines(parts: list[str], secret: set[str], ind: str) -> list[str]:
+    """`_url = base + part ...`; where secret path values go in, the URL is built piece by piece
+    and `_secret_path` records where each one stands, for `HttpRequest.__repr__` to hide."""
+    if not secret:
+        return [f"{ind}_url = {' + '.join(parts)}"]
+    lines = [f"{ind}_url = {parts[0]}"]  # parts[0] is the base, never a secret
+    spans: list[str] = []
+    run: list[str] = []
+    for part in [*parts[1:], None]:
+        if part is not None and part not in secret:
+            run.append(part)
+            continue
+        if run:
+            lines.append(f"{ind}_url += {' + '.join(run)}")
+            run = []
+        if part is not None:
+            at = f"_s{len(spans)}"
+            lines += [f"{ind}{at} = len(_url)", f"{ind}_url += {part}", f"{ind}{at} = ({at}, len(_url))"]
+            spans.append(at)
+    return [*lines, f"{ind}_secret_path = ({', '.join(spans)},)"]
+
+
+def _secret_arguments(op: ir.Operation) -> list[str]:
+    """`HttpRequest`'s keyword arguments for what its `repr()` hides: the names of secret query
+    parameters, and where in the URL the values of secret path parameters stand."""
     names = sorted({p.wire_name for p in op.parameters if p.secret and p.location == "query"})
-    return [literal(tuple(names))] if names else []
+    out = [f"secret_query={literal(tuple(names))}"] if names else []
+    if any(p.secret and p.location == "path" for p in op.parameters):
+        out.append("secret_path=_secret_path")
+    return out
