@@ -193,18 +193,19 @@ def test_a_secret_query_parameter_is_hidden_by_the_request_repr(tmp_path: Path) 
 
 
 def test_a_secret_path_parameter_is_hidden_by_the_request_repr(tmp_path: Path) -> None:
-    """A secret in the path (two here, one inside a segment) shows as `***`; the URL keeps it."""
+    """A secret in the path (two here, one inside a segment, one named like a builtin) shows as
+    `***`; the URL keeps it."""
     params = [
         {"name": "vault", "in": "path", "required": True, "type": "string"},
         {"name": "token", "in": "path", "required": True, "type": "string", "x-ms-secret": True},
-        {"name": "key", "in": "path", "required": True, "type": "string", "format": "password"},
+        {"name": "len", "in": "path", "required": True, "type": "string", "format": "password"},
         {"name": "sig", "in": "query", "required": True, "type": "string", "x-ms-secret": True},
     ]
     spec = {"swagger": "2.0", "info": {"title": "Q", "version": "2020-01-01"}, "definitions": {},
-            "paths": {"/vaults/{vault}/tokens/{token}/keys/k-{key}.json": {"get": {
+            "paths": {"/vaults/{vault}/tokens/{token}/keys/k-{len}.json": {"get": {
                 "operationId": "Keys_Get", "parameters": params, "responses": {"200": {"description": "ok"}}}}}}
     pkg = generate_spec(spec, tmp_path)
-    request = pkg.requests.build_keys_get_request(vault="my vault", token="t/0k en", key="hunter2", sig="s3cr3t", base_url="https://h")
+    request = pkg.requests.build_keys_get_request(vault="my vault", token="t/0k en", len="hunter2", sig="s3cr3t", base_url="https://h")
     assert request.url == "https://h/vaults/my%20vault/tokens/t%2F0k%20en/keys/k-hunter2.json?sig=s3cr3t"
     shown = repr(request)
     assert "0k" not in shown and "hunter2" not in shown and "s3cr3t" not in shown

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from generator import ir
@@ -83,6 +84,7 @@ class RequestEmitter:
             lines += self.values.encoded(p, op, ind, required=True)
         lines += arguments.unpack_groups(op, ind)
         path_values: dict[str, str] = {}
+        secret_path: set[str] = set()  # the encoded variables of secret path parameters
         query: list[tuple[str, str, bool]] = []  # (encoded variable, entry, given always)
         header_lines: list[str] = []
         form = [p for p in op.parameters if p.location == "formData"]
@@ -97,6 +99,8 @@ class RequestEmitter:
             expr = f"_e_{p.py_name}"
             if p.location == "path":
                 path_values[p.wire_name] = expr
+                if p.secret:
+                    secret_path.add(expr)
             elif p.location == "query" and p.type.kind == "array" and p.collection_format == "multi":
                 query.append((expr, f"*{expr}", given))  # `name=value` for each item
             elif p.location == "query":
@@ -110,7 +114,7 @@ class RequestEmitter:
                     header_lines.append(f"{ind}{target} = {expr}")
                 else:
                     header_lines += [f"{ind}if {expr} is not None:", f"{ind}{INDENT}{target} = {expr}"]
-        lines += self.url(op, path_values, query, ind)
+        lines += self.url(op, path_values, secret_path, query, ind)
         accept = media.accept(op.produces)
         lines.append(f"{ind}_h: _HeaderDict = {literal({'Accept': accept} if accept else {})}")
         lines += header_lines
@@ -124,7 +128,7 @@ class RequestEmitter:
         lines += [
             f"{ind}if headers:",
             f"{ind}{INDENT}_merge_headers(_h, headers)",
-            ind + call("return HttpRequest(", literal(op.method), "_url", "_h", data, *_secret_arguments(op)),
+            ind + call("return HttpRequest(", literal(op.method), "_url", "_h", data, *_secret_arguments(op, bool(secret_path))),
         ]
         return BuilderView(
             name=f"build_{op.py_name}_request",
@@ -156,12 +160,11 @@ class RequestEmitter:
         ordered = [a for a in args if not a.default] + [a for a in args if a.default] + own
         return tuple(annotated(a.name, a.annotation, f"{a.default},", BODY) for a in ordered)
 
-    def url(self, op: ir.Operation, path_values: dict[str, str], query: list[tuple[str, str, bool]], ind: str) -> list[str]:
+    def url(self, op: ir.Operation, path_values: dict[str, str], secret_path: set[str], query: list[tuple[str, str, bool]], ind: str) -> list[str]:
         """`_url`: the base, the path's static text (percent-encoded where needed) and segments,
         then the query: the values always sent, then the others given."""
         api = self.api
         url_parts = [host_expression(api) if api.host_template else "_base(base_url)"]
-        secret = {path_values[p.wire_name] for p in op.parameters if p.secret and p.location == "path" and p.wire_name in path_values}
         path = api.base_path.rstrip("/") + op.path
         for i, chunk in enumerate(split_template(path)):
             if i % 2 == 0:
@@ -171,7 +174,7 @@ class RequestEmitter:
                 if chunk not in path_values:
                     raise problem(op.source, f"path placeholder {{{chunk}}} has no path parameter")
                 url_parts.append(path_values[chunk])
-        lines = _url_lines(url_parts, secret, ind)
+        lines = _url_lines(url_parts, secret_path, ind)
         if not query:
             return lines
         inner = ind + INDENT
@@ -324,26 +327,20 @@ def _url_lines(parts: list[str], secret: set[str], ind: str) -> list[str]:
         return [f"{ind}_url = {' + '.join(parts)}"]
     lines = [f"{ind}_url = {parts[0]}"]  # parts[0] is the base, never a secret
     spans: list[str] = []
-    run: list[str] = []
-    for part in [*parts[1:], None]:
-        if part is not None and part not in secret:
-            run.append(part)
-            continue
-        if run:
+    for hidden, run in groupby(parts[1:], key=secret.__contains__):
+        if not hidden:
             lines.append(f"{ind}_url += {' + '.join(run)}")
-            run = []
-        if part is not None:
+            continue
+        for part in run:  # (`_builtins.len`: a parameter may be called `len`)
             at = f"_s{len(spans)}"
-            lines += [f"{ind}{at} = len(_url)", f"{ind}_url += {part}", f"{ind}{at} = ({at}, len(_url))"]
-            spans.append(at)
+            lines += [f"{ind}{at} = _builtins.len(_url)", f"{ind}_url += {part}"]
+            spans.append(f"({at}, {at} + _builtins.len({part}))")
     return [*lines, f"{ind}_secret_path = ({', '.join(spans)},)"]
 
 
-def _secret_arguments(op: ir.Operation) -> list[str]:
+def _secret_arguments(op: ir.Operation, secret_path: bool) -> list[str]:
     """`HttpRequest`'s keyword arguments for what its `repr()` hides: the names of secret query
-    parameters, and where in the URL the values of secret path parameters stand."""
+    parameters, and (`_secret_path`, when `secret_path`) where the secret path values stand."""
     names = sorted({p.wire_name for p in op.parameters if p.secret and p.location == "query"})
     out = [f"secret_query={literal(tuple(names))}"] if names else []
-    if any(p.secret and p.location == "path" for p in op.parameters):
-        out.append("secret_path=_secret_path")
-    return out
+    return [*out, "secret_path=_secret_path"] if secret_path else out
