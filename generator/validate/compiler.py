@@ -134,7 +134,7 @@ def compile_schema_set(
     em = Emitter(index, secret_keyword, sets=True, formats=known)
     em.helpers.add("_too_deep")  # an instance nested deeper than the stack: one error, no RecursionError
     em.imports.add("from collections.abc import Callable, Mapping")
-    em.typing_names.add("TypeVar")
+    em.typing_names.update(("Any", "TypeVar"))  # `_CHECKS` names Any even with no definition
     lines: list[str] = ["_T = TypeVar(\"_T\")\n"]
     table: list[tuple[str, str]] = []
     verdicts: list[tuple[str, str, str]] = []  # (name, fast check of a response, of a request)
